@@ -1,0 +1,13 @@
+const swc = require('../../jest.swc.json');
+
+/** API and service tests, against a real PostgreSQL migrated once per run (test/global-setup). */
+module.exports = {
+  displayName: 'api',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  setupFiles: ['<rootDir>/test/env.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { Bidang, Indicator, User } from '../office/office.model';
+import { AddHolidayInput, AssignActingInput, CreateUserInput } from './admin.input';
+import { ActingAssignment, Holiday } from './admin.model';
+
+@Resolver()
+export class AdminResolver {
+  @Authorized()
+  @Query(() => [Bidang], { description: 'Bidang di Dinas ini' })
+  bidangList(@Ctx() ctx: GqlContext) {
+    return ctx.services.admin.listBidang(ctx.actor!);
+  }
+
+  @Authorized()
+  @Query(() => [Indicator], { description: 'Indikator aktif dengan targetnya (opsional: satu tahun)' })
+  indicators(@Ctx() ctx: GqlContext, @Arg('year', () => Int, { nullable: true }) year?: number) {
+    return ctx.services.admin.listIndicators(ctx.actor!, year);
+  }
+
+  @Authorized()
+  @Query(() => [Holiday], { description: 'Hari libur dan cuti bersama yang berlaku bagi Dinas ini' })
+  holidays(@Ctx() ctx: GqlContext, @Arg('year', () => Int) year: number) {
+    return ctx.services.admin.listHolidays(ctx.actor!, year);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [User])
+  users(@Ctx() ctx: GqlContext) {
+    return ctx.services.admin.listUsers(ctx.actor!);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [ActingAssignment])
+  actingAssignments(@Ctx() ctx: GqlContext) {
+    return ctx.services.admin.listActing(ctx.actor!);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => User, { description: 'Buat pengguna (NIP divalidasi)' })
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.createUser(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ActingAssignment, { description: 'Tetapkan Plt/Plh untuk jangka waktu tertentu' })
+  assignActing(@Arg('input', () => AssignActingInput) input: AssignActingInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.assignActing(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Holiday, { description: 'Tambah hari libur khusus Dinas ini' })
+  addHoliday(@Arg('input', () => AddHolidayInput) input: AddHolidayInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.addHoliday(ctx.actor!, input);
+  }
+}

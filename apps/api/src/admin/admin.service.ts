@@ -1,0 +1,141 @@
+import { parseNip, type Role } from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { audit } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import { assertSameOffice } from '../common/access';
+import { fail } from '../common/errors';
+import { dateOnly, toNumber } from '../common/format';
+import type { Db } from '../db/prisma';
+import type { AddHolidayInput, AssignActingInput, CreateUserInput } from './admin.input';
+
+const NIP_REASONS: Record<string, string> = {
+  FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
+  BIRTH_DATE: 'Tanggal lahir pada NIP tidak valid.',
+  APPOINTMENT_DATE: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.',
+  APPOINTMENT_BEFORE_BIRTH: 'TMT pada NIP lebih awal dari tanggal lahir.',
+};
+
+const BIDANG_ROLES: Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+
+export class AdminService {
+  constructor(
+    private readonly db: Db,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async listUsers(actor: Actor) {
+    return this.db.user.findMany({ where: { officeId: actor.officeId }, orderBy: { name: 'asc' } });
+  }
+
+  async listBidang(actor: Actor) {
+    return this.db.bidang.findMany({ where: { officeId: actor.officeId }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
+  }
+
+  async listIndicators(actor: Actor, year?: number | null) {
+    const rows = await this.db.indicator.findMany({
+      where: { officeId: actor.officeId, active: true },
+      include: { targets: { where: year ? { year } : {}, orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
+      orderBy: { code: 'asc' },
+    });
+    return rows.map((i) => ({
+      ...i,
+      targets: i.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })),
+    }));
+  }
+
+  async createUser(actor: Actor, input: CreateUserInput) {
+    let nip: string | null = null;
+    if (input.nip && input.nip.trim()) {
+      const parsed = parseNip(input.nip);
+      if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [{ field: 'nip', message: NIP_REASONS[parsed.reason]! }] });
+      nip = (parsed as { ok: true; value: { nip: string } }).value.nip;
+    }
+    const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r as Role));
+    if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+    if (input.bidangId) {
+      const b = await this.db.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
+      if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.db.$transaction(async (tx) => {
+      const clash = await tx.user.findFirst({ where: { OR: [{ username: input.username }, ...(nip ? [{ nip }] : [])] } });
+      if (clash) fail('DUPLICATE', clash.username === input.username ? 'Nama pengguna sudah dipakai.' : 'NIP sudah terdaftar.');
+      const u = await tx.user.create({
+        data: {
+          officeId: actor.officeId,
+          username: input.username,
+          nip,
+          name: input.name.trim(),
+          jabatan: input.jabatan?.trim() || null,
+          passwordHash,
+          roles: [...new Set(input.roles)],
+          bidangId: input.bidangId ?? null,
+        },
+      });
+      const { passwordHash: _omit, ...safe } = u;
+      await audit(tx, actor, { action: 'user.created', entityType: 'User', entityId: u.id, after: safe });
+      return u;
+    });
+  }
+
+  async assignActing(actor: Actor, input: AssignActingInput) {
+    if (!(input.validUntil > input.validFrom)) {
+      fail('VALIDATION_FAILED', 'Akhir penugasan harus setelah awal penugasan.', { fields: [{ field: 'validUntil', message: 'Harus setelah validFrom' }] });
+    }
+    if (BIDANG_ROLES.includes(input.role as Role) && !input.bidangId) {
+      fail('VALIDATION_FAILED', 'Plt/Plh peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+    }
+    return this.db.$transaction(async (tx) => {
+      const u = await tx.user.findUnique({ where: { id: input.userId } }).catch(() => null);
+      if (!u) fail('NOT_FOUND');
+      assertSameOffice(actor, u!.officeId);
+      if (input.bidangId) {
+        const b = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
+        assertSameOffice(actor, b?.officeId);
+      }
+      const a = await tx.actingAssignment.create({
+        data: {
+          userId: u!.id,
+          role: input.role,
+          kind: input.kind,
+          bidangId: input.bidangId ?? null,
+          validFrom: input.validFrom,
+          validUntil: input.validUntil,
+          decreeNo: input.decreeNo?.trim() || null,
+          grantedById: actor.userId,
+        },
+      });
+      await audit(tx, actor, { action: 'acting.assigned', entityType: 'ActingAssignment', entityId: a.id, after: a });
+      return a;
+    });
+  }
+
+  async listActing(actor: Actor) {
+    return this.db.actingAssignment.findMany({ where: { user: { officeId: actor.officeId } }, orderBy: { validFrom: 'desc' } });
+  }
+
+  async listHolidays(actor: Actor, year: number) {
+    const rows = await this.db.holiday.findMany({
+      where: {
+        OR: [{ officeId: null }, { officeId: actor.officeId }],
+        date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) },
+      },
+      orderBy: { date: 'asc' },
+    });
+    return rows.map((h) => ({ date: dateOnly(h.date), name: h.name, kind: h.kind, national: h.officeId === null }));
+  }
+
+  async addHoliday(actor: Actor, input: AddHolidayInput) {
+    const date = new Date(`${input.date}T00:00:00Z`);
+    const h = await this.db.$transaction(async (tx) => {
+      const exists = await tx.holiday.findFirst({ where: { date, OR: [{ officeId: null }, { officeId: actor.officeId }] } });
+      if (exists) fail('DUPLICATE', 'Tanggal itu sudah tercatat sebagai hari libur.');
+      const row = await tx.holiday.create({ data: { officeId: actor.officeId, date, name: input.name.trim(), kind: 'LIBUR_DINAS' } });
+      await audit(tx, actor, { action: 'holiday.added', entityType: 'Holiday', entityId: row.id, after: row });
+      return row;
+    });
+    this.calendars.invalidate(actor.officeId);
+    return { date: dateOnly(h.date), name: h.name, kind: h.kind, national: false };
+  }
+}

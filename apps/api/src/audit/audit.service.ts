@@ -1,0 +1,32 @@
+import type { Tx } from '../db/prisma';
+import type { Actor } from '../auth/actor';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+// JSON columns cannot hold Decimal/Date/BigInt as such; keep a faithful plain copy.
+const plain = (v: unknown): any =>
+  v === undefined ? undefined : JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
+
+/**
+ * Writes one audit row inside the caller's transaction: the audit record commits or rolls back
+ * together with the change it describes. The table refuses UPDATE/DELETE (migration trigger).
+ */
+export async function audit(tx: Tx, actor: Pick<Actor, 'userId' | 'officeId'> | null, e: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      officeId: actor?.officeId ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: plain(e.before),
+      after: plain(e.after),
+    },
+  });
+}

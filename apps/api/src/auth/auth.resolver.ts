@@ -1,0 +1,45 @@
+import { Length } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { fail } from '../common/errors';
+import { AuthPayload, Viewer } from '../office/office.model';
+import type { Actor } from './actor';
+
+@InputType()
+class LoginInput {
+  @Field(() => String, { description: 'NIP (18 digit, spasi boleh) atau nama pengguna' })
+  @Length(1, 100, { message: 'NIP atau nama pengguna wajib diisi' })
+  login!: string;
+
+  @Field(() => String)
+  @Length(1, 200, { message: 'Kata sandi wajib diisi' })
+  password!: string;
+}
+
+export async function viewerOf(ctx: GqlContext, actor: Actor) {
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
+  return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds };
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Masuk dengan NIP atau nama pengguna dan kata sandi' })
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
+    const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password);
+    const actor = await ctx.services.auth.actorFromToken(token);
+    if (!actor) fail('UNAUTHENTICATED');
+    return { token, expiresAt, viewer: (await viewerOf(ctx, actor!)) as never };
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Keluar: sesi ini dicabut' })
+  logout(@Ctx() ctx: GqlContext): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.actor!);
+  }
+
+  @Authorized()
+  @Query(() => Viewer, { description: 'Pengguna yang sedang masuk' })
+  async me(@Ctx() ctx: GqlContext): Promise<Viewer> {
+    return (await viewerOf(ctx, ctx.actor!)) as never;
+  }
+}

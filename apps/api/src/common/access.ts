@@ -1,0 +1,27 @@
+import type { Role } from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { fail } from './errors';
+
+/** Roles that see every Bidang's submission of their office (the Bidang roles see their own). */
+export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
+/** Roles of the secretariat that handle requests and review submissions. */
+export const REVIEWER_ROLES: readonly Role[] = ['KASUBBAG', 'PENYUSUN'];
+export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+
+export const seesWholeOffice = (actor: Actor) => actor.roles.some((r) => OFFICE_WIDE_ROLES.includes(r));
+
+export function canReadBidang(actor: Actor, bidangId: string): boolean {
+  return seesWholeOffice(actor) || actor.bidangIds.includes(bidangId);
+}
+
+/** Object-level read check. Another office's record is reported as not found, not forbidden. */
+export function assertSameOffice(actor: Actor, officeId: string | undefined | null): void {
+  if (!officeId || officeId !== actor.officeId) fail('NOT_FOUND');
+}
+
+export function assertBidangWriter(actor: Actor, bidangId: string): void {
+  const isBidangRole = actor.roles.some((r) => BIDANG_ROLES.includes(r));
+  if (!isBidangRole || !actor.bidangIds.includes(bidangId)) {
+    fail('FORBIDDEN', 'Anda hanya dapat mengisi data Bidang Anda sendiri.');
+  }
+}

@@ -1,0 +1,23 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  ActingKind,
+  AnalysisStatus,
+  DocumentKind,
+  Polarity,
+  RecordMark,
+  RequestStatus,
+  Role,
+  SubmissionStatus,
+} from '../generated/prisma/enums';
+
+// The database enums double as the GraphQL enums, so the two cannot drift apart.
+registerEnumType(Role, { name: 'Role', description: 'Peran pengguna / user role' });
+registerEnumType(ActingKind, { name: 'ActingKind', description: 'Plt (Pelaksana Tugas) atau Plh (Pelaksana Harian)' });
+registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Tahap permintaan data (status i = langkah SOP i)' });
+registerEnumType(SubmissionStatus, { name: 'SubmissionStatus' });
+registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'LHP, LHE, TL HP, format, laporan, disposisi, lainnya' });
+registerEnumType(Polarity, { name: 'Polarity', description: 'Arah indikator: semakin tinggi/rendah semakin baik, atau rentang' });
+registerEnumType(RecordMark, { name: 'RecordMark', description: 'Paraf atau tanda tangan' });
+registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
+
+export { ActingKind, AnalysisStatus, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus };

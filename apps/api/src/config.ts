@@ -1,0 +1,71 @@
+/**
+ * The one typed configuration, read once at start-up from the environment (and an optional .env at
+ * the repository root). Invalid values stop the process with a message naming the variable.
+ * Every variable is documented in .env.example.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Empty = embedded PostgreSQL (PGlite) in DATA_DIR/pglite: the zero-setup run. Secret. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  /** Session lifetime. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Upload limit per file, in bytes. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Seed the demo office and its demo users (known passwords). Never on by default in production. */
+  SEED_DEMO: bool.optional(),
+  /** Password of the demo users; only used when SEED_DEMO is on. Secret. */
+  DEMO_PASSWORD: z.string().min(8).default('sipedaki123'),
+  /** Serve GraphQL introspection (and the schema landing page). Off in production by default. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Login lockout: failed attempts before the account is locked for LOGIN_LOCK_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Directory of the built SPA to serve on the same port, if present. */
+  WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+});
+
+export type Config = z.infer<typeof schema> & {
+  seedDemo: boolean;
+  introspection: boolean;
+  embedded: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  return {
+    ...c,
+    // Demo users have published passwords: only seeded outside production unless asked for.
+    seedDemo: c.SEED_DEMO ?? !production,
+    introspection: c.GRAPHQL_INTROSPECTION ?? !production,
+    embedded: !c.DATABASE_URL,
+  };
+}
+
+/** Load the repository's .env (if any) without overriding the real environment. */
+export function loadDotEnv(): void {
+  try {
+    process.loadEnvFile(path.join(repoRoot, '.env'));
+  } catch {
+    // No .env: the environment and the defaults apply.
+  }
+}

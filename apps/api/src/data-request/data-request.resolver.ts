@@ -1,0 +1,160 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SOP_STEPS } from '@sipedaki/sop';
+import type { GqlContext } from '../common/context';
+import { standardTimeLabel } from '../common/format';
+import { Indicator } from '../office/office.model';
+import { PerformanceAnalysis } from '../analysis/analysis.model';
+import { BidangSubmission, StoredDocument } from '../submission/submission.model';
+import { AdvanceInput, DataRequestFilter, DisposeInput, RegisterDataRequestInput } from './data-request.input';
+import {
+  Completeness,
+  DataRequest,
+  DataRequestConnection,
+  Disposition,
+  InboxItem,
+  RequestAction,
+  SopStep,
+  TimelineStep,
+} from './data-request.model';
+import type { RequestModel } from './data-request.service';
+
+@Resolver(() => DataRequest)
+export class DataRequestResolver {
+  @Query(() => [SopStep], { description: 'Tujuh langkah SOP Mekanisme Pengumpulan Data Kinerja' })
+  sopSteps(): SopStep[] {
+    return SOP_STEPS.map((s) => ({ ...s, actors: [...s.actors], standardTime: standardTimeLabel(s.standardTime) })) as never;
+  }
+
+  @Authorized()
+  @Query(() => [InboxItem], { description: 'Apa yang menunggu tindakan saya' })
+  myInbox(@Ctx() ctx: GqlContext) {
+    return ctx.services.requests.inbox(ctx.actor!);
+  }
+
+  @Authorized()
+  @Query(() => DataRequestConnection, { description: 'Daftar permintaan data Dinas ini, terbaru dahulu' })
+  dataRequests(
+    @Ctx() ctx: GqlContext,
+    @Arg('filter', () => DataRequestFilter, { nullable: true }) filter?: DataRequestFilter,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Maksimal 100' }) first = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return ctx.services.requests.list(ctx.actor!, filter, first, after);
+  }
+
+  @Authorized()
+  @Query(() => DataRequest)
+  dataRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.get(ctx.actor!, id);
+  }
+
+  @Authorized('SEKRETARIS')
+  @Mutation(() => DataRequest, { description: 'Sekretaris mendaftarkan surat permintaan data; langkah 1 dimulai' })
+  registerDataRequest(@Arg('input', () => RegisterDataRequestInput) input: RegisterDataRequestInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.register(ctx.actor!, input);
+  }
+
+  @Authorized('SEKRETARIS')
+  @Mutation(() => DataRequest, { description: 'Langkah 1: Sekretaris mendisposisikan kepada Kasubbag Program dan Evaluasi' })
+  disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
+  }
+
+  @Authorized('KASUBBAG')
+  @Mutation(() => DataRequest, { description: 'Langkah 2: Kasubbag mendisposisikan kepada staf penyusun' })
+  disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'DISPOSE_TO_STAFF', input);
+  }
+
+  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Mutation(() => DataRequest, { description: 'Langkah 3: format permintaan data dikirim ke setiap Bidang' })
+  sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'SEND_FORMAT', input);
+  }
+
+  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Mutation(() => DataRequest, { description: 'Langkah 4 selesai: data semua Bidang diterima dan diteruskan ke Kasubbag' })
+  forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'FORWARD_COLLECTION', input);
+  }
+
+  @Authorized('KASUBBAG')
+  @Mutation(() => DataRequest, { description: 'Langkah 5: Kasubbag menghimpun data yang terkumpul' })
+  compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'COMPILE', input);
+  }
+
+  @Authorized('KASUBBAG')
+  @Mutation(() => DataRequest, { description: 'Langkah 6 selesai: analisis dibekukan dan laporan disampaikan kepada Sekretaris' })
+  submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'SUBMIT_REPORT', input);
+  }
+
+  @Authorized('SEKRETARIS')
+  @Mutation(() => DataRequest, { description: 'Langkah 7: Sekretaris menaikkan laporan kepada Kepala Dinas' })
+  raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'RAISE_TO_KEPALA', input);
+  }
+
+  @Authorized('KEPALA_DINAS')
+  @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
+  acknowledgeReport(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.acknowledge(ctx.actor!, requestId);
+  }
+
+  // ---- fields ----
+
+  @FieldResolver(() => Boolean, { description: 'Langkah saat ini melewati batas waktunya' })
+  overdue(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.overdue(r);
+  }
+
+  @FieldResolver(() => [RequestAction], { description: 'Tindakan yang boleh saya lakukan sekarang' })
+  availableActions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.availableActions(ctx.actor!, r);
+  }
+
+  @FieldResolver(() => [TimelineStep])
+  timeline(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.timeline(r);
+  }
+
+  @FieldResolver(() => [Disposition])
+  async dispositions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    const rows = await ctx.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
+    const users = new Map((await ctx.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
+    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId)! }));
+  }
+
+  @FieldResolver(() => Completeness)
+  completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.completeness(ctx.actor!, r);
+  }
+
+  @FieldResolver(() => [BidangSubmission], { description: 'Kiriman Bidang (pengguna Bidang hanya melihat miliknya)' })
+  submissions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.listForRequest(ctx.actor!, r.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Indikator yang diminta' })
+  async indicators(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    const all = await ctx.services.admin.listIndicators(ctx.actor!, r.year);
+    const ids = new Set((await ctx.db.dataRequestIndicator.findMany({ where: { requestId: r.id } })).map((x) => x.indicatorId));
+    return all.filter((i) => ids.has(i.id));
+  }
+
+  @FieldResolver(() => [StoredDocument], { description: 'Dokumen tingkat permintaan (format, laporan, disposisi)' })
+  documents(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.documents.listForRequest(r.id);
+  }
+
+  @FieldResolver(() => [PerformanceAnalysis], { description: 'Semua versi analisis, terbaru dahulu' })
+  analyses(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.analyses.forRequest(ctx.actor!, r.id);
+  }
+
+  @FieldResolver(() => PerformanceAnalysis, { nullable: true })
+  async latestAnalysis(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return (await ctx.services.analyses.forRequest(ctx.actor!, r.id))[0] ?? null;
+  }
+}

@@ -1,0 +1,449 @@
+import {
+  addWorkingTime,
+  checkRequestTransition,
+  getStep,
+  periodLabel,
+  RECORD_KIND,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TRANSITIONS,
+  SOP_STEPS,
+  stepTiming,
+  SUPERIOR,
+  type RequestAction,
+  type RequestStatus,
+  type Role,
+  type StepNo,
+  type SubmissionStatus,
+  type Triwulan,
+} from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { audit } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
+import { assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
+import { AppError, fail } from '../common/errors';
+import { dateOnly, standardTimeLabel } from '../common/format';
+import type { Db, Tx } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+import type { DataRequestFilter, RegisterDataRequestInput } from './data-request.input';
+import { MAX_PAGE_SIZE } from './data-request.input';
+import { StepState } from './data-request.model';
+
+type RequestRow = Prisma.DataRequestGetPayload<object>;
+
+const TRANSITION_ERRORS = {
+  UNKNOWN_ACTION: 'BAD_REQUEST',
+  WRONG_STATE: 'WRONG_STEP',
+  ROLE_NOT_ALLOWED: 'FORBIDDEN',
+  SUBMISSIONS_INCOMPLETE: 'SUBMISSIONS_INCOMPLETE',
+  ANALYSIS_MISSING: 'ANALYSIS_MISSING',
+} as const;
+
+/** Who receives the disposition / report each action sends, per the SOP. */
+const HANDOVER: Partial<Record<RequestAction, Role>> = {
+  DISPOSE_TO_KASUBBAG: 'KASUBBAG',
+  DISPOSE_TO_STAFF: 'PENYUSUN',
+  SUBMIT_REPORT: 'SEKRETARIS',
+  RAISE_TO_KEPALA: 'KEPALA_DINAS',
+};
+
+export interface TransitionInput {
+  instruction?: string | null;
+  note?: string | null;
+  expectedVersion?: number | null;
+}
+
+export function toRequestModel(r: RequestRow) {
+  return {
+    ...r,
+    letterDate: dateOnly(r.letterDate),
+    period: {
+      year: r.year,
+      triwulan: r.triwulan,
+      label: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+    },
+    statusLabel: REQUEST_STATUS_LABELS[r.status as RequestStatus].id,
+  };
+}
+export type RequestModel = ReturnType<typeof toRequestModel>;
+
+export class DataRequestService {
+  constructor(
+    private readonly db: Db,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<RequestModel> {
+    const r = await this.db.dataRequest.findUnique({ where: { id } }).catch(() => null);
+    if (!r) fail('NOT_FOUND');
+    assertSameOffice(actor, r!.officeId);
+    return toRequestModel(r!);
+  }
+
+  async list(actor: Actor, filter: DataRequestFilter | null | undefined, first: number, after?: string | null) {
+    const take = Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
+    const where: Prisma.DataRequestWhereInput = {
+      officeId: actor.officeId,
+      ...(filter?.year ? { year: filter.year } : {}),
+      ...(filter?.triwulan ? { triwulan: filter.triwulan } : {}),
+      ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+    };
+    const cursor = after ? decodeCursor(after) : null;
+    const [rows, totalCount] = await Promise.all([
+      this.db.dataRequest.findMany({
+        where: cursor
+          ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] }
+          : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: take + 1,
+      }),
+      this.db.dataRequest.count({ where }),
+    ]);
+    const page = rows.slice(0, take);
+    const edges = page.map((r) => ({ cursor: encodeCursor(r), node: toRequestModel(r) }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** Step 0: the Sekretaris registers the incoming letter; step 1 starts now. */
+  async register(actor: Actor, input: RegisterDataRequestInput, now = new Date()): Promise<RequestModel> {
+    const cal = await this.calendars.forOffice(actor.officeId);
+    const indicatorIds = [...new Set(input.indicatorIds)];
+    return this.db.$transaction(async (tx) => {
+      const indicators = await tx.indicator.findMany({
+        where: { officeId: actor.officeId, active: true, ...(indicatorIds.length ? { id: { in: indicatorIds } } : {}) },
+        select: { id: true },
+      });
+      if (indicatorIds.length && indicators.length !== indicatorIds.length) {
+        fail('VALIDATION_FAILED', 'Sebagian indikator yang diminta tidak ditemukan di Dinas ini.', {
+          fields: [{ field: 'indicatorIds', message: 'Indikator tidak dikenal atau tidak aktif' }],
+        });
+      }
+      const existing = await tx.dataRequest.findUnique({
+        where: { officeId_letterNumber: { officeId: actor.officeId, letterNumber: input.letterNumber.trim() } },
+      });
+      if (existing) fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+      const dueAt = addWorkingTime(cal, now, getStep(1).standardTime);
+      const r = await tx.dataRequest.create({
+        data: {
+          officeId: actor.officeId,
+          year: input.year,
+          triwulan: input.triwulan ?? null,
+          letterNumber: input.letterNumber.trim(),
+          letterDate: new Date(`${input.letterDate}T00:00:00Z`),
+          sender: input.sender.trim(),
+          subject: input.subject.trim(),
+          notes: input.notes?.trim() || null,
+          requestedDocuments: [...new Set(input.requestedDocuments)],
+          status: 'AT_SEKRETARIS',
+          currentStep: 1,
+          stepStartedAt: now,
+          dueAt,
+          createdById: actor.userId,
+          indicators: { create: indicators.map((i) => ({ indicatorId: i.id })) },
+          steps: { create: { step: 1, startedAt: now, dueAt } },
+        },
+      });
+      await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
+      return toRequestModel(r);
+    });
+  }
+
+  /**
+   * Carries a request one SOP step forward. One transaction: the compare-and-set on `version`
+   * (which also row-locks the request, so two simultaneous clicks give one success and one
+   * CONFLICT), the step's own effects, the closing of the current step, the opening of the next
+   * one with its due time in working time, and the audit row.
+   */
+  async transition(actor: Actor, requestId: string, action: RequestAction, input: TransitionInput, now = new Date()) {
+    const cal = await this.calendars.forOffice(actor.officeId);
+    return this.db.$transaction(async (tx) => {
+      const req = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
+      if (!req) fail('NOT_FOUND');
+      assertSameOffice(actor, req!.officeId);
+      const r = req!;
+      if (input.expectedVersion != null && input.expectedVersion !== r.version) fail('CONFLICT');
+
+      const ctx = await this.guardContext(tx, r.id, action);
+      const check = checkRequestTransition(r.status as RequestStatus, action, actor.roles, ctx);
+      if (!check.ok) {
+        const code = TRANSITION_ERRORS[check.reason];
+        if (code === 'WRONG_STEP') {
+          fail('WRONG_STEP', `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status as RequestStatus].id}); tindakan ini tidak dapat dilakukan sekarang.`);
+        }
+        fail(code);
+      }
+      const t = (check as Extract<typeof check, { ok: true }>).transition;
+      const actingRole = t.roles.find((role) => actor.roles.includes(role))!;
+      const nextStep = t.to === 'DONE' ? null : ((t.step + 1) as StepNo);
+      const nextDue = nextStep ? addWorkingTime(cal, now, getStep(nextStep).standardTime) : null;
+
+      const cas = await tx.dataRequest.updateMany({
+        where: { id: r.id, version: r.version },
+        data: {
+          status: t.to,
+          currentStep: nextStep ?? 7,
+          stepStartedAt: now,
+          dueAt: nextDue,
+          version: { increment: 1 },
+          ...(t.to === 'DONE' ? { completedAt: now } : {}),
+        },
+      });
+      if (cas.count !== 1) fail('CONFLICT');
+
+      await tx.requestStep.update({
+        where: { requestId_step: { requestId: r.id, step: t.step } },
+        data: { completedAt: now, completedById: actor.userId, action, note: input.note ?? input.instruction ?? null },
+      });
+      if (nextStep) {
+        await tx.requestStep.create({ data: { requestId: r.id, step: nextStep, startedAt: now, dueAt: nextDue! } });
+      }
+
+      const toRole = HANDOVER[action];
+      if (toRole) {
+        await tx.disposition.create({
+          data: {
+            requestId: r.id,
+            step: t.step,
+            fromUserId: actor.userId,
+            fromRole: actingRole,
+            toRole,
+            instruction: (input.instruction ?? input.note ?? '').trim() || defaultInstruction(action),
+            mark: RECORD_KIND[actingRole] === 'NONE' ? 'PARAF' : RECORD_KIND[actingRole],
+          },
+        });
+      }
+      if (action === 'SEND_FORMAT') await this.openSubmissions(tx, r);
+      if (action === 'SUBMIT_REPORT') {
+        const latest = await tx.performanceAnalysis.findFirst({ where: { requestId: r.id }, orderBy: { version: 'desc' } });
+        await tx.performanceAnalysis.update({ where: { id: latest!.id }, data: { status: 'SUBMITTED', submittedAt: latest!.submittedAt ?? now } });
+      }
+      const after = await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } });
+      await audit(tx, actor, {
+        action: `request.${action.toLowerCase()}`,
+        entityType: 'DataRequest',
+        entityId: r.id,
+        before: { status: r.status, version: r.version },
+        after: { status: after.status, version: after.version, actingRole, note: input.note ?? input.instruction ?? null },
+      });
+      return toRequestModel(after);
+    });
+  }
+
+  /** The Kepala Dinas signs for the final report (after step 7). */
+  async acknowledge(actor: Actor, requestId: string, now = new Date()) {
+    return this.db.$transaction(async (tx) => {
+      const r = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
+      if (!r) fail('NOT_FOUND');
+      assertSameOffice(actor, r!.officeId);
+      if (r!.status !== 'DONE') fail('WRONG_STEP', 'Laporan belum dinaikkan kepada Kepala Dinas.');
+      if (r!.acknowledgedAt) return toRequestModel(r!);
+      const cas = await tx.dataRequest.updateMany({
+        where: { id: r!.id, version: r!.version },
+        data: { acknowledgedAt: now, version: { increment: 1 } },
+      });
+      if (cas.count !== 1) fail('CONFLICT');
+      await tx.disposition.create({
+        data: { requestId: r!.id, step: 7, fromUserId: actor.userId, fromRole: 'KEPALA_DINAS', toRole: 'SEKRETARIS', instruction: 'Laporan diterima.', mark: 'SIGNATURE' },
+      });
+      await audit(tx, actor, { action: 'request.acknowledged', entityType: 'DataRequest', entityId: r!.id, after: { acknowledgedAt: now } });
+      return toRequestModel(await tx.dataRequest.findUniqueOrThrow({ where: { id: r!.id } }));
+    });
+  }
+
+  private async guardContext(tx: Tx, requestId: string, action: RequestAction) {
+    if (action === 'FORWARD_COLLECTION') {
+      const submissions = await tx.bidangSubmission.findMany({ where: { requestId }, select: { status: true } });
+      return { submissions: submissions as { status: SubmissionStatus }[] };
+    }
+    if (action === 'SUBMIT_REPORT') {
+      return { hasAnalysis: (await tx.performanceAnalysis.count({ where: { requestId } })) > 0 };
+    }
+    return {};
+  }
+
+  /** Step 3: the format goes to every active Bidang of the office, each gets its submission. */
+  private async openSubmissions(tx: Tx, r: RequestRow) {
+    const bidang = await tx.bidang.findMany({ where: { officeId: r.officeId, active: true }, select: { id: true } });
+    if (bidang.length === 0) fail('VALIDATION_FAILED', 'Dinas ini belum memiliki Bidang aktif.');
+    await tx.bidangSubmission.createMany({
+      data: bidang.map((b) => ({ requestId: r.id, bidangId: b.id })),
+      skipDuplicates: true,
+    });
+  }
+
+  /** The seven steps with due time, elapsed working time and overdue state, as of `now`. */
+  async timeline(r: RequestModel, now = new Date()) {
+    const cal = await this.calendars.forOffice(r.officeId);
+    const rows = await this.db.requestStep.findMany({ where: { requestId: r.id }, orderBy: { step: 'asc' } });
+    const userIds = rows.map((s) => s.completedById).filter((x): x is string => !!x);
+    const users = new Map((await this.db.user.findMany({ where: { id: { in: userIds } } })).map((u) => [u.id, u]));
+    return SOP_STEPS.map((def) => {
+      const row = rows.find((s) => s.step === def.no);
+      const timing = row ? stepTiming(cal, row.startedAt, def.standardTime, row.completedAt, now) : null;
+      return {
+        step: def.no,
+        code: def.code,
+        activity: def.activity,
+        actors: def.actors,
+        standardTime: standardTimeLabel(def.standardTime),
+        standardWorkingMinutes: timing?.standardWorkingMinutes ?? 0,
+        output: def.output,
+        state: !row ? StepState.PENDING : row.completedAt ? StepState.DONE : StepState.ACTIVE,
+        startedAt: row?.startedAt ?? null,
+        dueAt: row?.dueAt ?? null,
+        completedAt: row?.completedAt ?? null,
+        completedBy: row?.completedById ? (users.get(row.completedById) ?? null) : null,
+        elapsedWorkingMinutes: timing?.elapsedWorkingMinutes ?? 0,
+        overdue: timing?.overdue ?? false,
+        overdueWorkingMinutes: timing?.overdueWorkingMinutes ?? 0,
+        escalatesTo: SUPERIOR[def.actors[0]!] ?? null,
+      };
+    });
+  }
+
+  async overdue(r: RequestModel, now = new Date()): Promise<boolean> {
+    if (r.status === 'DONE' || !r.dueAt) return false;
+    return r.dueAt < now;
+  }
+
+  /** Completeness and timeliness per Bidang (step 4). */
+  async completeness(actor: Actor, r: RequestModel, now = new Date()) {
+    const [bidang, subs, step4] = await Promise.all([
+      this.db.bidang.findMany({ where: { officeId: r.officeId, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+      this.db.bidangSubmission.findMany({
+        where: { requestId: r.id },
+        include: { _count: { select: { reviews: { where: { action: 'RETURN' } } } } },
+      }),
+      this.db.requestStep.findUnique({ where: { requestId_step: { requestId: r.id, step: 4 } } }),
+    ]);
+    const due = step4?.dueAt ?? null;
+    const perBidang = bidang
+      .filter((b) => canReadBidang(actor, b.id))
+      .map((b) => {
+        const s = subs.find((x) => x.bidangId === b.id);
+        const first = s?.firstSubmittedAt ?? null;
+        const late = !!(first && due && first > due);
+        const pending = !s || s.status === 'DRAFT' || s.status === 'RETURNED';
+        return {
+          bidang: b,
+          submissionId: s?.id ?? null,
+          status: s?.status ?? null,
+          submittedAt: s?.submittedAt ?? null,
+          late,
+          overdue: !!(due && pending && !first && due < now && r.status === 'COLLECTING'),
+          returnCount: s?._count.reviews ?? 0,
+        };
+      });
+    const count = (st: string) => perBidang.filter((p) => p.status === st).length;
+    const firstSubmitted = perBidang.filter((p) => subs.find((s) => s.id === p.submissionId)?.firstSubmittedAt);
+    const accepted = count('ACCEPTED');
+    return {
+      bidangTotal: perBidang.length,
+      draft: count('DRAFT'),
+      submitted: count('SUBMITTED'),
+      returned: count('RETURNED'),
+      accepted,
+      onTime: firstSubmitted.filter((p) => !p.late).length,
+      late: firstSubmitted.filter((p) => p.late).length,
+      percentAccepted: perBidang.length ? Math.round((accepted / perBidang.length) * 10000) / 100 : 0,
+      perBidang,
+    };
+  }
+
+  /**
+   * What waits on this actor: the current step of each open request where the actor holds an
+   * acting role, the Bidang submissions to fill or to review, overdue steps escalated to the
+   * actor as the superior of the late role, and final reports awaiting the Kepala Dinas.
+   */
+  async inbox(actor: Actor, now = new Date()) {
+    const requests = await this.db.dataRequest.findMany({
+      where: { officeId: actor.officeId, OR: [{ status: { not: 'DONE' } }, { acknowledgedAt: null }] },
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      include: { submissions: { select: { id: true, bidangId: true, status: true } } },
+    });
+    const items: InboxItemData[] = [];
+    for (const row of requests) {
+      const r = toRequestModel(row);
+      const overdue = !!(r.dueAt && r.status !== 'DONE' && r.dueAt < now);
+      if (r.status === 'DONE') {
+        if (actor.roles.includes('KEPALA_DINAS')) {
+          items.push({ kind: 'ACKNOWLEDGE_REPORT', title: 'Terima laporan capaian kinerja', request: r, step: 7, actions: [], submissionId: null, dueAt: null, overdue: false });
+        }
+        continue;
+      }
+      const actions = REQUEST_TRANSITIONS.filter((t) => t.from === r.status && t.roles.some((x) => actor.roles.includes(x))).map((t) => t.action);
+      const def = getStep(r.currentStep);
+      if (r.status === 'COLLECTING') {
+        for (const s of row.submissions) {
+          if ((s.status === 'DRAFT' || s.status === 'RETURNED') && actor.bidangIds.includes(s.bidangId) && actor.roles.some((x) => x === 'BIDANG_OPERATOR' || x === 'BIDANG_HEAD')) {
+            items.push({
+              kind: 'FILL_SUBMISSION',
+              title: s.status === 'RETURNED' ? 'Perbaiki data kinerja yang dikembalikan' : 'Isi data kinerja Bidang',
+              request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
+            });
+          }
+          if (s.status === 'SUBMITTED' && actor.roles.some((x) => x === 'KASUBBAG' || x === 'PENYUSUN')) {
+            items.push({ kind: 'REVIEW_SUBMISSION', title: 'Periksa data kinerja yang dikirim Bidang', request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
+          }
+        }
+        const allAccepted = row.submissions.length > 0 && row.submissions.every((s) => s.status === 'ACCEPTED');
+        if (allAccepted && actions.length) {
+          items.push({ kind: 'REQUEST_STEP', title: 'Teruskan data yang terkumpul kepada Kasubbag', request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue });
+        }
+      } else if (actions.length) {
+        items.push({ kind: 'REQUEST_STEP', title: def.activity, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue });
+      }
+      // Escalation: a late step shows up with the superior of the role that should act.
+      if (overdue) {
+        const superiors = new Set(def.actors.map((a) => SUPERIOR[a]).filter((x): x is Role => !!x));
+        const already = items.some((i) => i.request.id === r.id && i.kind !== 'ESCALATION');
+        if (!already && actor.roles.some((x) => superiors.has(x))) {
+          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true });
+        }
+      }
+    }
+    return items;
+  }
+
+  availableActions(actor: Actor, r: RequestModel): RequestAction[] {
+    return REQUEST_TRANSITIONS.filter((t) => t.from === r.status && t.roles.some((x) => actor.roles.includes(x))).map((t) => t.action);
+  }
+
+  canSeeAllSubmissions = seesWholeOffice;
+}
+
+export interface InboxItemData {
+  kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
+  title: string;
+  request: RequestModel;
+  step: number;
+  actions: RequestAction[];
+  submissionId: string | null;
+  dueAt: Date | null;
+  overdue: boolean;
+}
+
+function defaultInstruction(action: RequestAction): string {
+  switch (action) {
+    case 'SUBMIT_REPORT':
+      return 'Bersama ini disampaikan rekap capaian kinerja untuk dinaikkan kepada Kepala Dinas.';
+    case 'RAISE_TO_KEPALA':
+      return 'Dengan hormat, disampaikan hasil capaian pengumpulan data kinerja dinas.';
+    default:
+      return 'Untuk ditindaklanjuti.';
+  }
+}
+
+function encodeCursor(r: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+}
+
+function decodeCursor(c: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(c, 'base64url').toString().split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
+  return { createdAt, id };
+}

@@ -1,0 +1,149 @@
+/**
+ * Seeds. Reference data (the national holiday list, the default category scale) is seeded on
+ * every start, idempotently. The demo office — Dinas PMD Kabupaten Nganjuk with its Bidang, one
+ * user per role, indicators with targets — is seeded only when SEED_DEMO is on (the default
+ * outside production). Demo names and NIPs are fictional; the Bidang and indicators are
+ * illustrative of a DPMD, not the office's official list.
+ */
+import { DEFAULT_SCALE, NATIONAL_HOLIDAYS, SIX_BAND_SCALE, type Role } from '@sipedaki/sop';
+import { hashPassword } from '../auth/password';
+import type { Db } from './prisma';
+
+export const DEMO_OFFICE_CODE = 'DPMD-NGANJUK';
+
+export const DEFAULT_OFFICE_HOURS = {
+  1: { start: '08:00', end: '16:00' },
+  2: { start: '08:00', end: '16:00' },
+  3: { start: '08:00', end: '16:00' },
+  4: { start: '08:00', end: '16:00' },
+  5: { start: '08:00', end: '16:00' },
+};
+
+export async function seedReference(db: Db): Promise<void> {
+  for (const scale of [DEFAULT_SCALE, SIX_BAND_SCALE]) {
+    await db.categoryScale.upsert({
+      where: { code_version: { code: scale.code, version: scale.version } },
+      create: {
+        code: scale.code,
+        version: scale.version,
+        name: scale.name,
+        validFrom: new Date(`${scale.validFrom}T00:00:00Z`),
+        bands: JSON.parse(JSON.stringify(scale.bands, (_k, v) => (v === -Infinity ? -1e9 : v))),
+      },
+      update: {},
+    });
+  }
+  const existing = new Set(
+    (await db.holiday.findMany({ where: { officeId: null }, select: { date: true } })).map((h) => h.date.toISOString().slice(0, 10)),
+  );
+  const missing = NATIONAL_HOLIDAYS.filter((h) => !existing.has(h.date));
+  if (missing.length) {
+    await db.holiday.createMany({
+      data: missing.map((h) => ({ officeId: null, date: new Date(`${h.date}T00:00:00Z`), name: h.name, kind: h.kind })),
+    });
+  }
+}
+
+const BIDANG = [
+  { code: 'PEMDES', name: 'Bidang Pemerintahan Desa' },
+  { code: 'KELEMBAGAAN', name: 'Bidang Pemberdayaan Kelembagaan Masyarakat Desa' },
+  { code: 'KEUDES', name: 'Bidang Keuangan dan Aset Desa' },
+  { code: 'EKONOMI', name: 'Bidang Pemberdayaan Usaha Ekonomi Masyarakat dan TTG' },
+];
+
+type Pol = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'RANGE';
+const S1 = 'Meningkatnya kualitas tata kelola pemerintahan desa';
+const S2 = 'Meningkatnya keberdayaan masyarakat desa';
+const S3 = 'Meningkatnya kemandirian ekonomi desa';
+// [code, bidang, sasaran, name, satuan, polarity, annual target, (range upper)]
+const INDICATORS: [string, string, string, string, string, Pol, number, number?][] = [
+  ['IKU-01', 'PEMDES', S1, 'Persentase desa yang menetapkan APBDes tepat waktu', '%', 'HIGHER_IS_BETTER', 100],
+  ['IKU-02', 'PEMDES', S1, 'Persentase desa dengan data Profil Desa mutakhir', '%', 'HIGHER_IS_BETTER', 90],
+  ['IKU-03', 'KELEMBAGAAN', S2, 'Persentase lembaga kemasyarakatan desa yang aktif', '%', 'HIGHER_IS_BETTER', 85],
+  ['IKU-04', 'KELEMBAGAAN', S2, 'Jumlah kader pemberdayaan masyarakat desa terlatih', 'orang', 'HIGHER_IS_BETTER', 264],
+  ['IKU-05', 'KEUDES', S1, 'Persentase desa yang menyampaikan LPJ Dana Desa tepat waktu', '%', 'HIGHER_IS_BETTER', 95],
+  ['IKU-06', 'KEUDES', S1, 'Jumlah temuan pemeriksaan atas pengelolaan keuangan desa', 'temuan', 'LOWER_IS_BETTER', 20],
+  ['IKU-07', 'EKONOMI', S3, 'Jumlah BUMDes berkategori berkembang atau maju', 'unit', 'HIGHER_IS_BETTER', 60],
+  ['IKU-08', 'EKONOMI', S3, 'Persentase penyerapan Dana Desa untuk pemberdayaan ekonomi', '%', 'RANGE', 20, 30],
+];
+
+/** Targets per Triwulan: cumulative quarters for counts and percentages reached over the year. */
+function quarterTargets(annual: number, pol: Pol): number[] {
+  if (pol !== 'HIGHER_IS_BETTER') return [annual, annual, annual, annual];
+  return [0.25, 0.5, 0.75, 1].map((f) => Math.round(annual * f * 100) / 100);
+}
+
+// Fictional people with structurally valid NIPs (birth date + TMT + sex + sequence).
+const USERS: { username: string; nip: string; name: string; jabatan: string; roles: Role[]; bidang?: string }[] = [
+  { username: 'admin', nip: '198501012010011001', name: 'Admin SIPEDAKI', jabatan: 'Pengelola Sistem Informasi', roles: ['ADMIN'] },
+  { username: 'kepala', nip: '197203151998031004', name: 'Drs. Bambang Setiawan, M.Si.', jabatan: 'Kepala Dinas', roles: ['KEPALA_DINAS'] },
+  { username: 'sekretaris', nip: '197608222002122003', name: 'Sri Wahyuni, S.Sos., M.M.', jabatan: 'Sekretaris Dinas', roles: ['SEKRETARIS'] },
+  { username: 'kasubbag', nip: '198004102006041009', name: 'Agus Priyanto, S.E.', jabatan: 'Kasubbag Program dan Evaluasi', roles: ['KASUBBAG'] },
+  { username: 'penyusun', nip: '199107072019032012', name: 'Dewi Lestari, S.Kom.', jabatan: 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan', roles: ['PENYUSUN'] },
+  ...BIDANG.flatMap((b, i) => [
+    { username: `operator.${b.code.toLowerCase()}`, nip: `19900${i + 1}012015031${String(i + 1).padStart(3, '0')}`, name: `Operator ${b.name.replace('Bidang ', '')}`, jabatan: `Operator ${b.name}`, roles: ['BIDANG_OPERATOR'] as Role[], bidang: b.code },
+    { username: `kabid.${b.code.toLowerCase()}`, nip: `19780${i + 1}202003121${String(i + 1).padStart(3, '0')}`, name: `Kepala ${b.name}`, jabatan: `Kepala ${b.name}`, roles: ['BIDANG_HEAD'] as Role[], bidang: b.code },
+  ]),
+];
+
+export const DEMO_USERNAMES = USERS.map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
+
+export async function seedDemo(db: Db, opts: { password: string; year: number }): Promise<{ officeId: string; created: boolean }> {
+  const office = await db.office.upsert({
+    where: { code: DEMO_OFFICE_CODE },
+    create: {
+      code: DEMO_OFFICE_CODE,
+      name: 'Dinas Pemberdayaan Masyarakat dan Desa',
+      regency: 'Kabupaten Nganjuk',
+      utcOffsetMinutes: 420,
+      officeHours: DEFAULT_OFFICE_HOURS,
+    },
+    update: {},
+  });
+  const bidangIds = new Map<string, string>();
+  for (const [i, b] of BIDANG.entries()) {
+    const row = await db.bidang.upsert({
+      where: { officeId_code: { officeId: office.id, code: b.code } },
+      create: { officeId: office.id, code: b.code, name: b.name, sortOrder: i + 1 },
+      update: {},
+    });
+    bidangIds.set(b.code, row.id);
+  }
+  let created = false;
+  const passwordHash = await hashPassword(opts.password);
+  for (const u of USERS) {
+    const exists = await db.user.findUnique({ where: { username: u.username } });
+    if (exists) continue;
+    created = true;
+    await db.user.create({
+      data: {
+        officeId: office.id,
+        username: u.username,
+        nip: u.nip,
+        name: u.name,
+        jabatan: u.jabatan,
+        roles: u.roles,
+        passwordHash,
+        bidangId: u.bidang ? bidangIds.get(u.bidang)! : null,
+      },
+    });
+  }
+  for (const [code, bidang, sasaran, name, satuan, polarity, annual, upper] of INDICATORS) {
+    const ind = await db.indicator.upsert({
+      where: { officeId_code: { officeId: office.id, code } },
+      create: { officeId: office.id, bidangId: bidangIds.get(bidang)!, code, sasaran, name, satuan, polarity },
+      update: {},
+    });
+    for (const year of [opts.year - 1, opts.year]) {
+      const q = quarterTargets(annual, polarity);
+      for (const [i, target] of q.entries()) {
+        await db.indicatorTarget.upsert({
+          where: { indicatorId_year_triwulan: { indicatorId: ind.id, year, triwulan: i + 1 } },
+          create: { indicatorId: ind.id, year, triwulan: i + 1, target, targetUpper: upper ?? null },
+          update: {},
+        });
+      }
+    }
+  }
+  return { officeId: office.id, created };
+}

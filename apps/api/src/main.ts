@@ -1,0 +1,70 @@
+/**
+ * `pnpm start`: the whole product in one process. Without DATABASE_URL it starts the embedded
+ * PostgreSQL (PGlite) in DATA_DIR, migrates it, seeds the reference data (and the demo office
+ * outside production), then serves the API and the built SPA on one port.
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { logger } from './common/logger';
+import { loadConfig, loadDotEnv } from './config';
+import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
+import { migrateDeploy } from './db/migrate';
+import { createPrisma } from './db/prisma';
+import { DEMO_USERNAMES, seedDemo, seedReference } from './db/seed';
+
+async function main() {
+  loadDotEnv();
+  const config = loadConfig();
+  let embedded: EmbeddedDb | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedDb(config.DATA_DIR);
+    url = embedded.url;
+    logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL kosong: memakai PostgreSQL tertanam (PGlite)');
+  }
+  await migrateDeploy(url);
+  const db = createPrisma(url, { max: embedded ? 1 : 10 });
+  await seedReference(db);
+  if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear() });
+
+  const { app, stop } = await createApp(config, db);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+  const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  const lines = [
+    '',
+    `SIPEDAKI berjalan di ${base}  (GraphQL: ${base}/graphql)`,
+    embedded ? `Basis data: PostgreSQL tertanam di ${config.DATA_DIR}/pglite` : 'Basis data: DATABASE_URL',
+  ];
+  if (config.seedDemo) {
+    lines.push(`Masuk sebagai salah satu pengguna demo, kata sandi "${config.DEMO_PASSWORD}":`);
+    for (const u of DEMO_USERNAMES) lines.push(`  ${u.username.padEnd(22)} ${u.jabatan}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'menghentikan server');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    server.closeIdleConnections?.();
+    await stop().catch(() => undefined);
+    await db.$disconnect().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'gagal memulai SIPEDAKI');
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Polarity, Role } from '../common/enums';
+
+@ObjectType({ description: 'Satu perangkat daerah (Dinas) / one office' })
+export class Office {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) regency!: string;
+  @Field(() => Int, { description: 'Selisih dari UTC dalam menit (WIB = 420)' }) utcOffsetMinutes!: number;
+}
+
+@ObjectType({ description: 'Bidang (divisi) sebuah Dinas' })
+export class Bidang {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Boolean) active!: boolean;
+}
+
+@ObjectType({ description: 'Pengguna / user' })
+export class User {
+  @Field(() => ID) id!: string;
+  @Field(() => String) username!: string;
+  @Field(() => String, { nullable: true }) nip!: string | null;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) jabatan!: string | null;
+  @Field(() => [Role], { description: 'Peran tetap (tanpa Plt/Plh)' }) roles!: Role[];
+  @Field(() => ID, { nullable: true }) bidangId!: string | null;
+  @Field(() => Boolean) active!: boolean;
+}
+
+@ObjectType({ description: 'Pengguna yang sedang masuk, dengan peran yang berlaku saat ini' })
+export class Viewer {
+  @Field(() => User) user!: User;
+  @Field(() => Office) office!: Office;
+  @Field(() => [Role], { description: 'Peran yang berlaku sekarang, termasuk Plt/Plh' }) roles!: Role[];
+  @Field(() => [ID], { description: 'Bidang yang boleh diisi pengguna ini' }) bidangIds!: string[];
+}
+
+@ObjectType()
+export class IndicatorTarget {
+  @Field(() => Int) year!: number;
+  @Field(() => Int) triwulan!: number;
+  @Field(() => Number) target!: number;
+  @Field(() => Number, { nullable: true }) targetUpper!: number | null;
+}
+
+@ObjectType({ description: 'Indikator kinerja (IKU)' })
+export class Indicator {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) sasaran!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) satuan!: string;
+  @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => ID) bidangId!: string;
+  @Field(() => [IndicatorTarget]) targets!: IndicatorTarget[];
+}
+
+@ObjectType({ description: 'Hasil masuk / login result' })
+export class AuthPayload {
+  @Field(() => String, { description: 'Bearer token; kirim sebagai header Authorization: Bearer <token>' }) token!: string;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => Viewer) viewer!: Viewer;
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import '../common/enums';
+import path from 'node:path';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AdminResolver } from '../admin/admin.resolver';
+import { AnalysisResolver } from '../analysis/analysis.resolver';
+import { AuthResolver } from '../auth/auth.resolver';
+import { authChecker } from '../auth/auth-checker';
+import { DataRequestResolver } from '../data-request/data-request.resolver';
+import { SubmissionResolver } from '../submission/submission.resolver';
+
+/** The committed SDL; a test fails when it differs from what the code builds. */
+export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
+
+let built: Promise<GraphQLSchema> | undefined;
+
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver],
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}

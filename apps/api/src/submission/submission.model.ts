@@ -1,0 +1,71 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DocumentKind, Polarity, SubmissionStatus } from '../common/enums';
+import { Bidang, User } from '../office/office.model';
+
+@ObjectType({ description: 'Kategori capaian menurut skala yang berlaku' })
+export class CapaianCategory {
+  @Field(() => String) code!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String) labelEn!: string;
+}
+
+@ObjectType({ description: 'Nilai realisasi satu indikator, dengan target dan capaiannya' })
+export class SubmissionValue {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => String) indicatorCode!: string;
+  @Field(() => String) indicatorName!: string;
+  @Field(() => String) sasaran!: string;
+  @Field(() => String) satuan!: string;
+  @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => Number, { nullable: true }) target!: number | null;
+  @Field(() => Number, { nullable: true }) targetUpper!: number | null;
+  @Field(() => Number, { nullable: true }) realisasi!: number | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Number, { nullable: true, description: 'Capaian (%)' }) capaian!: number | null;
+  @Field(() => String, { description: 'OK, CLAMPED, TARGET_ZERO, MISSING_REALISASI, MISSING_TARGET, INVALID_RANGE' }) capaianStatus!: string;
+  @Field(() => CapaianCategory, { nullable: true }) category!: CapaianCategory | null;
+}
+
+@ObjectType({ description: 'Riwayat kirim / kembalikan / terima' })
+export class SubmissionReview {
+  @Field(() => String) action!: string;
+  @Field(() => SubmissionStatus) fromStatus!: SubmissionStatus;
+  @Field(() => SubmissionStatus) toStatus!: SubmissionStatus;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => User) actor!: User;
+  @Field(() => Int) version!: number;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: 'Dokumen tersimpan (isi di disk, metadata di basis data)' })
+export class StoredDocument {
+  @Field(() => ID) id!: string;
+  @Field(() => DocumentKind) kind!: DocumentKind;
+  @Field(() => String) filename!: string;
+  @Field(() => String) mimeType!: string;
+  @Field(() => Int) size!: number;
+  @Field(() => String) sha256!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => String, { description: 'GET dengan header Authorization untuk mengunduh' }) downloadUrl!: string;
+}
+
+@ObjectType({ description: 'Kiriman data kinerja satu Bidang untuk satu permintaan (langkah 4)' })
+export class BidangSubmission {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) requestId!: string;
+  @Field(() => Bidang) bidang!: Bidang;
+  @Field(() => SubmissionStatus) status!: SubmissionStatus;
+  @Field(() => String) statusLabel!: string;
+  @Field(() => Int, { description: 'Versi untuk penguncian optimistis: kirim kembali sebagai expectedVersion' }) version!: number;
+  @Field(() => String, { nullable: true }) narrative!: string | null;
+  @Field(() => Date, { nullable: true }) firstSubmittedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Alasan pengembalian terakhir' }) returnReason!: string | null;
+  @Field(() => Boolean, { description: 'Masih dapat diubah (draf atau dikembalikan)' }) editable!: boolean;
+  @Field(() => [DocumentKind], { description: 'Jenis dokumen yang diminta tetapi belum dilampirkan' }) missingDocuments!: DocumentKind[];
+  @Field(() => [SubmissionValue]) values!: SubmissionValue[];
+  @Field(() => [StoredDocument]) documents!: StoredDocument[];
+  @Field(() => [SubmissionReview]) reviews!: SubmissionReview[];
+  @Field(() => Date) updatedAt!: Date;
+}

@@ -1,0 +1,43 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { BidangSubmission } from './submission.model';
+import { ReturnSubmissionInput, SaveSubmissionInput, SubmissionActionInput } from './submission.input';
+
+@Resolver(() => BidangSubmission)
+export class SubmissionResolver {
+  @Authorized()
+  @Query(() => BidangSubmission, { description: 'Satu kiriman Bidang (pengguna Bidang: hanya milik Bidangnya)' })
+  submission(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.get(ctx.actor!, id);
+  }
+
+  @Authorized('BIDANG_OPERATOR', 'BIDANG_HEAD')
+  @Mutation(() => BidangSubmission, { description: 'Simpan draf realisasi dan narasi Bidang' })
+  saveSubmission(@Arg('input', () => SaveSubmissionInput) input: SaveSubmissionInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.save(ctx.actor!, input);
+  }
+
+  @Authorized('BIDANG_OPERATOR', 'BIDANG_HEAD')
+  @Mutation(() => BidangSubmission, { description: 'Kirim data Bidang kepada Kasubbag (langkah 4)' })
+  submitSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.act(ctx.actor!, 'SUBMIT', input.submissionId, input.expectedVersion);
+  }
+
+  @Authorized('KASUBBAG', 'PENYUSUN')
+  @Mutation(() => BidangSubmission, { description: 'Kembalikan kiriman Bidang dengan alasan' })
+  returnSubmission(@Arg('input', () => ReturnSubmissionInput) input: ReturnSubmissionInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.act(ctx.actor!, 'RETURN', input.submissionId, input.expectedVersion, input.reason);
+  }
+
+  @Authorized('KASUBBAG', 'PENYUSUN')
+  @Mutation(() => BidangSubmission, { description: 'Terima kiriman Bidang' })
+  acceptSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.submissions.act(ctx.actor!, 'ACCEPT', input.submissionId, input.expectedVersion);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Hapus lampiran dari kiriman yang masih dapat diubah' })
+  removeDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.documents.remove(ctx.actor!, id);
+  }
+}

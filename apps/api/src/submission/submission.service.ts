@@ -1,0 +1,244 @@
+import {
+  categorize,
+  checkSubmissionTransition,
+  computeCapaian,
+  isSubmissionEditable,
+  SUBMISSION_STATUS_LABELS,
+  type CategoryScale,
+  type DocumentKind,
+  type Polarity,
+  type SubmissionAction,
+  type SubmissionStatus,
+} from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { audit } from '../audit/audit.service';
+import { assertBidangWriter, assertSameOffice, canReadBidang } from '../common/access';
+import { fail } from '../common/errors';
+import { toNumber } from '../common/format';
+import type { Db, Tx } from '../db/prisma';
+import type { ScaleService } from '../analysis/scale.service';
+import type { SaveSubmissionInput } from './submission.input';
+
+const CHECK_ERRORS = {
+  UNKNOWN_ACTION: 'BAD_REQUEST',
+  WRONG_STATE: 'WRONG_STEP',
+  ROLE_NOT_ALLOWED: 'FORBIDDEN',
+  REASON_REQUIRED: 'REASON_REQUIRED',
+} as const;
+
+const REQUIRED_ON_SUBMIT: DocumentKind[] = ['LHP', 'LHE', 'TL_HP'];
+
+/** The indicators a Bidang must report on for a request: requested ones that belong to it. */
+async function requestedIndicators(db: Db | Tx, requestId: string, bidangId: string) {
+  const rows = await db.dataRequestIndicator.findMany({
+    where: { requestId, indicator: { bidangId } },
+    include: { indicator: { include: { targets: true } } },
+    orderBy: { indicator: { code: 'asc' } },
+  });
+  return rows.map((r) => r.indicator);
+}
+
+export class SubmissionService {
+  constructor(
+    private readonly db: Db,
+    private readonly scales: ScaleService,
+  ) {}
+
+  private async load(db: Db | Tx, id: string) {
+    const s = await db.bidangSubmission
+      .findUnique({ where: { id }, include: { request: true } })
+      .catch(() => null);
+    if (!s) fail('NOT_FOUND');
+    return s!;
+  }
+
+  /** Read access: the office-wide roles, or the Bidang's own operator/head. */
+  async get(actor: Actor, id: string) {
+    const s = await this.load(this.db, id);
+    assertSameOffice(actor, s.request.officeId);
+    if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', 'Anda hanya dapat melihat data Bidang Anda sendiri.');
+    return this.view(s.id);
+  }
+
+  async listForRequest(actor: Actor, requestId: string) {
+    const rows = await this.db.bidangSubmission.findMany({
+      where: { requestId, request: { officeId: actor.officeId } },
+      include: { bidang: true },
+      orderBy: [{ bidang: { sortOrder: 'asc' } }, { bidang: { name: 'asc' } }],
+    });
+    return Promise.all(rows.filter((r) => canReadBidang(actor, r.bidangId)).map((r) => this.view(r.id)));
+  }
+
+  /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
+  async save(actor: Actor, input: SaveSubmissionInput) {
+    await this.db.$transaction(async (tx) => {
+      const s = await this.load(tx, input.submissionId);
+      assertSameOffice(actor, s.request.officeId);
+      assertBidangWriter(actor, s.bidangId);
+      this.assertCollecting(s.request.status);
+      const check = checkSubmissionTransition(s.status as SubmissionStatus, 'SAVE_DRAFT', actor.roles);
+      if (!check.ok) {
+        if (check.reason === 'WRONG_STATE') fail('NOT_EDITABLE');
+        fail(CHECK_ERRORS[check.reason]);
+      }
+      const allowed = new Set((await requestedIndicators(tx, s.requestId, s.bidangId)).map((i) => i.id));
+      const unknown = input.values.filter((v) => !allowed.has(v.indicatorId));
+      if (unknown.length) {
+        fail('VALIDATION_FAILED', 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', {
+          fields: unknown.map((v) => ({ field: `values.${v.indicatorId}`, message: 'Indikator tidak diminta dari Bidang ini' })),
+        });
+      }
+      await this.bumpVersion(tx, s.id, input.expectedVersion, {
+        ...(input.narrative !== undefined ? { narrative: input.narrative?.trim() || null } : {}),
+      });
+      const before = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
+      for (const v of input.values) {
+        await tx.submissionValue.upsert({
+          where: { submissionId_indicatorId: { submissionId: s.id, indicatorId: v.indicatorId } },
+          create: { submissionId: s.id, indicatorId: v.indicatorId, realisasi: v.realisasi ?? null, note: v.note?.trim() || null },
+          update: { realisasi: v.realisasi ?? null, note: v.note?.trim() || null },
+        });
+      }
+      await audit(tx, actor, {
+        action: 'submission.saved',
+        entityType: 'BidangSubmission',
+        entityId: s.id,
+        before: { version: input.expectedVersion, narrative: s.narrative, values: before.map((b) => ({ indicatorId: b.indicatorId, realisasi: b.realisasi, note: b.note })) },
+        after: { version: input.expectedVersion + 1, narrative: input.narrative, values: input.values },
+      });
+    });
+    return this.view(input.submissionId);
+  }
+
+  /** Submit (Bidang), return with a reason or accept (Kasubbag / Penyusun). */
+  async act(actor: Actor, action: Exclude<SubmissionAction, 'SAVE_DRAFT'>, submissionId: string, expectedVersion: number, reason?: string, now = new Date()) {
+    await this.db.$transaction(async (tx) => {
+      const s = await this.load(tx, submissionId);
+      assertSameOffice(actor, s.request.officeId);
+      if (action === 'SUBMIT') assertBidangWriter(actor, s.bidangId);
+      this.assertCollecting(s.request.status);
+      const check = checkSubmissionTransition(s.status as SubmissionStatus, action, actor.roles, { reason });
+      if (!check.ok) {
+        if (check.reason === 'WRONG_STATE') {
+          fail('WRONG_STEP', `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id}"; tindakan ini tidak dapat dilakukan.`);
+        }
+        fail(CHECK_ERRORS[check.reason]);
+      }
+      const to = (check as { ok: true; to: SubmissionStatus }).to;
+      if (action === 'SUBMIT') await this.assertComplete(tx, s);
+      await this.bumpVersion(tx, s.id, expectedVersion, {
+        status: to,
+        ...(action === 'SUBMIT'
+          ? { submittedAt: now, submittedById: actor.userId, firstSubmittedAt: s.firstSubmittedAt ?? now }
+          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? reason!.trim() : s.returnReason }),
+      });
+      await tx.submissionReview.create({
+        data: { submissionId: s.id, action, fromStatus: s.status, toStatus: to, reason: reason?.trim() || null, actorId: actor.userId, version: expectedVersion + 1 },
+      });
+      await audit(tx, actor, {
+        action: `submission.${action.toLowerCase()}`,
+        entityType: 'BidangSubmission',
+        entityId: s.id,
+        before: { status: s.status, version: expectedVersion },
+        after: { status: to, version: expectedVersion + 1, reason: reason ?? null },
+      });
+    });
+    return this.view(submissionId);
+  }
+
+  private assertCollecting(status: string) {
+    if (status !== 'COLLECTING') fail('WRONG_STEP', 'Pengumpulan data untuk permintaan ini tidak sedang berlangsung (langkah 4).');
+  }
+
+  /**
+   * Compare-and-set on the version the client last saw: of two simultaneous edits, the second
+   * one waits for the first's row lock, then matches no row and gets CONFLICT — no lost update.
+   */
+  private async bumpVersion(tx: Tx, id: string, expected: number, data: Record<string, unknown>) {
+    const res = await tx.bidangSubmission.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
+    if (res.count !== 1) fail('CONFLICT');
+  }
+
+  /** Every requested indicator has a value or an explanation; every requested document is attached. */
+  private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: string[] } }) {
+    const indicators = await requestedIndicators(tx, s.requestId, s.bidangId);
+    const values = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
+    const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id }, select: { kind: true } });
+    const fields: { field: string; message: string }[] = [];
+    for (const i of indicators) {
+      const v = values.find((x) => x.indicatorId === i.id);
+      if (!v || (v.realisasi === null && !v.note)) fields.push({ field: `values.${i.id}`, message: `Realisasi ${i.code} belum diisi (atau beri keterangan)` });
+    }
+    const have = new Set(docs.map((d) => d.kind));
+    for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind))) {
+      if (!have.has(kind as DocumentKind)) fields.push({ field: `documents.${kind}`, message: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan` });
+    }
+    if (fields.length) fail('VALIDATION_FAILED', 'Data belum lengkap untuk dikirim.', { fields });
+  }
+
+  /** The submission as the API shows it: values with target, capaian and category. */
+  async view(id: string) {
+    const s = await this.db.bidangSubmission.findUniqueOrThrow({
+      where: { id },
+      include: {
+        bidang: true,
+        request: true,
+        values: true,
+        documents: { orderBy: { createdAt: 'asc' } },
+        reviews: { orderBy: { createdAt: 'asc' } },
+      },
+    });
+    const [indicators, scale] = await Promise.all([requestedIndicators(this.db, s.requestId, s.bidangId), this.scales.inForce()]);
+    const actors = new Map(
+      (await this.db.user.findMany({ where: { id: { in: s.reviews.map((r) => r.actorId) } } })).map((u) => [u.id, u]),
+    );
+    const tw = s.request.triwulan ?? 4;
+    const values = indicators.map((i) => {
+      const v = s.values.find((x) => x.indicatorId === i.id);
+      const t = i.targets.find((x) => x.year === s.request.year && x.triwulan === tw);
+      return valueView(i, t, v, scale);
+    });
+    const have = new Set(s.documents.map((d) => d.kind));
+    return {
+      ...s,
+      statusLabel: SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id,
+      editable: isSubmissionEditable(s.status as SubmissionStatus) && s.request.status === 'COLLECTING',
+      missingDocuments: s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
+      values,
+      documents: s.documents.map(documentView),
+      reviews: s.reviews.map((r) => ({ ...r, actor: actors.get(r.actorId)! })),
+    };
+  }
+}
+
+export function documentView<T extends { id: string }>(d: T) {
+  return { ...d, downloadUrl: `/api/documents/${d.id}` };
+}
+
+export function valueView(
+  i: { id: string; code: string; name: string; sasaran: string; satuan: string; polarity: string },
+  t: { target: unknown; targetUpper: unknown } | undefined,
+  v: { realisasi: unknown; note: string | null } | undefined,
+  scale: CategoryScale,
+) {
+  const target = toNumber(t?.target as never);
+  const targetUpper = toNumber(t?.targetUpper as never);
+  const realisasi = toNumber(v?.realisasi as never);
+  const result = computeCapaian({ polarity: i.polarity as Polarity, target, targetUpper, realisasi });
+  const band = categorize(scale, result.value);
+  return {
+    indicatorId: i.id,
+    indicatorCode: i.code,
+    indicatorName: i.name,
+    sasaran: i.sasaran,
+    satuan: i.satuan,
+    polarity: i.polarity,
+    target,
+    targetUpper,
+    realisasi,
+    note: v?.note ?? null,
+    capaian: result.value,
+    capaianStatus: result.status,
+    category: band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null,
+  };
+}

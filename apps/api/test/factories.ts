@@ -1,0 +1,93 @@
+/**
+ * Factories: each test builds the office it needs, with unique codes, so tests are independent
+ * of each other and of the demo seed.
+ */
+import crypto from 'node:crypto';
+import type { Role } from '@sipedaki/sop';
+import { hashPassword } from '../src/auth/password';
+import type { Db } from '../src/db/prisma';
+import { DEFAULT_OFFICE_HOURS } from '../src/db/seed';
+
+export const PASSWORD = 'rahasia-uji-123';
+let passwordHash: Promise<string> | undefined;
+const uid = () => crypto.randomBytes(4).toString('hex');
+
+/** A structurally valid, unique NIP. */
+export function makeNip(sex: 1 | 2 = 1): string {
+  const seq = String(crypto.randomInt(1, 999)).padStart(3, '0');
+  const day = String(crypto.randomInt(1, 28)).padStart(2, '0');
+  const month = String(crypto.randomInt(1, 12)).padStart(2, '0');
+  const year = 1960 + crypto.randomInt(0, 40);
+  return `${year}${month}${day}${year + 22}${month}${sex}${seq}`;
+}
+
+export async function makeOffice(db: Db, opts: { allDay?: boolean } = {}) {
+  // allDay: office hours around the clock every day, so working time = wall time in tests that
+  // are not about the calendar itself.
+  const hours = opts.allDay
+    ? Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, { start: '00:00', end: '24:00' }]))
+    : DEFAULT_OFFICE_HOURS;
+  return db.office.create({
+    data: { code: `T-${uid()}`, name: 'Dinas Uji', regency: 'Kabupaten Uji', officeHours: hours },
+  });
+}
+
+export async function makeBidang(db: Db, officeId: string, name = 'Bidang Uji') {
+  return db.bidang.create({ data: { officeId, code: `B-${uid()}`, name: `${name} ${uid()}` } });
+}
+
+export async function makeUser(db: Db, officeId: string, roles: Role[], bidangId: string | null = null) {
+  passwordHash ??= hashPassword(PASSWORD);
+  return db.user.create({
+    data: {
+      officeId,
+      username: `u${uid()}`,
+      nip: makeNip(),
+      name: `Pegawai ${roles.join('/')}`,
+      roles,
+      bidangId,
+      passwordHash: await passwordHash,
+    },
+  });
+}
+
+export async function makeIndicator(
+  db: Db,
+  officeId: string,
+  bidangId: string,
+  opts: { polarity?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'RANGE'; year?: number; target?: number; targetUpper?: number; sasaran?: string } = {},
+) {
+  const year = opts.year ?? 2026;
+  return db.indicator.create({
+    data: {
+      officeId,
+      bidangId,
+      code: `IKU-${uid()}`,
+      sasaran: opts.sasaran ?? 'Sasaran uji',
+      name: 'Indikator uji',
+      satuan: '%',
+      polarity: opts.polarity ?? 'HIGHER_IS_BETTER',
+      targets: {
+        create: [1, 2, 3, 4].map((triwulan) => ({ year, triwulan, target: opts.target ?? 100, targetUpper: opts.targetUpper ?? null })),
+      },
+    },
+  });
+}
+
+/** A whole office: two Bidang with one indicator each, and one user per role. */
+export async function makeOfficeWithStaff(db: Db, opts: { allDay?: boolean } = { allDay: true }) {
+  const office = await makeOffice(db, opts);
+  const [b1, b2] = [await makeBidang(db, office.id, 'Bidang Satu'), await makeBidang(db, office.id, 'Bidang Dua')];
+  const [i1, i2] = [await makeIndicator(db, office.id, b1!.id, { target: 80 }), await makeIndicator(db, office.id, b2!.id, { polarity: 'LOWER_IS_BETTER', target: 10 })];
+  const users = {
+    admin: await makeUser(db, office.id, ['ADMIN']),
+    kepala: await makeUser(db, office.id, ['KEPALA_DINAS']),
+    sekretaris: await makeUser(db, office.id, ['SEKRETARIS']),
+    kasubbag: await makeUser(db, office.id, ['KASUBBAG']),
+    penyusun: await makeUser(db, office.id, ['PENYUSUN']),
+    op1: await makeUser(db, office.id, ['BIDANG_OPERATOR'], b1!.id),
+    op2: await makeUser(db, office.id, ['BIDANG_OPERATOR'], b2!.id),
+    head1: await makeUser(db, office.id, ['BIDANG_HEAD'], b1!.id),
+  };
+  return { office, bidang: [b1!, b2!], indicators: [i1!, i2!], users };
+}

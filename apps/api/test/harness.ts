@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../src/app';
+import { loadConfig, type Config } from '../src/config';
+import { createPrisma, type Db } from '../src/db/prisma';
+import { seedReference } from '../src/db/seed';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_DATABASE_URL } from './db-url';
+import { PASSWORD } from './factories';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+/** A real API on a real PostgreSQL, on a loopback port, for HTTP-level tests. */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
+  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, ...overrides });
+  const db: Db = createPrisma(TEST_DATABASE_URL, { max: 5 });
+  await seedReference(db);
+  const { app, stop, services } = await createApp(config, db);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResult<T>;
+    return { ...body, status: res.status };
+  }
+
+  async function login(username: string, password = PASSWORD): Promise<string> {
+    const r = await gql<{ login: { token: string } }>(
+      'mutation($i: LoginInput!) { login(input: $i) { token } }',
+      { i: { login: username, password } },
+    );
+    if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data.login.token;
+  }
+
+  return {
+    url,
+    db,
+    config,
+    services,
+    gql,
+    login,
+    dataDir,
+    async close() {
+      await new Promise((r) => server.close(r));
+      await stop();
+      await db.$disconnect();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Expect a GraphQL error with this code, and return it. */
+export function errorCode(r: GqlResult): string | undefined {
+  return r.errors?.[0]?.extensions?.code as string | undefined;
+}

@@ -1,0 +1,93 @@
+/**
+ * National holidays (libur nasional) and collective leave (cuti bersama) as set each year by the
+ * joint decree of three ministers (SKB 3 Menteri: Menteri Agama, Menteri Ketenagakerjaan,
+ * Menteri PAN-RB). Government offices do not work on either kind.
+ *
+ * This list is only the shipped default. The decree is often amended during the year (Idul Fitri
+ * and Idul Adha follow the moon sighting; extra cuti bersama get added), and regions add their
+ * own days off, so every office keeps its calendar in the database and can edit it; pass the
+ * edited dates to makeCalendar(). Weekend dates are kept as the decree lists them, even though
+ * they change nothing for a Monday–Friday office.
+ *
+ * Only years whose decree could be checked are shipped; see HOLIDAY_SOURCES.
+ */
+
+export type HolidayKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
+
+export interface NationalHoliday {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  name: string;
+  kind: HolidayKind;
+}
+
+export interface HolidaySource {
+  year: number;
+  /** False when no verified list is shipped for that year: the office must enter it. */
+  shipped: boolean;
+  decree: string | null;
+  /** YYYY-MM-DD the decree was signed, when known. */
+  signedOn: string | null;
+  note: string;
+  references: string[];
+}
+
+export const HOLIDAY_SOURCES: readonly HolidaySource[] = [
+  {
+    year: 2026,
+    shipped: true,
+    decree:
+      'Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri Pendayagunaan Aparatur Negara dan ' +
+      'Reformasi Birokrasi Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025 tentang Hari Libur ' +
+      'Nasional dan Cuti Bersama Tahun 2026',
+    signedOn: '2025-09-19',
+    note:
+      '17 hari libur nasional dan 8 hari cuti bersama (25 hari). Ditetapkan dalam rapat tingkat menteri yang ' +
+      'dipimpin Menko PMK pada 19 September 2025; satu sumber sekunder menyebut tanggal 19 November 2025. ' +
+      'Idul Fitri, Idul Adha, 1 Muharam dan Maulid mengikuti penetapan Kementerian Agama dan dapat berubah.',
+    references: [
+      'https://disdiksmg.semarangkota.go.id/post-detail/resmi-daftar-hari-libur-nasional-dan-cuti-bersama-tahun-2026-berdasarkan-skb-3-menteri',
+      'https://pembelajaranbermaknaid.blogspot.com/2025/11/skb-3-menteri-rilis-daftar-cuti-bersama.html',
+      'https://palu.tribunnews.com/news/169028/skb-tiga-menteri-total-25-hari-libur-untuk-2026-simak-daftarnya',
+    ],
+  },
+  {
+    year: 2027,
+    shipped: false,
+    decree: null,
+    signedOn: null,
+    note:
+      'Belum dikirim: daftar SKB 3 Menteri untuk tahun 2027 belum dapat diverifikasi. Kantor harus memasukkan ' +
+      'hari libur 2027 sendiri; sampai itu dilakukan, hanya Sabtu/Minggu yang dianggap libur pada 2027.',
+    references: [],
+  },
+];
+
+export const NATIONAL_HOLIDAYS: readonly NationalHoliday[] = [
+  // 2026 — SKB 1497/2025, 2/2025, 5/2025
+  { date: '2026-01-01', name: 'Tahun Baru 2026 Masehi', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-01-16', name: 'Isra Mikraj Nabi Muhammad SAW', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-02-16', name: 'Cuti Bersama Tahun Baru Imlek 2577 Kongzili', kind: 'CUTI_BERSAMA' },
+  { date: '2026-02-17', name: 'Tahun Baru Imlek 2577 Kongzili', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-03-18', name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-19', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-03-20', name: 'Cuti Bersama Idul Fitri 1447 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-21', name: 'Idul Fitri 1447 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-03-22', name: 'Idul Fitri 1447 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-03-23', name: 'Cuti Bersama Idul Fitri 1447 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2026-03-24', name: 'Cuti Bersama Idul Fitri 1447 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2026-04-03', name: 'Wafat Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-04-05', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-05-01', name: 'Hari Buruh Internasional', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-05-14', name: 'Kenaikan Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-05-15', name: 'Cuti Bersama Kenaikan Yesus Kristus', kind: 'CUTI_BERSAMA' },
+  { date: '2026-05-27', name: 'Idul Adha 1447 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-05-28', name: 'Cuti Bersama Idul Adha 1447 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2026-05-31', name: 'Hari Raya Waisak 2570 BE', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-06-16', name: '1 Muharam Tahun Baru Islam 1448 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: 'LIBUR_NASIONAL' },
+  { date: '2026-12-24', name: 'Cuti Bersama Kelahiran Yesus Kristus', kind: 'CUTI_BERSAMA' },
+  { date: '2026-12-25', name: 'Kelahiran Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+];

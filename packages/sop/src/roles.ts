@@ -1,0 +1,68 @@
+/**
+ * The roles of the SOP "Mekanisme Pengumpulan Data Kinerja", plus the administrator.
+ * Acting officials (Plt/Plh) hold a role for a time; callers pass every role an actor holds
+ * right now, so nothing here needs to know about acting arrangements.
+ */
+export const ROLES = [
+  'ADMIN',
+  'KEPALA_DINAS',
+  'SEKRETARIS',
+  'KASUBBAG',
+  'PENYUSUN',
+  'BIDANG_OPERATOR',
+  'BIDANG_HEAD',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
+  ADMIN: { id: 'Administrator', en: 'Administrator' },
+  KEPALA_DINAS: { id: 'Kepala Dinas', en: 'Head of Office' },
+  SEKRETARIS: { id: 'Sekretaris Dinas', en: 'Office Secretary' },
+  KASUBBAG: {
+    id: 'Kasubbag Program dan Evaluasi',
+    en: 'Head of Programme and Evaluation Subdivision',
+  },
+  PENYUSUN: {
+    id: 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan',
+    en: 'Evaluation, Planning, Programme and Reporting Officer',
+  },
+  BIDANG_OPERATOR: { id: 'Operator Bidang', en: 'Division Operator' },
+  BIDANG_HEAD: { id: 'Kepala Bidang', en: 'Head of Division' },
+};
+
+/**
+ * Where an overdue step escalates. Follows the line of command in the SOP: staff answer to the
+ * Kasubbag, the Kasubbag to the Sekretaris, the Sekretaris to the Kepala Dinas. A Bidang head
+ * reports to the Sekretaris in the usual Dinas structure. The Kepala Dinas and the
+ * administrator have nobody above them inside the office.
+ */
+export const SUPERIOR: Record<Role, Role | null> = {
+  ADMIN: null,
+  KEPALA_DINAS: null,
+  SEKRETARIS: 'KEPALA_DINAS',
+  KASUBBAG: 'SEKRETARIS',
+  PENYUSUN: 'KASUBBAG',
+  BIDANG_OPERATOR: 'BIDANG_HEAD',
+  BIDANG_HEAD: 'SEKRETARIS',
+};
+
+/**
+ * How each role marks a document, after the SOP's "Pencatatan dan Pendataan": the Kepala Dinas
+ * signs (tanda tangan), the Sekretaris and the Kasubbag initial (paraf). The SOP is silent on the
+ * Penyusun and the Bidang head; they initial what they hand on, as is usual for staff documents.
+ * An operator only prepares data and the administrator takes no part in the procedure.
+ */
+export const RECORD_KIND: Record<Role, 'SIGNATURE' | 'PARAF' | 'NONE'> = {
+  ADMIN: 'NONE',
+  KEPALA_DINAS: 'SIGNATURE',
+  SEKRETARIS: 'PARAF',
+  KASUBBAG: 'PARAF',
+  PENYUSUN: 'PARAF',
+  BIDANG_OPERATOR: 'NONE',
+  BIDANG_HEAD: 'PARAF',
+};
