@@ -289,16 +289,17 @@ export class DataRequestService {
         activity: def.activity,
         actors: def.actors,
         standardTime: standardTimeLabel(def.standardTime),
-        standardWorkingMinutes: timing?.standardWorkingMinutes ?? 0,
+        standardWorkingMinutes: Math.round(timing?.standardWorkingMinutes ?? 0),
         output: def.output,
         state: !row ? StepState.PENDING : row.completedAt ? StepState.DONE : StepState.ACTIVE,
         startedAt: row?.startedAt ?? null,
         dueAt: row?.dueAt ?? null,
         completedAt: row?.completedAt ?? null,
         completedBy: row?.completedById ? (users.get(row.completedById) ?? null) : null,
-        elapsedWorkingMinutes: timing?.elapsedWorkingMinutes ?? 0,
+        // Whole minutes for display; the due/overdue decision above uses the exact values.
+        elapsedWorkingMinutes: Math.floor(timing?.elapsedWorkingMinutes ?? 0),
         overdue: timing?.overdue ?? false,
-        overdueWorkingMinutes: timing?.overdueWorkingMinutes ?? 0,
+        overdueWorkingMinutes: Math.floor(timing?.overdueWorkingMinutes ?? 0),
         escalatesTo: SUPERIOR[def.actors[0]!] ?? null,
       };
     });

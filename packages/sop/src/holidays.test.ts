@@ -1,0 +1,47 @@
+import { HOLIDAY_SOURCES, NATIONAL_HOLIDAYS } from './holidays';
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+describe('national holidays', () => {
+  it.each(NATIONAL_HOLIDAYS.map((h) => [h.date, h.name]))('%s (%s) is a real date', (date) => {
+    expect(isRealDate(date)).toBe(true);
+  });
+
+  it('lists each date once, in order', () => {
+    const dates = NATIONAL_HOLIDAYS.map((h) => h.date);
+    expect(new Set(dates).size).toBe(dates.length);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it.each([
+    [2026, 'LIBUR_NASIONAL', 17],
+    [2026, 'CUTI_BERSAMA', 8],
+  ])('%i has the decree’s count of %s: %i', (year, kind, count) => {
+    expect(NATIONAL_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`) && h.kind === kind)).toHaveLength(count);
+  });
+
+  it.each([
+    ['2026-03-20', 'CUTI_BERSAMA'],
+    ['2026-03-21', 'LIBUR_NASIONAL'],
+    ['2026-08-17', 'LIBUR_NASIONAL'],
+    ['2026-12-24', 'CUTI_BERSAMA'],
+  ])('%s is %s', (date, kind) => {
+    expect(NATIONAL_HOLIDAYS.find((h) => h.date === date)?.kind).toBe(kind);
+  });
+
+  it('ships only years whose source is marked shipped', () => {
+    const shippedYears = new Set(HOLIDAY_SOURCES.filter((s) => s.shipped).map((s) => s.year));
+    const listedYears = new Set(NATIONAL_HOLIDAYS.map((h) => Number(h.date.slice(0, 4))));
+    expect([...listedYears]).toEqual([...shippedYears]);
+  });
+
+  it('cites the 2026 SKB and says 2027 is not shipped yet', () => {
+    const s2026 = HOLIDAY_SOURCES.find((s) => s.year === 2026);
+    const s2027 = HOLIDAY_SOURCES.find((s) => s.year === 2027);
+    expect(s2026?.decree).toContain('Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025');
+    expect(s2027).toMatchObject({ shipped: false, decree: null });
+  });
+});
