@@ -33,6 +33,15 @@ const schema = z.object({
   /** Login lockout: failed attempts before the account is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /**
+   * First start of a real office: when both are set and the username does not exist yet, an
+   * office and its administrator are created (then change the password). Secret.
+   */
+  BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,40}$/).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).optional(),
+  BOOTSTRAP_OFFICE_CODE: z.string().default('DINAS'),
+  BOOTSTRAP_OFFICE_NAME: z.string().default('Dinas'),
+  BOOTSTRAP_OFFICE_REGENCY: z.string().default('Kabupaten'),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });

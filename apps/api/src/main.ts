@@ -10,7 +10,7 @@ import { loadConfig, loadDotEnv } from './config';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
 import { migrateDeploy } from './db/migrate';
 import { createPrisma } from './db/prisma';
-import { DEMO_USERNAMES, seedDemo, seedReference } from './db/seed';
+import { DEMO_USERNAMES, seedBootstrap, seedDemo, seedReference } from './db/seed';
 
 async function main() {
   loadDotEnv();
@@ -26,6 +26,14 @@ async function main() {
   const db = createPrisma(url, { max: embedded ? 1 : 10 });
   await seedReference(db);
   if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear() });
+  const bootstrapped = await seedBootstrap(db, {
+    username: config.BOOTSTRAP_ADMIN_USERNAME,
+    password: config.BOOTSTRAP_ADMIN_PASSWORD,
+    officeCode: config.BOOTSTRAP_OFFICE_CODE,
+    officeName: config.BOOTSTRAP_OFFICE_NAME,
+    regency: config.BOOTSTRAP_OFFICE_REGENCY,
+  });
+  if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
 
   const { app, stop } = await createApp(config, db);
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
-import { ActingKind, Role } from '../common/enums';
+import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsNumber, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ActingKind, Polarity, Role } from '../common/enums';
 
 @InputType({ description: 'Pengguna baru' })
 export class CreateUserInput {
@@ -39,4 +39,53 @@ export class AssignActingInput {
 export class AddHolidayInput {
   @Field(() => String) @IsDateString({ strict: true }, { message: 'Tanggal harus berformat YYYY-MM-DD' }) date!: string;
   @Field(() => String) @Length(2, 200) name!: string;
+}
+
+@InputType({ description: 'Bidang baru' })
+export class CreateBidangInput {
+  @Field(() => String) @Matches(/^[A-Z0-9_-]{2,30}$/, { message: 'Kode Bidang 2–30 karakter: huruf besar, angka, garis bawah atau tanda hubung' }) code!: string;
+  @Field(() => String) @Length(3, 200, { message: 'Nama Bidang wajib diisi (3–200 karakter)' }) name!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(1000) sortOrder?: number | null;
+}
+
+@InputType({ description: 'Ubah Bidang (nama, urutan, aktif)' })
+export class UpdateBidangInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(3, 200, { message: 'Nama Bidang 3–200 karakter' }) name?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(1000) sortOrder?: number | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
+}
+
+@InputType({ description: 'Target satu Triwulan' })
+export class TargetInput {
+  @Field(() => Int) @Min(2000, { message: 'Tahun 2000–2100' }) @Max(2100, { message: 'Tahun 2000–2100' }) year!: number;
+  @Field(() => Int) @Min(1, { message: 'Triwulan 1–4' }) @Max(4, { message: 'Triwulan 1–4' }) triwulan!: number;
+  @Field(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'Target harus berupa angka' }) target!: number;
+  @Field(() => Number, { nullable: true, description: 'Batas atas, hanya untuk indikator RANGE' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) targetUpper?: number | null;
+}
+
+@InputType({ description: 'Buat atau ubah indikator beserta targetnya (target yang dikirim menimpa target tahun-Triwulan yang sama)' })
+export class UpsertIndicatorInput {
+  @Field(() => ID, { nullable: true, description: 'Kosong = indikator baru' }) @IsOptional() id?: string | null;
+  @Field(() => String) @Matches(/^[A-Za-z0-9._-]{1,30}$/, { message: 'Kode indikator 1–30 karakter tanpa spasi' }) code!: string;
+  @Field(() => ID) bidangId!: string;
+  @Field(() => String) @Length(3, 500, { message: 'Sasaran wajib diisi (3–500 karakter)' }) sasaran!: string;
+  @Field(() => String) @Length(3, 500, { message: 'Nama indikator wajib diisi (3–500 karakter)' }) name!: string;
+  @Field(() => String) @Length(1, 50, { message: 'Satuan wajib diisi (maks. 50 karakter)' }) satuan!: string;
+  @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
+  @Field(() => [TargetInput]) @ArrayMaxSize(40) @ValidateNested({ each: true }) targets!: TargetInput[];
+}
+
+@InputType({ description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
+export class OfficeDayInput {
+  @Field(() => Int) @Min(1) @Max(7) weekday!: number;
+  @Field(() => String) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Jam mulai berformat HH:MM' }) start!: string;
+  @Field(() => String) @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'Jam selesai berformat HH:MM' }) end!: string;
+}
+
+@InputType({ description: 'Jam kerja Dinas; hari yang tidak disebut = libur' })
+export class OfficeHoursInput {
+  @Field(() => Int, { description: 'WIB 420, WITA 480, WIT 540' }) @IsIn([420, 480, 540], { message: 'Zona waktu: WIB (420), WITA (480) atau WIT (540)' }) utcOffsetMinutes!: number;
+  @Field(() => [OfficeDayInput]) @ArrayNotEmpty({ message: 'Minimal satu hari kerja' }) @ArrayMaxSize(7) @ValidateNested({ each: true }) days!: OfficeDayInput[];
 }

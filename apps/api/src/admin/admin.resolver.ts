@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
-import { Bidang, Indicator, User } from '../office/office.model';
-import { AddHolidayInput, AssignActingInput, CreateUserInput } from './admin.input';
+import { Bidang, Indicator, Office, User } from '../office/office.model';
+import { AddHolidayInput, AssignActingInput, CreateBidangInput, CreateUserInput, OfficeHoursInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 import { ActingAssignment, Holiday } from './admin.model';
 
 @Resolver()
@@ -14,8 +14,12 @@ export class AdminResolver {
 
   @Authorized()
   @Query(() => [Indicator], { description: 'Indikator aktif dengan targetnya (opsional: satu tahun)' })
-  indicators(@Ctx() ctx: GqlContext, @Arg('year', () => Int, { nullable: true }) year?: number) {
-    return ctx.services.admin.listIndicators(ctx.actor!, year);
+  indicators(
+    @Ctx() ctx: GqlContext,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
+  ) {
+    return ctx.services.admin.listIndicators(ctx.actor!, year, includeInactive);
   }
 
   @Authorized()
@@ -52,5 +56,35 @@ export class AdminResolver {
   @Mutation(() => Holiday, { description: 'Tambah hari libur khusus Dinas ini' })
   addHoliday(@Arg('input', () => AddHolidayInput) input: AddHolidayInput, @Ctx() ctx: GqlContext) {
     return ctx.services.admin.addHoliday(ctx.actor!, input);
+  }
+
+  @Authorized()
+  @Query(() => Office, { description: 'Dinas pengguna ini, dengan jam kerjanya' })
+  office(@Ctx() ctx: GqlContext) {
+    return ctx.services.admin.office(ctx.actor!);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Office, { description: 'Atur zona waktu dan jam kerja Dinas' })
+  setOfficeHours(@Arg('input', () => OfficeHoursInput) input: OfficeHoursInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.setOfficeHours(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Bidang)
+  createBidang(@Arg('input', () => CreateBidangInput) input: CreateBidangInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.createBidang(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Bidang)
+  updateBidang(@Arg('input', () => UpdateBidangInput) input: UpdateBidangInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.updateBidang(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Indicator, { description: 'Buat atau ubah indikator dan target per Triwulan' })
+  upsertIndicator(@Arg('input', () => UpsertIndicatorInput) input: UpsertIndicatorInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.upsertIndicator(ctx.actor!, input);
   }
 }

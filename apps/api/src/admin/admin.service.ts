@@ -7,7 +7,7 @@ import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { AddHolidayInput, AssignActingInput, CreateUserInput } from './admin.input';
+import type { AddHolidayInput, AssignActingInput, CreateBidangInput, CreateUserInput, OfficeHoursInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
 const NIP_REASONS: Record<string, string> = {
   FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
@@ -32,9 +32,9 @@ export class AdminService {
     return this.db.bidang.findMany({ where: { officeId: actor.officeId }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
   }
 
-  async listIndicators(actor: Actor, year?: number | null) {
+  async listIndicators(actor: Actor, year?: number | null, includeInactive = false) {
     const rows = await this.db.indicator.findMany({
-      where: { officeId: actor.officeId, active: true },
+      where: { officeId: actor.officeId, ...(includeInactive ? {} : { active: true }) },
       include: { targets: { where: year ? { year } : {}, orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
       orderBy: { code: 'asc' },
     });
@@ -137,5 +137,95 @@ export class AdminService {
     });
     this.calendars.invalidate(actor.officeId);
     return { date: dateOnly(h.date), name: h.name, kind: h.kind, national: false };
+  }
+
+  async office(actor: Actor) {
+    return this.db.office.findUniqueOrThrow({ where: { id: actor.officeId } });
+  }
+
+  async setOfficeHours(actor: Actor, input: OfficeHoursInput) {
+    const hours: Record<number, { start: string; end: string }> = {};
+    for (const d of input.days) {
+      if (hours[d.weekday]) fail('VALIDATION_FAILED', 'Satu hari hanya boleh disebut sekali.', { fields: [{ field: 'days', message: `Hari ${d.weekday} ganda` }] });
+      if (!(d.end > d.start)) fail('VALIDATION_FAILED', 'Jam selesai harus setelah jam mulai.', { fields: [{ field: `days.${d.weekday}`, message: 'Jam selesai ≤ jam mulai' }] });
+      hours[d.weekday] = { start: d.start, end: d.end };
+    }
+    const office = await this.db.$transaction(async (tx) => {
+      const before = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId } });
+      const after = await tx.office.update({ where: { id: actor.officeId }, data: { utcOffsetMinutes: input.utcOffsetMinutes, officeHours: hours } });
+      await audit(tx, actor, { action: 'office.hours_set', entityType: 'Office', entityId: after.id, before: { utcOffsetMinutes: before.utcOffsetMinutes, officeHours: before.officeHours }, after: { utcOffsetMinutes: after.utcOffsetMinutes, officeHours: after.officeHours } });
+      return after;
+    });
+    this.calendars.invalidate(actor.officeId);
+    return office;
+  }
+
+  async createBidang(actor: Actor, input: CreateBidangInput) {
+    return this.db.$transaction(async (tx) => {
+      const clash = await tx.bidang.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
+      if (clash) fail('DUPLICATE', `Kode Bidang ${input.code} sudah dipakai.`);
+      const b = await tx.bidang.create({ data: { officeId: actor.officeId, code: input.code, name: input.name.trim(), sortOrder: input.sortOrder ?? 0 } });
+      await audit(tx, actor, { action: 'bidang.created', entityType: 'Bidang', entityId: b.id, after: b });
+      return b;
+    });
+  }
+
+  async updateBidang(actor: Actor, input: UpdateBidangInput) {
+    return this.db.$transaction(async (tx) => {
+      const before = await tx.bidang.findUnique({ where: { id: input.id } }).catch(() => null);
+      if (!before) fail('NOT_FOUND');
+      assertSameOffice(actor, before!.officeId);
+      const b = await tx.bidang.update({
+        where: { id: input.id },
+        data: {
+          ...(input.name != null ? { name: input.name.trim() } : {}),
+          ...(input.sortOrder != null ? { sortOrder: input.sortOrder } : {}),
+          ...(input.active != null ? { active: input.active } : {}),
+        },
+      });
+      await audit(tx, actor, { action: 'bidang.updated', entityType: 'Bidang', entityId: b.id, before, after: b });
+      return b;
+    });
+  }
+
+  /** Creates or edits an indicator; each target sent replaces that year-Triwulan's target. */
+  async upsertIndicator(actor: Actor, input: UpsertIndicatorInput) {
+    const seen = new Set<string>();
+    for (const t of input.targets) {
+      const key = `${t.year}-${t.triwulan}`;
+      if (seen.has(key)) fail('VALIDATION_FAILED', 'Target ganda untuk tahun dan Triwulan yang sama.', { fields: [{ field: 'targets', message: `Target ${key} ganda` }] });
+      seen.add(key);
+      if (input.polarity === 'RANGE' && (t.targetUpper == null || t.targetUpper < t.target)) {
+        fail('VALIDATION_FAILED', 'Indikator rentang memerlukan batas atas ≥ batas bawah.', { fields: [{ field: `targets.${key}.targetUpper`, message: 'Batas atas wajib dan ≥ target' }] });
+      }
+    }
+    const id = await this.db.$transaction(async (tx) => {
+      const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
+      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+      const clash = await tx.indicator.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
+      if (clash && clash.id !== input.id) fail('DUPLICATE', `Kode indikator ${input.code} sudah dipakai.`);
+      const data = { code: input.code, bidangId: input.bidangId, sasaran: input.sasaran.trim(), name: input.name.trim(), satuan: input.satuan.trim(), polarity: input.polarity, ...(input.active != null ? { active: input.active } : {}) };
+      let before = null;
+      let row;
+      if (input.id) {
+        before = await tx.indicator.findUnique({ where: { id: input.id }, include: { targets: true } }).catch(() => null);
+        if (!before) fail('NOT_FOUND');
+        assertSameOffice(actor, before!.officeId);
+        row = await tx.indicator.update({ where: { id: input.id }, data });
+      } else {
+        row = await tx.indicator.create({ data: { ...data, officeId: actor.officeId } });
+      }
+      for (const t of input.targets) {
+        await tx.indicatorTarget.upsert({
+          where: { indicatorId_year_triwulan: { indicatorId: row.id, year: t.year, triwulan: t.triwulan } },
+          create: { indicatorId: row.id, year: t.year, triwulan: t.triwulan, target: t.target, targetUpper: t.targetUpper ?? null },
+          update: { target: t.target, targetUpper: t.targetUpper ?? null },
+        });
+      }
+      await audit(tx, actor, { action: input.id ? 'indicator.updated' : 'indicator.created', entityType: 'Indicator', entityId: row.id, before, after: { ...row, targets: input.targets } });
+      return row.id;
+    });
+    const rows = await this.db.indicator.findUniqueOrThrow({ where: { id }, include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } } });
+    return { ...rows, targets: rows.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })) };
   }
 }

@@ -147,3 +147,21 @@ export async function seedDemo(db: Db, opts: { password: string; year: number })
   }
   return { officeId: office.id, created };
 }
+
+/** Creates the first office and its administrator when BOOTSTRAP_ADMIN_* is configured. */
+export async function seedBootstrap(
+  db: Db,
+  b: { username?: string; password?: string; officeCode: string; officeName: string; regency: string },
+): Promise<boolean> {
+  if (!b.username || !b.password) return false;
+  if (await db.user.findUnique({ where: { username: b.username } })) return false;
+  const office = await db.office.upsert({
+    where: { code: b.officeCode },
+    create: { code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
+    update: {},
+  });
+  await db.user.create({
+    data: { officeId: office.id, username: b.username, name: 'Administrator', roles: ['ADMIN'], passwordHash: await hashPassword(b.password) },
+  });
+  return true;
+}

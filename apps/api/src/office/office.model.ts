@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Polarity, Role } from '../common/enums';
 
+@ObjectType({ description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
+export class OfficeDay {
+  @Field(() => Int) weekday!: number;
+  @Field(() => String) start!: string;
+  @Field(() => String) end!: string;
+}
+
 @ObjectType({ description: 'Satu perangkat daerah (Dinas) / one office' })
 export class Office {
   @Field(() => ID) id!: string;
@@ -8,6 +15,8 @@ export class Office {
   @Field(() => String) name!: string;
   @Field(() => String) regency!: string;
   @Field(() => Int, { description: 'Selisih dari UTC dalam menit (WIB = 420)' }) utcOffsetMinutes!: number;
+  // Exposed as `hours` by OfficeResolver.
+  officeHours!: unknown;
 }
 
 @ObjectType({ description: 'Bidang (divisi) sebuah Dinas' })
@@ -16,6 +25,7 @@ export class Bidang {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean) active!: boolean;
+  @Field(() => Int) sortOrder!: number;
 }
 
 @ObjectType({ description: 'Pengguna / user' })
@@ -55,6 +65,7 @@ export class Indicator {
   @Field(() => String) satuan!: string;
   @Field(() => Polarity) polarity!: Polarity;
   @Field(() => ID) bidangId!: string;
+  @Field(() => Boolean) active!: boolean;
   @Field(() => [IndicatorTarget]) targets!: IndicatorTarget[];
 }
 

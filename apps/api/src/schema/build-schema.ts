@@ -8,6 +8,7 @@ import { AnalysisResolver } from '../analysis/analysis.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
+import { OfficeResolver } from '../office/office.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
@@ -17,7 +18,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });

@@ -1,0 +1,45 @@
+/** The demo seed is idempotent, and demo users never appear in a production configuration by default. */
+import { loadConfig } from '../src/config';
+import { createPrisma } from '../src/db/prisma';
+import { DEMO_OFFICE_CODE, seedDemo, seedReference } from '../src/db/seed';
+import { parseNip } from '@sipedaki/sop';
+import { TEST_DATABASE_URL } from './db-url';
+
+const db = createPrisma(TEST_DATABASE_URL, { max: 2 });
+afterAll(() => db.$disconnect());
+
+it('seeds the demo office twice without duplicating anything; every demo NIP is valid', async () => {
+  await seedReference(db);
+  await seedDemo(db, { password: 'demo-password', year: 2026 });
+  const count = async () => ({
+    users: await db.user.count({ where: { office: { code: DEMO_OFFICE_CODE } } }),
+    bidang: await db.bidang.count({ where: { office: { code: DEMO_OFFICE_CODE } } }),
+    indicators: await db.indicator.count({ where: { office: { code: DEMO_OFFICE_CODE } } }),
+    targets: await db.indicatorTarget.count({ where: { indicator: { office: { code: DEMO_OFFICE_CODE } } } }),
+    holidays: await db.holiday.count({ where: { officeId: null } }),
+    scales: await db.categoryScale.count(),
+  });
+  const first = await count();
+  expect(first).toEqual(expect.objectContaining({ users: 13, bidang: 4, indicators: 8, targets: 64 }));
+  expect(first.holidays).toBeGreaterThan(20);
+  await seedReference(db);
+  const again = await seedDemo(db, { password: 'demo-password', year: 2026 });
+  expect(again.created).toBe(false);
+  expect(await count()).toEqual(first);
+  const nips = (await db.user.findMany({ where: { office: { code: DEMO_OFFICE_CODE } } })).map((u) => u.nip!);
+  expect(nips.filter((n) => !parseNip(n).ok)).toEqual([]);
+});
+
+it.each([
+  [{ NODE_ENV: 'production' }, false],
+  [{ NODE_ENV: 'production', SEED_DEMO: 'true' }, true],
+  [{ NODE_ENV: 'development' }, true],
+  [{ NODE_ENV: 'development', SEED_DEMO: 'false' }, false],
+])('config %j → seed demo users: %s', (env, expected) => {
+  expect(loadConfig(env).seedDemo).toBe(expected);
+});
+
+it('production turns introspection off unless asked; a bad variable stops start-up with its name', () => {
+  expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+  expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+});
