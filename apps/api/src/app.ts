@@ -42,6 +42,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     // CSRF prevention stays on (Apollo's default): a browser cannot send a "simple" cross-site request.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns the shutdown order (HTTP, Apollo, database, embedded database).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (cause) => {

@@ -62,9 +62,14 @@ async function main() {
     force.unref();
     server.close();
     server.closeIdleConnections?.();
-    await stop().catch(() => undefined);
-    await db.$disconnect().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    const step = async (name: string, fn: () => Promise<unknown>) => {
+      const t0 = Date.now();
+      await fn().catch((err) => logger.warn({ err, step: name }, 'shutdown step failed'));
+      logger.debug({ step: name, ms: Date.now() - t0 }, 'shutdown step done');
+    };
+    await step('apollo', stop);
+    await step('database', () => db.$disconnect());
+    if (embedded) await step('embedded', () => embedded!.stop());
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

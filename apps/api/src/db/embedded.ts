@@ -25,9 +25,36 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Two processes on one PGlite directory would corrupt it, so the directory is locked with the
+ * owner's pid; a lock left by a process that no longer runs (kill -9, power loss) is taken over.
+ */
+function lock(dir: string): () => void {
+  const file = path.join(dir, 'sipedaki.lock');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        throw new Error(
+          `Basis data tertanam di ${dir} sedang dipakai proses ${pid}. Hentikan proses itu dahulu, atau pakai DATA_DIR lain. ` +
+            `(The embedded database is in use by process ${pid}.)`,
+        );
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+      }
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
 export async function startEmbeddedDb(dataDir: string): Promise<EmbeddedDb> {
   const dir = path.join(dataDir, 'pglite');
   fs.mkdirSync(dir, { recursive: true });
+  const unlock = lock(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(dir);
@@ -39,6 +66,7 @@ export async function startEmbeddedDb(dataDir: string): Promise<EmbeddedDb> {
     async stop() {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }
