@@ -1,11 +1,11 @@
 import {
   addWorkingTime,
+  availableRequestActions,
   checkRequestTransition,
   getStep,
   periodLabel,
   RECORD_KIND,
   REQUEST_STATUS_LABELS,
-  REQUEST_TRANSITIONS,
   SOP_STEPS,
   stepTiming,
   SUPERIOR,
@@ -19,7 +19,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
-import { assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
+import { assertSameOffice, canReadBidang } from '../common/access';
 import { AppError, fail } from '../common/errors';
 import { dateOnly, standardTimeLabel } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
@@ -375,7 +375,7 @@ export class DataRequestService {
         }
         continue;
       }
-      const actions = REQUEST_TRANSITIONS.filter((t) => t.from === r.status && t.roles.some((x) => actor.roles.includes(x))).map((t) => t.action);
+      const actions = availableRequestActions(r.status as RequestStatus, actor.roles);
       const def = getStep(r.currentStep);
       if (r.status === 'COLLECTING') {
         for (const s of row.submissions) {
@@ -410,10 +410,8 @@ export class DataRequestService {
   }
 
   availableActions(actor: Actor, r: RequestModel): RequestAction[] {
-    return REQUEST_TRANSITIONS.filter((t) => t.from === r.status && t.roles.some((x) => actor.roles.includes(x))).map((t) => t.action);
+    return availableRequestActions(r.status as RequestStatus, actor.roles);
   }
-
-  canSeeAllSubmissions = seesWholeOffice;
 }
 
 export interface InboxItemData {
