@@ -116,6 +116,9 @@ export class AdminService {
   }
 
   async listHolidays(actor: Actor, year: number) {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      fail('VALIDATION_FAILED', 'Tahun harus antara 2000 dan 2100.', { fields: [{ field: 'year', message: 'Tahun 2000–2100' }] });
+    }
     const rows = await this.db.holiday.findMany({
       where: {
         OR: [{ officeId: null }, { officeId: actor.officeId }],

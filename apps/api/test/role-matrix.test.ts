@@ -1,0 +1,143 @@
+/**
+ * The role × operation matrix, checked against the schema itself: every Query and Mutation must
+ * have a row here (a new operation without a rule fails this test), and for every role the API
+ * must refuse exactly the operations the row does not grant. Arguments are generated from the
+ * schema; the role gate runs before any argument is looked at, so dummy values are enough.
+ */
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+} from 'graphql';
+import { ROLES, type Role } from '@sipedaki/sop';
+import { getSchema } from '../src/schema/build-schema';
+import { makeOfficeWithStaff, makeUser } from './factories';
+import { startTestApp, type TestApp } from './harness';
+
+const PUBLIC = 'PUBLIC';
+const ANY = 'ANY'; // any signed-in user; the service narrows further (own Bidang, own office)
+const OFFICE_WIDE: Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
+
+export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
+  // queries
+  sopSteps: PUBLIC,
+  me: ANY,
+  myInbox: ANY,
+  dataRequests: ANY,
+  dataRequest: ANY,
+  submission: ANY,
+  bidangList: ANY,
+  indicators: ANY,
+  holidays: ANY,
+  office: ANY,
+  performanceAnalysis: OFFICE_WIDE,
+  users: ['ADMIN'],
+  actingAssignments: ['ADMIN'],
+  // mutations
+  login: PUBLIC,
+  logout: ANY,
+  registerDataRequest: ['SEKRETARIS'],
+  disposeToKasubbag: ['SEKRETARIS'],
+  disposeToStaff: ['KASUBBAG'],
+  sendFormat: ['PENYUSUN', 'KASUBBAG'],
+  forwardCollection: ['PENYUSUN', 'KASUBBAG'],
+  compileData: ['KASUBBAG'],
+  saveAnalysis: ['KASUBBAG'],
+  submitReport: ['KASUBBAG'],
+  raiseToKepala: ['SEKRETARIS'],
+  acknowledgeReport: ['KEPALA_DINAS'],
+  saveSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  submitSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  returnSubmission: ['KASUBBAG', 'PENYUSUN'],
+  acceptSubmission: ['KASUBBAG', 'PENYUSUN'],
+  removeDocument: ANY,
+  createUser: ['ADMIN'],
+  assignActing: ['ADMIN'],
+  addHoliday: ['ADMIN'],
+  setOfficeHours: ['ADMIN'],
+  createBidang: ['ADMIN'],
+  updateBidang: ['ADMIN'],
+  upsertIndicator: ['ADMIN'],
+};
+
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+function dummy(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return [];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, dummy(f.type)]));
+  }
+  if (isScalarType(named)) {
+    return { ID: UUID, String: 'x', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' }[named.name] ?? 'x';
+  }
+  return null;
+}
+
+let t: TestApp;
+let ops: { name: string; kind: 'query' | 'mutation'; args: readonly GraphQLArgument[]; leaf: boolean }[];
+beforeAll(async () => {
+  t = await startTestApp();
+  const schema = await getSchema();
+  const list = (kind: 'query' | 'mutation') =>
+    Object.values((kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()).map((f) => ({
+      name: f.name,
+      kind,
+      args: f.args,
+      leaf: isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type)),
+    }));
+  ops = [...list('query'), ...list('mutation')];
+});
+afterAll(() => t.close());
+
+function operation(op: (typeof ops)[number]) {
+  const required = op.args.filter((a) => isNonNullType(a.type));
+  const vars = Object.fromEntries(required.map((a) => [a.name, dummy(a.type)]));
+  const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const call = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const query = `${op.kind}${decl ? `(${decl})` : ''} { ${op.name}${call ? `(${call})` : ''}${op.leaf ? '' : ' { __typename }'} }`;
+  return { query, vars };
+}
+
+it('every operation of the schema has a rule, and every rule names a real operation', () => {
+  const names = ops.map((o) => o.name).sort();
+  expect(names.filter((n) => !(n in MATRIX))).toEqual([]);
+  expect(Object.keys(MATRIX).filter((n) => !names.includes(n))).toEqual([]);
+});
+
+it('each role is refused exactly the operations it is not granted (and nothing else is refused)', async () => {
+  const o = await makeOfficeWithStaff(t.db);
+  const tokens = new Map<Role, string>();
+  for (const role of ROLES) {
+    const u = await makeUser(t.db, o.office.id, [role], role.startsWith('BIDANG') ? o.bidang[0].id : null);
+    tokens.set(role, await t.login(u.username));
+  }
+  const mismatches: string[] = [];
+  let checked = 0;
+  for (const op of ops) {
+    if (op.name === 'logout') continue; // would end the session the loop still needs
+    const rule = MATRIX[op.name]!;
+    const { query, vars } = operation(op);
+    const anon = await t.gql(query, vars);
+    const anonCode = anon.errors?.[0]?.extensions?.code;
+    if (rule === PUBLIC ? anonCode === 'UNAUTHENTICATED' : anonCode !== 'UNAUTHENTICATED') mismatches.push(`${op.name} anonymous → ${anonCode}`);
+    for (const role of ROLES) {
+      const r = await t.gql(query, vars, tokens.get(role));
+      const code = r.errors?.[0]?.extensions?.code;
+      const allowed = rule === PUBLIC || rule === ANY || rule.includes(role);
+      const refusedByGate = code === 'FORBIDDEN' && r.errors?.[0]?.message === 'Anda tidak berwenang melakukan tindakan ini.';
+      if (allowed === refusedByGate || code === 'UNAUTHENTICATED' || code === 'INTERNAL_ERROR') mismatches.push(`${op.name} as ${role} → ${code}`);
+      checked++;
+    }
+  }
+  // Printed so the figure is visible in the test output.
+  process.stdout.write(`role matrix: ${ops.length} operations × ${ROLES.length} roles, ${checked} calls checked, ${mismatches.length} mismatches\n`);
+  expect(mismatches).toEqual([]);
+});
