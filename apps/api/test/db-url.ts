@@ -1,5 +1,17 @@
-/** The test database: TEST_DATABASE_URL, or a database of its own on the local PostgreSQL. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/sipedaki_test';
+/**
+ * Each jest run gets a database of its own, `<base>_<pid>` on the server of TEST_DATABASE_URL
+ * (default: the local PostgreSQL), so parallel runs never drop each other's data. global-setup
+ * creates and migrates it and publishes its URL to the workers; global-teardown drops it.
+ */
+export const BASE_TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/sipedaki_test';
+
+export function runDatabaseUrl(pid: number): string {
+  const u = new URL(BASE_TEST_DATABASE_URL);
+  u.pathname = `/${u.pathname.replace(/^\//, '')}_${pid}`;
+  return u.toString();
+}
+
+export const TEST_DATABASE_URL = process.env.SIPEDAKI_RUN_DATABASE_URL ?? runDatabaseUrl(process.pid);
 
 export function adminUrl(url: string): { admin: string; name: string } {
   const u = new URL(url);
