@@ -5,8 +5,11 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import Busboy from 'busboy';
+import pinoHttp from 'pino-http';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Actor } from './auth/actor';
 import { bearer } from './auth/auth.service';
 import type { GqlContext } from './common/context';
@@ -14,6 +17,7 @@ import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
 import { logger } from './common/logger';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
+import { reportRoutes } from './report/report.routes';
 import { getSchema } from './schema/build-schema';
 import { createServices, type Services } from './services';
 
@@ -36,9 +40,23 @@ const send = (res: Response, err: unknown, requestId: string) => {
 /** Builds the HTTP app: GraphQL on /graphql, documents on /api/documents, health, and the SPA. */
 export async function createApp(config: Config, db: Db): Promise<App> {
   const services = createServices(db, config);
+  const production = config.NODE_ENV === 'production';
+  // Operation limits, checked before execution; a refusal is BAD_USER_INPUT (or, for tokens,
+  // GRAPHQL_VALIDATION_FAILED), which formatGraphQLError turns into our BAD_REQUEST.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    // In production "Did you mean …" would map the schema for a caller without introspection.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
   const apollo = new ApolloServer<GqlContext>({
     schema: await getSchema(),
     introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: armor.validationRules,
     // CSRF prevention stays on (Apollo's default): a browser cannot send a "simple" cross-site request.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -51,7 +69,34 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         logger.error({ err: cause, correlationId }, 'internal error in GraphQL operation');
         return correlationId;
       }),
-    plugins: config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      {
+        // graphql-armor's token limit parses the document in parsingDidStart, outside Apollo's
+        // own parse (which answers 400): its syntax errors would otherwise end as HTTP 500.
+        // Listed before armor.plugins so this rejection is the one Apollo reports.
+        async unexpectedErrorProcessingRequest({ error }) {
+          if (error instanceof GraphQLError && error.message.startsWith('Syntax Error')) {
+            throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } } });
+          }
+        },
+      },
+      ...armor.plugins,
+      {
+        // RATE_LIMITED is the one GraphQL error with its own HTTP status (429, with Retry-After).
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              if (response.body.kind !== 'single') return;
+              const limited = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+              if (!limited) return;
+              response.http.status = 429;
+              response.http.headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 60));
+            },
+          };
+        },
+      },
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -67,6 +112,26 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+
+  // One log line per request: method, path (no query string), status, ms and a request id that
+  // the client also gets as `x-request-id`. No headers (Authorization) and no bodies (passwords).
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customAttributeKeys: { responseTime: 'ms' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -89,7 +154,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         db,
         config,
         services,
-        requestId: crypto.randomUUID(),
+        requestId: String(req.id),
+        ip: req.ip,
       }),
     }),
   );
@@ -97,7 +163,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   // Upload: POST /api/documents?submissionId=…&kind=LHP (or requestId=…), multipart field "file".
   // The target comes in the query string so permission is checked before a byte is stored.
   app.post('/api/documents', async (req, res) => {
-    const requestId = crypto.randomUUID();
+    const requestId = String(req.id);
     try {
       const actor = await actorOf(req);
       if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -139,7 +205,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   });
 
   app.get('/api/documents/:id', async (req, res) => {
-    const requestId = crypto.randomUUID();
+    const requestId = String(req.id);
     try {
       const actor = await actorOf(req);
       if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -161,6 +227,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     }
   });
 
+  // XLSX/PDF exports, the XLSX import and the public /verify/<code> page (before the SPA fallback).
+  app.use(reportRoutes(services, config));
+
   // The built SPA, on the same port, with history-mode fallback.
   const webDist = config.WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
@@ -170,11 +239,11 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     });
   }
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
-    if (status === 413) return send(res, new AppError('FILE_TOO_LARGE', 'Permintaan terlalu besar.'), 'body');
-    if (status && status < 500) return send(res, new AppError('BAD_REQUEST'), 'body');
-    send(res, err, crypto.randomUUID());
+    if (status === 413) return send(res, new AppError('FILE_TOO_LARGE', 'Permintaan terlalu besar.'), String(req.id));
+    if (status && status < 500) return send(res, new AppError('BAD_REQUEST'), String(req.id));
+    send(res, err, String(req.id));
   });
 
   return {

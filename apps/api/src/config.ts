@@ -33,6 +33,14 @@ const schema = z.object({
   /** Login lockout: failed attempts before the account is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed login attempts per client IP per minute (sliding window, in memory), on top of the per-account lockout. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** GraphQL operation limits (graphql-armor): nesting depth, aliases, lexer tokens, directives, static cost. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
   /**
    * First start of a real office: when both are set and the username does not exist yet, an
    * office and its administrator are created (then change the password). Secret.
@@ -42,6 +50,10 @@ const schema = z.object({
   BOOTSTRAP_OFFICE_CODE: z.string().default('DINAS'),
   BOOTSTRAP_OFFICE_NAME: z.string().default('Dinas'),
   BOOTSTRAP_OFFICE_REGENCY: z.string().default('Kabupaten'),
+  /** Analysis (step 6): |capaian − capaian of the compared period| above this many percentage points is flagged. */
+  ANALYSIS_DEVIATION_PCT: z.coerce.number().min(0).max(1000).default(25),
+  /** Public address printed in the QR code of issued PDFs (…/verify/<code>); default http://HOST:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });

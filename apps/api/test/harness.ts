@@ -19,7 +19,8 @@ export interface GqlResult<T = any> {
 /** A real API on a real PostgreSQL, on a loopback port, for HTTP-level tests. */
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, ...overrides });
+  // Every test logs in from 127.0.0.1: the per-IP login limit is lifted unless a test sets it.
+  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
   const db: Db = createPrisma(TEST_DATABASE_URL, { max: 5 });
   await seedReference(db);
   const { app, stop, services } = await createApp(config, db);

@@ -40,6 +40,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   actingAssignments: ['ADMIN'],
   // mutations
   login: PUBLIC,
+  verifyDocument: PUBLIC,
   logout: ANY,
   registerDataRequest: ['SEKRETARIS'],
   disposeToKasubbag: ['SEKRETARIS'],

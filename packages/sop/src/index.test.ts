@@ -9,7 +9,7 @@ describe('public API', () => {
     'REQUEST_STATUS_LABELS', 'SUBMISSION_STATUS_LABELS',
     'DEFAULT_OFFICE_HOURS', 'makeCalendar', 'addWorkingTime', 'workingMinutesBetween', 'standardMinutes',
     'isWorkingDay', 'nextWorkingStart', 'stepTiming', 'NATIONAL_HOLIDAYS', 'HOLIDAY_SOURCES',
-    'computeCapaian', 'averageCapaian', 'roundCapaian',
+    'computeCapaian', 'averageCapaian', 'roundCapaian', 'checkDeviation',
     'DEFAULT_SCALE', 'SIX_BAND_SCALE', 'categorize', 'validateScale', 'scaleInForce',
     'parseNip', 'formatNip',
     'TRIWULAN_ROMAN', 'periodLabel', 'triwulanOfDate', 'previousPeriod', 'samePeriodLastYear', 'validatePeriod',

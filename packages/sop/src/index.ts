@@ -7,3 +7,4 @@ export * from './capaian';
 export * from './scales';
 export * from './nip';
 export * from './period';
+export * from './deviation';

@@ -1,57 +1,72 @@
-import { averageCapaian, categorize, type CategoryScale } from '@sipedaki/sop';
+import { periodLabel, previousPeriod, samePeriodLastYear, type CategoryScale, type Period, type Triwulan } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
 import { fail } from '../common/errors';
+import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
-import { valueView } from '../submission/submission.service';
+import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
+import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
 import type { ScaleService } from './scale.service';
 
-type IndicatorRow = ReturnType<typeof valueView> & { bidangId: string; bidangName: string };
+export type { Summary } from './compute';
 
-export interface AnalysisResults {
-  office: Summary;
-  perBidang: Summary[];
-  perSasaran: Summary[];
-  indicators: IndicatorRow[];
+/** The Kasubbag's evaluation of one Bidang (SOP step 6): what was achieved, obstacles, solutions. */
+export interface BidangNarrative {
+  bidangId: string;
+  achievements?: string | null;
+  obstacles?: string | null;
+  solutions?: string | null;
 }
 
-export interface Summary {
-  key: string;
-  label: string;
-  average: number | null;
-  category: { code: string; label: string; labelEn: string } | null;
-  indicatorCount: number;
-  missingCount: number;
+export interface BidangAnalysis {
+  bidangId: string;
+  bidangName: string;
+  capaian: Summary | null;
+  submissionStatus: string | null;
+  submittedAt: string | null;
+  late: boolean;
+  returnCount: number;
+  achievements: string | null;
+  obstacles: string | null;
+  solutions: string | null;
 }
 
-function summarize(key: string, label: string, rows: IndicatorRow[], scale: CategoryScale): Summary {
-  const average = averageCapaian(rows.map((r) => r.capaian));
-  const band = categorize(scale, average);
-  return {
-    key,
-    label,
-    average,
-    category: band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null,
-    indicatorCount: rows.length,
-    missingCount: rows.filter((r) => r.capaian === null).length,
-  };
+export interface AnalysisCompleteness {
+  bidangTotal: number;
+  accepted: number;
+  onTime: number;
+  late: number;
+  percentAccepted: number;
+  percentOnTime: number;
 }
 
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-  return m;
+export interface AnalysisResults extends ComputedAnalysis {
+  bidang: BidangAnalysis[];
+  completeness: AnalysisCompleteness | null;
+  deviationThreshold: number | null;
+  previousPeriod: string | null;
+  samePeriodLastYear: string | null;
 }
+
+const periodOf = (year: number, triwulan: number | null): Period => ({ year, triwulan: (triwulan ?? null) as Triwulan | null });
+const clean = (s: string | null | undefined) => s?.trim() || null;
 
 /** Step 6: capaian per indicator, Bidang, Sasaran and for the office, from accepted submissions. */
 export class AnalysisService {
   constructor(
     private readonly db: Db,
     private readonly scales: ScaleService,
+    private readonly requests: DataRequestService,
+    private readonly deviationPoints: number,
   ) {}
 
-  async compute(db: Db | Tx, requestId: string, scale: CategoryScale): Promise<AnalysisResults> {
+  /**
+   * Loads the request's accepted values and, per indicator, the latest accepted value of the
+   * previous period and of the same period last year (other requests of the same office), then
+   * runs the pure computation.
+   */
+  async compute(db: Db | Tx, requestId: string, scale: CategoryScale): Promise<ComputedAnalysis & { prev: Period; lastYear: Period }> {
     const req = await db.dataRequest.findUniqueOrThrow({
       where: { id: requestId },
       include: {
@@ -59,31 +74,124 @@ export class AnalysisService {
         submissions: { where: { status: 'ACCEPTED' }, include: { values: true } },
       },
     });
-    const tw = req.triwulan ?? 4;
-    const indicators: IndicatorRow[] = req.indicators
-      .map((ri) => ri.indicator)
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((i) => {
-        const sub = req.submissions.find((s) => s.bidangId === i.bidangId);
-        const value = sub?.values.find((v) => v.indicatorId === i.id);
-        const target = i.targets.find((t) => t.year === req.year && t.triwulan === tw);
-        return { ...valueView(i, target, value, scale), bidangId: i.bidangId, bidangName: i.bidang.name };
-      });
-    const perBidang = [...groupBy(indicators, (r) => r.bidangId)].map(([id, rows]) => summarize(id, rows[0]!.bidangName, rows, scale));
-    const perSasaran = [...groupBy(indicators, (r) => r.sasaran)].map(([s, rows]) => summarize(s, s, rows, scale));
-    return { office: summarize('office', 'Dinas', indicators, scale), perBidang, perSasaran, indicators };
+    const period = periodOf(req.year, req.triwulan);
+    const prev = previousPeriod(period);
+    const lastYear = samePeriodLastYear(period);
+    const indicatorIds = req.indicators.map((ri) => ri.indicatorId);
+    const earlier = await db.submissionValue.findMany({
+      where: {
+        indicatorId: { in: indicatorIds },
+        submission: {
+          status: 'ACCEPTED',
+          request: {
+            officeId: req.officeId,
+            id: { not: req.id },
+            OR: [prev, lastYear].map((p) => ({ year: p.year, triwulan: p.triwulan })),
+          },
+        },
+      },
+      include: { submission: { include: { request: { select: { id: true, year: true, triwulan: true, createdAt: true } } } } },
+      // The most recent request of a period wins when an office was asked twice.
+      orderBy: { submission: { request: { createdAt: 'desc' } } },
+    });
+    const targetOf = (i: (typeof req.indicators)[number]['indicator'], p: Period) => i.targets.find((t) => t.year === p.year && t.triwulan === (p.triwulan ?? 4));
+    const history = (i: (typeof req.indicators)[number]['indicator'], p: Period): HistoryPoint | null => {
+      const v = earlier.find((e) => e.indicatorId === i.id && e.submission.request.year === p.year && e.submission.request.triwulan === p.triwulan);
+      if (!v) return null;
+      const t = targetOf(i, p);
+      return {
+        requestId: v.submission.request.id,
+        year: p.year,
+        triwulan: p.triwulan,
+        label: periodLabel(p),
+        target: toNumber(t?.target),
+        targetUpper: toNumber(t?.targetUpper),
+        realisasi: toNumber(v.realisasi),
+      };
+    };
+    const values = new Map(req.submissions.flatMap((s) => s.values.map((v) => [`${s.bidangId}:${v.indicatorId}`, v] as const)));
+    const computed = computeAnalysis({
+      scale,
+      thresholdPoints: this.deviationPoints,
+      indicators: req.indicators.map(({ indicator: i }) => {
+        const value = values.get(`${i.bidangId}:${i.id}`);
+        const target = targetOf(i, period);
+        return {
+          id: i.id,
+          code: i.code,
+          name: i.name,
+          sasaran: i.sasaran,
+          satuan: i.satuan,
+          polarity: i.polarity,
+          bidangId: i.bidangId,
+          bidangName: i.bidang.name,
+          target: toNumber(target?.target),
+          targetUpper: toNumber(target?.targetUpper),
+          realisasi: toNumber(value?.realisasi),
+          note: value?.note ?? null,
+          previous: history(i, prev),
+          lastYear: history(i, lastYear),
+        };
+      }),
+    });
+    return { ...computed, prev, lastYear };
   }
 
   /** Save the Kasubbag's analysis: updates the open draft, or starts a new version after a submitted one. */
-  async save(actor: Actor, requestId: string, narrative: string | null | undefined, now = new Date()) {
+  async save(actor: Actor, requestId: string, narrative: string | null | undefined, now = new Date(), bidangNarratives?: BidangNarrative[] | null) {
     const scale = await this.scales.inForce(now);
     return this.db.$transaction(async (tx) => {
-      const req = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-      if (!req) fail('NOT_FOUND');
-      assertSameOffice(actor, req!.officeId);
+      const found = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
+      if (!found) fail('NOT_FOUND');
+      assertSameOffice(actor, found!.officeId);
+      // Row lock: simultaneous saves (and submitReport) of one request run one after the other,
+      // so two first saves cannot both create version 1, and a save never lands after the freeze.
+      await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${found!.id}::uuid FOR UPDATE`;
+      const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: found!.id } });
       if (req!.status !== 'ANALYSING') fail('WRONG_STEP', 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).');
-      const results = await this.compute(tx, requestId, scale);
+      const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
+      const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
+      const completeness = await this.requests.completeness(actor, toRequestModel(req), now);
+      const known = new Set(completeness.perBidang.map((p) => p.bidang.id));
+      const unknown = (bidangNarratives ?? []).filter((n) => !known.has(n.bidangId));
+      if (unknown.length) {
+        fail('VALIDATION_FAILED', 'Sebagian Bidang pada narasi tidak dikenal di Dinas ini.', {
+          fields: unknown.map((n) => ({ field: `bidangNarratives.${n.bidangId}`, message: 'Bidang tidak dikenal' })),
+        });
+      }
+      // A Bidang's narrative given now replaces the earlier one; the others carry over (also to a new version).
+      const narrativeOf = (bidangId: string) => {
+        const given = bidangNarratives?.find((n) => n.bidangId === bidangId);
+        if (given) return { achievements: clean(given.achievements), obstacles: clean(given.obstacles), solutions: clean(given.solutions) };
+        const kept = previousNarratives.find((b) => b.bidangId === bidangId);
+        return { achievements: kept?.achievements ?? null, obstacles: kept?.obstacles ?? null, solutions: kept?.solutions ?? null };
+      };
+      const onTimeBase = completeness.onTime + completeness.late;
+      const results: AnalysisResults = {
+        ...computed,
+        bidang: completeness.perBidang.map((p) => ({
+          bidangId: p.bidang.id,
+          bidangName: p.bidang.name,
+          capaian: computed.perBidang.find((s) => s.key === p.bidang.id) ?? null,
+          submissionStatus: p.status,
+          submittedAt: p.submittedAt?.toISOString() ?? null,
+          late: p.late,
+          returnCount: p.returnCount,
+          ...narrativeOf(p.bidang.id),
+        })),
+        completeness: {
+          bidangTotal: completeness.bidangTotal,
+          accepted: completeness.accepted,
+          onTime: completeness.onTime,
+          late: completeness.late,
+          percentAccepted: completeness.percentAccepted,
+          percentOnTime: onTimeBase ? Math.round((completeness.onTime / onTimeBase) * 10000) / 100 : 0,
+        },
+        deviationThreshold: this.deviationPoints,
+        previousPeriod: periodLabel(prev),
+        samePeriodLastYear: periodLabel(lastYear),
+      };
       const data = {
         scaleCode: scale.code,
         scaleVersion: scale.version,
@@ -113,6 +221,17 @@ export class AnalysisService {
     return rows.map(toAnalysisModel);
   }
 
+  /** The newest version of a request's analysis (for the recap exports); ANALYSIS_MISSING when none. */
+  async latest(actor: Actor, requestId: string) {
+    const r = await this.db.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
+    if (!r) fail('NOT_FOUND');
+    assertSameOffice(actor, r!.officeId);
+    if (!seesWholeOffice(actor)) fail('FORBIDDEN');
+    const a = await this.db.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
+    if (!a) fail('ANALYSIS_MISSING');
+    return { request: toRequestModel(r!), analysis: toAnalysisModel(a!) };
+  }
+
   async get(actor: Actor, id: string) {
     const a = await this.db.performanceAnalysis.findUnique({ where: { id }, include: { request: true } }).catch(() => null);
     if (!a) fail('NOT_FOUND');
@@ -126,6 +245,19 @@ export function toAnalysisModel(a: {
   id: string; requestId: string; version: number; status: string; scaleCode: string; scaleVersion: number;
   results: unknown; narrative: string | null; createdAt: Date; submittedAt: Date | null;
 }) {
-  const r = a.results as AnalysisResults;
-  return { ...a, office: r.office, perBidang: r.perBidang, perSasaran: r.perSasaran, indicators: r.indicators };
+  const r = a.results as Partial<AnalysisResults> & ComputedAnalysis;
+  // Analyses saved before the comparison and per-Bidang fields existed read with empty defaults.
+  const summary = (s: Summary): Summary => ({ ...s, flaggedCount: s.flaggedCount ?? 0 });
+  return {
+    ...a,
+    office: summary(r.office),
+    perBidang: r.perBidang.map(summary),
+    perSasaran: r.perSasaran.map(summary),
+    indicators: r.indicators.map((i) => ({ ...i, previous: i.previous ?? null, lastYear: i.lastYear ?? null, flagged: i.flagged ?? false, flagReasons: i.flagReasons ?? [] })),
+    bidang: (r.bidang ?? []).map((b) => ({ ...b, capaian: b.capaian ? summary(b.capaian) : null, submittedAt: b.submittedAt ? new Date(b.submittedAt) : null })),
+    completeness: r.completeness ?? null,
+    deviationThreshold: r.deviationThreshold ?? null,
+    previousPeriod: r.previousPeriod ?? null,
+    samePeriodLastYear: r.samePeriodLastYear ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 import { Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
-import { fail } from '../common/errors';
+import { AppError, fail } from '../common/errors';
 import { AuthPayload, Viewer } from '../office/office.model';
 import type { Actor } from './actor';
 
@@ -25,7 +25,13 @@ export async function viewerOf(ctx: GqlContext, actor: Actor) {
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Masuk dengan NIP atau nama pengguna dan kata sandi' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
-    const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password);
+    const ip = ctx.ip ?? 'unknown';
+    const retryAfterSeconds = ctx.services.loginLimiter.retryAfter(ip);
+    if (retryAfterSeconds) fail('RATE_LIMITED', undefined, { retryAfterSeconds });
+    const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password).catch((err) => {
+      if (err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED')) ctx.services.loginLimiter.recordFailure(ip);
+      throw err;
+    });
     const actor = await ctx.services.auth.actorFromToken(token);
     if (!actor) fail('UNAUTHENTICATED');
     return { token, expiresAt, viewer: (await viewerOf(ctx, actor!)) as never };

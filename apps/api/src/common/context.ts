@@ -9,4 +9,6 @@ export interface GqlContext {
   config: Config;
   services: Services;
   requestId: string;
+  /** The client's address (req.ip; behind a proxy on loopback, its X-Forwarded-For). */
+  ip?: string;
 }

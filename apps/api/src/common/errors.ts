@@ -22,6 +22,7 @@ export const ERROR_CATALOG = {
   DUPLICATE: { id: 'Data yang sama sudah ada.', en: 'This record already exists.' },
   FILE_TOO_LARGE: { id: 'Ukuran berkas melebihi batas yang diizinkan.', en: 'The file is larger than allowed.' },
   FILE_TYPE_NOT_ALLOWED: { id: 'Jenis berkas tidak diizinkan. Unggah PDF, dokumen Office/ODF, CSV, atau gambar.', en: 'File type not allowed.' },
+  RATE_LIMITED: { id: 'Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.', en: 'Too many attempts in a short time. Wait a moment and try again.' },
   BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
   INTERNAL_ERROR: { id: 'Terjadi kesalahan pada server. Silakan coba lagi; bila berulang, hubungi administrator.', en: 'Server error. Please try again; contact the administrator if it persists.' },
 } as const;
@@ -38,6 +39,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   DUPLICATE: 409,
   FILE_TOO_LARGE: 413,
   FILE_TYPE_NOT_ALLOWED: 415,
+  RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
 };
 

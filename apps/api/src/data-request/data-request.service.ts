@@ -38,6 +38,13 @@ const TRANSITION_ERRORS = {
   ANALYSIS_MISSING: 'ANALYSIS_MISSING',
 } as const;
 
+/** Required texts that must not be blank after trimming, with class-validator's messages. */
+const BLANK_CHECKED = [
+  ['letterNumber', 'Nomor surat wajib diisi (maksimal 100 karakter)'],
+  ['sender', 'Pengirim surat wajib diisi (maksimal 200 karakter)'],
+  ['subject', 'Perihal wajib diisi (maksimal 500 karakter)'],
+] as const;
+
 /** Who receives the disposition / report each action sends, per the SOP. */
 const HANDOVER: Partial<Record<RequestAction, Role>> = {
   DISPOSE_TO_KASUBBAG: 'KASUBBAG',
@@ -109,6 +116,9 @@ export class DataRequestService {
 
   /** Step 0: the Sekretaris registers the incoming letter; step 1 starts now. */
   async register(actor: Actor, input: RegisterDataRequestInput, now = new Date()): Promise<RequestModel> {
+    // class-validator checks the length as typed; a value of spaces only is empty once trimmed.
+    const blank = BLANK_CHECKED.filter(([field]) => !input[field].trim());
+    if (blank.length) fail('VALIDATION_FAILED', undefined, { fields: blank.map(([field, message]) => ({ field, message })) });
     const cal = await this.calendars.forOffice(actor.officeId);
     const indicatorIds = [...new Set(input.indicatorIds)];
     return this.db.$transaction(async (tx) => {
@@ -145,6 +155,10 @@ export class DataRequestService {
           indicators: { create: indicators.map((i) => ({ indicatorId: i.id })) },
           steps: { create: { step: 1, startedAt: now, dueAt } },
         },
+      }).catch((e: unknown) => {
+        // Two simultaneous registrations of one letter: the unique index decides, not an internal error.
+        if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+        throw e;
       });
       await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
       return toRequestModel(r);

@@ -65,6 +65,10 @@ export class DocumentService {
       if (!magicMatches(blob.head, type!.magic)) fail('FILE_TYPE_NOT_ALLOWED', `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`);
       const doc = await this.db.$transaction(async (tx) => {
         const where = await this.authorize(tx, actor, target);
+        // Same lock as discardIfUnused: a failed upload of the same bytes cannot delete the
+        // shared file between our write and our row; if it already did, ask for a retry.
+        await lockBlob(tx, blob.storageKey);
+        if (!this.storage.exists(blob.storageKey)) fail('CONFLICT', 'Unggahan berkas yang sama sedang berlangsung. Silakan unggah ulang.');
         const d = await tx.storedDocument.create({
           data: {
             officeId: where.officeId,
@@ -90,9 +94,12 @@ export class DocumentService {
   }
 
   private async discardIfUnused(storageKey: string) {
-    // Content-addressed: the same bytes may already belong to another document.
-    const used = await this.db.storedDocument.count({ where: { storageKey } });
-    if (used === 0) await this.storage.discard(storageKey);
+    // Content-addressed: the same bytes may belong to another document, or to an upload that is
+    // being recorded right now (it holds the same advisory lock).
+    await this.db.$transaction(async (tx) => {
+      await lockBlob(tx, storageKey);
+      if ((await tx.storedDocument.count({ where: { storageKey } })) === 0) await this.storage.discard(storageKey);
+    });
   }
 
   async forDownload(actor: Actor, id: string) {
@@ -121,6 +128,10 @@ export class DocumentService {
     const docs = await this.db.storedDocument.findMany({ where: { requestId, submissionId: null }, orderBy: { createdAt: 'asc' } });
     return docs.map(documentView);
   }
+}
+
+async function lockBlob(tx: Tx, storageKey: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${storageKey}, 0))`;
 }
 
 function sanitizeFilename(name: string): string {

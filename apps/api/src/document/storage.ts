@@ -66,6 +66,10 @@ export class DocumentStorage {
     return path.join(this.root, storageKey);
   }
 
+  exists(storageKey: string): boolean {
+    return fs.existsSync(this.pathOf(storageKey));
+  }
+
   open(storageKey: string): fs.ReadStream {
     return fs.createReadStream(this.pathOf(storageKey));
   }

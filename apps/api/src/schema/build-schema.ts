@@ -9,6 +9,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
 import { OfficeResolver } from '../office/office.resolver';
+import { VerifyResolver } from '../report/verify.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
@@ -18,7 +19,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });

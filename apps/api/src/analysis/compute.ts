@@ -1,0 +1,178 @@
+/**
+ * The in-memory part of the step 6 analysis: capaian per indicator with its history, and the
+ * averages per Bidang, per Sasaran and for the office. Pure (no database, no clock), so the
+ * benchmark (bench/analyse.mjs) and the service run the same code. The rules themselves
+ * (formulas, category scale, deviation) live in @sipedaki/sop.
+ */
+import { averageCapaian, categorize, checkDeviation, computeCapaian, type CategoryScale, type Polarity, type Trend } from '@sipedaki/sop';
+
+export interface CategoryView {
+  code: string;
+  label: string;
+  labelEn: string;
+}
+
+/** One earlier accepted value of the same office and indicator. */
+export interface HistoryPoint {
+  requestId: string;
+  year: number;
+  triwulan: number | null;
+  label: string;
+  target: number | null;
+  targetUpper: number | null;
+  realisasi: number | null;
+}
+
+export interface ComputeIndicator {
+  id: string;
+  code: string;
+  name: string;
+  sasaran: string;
+  satuan: string;
+  polarity: string;
+  bidangId: string;
+  bidangName: string;
+  target: number | null;
+  targetUpper: number | null;
+  realisasi: number | null;
+  note: string | null;
+  previous?: HistoryPoint | null;
+  lastYear?: HistoryPoint | null;
+}
+
+export interface Comparison {
+  requestId: string;
+  label: string;
+  year: number;
+  triwulan: number | null;
+  realisasi: number | null;
+  capaian: number | null;
+  /** capaian now − capaian then, in percentage points. */
+  difference: number | null;
+  trend: Trend | null;
+  flagged: boolean;
+}
+
+export interface IndicatorRow {
+  indicatorId: string;
+  indicatorCode: string;
+  indicatorName: string;
+  sasaran: string;
+  satuan: string;
+  polarity: string;
+  target: number | null;
+  targetUpper: number | null;
+  realisasi: number | null;
+  note: string | null;
+  capaian: number | null;
+  capaianStatus: string;
+  category: CategoryView | null;
+  bidangId: string;
+  bidangName: string;
+  previous: Comparison | null;
+  lastYear: Comparison | null;
+  flagged: boolean;
+  flagReasons: string[];
+}
+
+export interface Summary {
+  key: string;
+  label: string;
+  average: number | null;
+  category: CategoryView | null;
+  indicatorCount: number;
+  missingCount: number;
+  flaggedCount: number;
+}
+
+export interface ComputedAnalysis {
+  office: Summary;
+  perBidang: Summary[];
+  perSasaran: Summary[];
+  indicators: IndicatorRow[];
+}
+
+const num = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+/** "87,5" — Indonesian number format for reasons shown to people. */
+export const formatNumber = (n: number) => num.format(n);
+
+function categoryOf(scale: CategoryScale, value: number | null): CategoryView | null {
+  const band = categorize(scale, value);
+  return band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null;
+}
+
+function compare(current: number | null, h: HistoryPoint | null | undefined, polarity: Polarity, thresholdPoints: number): Comparison | null {
+  if (!h) return null;
+  const then = computeCapaian({ polarity, target: h.target, targetUpper: h.targetUpper, realisasi: h.realisasi }).value;
+  const d = checkDeviation({ current, previous: then, thresholdPoints });
+  return { requestId: h.requestId, label: h.label, year: h.year, triwulan: h.triwulan, realisasi: h.realisasi, capaian: then, ...d };
+}
+
+function reason(c: Comparison, current: number, thresholdPoints: number): string {
+  const dir = c.difference! > 0 ? 'naik' : 'turun';
+  return `Capaian ${formatNumber(current)}% ${dir} ${formatNumber(Math.abs(c.difference!))} poin dibanding ${c.label} (${formatNumber(c.capaian!)}%), melebihi ambang ${formatNumber(thresholdPoints)} poin.`;
+}
+
+export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
+  const polarity = i.polarity as Polarity;
+  const result = computeCapaian({ polarity, target: i.target, targetUpper: i.targetUpper, realisasi: i.realisasi });
+  const previous = compare(result.value, i.previous, polarity, thresholdPoints);
+  const lastYear = compare(result.value, i.lastYear, polarity, thresholdPoints);
+  const flagReasons = [previous, lastYear].filter((c): c is Comparison => !!c?.flagged).map((c) => reason(c, result.value!, thresholdPoints));
+  return {
+    indicatorId: i.id,
+    indicatorCode: i.code,
+    indicatorName: i.name,
+    sasaran: i.sasaran,
+    satuan: i.satuan,
+    polarity: i.polarity,
+    target: i.target,
+    targetUpper: i.targetUpper,
+    realisasi: i.realisasi,
+    note: i.note,
+    capaian: result.value,
+    capaianStatus: result.status,
+    category: categoryOf(scale, result.value),
+    bidangId: i.bidangId,
+    bidangName: i.bidangName,
+    previous,
+    lastYear,
+    flagged: flagReasons.length > 0,
+    flagReasons,
+  };
+}
+
+export function summarize(key: string, label: string, rows: IndicatorRow[], scale: CategoryScale): Summary {
+  const average = averageCapaian(rows.map((r) => r.capaian));
+  let missingCount = 0;
+  let flaggedCount = 0;
+  for (const r of rows) {
+    if (r.capaian === null) missingCount++;
+    if (r.flagged) flaggedCount++;
+  }
+  return { key, label, average, category: categoryOf(scale, average), indicatorCount: rows.length, missingCount, flaggedCount };
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+const collator = new Intl.Collator();
+
+/** Indicators sorted by code; groups in the order of their first indicator. */
+export function computeAnalysis(input: { indicators: ComputeIndicator[]; scale: CategoryScale; thresholdPoints: number }): ComputedAnalysis {
+  const { scale, thresholdPoints } = input;
+  const indicators = [...input.indicators]
+    .sort((a, b) => collator.compare(a.code, b.code))
+    .map((i) => indicatorRow(i, scale, thresholdPoints));
+  const perBidang = [...groupBy(indicators, (r) => r.bidangId)].map(([id, rows]) => summarize(id, rows[0]!.bidangName, rows, scale));
+  const perSasaran = [...groupBy(indicators, (r) => r.sasaran)].map(([s, rows]) => summarize(s, s, rows, scale));
+  return { office: summarize('office', 'Dinas', indicators, scale), perBidang, perSasaran, indicators };
+}

@@ -1,0 +1,147 @@
+/**
+ * HTTP routes for files: XLSX/PDF downloads and the XLSX import (authenticated, Bearer token),
+ * and the public verification page /verify/<code> (HTML in Indonesian).
+ * Errors go to the app's error handler, which answers with the closed error catalog.
+ */
+import crypto from 'node:crypto';
+import Busboy from 'busboy';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { bearer } from '../auth/auth.service';
+import { AppError } from '../common/errors';
+import type { Config } from '../config';
+import type { Services } from '../services';
+import type { IssuedFile } from './report.service';
+import { renderVerifyPage } from './verify-page';
+
+type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;
+
+export function reportRoutes(services: Services, config: Config): express.Router {
+  const router = express.Router();
+
+  const authed = (h: Handler) => async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const actor = await services.auth.actorFromToken(bearer(req.headers.authorization));
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      await h(req, res, actor);
+    } catch (err) {
+      if (!res.headersSent) res.setHeader('Connection', 'close');
+      req.resume();
+      next(err);
+    }
+  };
+  const baseUrl = (req: Request) => config.PUBLIC_BASE_URL ?? `${req.protocol}://${req.get('host')}`;
+  const q = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+  const sendFile = (res: Response, f: IssuedFile) => {
+    res.setHeader('Content-Type', f.mimeType);
+    res.setHeader('Content-Length', String(f.bytes.length));
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (f.documentId) res.setHeader('X-Document-Id', f.documentId);
+    if (f.verificationCode) res.setHeader('X-Verification-Code', f.verificationCode);
+    if (f.sha256) res.setHeader('X-Content-SHA256', f.sha256);
+    res.end(f.bytes);
+  };
+
+  router.get('/api/requests/:id/format.xlsx', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.formatXlsx(actor, String(req.params.id), q(req.query.bidangId)));
+  }));
+  router.get('/api/requests/:id/format.pdf', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.formatPdf(actor, String(req.params.id), q(req.query.bidangId), baseUrl(req)));
+  }));
+  router.get('/api/requests/:id/dataset.xlsx', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.datasetXlsx(actor, String(req.params.id)));
+  }));
+  router.get('/api/requests/:id/recap.xlsx', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.recapXlsx(actor, String(req.params.id)));
+  }));
+  router.get('/api/requests/:id/recap.pdf', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.recapPdf(actor, String(req.params.id), baseUrl(req)));
+  }));
+  router.get('/api/requests/:id/disposition.pdf', authed(async (req, res, actor) => {
+    sendFile(res, await services.reports.dispositionPdf(actor, String(req.params.id), baseUrl(req)));
+  }));
+
+  // Import: multipart field "file" (the filled format) and optional field "expectedVersion"
+  // (also accepted in the query string); without it, the version written in the format applies.
+  router.post('/api/submissions/:id/import.xlsx', authed(async (req, res, actor) => {
+    const { file, fields } = await readMultipart(req, config.MAX_UPLOAD_BYTES);
+    const raw = fields.expectedVersion ?? q(req.query.expectedVersion);
+    const expectedVersion = raw === undefined ? null : Number(raw);
+    if (expectedVersion !== null && !Number.isInteger(expectedVersion)) {
+      throw new AppError('VALIDATION_FAILED', undefined, { fields: [{ field: 'expectedVersion', message: 'Harus bilangan bulat' }] });
+    }
+    const submission = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
+    res.json({ submission: { id: submission.id, status: submission.status, version: submission.version, values: submission.values } });
+  }));
+
+  // Public: anyone holding a printed copy may check it. Shows the registered document and, with
+  // ?sha256= or an uploaded copy, whether the copy is byte for byte the stored softcopy.
+  const verifyPage = async (req: Request, res: Response, next: NextFunction, sha256: string | null) => {
+    try {
+      const result = await services.reports.verify(String(req.params.code), sha256);
+      res.status(result.found ? 200 : 404);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(renderVerifyPage(result));
+    } catch (err) {
+      next(err);
+    }
+  };
+  router.get('/verify/:code', (req, res, next) => {
+    void verifyPage(req, res, next, q(req.query.sha256) ?? null);
+  });
+  router.post('/verify/:code', async (req, res, next) => {
+    try {
+      const { file } = await readMultipart(req, config.MAX_UPLOAD_BYTES);
+      await verifyPage(req, res, next, crypto.createHash('sha256').update(file).digest('hex'));
+    } catch (err) {
+      req.resume();
+      next(err);
+    }
+  });
+
+  return router;
+}
+
+/** Reads one multipart upload (field "file") into memory, with the size limit, plus small fields. */
+function readMultipart(req: Request, maxBytes: number): Promise<{ file: Buffer; fields: Record<string, string> }> {
+  if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+    return Promise.reject(new AppError('BAD_REQUEST', 'Unggah berkas sebagai multipart/form-data dengan field "file".'));
+  }
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) return Promise.reject(new AppError('FILE_TOO_LARGE'));
+  return new Promise((resolve, reject) => {
+    const bb = Busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: maxBytes } });
+    const fields: Record<string, string> = {};
+    let file: Buffer | null = null;
+    let failed: AppError | null = null;
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    bb.on('file', (name, stream) => {
+      if (name !== 'file' || file) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => {
+        failed = new AppError('FILE_TOO_LARGE');
+      });
+      stream.on('end', () => {
+        file = Buffer.concat(chunks);
+      });
+    });
+    bb.on('error', () => reject(new AppError('BAD_REQUEST')));
+    bb.on('close', () => {
+      if (failed) reject(failed);
+      else if (!file) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
+      else resolve({ file, fields });
+    });
+    req.pipe(bb);
+  });
+}

@@ -1,0 +1,416 @@
+/**
+ * "Every stage in softcopy and hardcopy": the data request format (XLSX to fill offline, and PDF),
+ * the import of a filled format as a Bidang's submission, the compiled data set and the recap of
+ * capaian (XLSX, PDF with charts), and the disposition sheet (PDF). Each issued PDF is stored as
+ * a document with a verification code, so a printed or forwarded copy can be checked by its hash.
+ */
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { DOCUMENT_KIND_LABELS, periodLabel, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Polarity, type Role, type Triwulan } from '@sipedaki/sop';
+import QRCode from 'qrcode';
+import type { AnalysisService } from '../analysis/analysis.service';
+import type { Actor } from '../auth/actor';
+import { audit } from '../audit/audit.service';
+import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
+import { hasAnyRole } from '../auth/actor';
+import { fail } from '../common/errors';
+import { dateOnly, toNumber } from '../common/format';
+import type { Db } from '../db/prisma';
+import type { DocumentStorage } from '../document/storage';
+import type { SubmissionService } from '../submission/submission.service';
+import { dateId, dateTimeId, num, PdfWriter, pct, type Verification } from './pdf';
+import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText, type FormatIndicator } from './xlsx';
+
+export interface IssuedFile {
+  bytes: Buffer;
+  filename: string;
+  mimeType: string;
+  documentId?: string;
+  verificationCode?: string;
+  sha256?: string;
+}
+
+/** Crockford base32 without I, L, O, U: no letters people misread on paper. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function newVerificationCode(): string {
+  const bytes = crypto.randomBytes(12);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('');
+}
+/** Printed as XXXX-XXXX-XXXX; accepted with or without dashes, in any case. */
+export const formatCode = (c: string) => c.match(/.{1,4}/g)!.join('-');
+export const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+const CATEGORY_COLORS: Record<string, string> = {
+  SANGAT_BAIK: '#2E7D32',
+  BAIK: '#7CB342',
+  CUKUP: '#F9A825',
+  KURANG: '#EF6C00',
+  SANGAT_KURANG: '#C62828',
+};
+
+/** The compiled data set is the secretariat's working material (steps 5–6). */
+const SECRETARIAT: Role[] = ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
+const hasSecretariatRole = (actor: Actor) => hasAnyRole(actor, SECRETARIAT);
+
+const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_').replace(/_+/g, '_').slice(0, 80);
+
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly storage: DocumentStorage,
+    private readonly submissions: SubmissionService,
+    private readonly analyses: AnalysisService,
+  ) {}
+
+  private async request(actor: Actor, requestId: string) {
+    const r = await this.db.dataRequest.findUnique({ where: { id: requestId }, include: { office: true } }).catch(() => null);
+    if (!r) fail('NOT_FOUND');
+    assertSameOffice(actor, r!.officeId);
+    return r!;
+  }
+
+  private periodOf(r: { year: number; triwulan: number | null }) {
+    return periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null });
+  }
+
+  private letterLine(r: { letterNumber: string; letterDate: Date; sender: string; subject: string }) {
+    return `Surat ${r.sender} nomor ${r.letterNumber} tanggal ${dateId(r.letterDate)}, perihal ${r.subject}`;
+  }
+
+  /** The format of one Bidang: its requested indicators with target, and the current draft values. */
+  private async formatData(actor: Actor, requestId: string, bidangId: string | undefined) {
+    const r = await this.request(actor, requestId);
+    if (!bidangId) fail('VALIDATION_FAILED', 'Sebutkan Bidang (bidangId).', { fields: [{ field: 'bidangId', message: 'Wajib diisi' }] });
+    const bidang = await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }).catch(() => null);
+    if (!bidang) fail('NOT_FOUND');
+    if (!canReadBidang(actor, bidang!.id)) fail('FORBIDDEN', 'Anda hanya dapat mengunduh format Bidang Anda sendiri.');
+    const [rows, sub] = await Promise.all([
+      this.db.dataRequestIndicator.findMany({
+        where: { requestId: r.id, indicator: { bidangId: bidang!.id } },
+        include: { indicator: { include: { targets: true } } },
+        orderBy: { indicator: { code: 'asc' } },
+      }),
+      this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang!.id } }, include: { values: true } }),
+    ]);
+    const tw = r.triwulan ?? 4;
+    const indicators: FormatIndicator[] = rows.map(({ indicator: i }) => {
+      const t = i.targets.find((x) => x.year === r.year && x.triwulan === tw);
+      const v = sub?.values.find((x) => x.indicatorId === i.id);
+      return {
+        id: i.id,
+        code: i.code,
+        sasaran: i.sasaran,
+        name: i.name,
+        satuan: i.satuan,
+        polarity: i.polarity,
+        target: toNumber(t?.target),
+        targetUpper: toNumber(t?.targetUpper),
+        realisasi: toNumber(v?.realisasi),
+        note: v?.note ?? null,
+      };
+    });
+    return { r, bidang: bidang!, sub, indicators };
+  }
+
+  async formatXlsx(actor: Actor, requestId: string, bidangId: string | undefined): Promise<IssuedFile> {
+    const { r, bidang, sub, indicators } = await this.formatData(actor, requestId, bidangId);
+    const bytes = await buildFormatWorkbook(
+      {
+        requestId: r.id,
+        bidangId: bidang.id,
+        submissionId: sub?.id ?? null,
+        version: sub?.version ?? null,
+        title: `Format Permintaan Data Kinerja — ${bidang.name}`,
+        lines: [
+          `${r.office.name} · ${this.periodOf(r)}`,
+          this.letterLine(r),
+          'Isi kolom Realisasi (angka) dan Keterangan saja, lalu unggah kembali berkas ini di SIPEDAKI.',
+        ],
+      },
+      indicators,
+    );
+    return { bytes, filename: `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+
+  /**
+   * A filled format becomes the Bidang's draft through SubmissionService.save (one transaction,
+   * audit row, version compare-and-set). Any bad row refuses the whole file: nothing is saved.
+   */
+  async importXlsx(actor: Actor, submissionId: string, bytes: Buffer, expectedVersion: number | null) {
+    const s = await this.db.bidangSubmission.findUnique({ where: { id: submissionId }, include: { request: true } }).catch(() => null);
+    if (!s) fail('NOT_FOUND');
+    assertSameOffice(actor, s!.request.officeId);
+    assertBidangWriter(actor, s!.bidangId);
+    const requested = await this.db.dataRequestIndicator.findMany({
+      where: { requestId: s!.requestId, indicator: { bidangId: s!.bidangId } },
+      include: { indicator: { select: { id: true, code: true } } },
+    });
+    const parsed = await parseFormatWorkbook(bytes, requested.map((x) => x.indicator));
+    if (parsed.requestId !== s!.requestId || parsed.bidangId !== s!.bidangId) {
+      fail('VALIDATION_FAILED', 'Berkas ini adalah format untuk permintaan atau Bidang lain.', {
+        fields: [{ field: 'R1.Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
+        cells: [{ row: 1, column: 'Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
+      });
+    }
+    if (parsed.problems.length) {
+      fail('VALIDATION_FAILED', `Berkas tidak dapat diimpor: ${parsed.problems.length} isian bermasalah. Tidak ada data yang disimpan.`, {
+        fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message })),
+        cells: parsed.problems,
+      });
+    }
+    // The version the client read; else the one the format was downloaded at (offline editing).
+    const version = expectedVersion ?? parsed.version;
+    if (version === null || !Number.isInteger(version) || version < 1) {
+      fail('VALIDATION_FAILED', 'Versi kiriman (expectedVersion) wajib diisi.', { fields: [{ field: 'expectedVersion', message: 'Wajib diisi, bilangan bulat ≥ 1' }] });
+    }
+    return this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
+  }
+
+  /** The compiled data set (step 5): every accepted submission's values. Secretariat only. */
+  async datasetXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
+    const r = await this.request(actor, requestId);
+    if (!hasSecretariatRole(actor)) fail('FORBIDDEN', 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).');
+    const subs = await this.db.bidangSubmission.findMany({
+      where: { requestId: r.id, status: 'ACCEPTED' },
+      include: { bidang: true },
+      orderBy: [{ bidang: { sortOrder: 'asc' } }, { bidang: { name: 'asc' } }],
+    });
+    const rows: (string | number | null | Date)[][] = [];
+    for (const sub of subs) {
+      const v = await this.submissions.view(sub.id);
+      for (const x of v.values) {
+        rows.push([
+          sub.bidang.name, x.indicatorCode, x.sasaran, x.indicatorName, x.satuan, POLARITY_LABELS[x.polarity as Polarity].id,
+          x.target, x.targetUpper, x.realisasi, x.capaian, x.category?.label ?? null, x.note, v.reviewedAt ?? null,
+        ]);
+      }
+    }
+    const bytes = await buildWorkbook([
+      {
+        name: 'Kompilasi',
+        title: [`Kompilasi Data Kinerja — ${r.office.name}`, `${this.periodOf(r)} · ${this.letterLine(r)}`, `${subs.length} kiriman Bidang yang diterima`],
+        headers: ['Bidang', 'Kode Indikator', 'Sasaran', 'Indikator', 'Satuan', 'Polaritas', 'Target', 'Target Atas', 'Realisasi', 'Capaian (%)', 'Kategori', 'Keterangan', 'Diterima'],
+        rows,
+        widths: [22, 16, 28, 40, 10, 18, 10, 10, 12, 12, 14, 30, 20],
+      },
+    ]);
+    return { bytes, filename: `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+
+  async recapXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
+    const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
+    const office = await this.db.office.findUniqueOrThrow({ where: { id: r.officeId } });
+    const summaryRow = (kind: string, s: { label: string; average: number | null; category: { label: string } | null; indicatorCount: number; missingCount: number; flaggedCount: number }) =>
+      [kind, s.label, s.average, s.category?.label ?? null, s.indicatorCount, s.missingCount, s.flaggedCount];
+    const bytes = await buildWorkbook([
+      {
+        name: 'Rekap',
+        title: [
+          `Rekap Capaian Kinerja — ${office.name}`,
+          `${r.period.label} · analisis versi ${a.version} (${a.status === 'SUBMITTED' ? 'dikirim' : 'draf'}) · skala ${a.scaleCode} v${a.scaleVersion}`,
+        ],
+        headers: ['Tingkat', 'Nama', 'Rata-rata Capaian (%)', 'Kategori', 'Jumlah Indikator', 'Tanpa Capaian', 'Ditandai'],
+        rows: [summaryRow('Dinas', a.office), ...a.perBidang.map((s) => summaryRow('Bidang', s)), ...a.perSasaran.map((s) => summaryRow('Sasaran', s))],
+        widths: [10, 40, 20, 16, 16, 14, 10],
+      },
+      {
+        name: 'Indikator',
+        headers: ['Bidang', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Kategori', 'Capaian periode lalu (%)', 'Capaian tahun lalu (%)', 'Ditandai', 'Alasan'],
+        rows: a.indicators.map((i) => [
+          i.bidangName, i.indicatorCode, i.sasaran, i.indicatorName, i.satuan, targetText(i), i.realisasi, i.capaian, i.category?.label ?? null,
+          i.previous?.capaian ?? null, i.lastYear?.capaian ?? null, i.flagged ? 'Ya' : 'Tidak', i.flagReasons.join(' '),
+        ]),
+        widths: [22, 16, 28, 40, 10, 12, 12, 12, 14, 14, 14, 10, 60],
+      },
+      {
+        name: 'Bidang',
+        headers: ['Bidang', 'Status kiriman', 'Terlambat', 'Dikembalikan (kali)', 'Capaian', 'Kendala', 'Solusi'],
+        rows: a.bidang.map((b) => [b.bidangName, b.submissionStatus, b.late ? 'Ya' : 'Tidak', b.returnCount, b.achievements, b.obstacles, b.solutions]),
+        widths: [24, 14, 10, 12, 40, 40, 40],
+      },
+    ]);
+    return { bytes, filename: `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+
+  /** Stores an issued PDF with its verification code, then returns its bytes. */
+  private async issuePdf(
+    actor: Actor,
+    target: { officeId: string; requestId: string; kind: DocumentKind; filename: string },
+    baseUrl: string,
+    render: (v: Verification) => Promise<Buffer>,
+  ): Promise<IssuedFile> {
+    const code = newVerificationCode();
+    const url = `${baseUrl.replace(/\/+$/, '')}/verify/${formatCode(code)}`;
+    const qrPng = await QRCode.toBuffer(url, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+    const bytes = await render({ code: formatCode(code), url, qrPng });
+    const blob = await this.storage.put(Readable.from([bytes]), Number.MAX_SAFE_INTEGER);
+    const doc = await this.db.$transaction(async (tx) => {
+      const d = await tx.storedDocument.create({
+        data: {
+          officeId: target.officeId,
+          requestId: target.requestId,
+          kind: target.kind,
+          filename: target.filename,
+          mimeType: 'application/pdf',
+          size: blob.size,
+          sha256: blob.sha256,
+          storageKey: blob.storageKey,
+          uploadedById: actor.userId,
+          verificationCode: code,
+        },
+      });
+      await audit(tx, actor, { action: 'document.issued', entityType: 'StoredDocument', entityId: d.id, after: d });
+      return d;
+    });
+    return { bytes, filename: doc.filename, mimeType: doc.mimeType, documentId: doc.id, verificationCode: formatCode(code), sha256: doc.sha256 };
+  }
+
+  async formatPdf(actor: Actor, requestId: string, bidangId: string | undefined, baseUrl: string): Promise<IssuedFile> {
+    const { r, bidang, indicators } = await this.formatData(actor, requestId, bidangId);
+    const filename = `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.pdf`;
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'FORMAT', filename }, baseUrl, async (v) => {
+      const pdf = new PdfWriter('Format Permintaan Data Kinerja', v, { landscape: true });
+      pdf.header(r.office.name, 'FORMAT PERMINTAAN DATA KINERJA', [`Bidang: ${bidang.name}`, `Periode: ${this.periodOf(r)}`, this.letterLine(r)]);
+      pdf.table(
+        ['No', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Keterangan'],
+        indicators.map((i, n) => [n + 1, i.code, i.sasaran, i.name, i.satuan, i.polarity === 'RANGE' ? `${num(i.target)} – ${num(i.targetUpper)}` : num(i.target), '', '']),
+        [0.04, 0.1, 0.18, 0.26, 0.07, 0.09, 0.1, 0.16],
+        { align: ['right', 'left', 'left', 'left', 'left', 'right', 'right', 'left'] },
+      );
+      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k as DocumentKind].id).join(', ') || '–'));
+      pdf.signatureBlocks([{ role: `Kepala ${bidang.name}`, mark: 'Tanda tangan', name: null, date: null }]);
+      return pdf.finish();
+    });
+  }
+
+  /** The recap of capaian with its charts (per Bidang, per Sasaran). Office-wide roles. */
+  async recapPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
+    const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
+    const full = await this.request(actor, requestId);
+    const filename = `rekap-capaian-${dateOnly(full.letterDate)}-v${a.version}.pdf`;
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'REPORT', filename }, baseUrl, async (v) => {
+      const pdf = new PdfWriter('Rekap Capaian Kinerja', v);
+      pdf.header(full.office.name, 'REKAP CAPAIAN KINERJA', [
+        `Periode: ${r.period.label}`,
+        this.letterLine(full),
+        `Analisis versi ${a.version} (${a.status === 'SUBMITTED' ? 'dikirim' : 'draf'}), skala ${a.scaleCode} versi ${a.scaleVersion}`,
+      ]);
+      pdf.paragraph(`Capaian Dinas: ${pct(a.office.average)} — ${a.office.category?.label ?? 'belum dapat dinilai'} (${a.office.indicatorCount} indikator, ${a.office.missingCount} tanpa capaian, ${a.office.flaggedCount} ditandai).`, { bold: true });
+      if (a.completeness) {
+        pdf.paragraph(`Kelengkapan: ${a.completeness.accepted} dari ${a.completeness.bidangTotal} Bidang diterima (${pct(a.completeness.percentAccepted)}); tepat waktu ${a.completeness.onTime}, terlambat ${a.completeness.late}.`);
+      }
+      pdf.barChart(
+        'Grafik capaian per Bidang',
+        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: CATEGORY_COLORS[b.category?.code ?? ''] })),
+      );
+      pdf.barChart(
+        'Grafik capaian per Sasaran',
+        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: CATEGORY_COLORS[s.category?.code ?? ''] })),
+      );
+      pdf.heading('Capaian per Bidang');
+      pdf.table(
+        ['Bidang', 'Capaian', 'Kategori', 'Indikator', 'Kiriman', 'Terlambat'],
+        a.bidang.map((b) => [b.bidangName, pct(b.capaian?.average), b.capaian?.category?.label ?? '–', b.capaian?.indicatorCount ?? 0, b.submissionStatus ?? '–', b.late ? 'Ya' : 'Tidak']),
+        [0.34, 0.13, 0.15, 0.12, 0.14, 0.12],
+        { align: ['left', 'right', 'left', 'right', 'left', 'left'] },
+      );
+      pdf.heading('Capaian per indikator');
+      pdf.table(
+        ['Kode', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Kategori', a.previousPeriod ?? 'Periode lalu', a.samePeriodLastYear ?? 'Tahun lalu'],
+        a.indicators.map((i) => [
+          i.indicatorCode, `${i.indicatorName}${i.flagged ? ' (!)' : ''}`, i.polarity === 'RANGE' ? `${num(i.target)} – ${num(i.targetUpper)}` : num(i.target), num(i.realisasi),
+          pct(i.capaian), i.category?.label ?? '–', pct(i.previous?.capaian), pct(i.lastYear?.capaian),
+        ]),
+        [0.14, 0.24, 0.09, 0.1, 0.1, 0.11, 0.11, 0.11],
+        { align: ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'] },
+      );
+      const flagged = a.indicators.filter((i) => i.flagged);
+      if (flagged.length) {
+        pdf.heading('Catatan penyimpangan (!)');
+        for (const i of flagged) pdf.paragraph(`${i.indicatorCode}: ${i.flagReasons.join(' ')}`);
+      }
+      pdf.heading('Analisis dan evaluasi per Bidang');
+      for (const b of a.bidang) {
+        pdf.paragraph(b.bidangName, { bold: true });
+        pdf.paragraph(`Capaian: ${b.achievements ?? '–'}`);
+        pdf.paragraph(`Kendala: ${b.obstacles ?? '–'}`);
+        pdf.paragraph(`Solusi: ${b.solutions ?? '–'}`);
+      }
+      if (a.narrative) {
+        pdf.heading('Narasi');
+        pdf.paragraph(a.narrative);
+      }
+      pdf.signatureBlocks([
+        { role: ROLE_LABELS.KASUBBAG.id, mark: 'Paraf', name: null, date: null },
+        { role: ROLE_LABELS.SEKRETARIS.id, mark: 'Paraf', name: null, date: null },
+        { role: ROLE_LABELS.KEPALA_DINAS.id, mark: 'Tanda tangan', name: null, date: null },
+      ]);
+      return pdf.finish();
+    });
+  }
+
+  /** Lembar disposisi: the letter, every disposition row, and the signature / paraf blocks. */
+  async dispositionPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
+    const r = await this.request(actor, requestId);
+    if (!seesWholeOffice(actor)) fail('FORBIDDEN');
+    const rows = await this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
+    const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
+    const filename = `lembar-disposisi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.pdf`;
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'DISPOSITION', filename }, baseUrl, async (v) => {
+      const pdf = new PdfWriter('Lembar Disposisi', v);
+      pdf.header(r.office.name, 'LEMBAR DISPOSISI', [`Diterima: ${dateTimeId(r.createdAt)}`, `Periode data: ${this.periodOf(r)}`]);
+      pdf.table(
+        ['Surat dari', 'Nomor surat', 'Tanggal surat', 'Perihal'],
+        [[r.sender, r.letterNumber, dateId(r.letterDate), r.subject]],
+        [0.25, 0.25, 0.15, 0.35],
+      );
+      pdf.heading('Disposisi');
+      pdf.table(
+        ['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'],
+        rows.map((d) => [
+          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole as Role].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole as Role].id, d.instruction,
+          d.mark === 'SIGNATURE' ? 'Tanda tangan' : d.mark === 'PARAF' ? 'Paraf' : '–',
+        ]),
+        [0.08, 0.17, 0.2, 0.15, 0.28, 0.12],
+      );
+      // The SOP's records: Kepala Dinas signs, Sekretaris and Kasubbag initial.
+      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] as Role[]).map((role) => {
+        const last = [...rows].reverse().find((d) => d.fromRole === role);
+        return {
+          role: ROLE_LABELS[role].id,
+          mark: RECORD_KIND[role] === 'SIGNATURE' ? 'Tanda tangan' : 'Paraf',
+          name: last ? (users.get(last.fromUserId)?.name ?? null) : null,
+          date: last?.createdAt ?? null,
+        };
+      });
+      pdf.signatureBlocks(blocks);
+      return pdf.finish();
+    });
+  }
+
+  /** Public check of a printed or forwarded copy: by its code and, when given, its sha256. */
+  async verify(code: string, sha256?: string | null) {
+    const normalized = normalizeCode(code);
+    const d = normalized.length === 12
+      ? await this.db.storedDocument.findUnique({ where: { verificationCode: normalized }, include: { office: true, request: true } })
+      : null;
+    const given = sha256?.trim().toLowerCase() || null;
+    if (given && !/^[0-9a-f]{64}$/.test(given)) {
+      fail('VALIDATION_FAILED', 'SHA-256 harus 64 karakter heksadesimal.', { fields: [{ field: 'sha256', message: 'Harus 64 karakter heksadesimal' }] });
+    }
+    if (!d) return { code: formatCode(normalized || '-'), found: false, matches: given ? false : null, kind: null, kindLabel: null, filename: null, officeName: null, period: null, issuedAt: null, sha256: null, size: null };
+    return {
+      code: formatCode(normalized),
+      found: true,
+      matches: given ? given === d.sha256 : null,
+      kind: d.kind,
+      kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind].id,
+      filename: d.filename,
+      officeName: d.office.name,
+      period: d.request ? this.periodOf(d.request) : null,
+      issuedAt: d.createdAt,
+      sha256: d.sha256,
+      size: d.size,
+    };
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Spreadsheets with exceljs: the data request format a Bidang fills offline, reading it back,
+ * the compiled data set and the recap of capaian. No file-format code of our own.
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../common/errors';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** First cell of the hidden metadata row: marks a workbook as our format. */
+export const FORMAT_MARK = 'SIPEDAKI-FORMAT-1';
+const FORMAT_SHEET = 'Format';
+const HEADERS = ['No', 'Kode Indikator', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Keterangan'] as const;
+const COL = { code: 2, realisasi: 7, note: 8 } as const;
+/** Rows read at most from an uploaded format (a Bidang has tens of indicators, not thousands). */
+const MAX_ROWS = 2000;
+const MAX_NOTE = 2000;
+const LIMIT = 1e12;
+
+export interface FormatIndicator {
+  id: string;
+  code: string;
+  sasaran: string;
+  name: string;
+  satuan: string;
+  polarity: string;
+  target: number | null;
+  targetUpper: number | null;
+  realisasi: number | null;
+  note: string | null;
+}
+
+export interface FormatMeta {
+  requestId: string;
+  bidangId: string;
+  submissionId: string | null;
+  version: number | null;
+  title: string;
+  lines: string[];
+}
+
+const bold = { bold: true } as const;
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+export function targetText(i: { polarity: string; target: number | null; targetUpper: number | null }): string | number | null {
+  if (i.polarity === 'RANGE' && i.target !== null && i.targetUpper !== null) return `${i.target} – ${i.targetUpper}`;
+  return i.target;
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'SIPEDAKI';
+  wb.created = new Date();
+  return wb;
+}
+
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function table(ws: ExcelJS.Worksheet, headers: readonly string[], rows: (string | number | null | Date)[][], widths: number[]) {
+  const head = ws.addRow([...headers]);
+  head.eachCell((c) => {
+    c.font = bold;
+    c.fill = headerFill;
+    c.border = thin;
+    c.alignment = { vertical: 'middle', wrapText: true };
+  });
+  for (const r of rows) ws.addRow(r).eachCell({ includeEmpty: true }, (c) => (c.border = thin));
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/**
+ * The format of one Bidang: a hidden, locked metadata row (request, Bidang, submission, version),
+ * a title block, and one row per indicator with empty Realisasi and Keterangan cells to fill
+ * (pre-filled with the current draft, if any). Only those two columns are unlocked.
+ */
+export async function buildFormatWorkbook(meta: FormatMeta, indicators: FormatIndicator[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet(FORMAT_SHEET, { views: [{ state: 'frozen', ySplit: 6 }] });
+  const m = ws.addRow([FORMAT_MARK, meta.requestId, meta.bidangId, meta.submissionId ?? '', meta.version ?? '']);
+  m.hidden = true;
+  ws.addRow([meta.title]).getCell(1).font = { bold: true, size: 14 };
+  for (const line of meta.lines.slice(0, 3)) ws.addRow([line]);
+  while (ws.rowCount < 5) ws.addRow([]);
+  table(
+    ws,
+    HEADERS,
+    indicators.map((i, n) => [n + 1, i.code, i.sasaran, i.name, i.satuan, targetText(i), i.realisasi, i.note]),
+    [5, 16, 30, 45, 10, 12, 14, 40],
+  );
+  for (let r = 7; r <= ws.rowCount; r++) {
+    for (const col of [COL.realisasi, COL.note]) {
+      const cell = ws.getCell(r, col);
+      cell.protection = { locked: false };
+      cell.fill = inputFill;
+    }
+    ws.getCell(r, COL.realisasi).dataValidation = {
+      type: 'decimal',
+      allowBlank: true,
+      operator: 'between',
+      formulae: [-LIMIT, LIMIT],
+      showErrorMessage: true,
+      errorTitle: 'Realisasi',
+      error: 'Harus berupa angka',
+    };
+    ws.getRow(r).alignment = { vertical: 'top', wrapText: true };
+  }
+  // No password: the lock prevents accidental edits of codes and targets, it is not security
+  // (the import checks every row against the database anyway).
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  return toBuffer(wb);
+}
+
+export interface CellProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ParsedFormat {
+  requestId: string;
+  bidangId: string;
+  version: number | null;
+  values: { indicatorId: string; realisasi: number | null; note: string | null }[];
+  problems: CellProblem[];
+}
+
+/** The cell's plain value: formulas give their cached result, rich text its text. */
+function plain(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return v;
+  }
+  return v;
+}
+
+function text(v: ExcelJS.CellValue): string {
+  const p = plain(v);
+  return p === null ? '' : typeof p === 'object' ? '' : String(p).trim();
+}
+
+/** A number as typed by people: 75, 75.5, "75,5", "1.234,5" (Indonesian), "1234.5". */
+export function parseNumber(v: ExcelJS.CellValue): { ok: true; value: number | null } | { ok: false } {
+  const p = plain(v);
+  if (p === null) return { ok: true, value: null };
+  if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false };
+  if (typeof p !== 'string') return { ok: false };
+  const s = p.replace(/\s/g, '');
+  if (s === '' || s === '-') return { ok: true, value: null };
+  let normalized: string | null = null;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normalized = s.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d+([.,]\d+)?$/.test(s)) normalized = s.replace(',', '.');
+  return normalized === null ? { ok: false } : { ok: true, value: Number(normalized) };
+}
+
+/**
+ * Reads a filled format. Structural problems (not an XLSX, not our format) throw; row problems
+ * are collected, every one of them, with the spreadsheet's row number and the column's header.
+ */
+export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string; code: string }[]): Promise<ParsedFormat> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Berkas bukan lembar kerja XLSX yang sah.');
+  }
+  const ws = wb.getWorksheet(FORMAT_SHEET) ?? wb.worksheets[0];
+  const notOurs = () =>
+    new AppError('VALIDATION_FAILED', 'Berkas ini bukan format permintaan data dari SIPEDAKI (baris metadata tidak ditemukan). Unduh format terbaru lalu isi kembali.', {
+      fields: [{ field: 'R1.Metadata', message: 'Baris metadata tidak ditemukan' }],
+      cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan' }],
+    });
+  if (!ws || text(ws.getCell(1, 1).value) !== FORMAT_MARK) throw notOurs();
+  const versionCell = parseNumber(ws.getCell(1, 5).value);
+  const meta = {
+    requestId: text(ws.getCell(1, 2).value),
+    bidangId: text(ws.getCell(1, 3).value),
+    version: versionCell.ok && versionCell.value !== null && Number.isInteger(versionCell.value) ? versionCell.value : null,
+  };
+  let headerRow = 0;
+  for (let r = 2; r <= Math.min(ws.rowCount, 20); r++) {
+    if (text(ws.getCell(r, COL.code).value) === HEADERS[COL.code - 1]) {
+      headerRow = r;
+      break;
+    }
+  }
+  if (!headerRow) throw notOurs();
+  const byCode = new Map(requested.map((i) => [i.code, i.id]));
+  const seen = new Set<string>();
+  const values: ParsedFormat['values'] = [];
+  const problems: CellProblem[] = [];
+  const last = Math.min(ws.rowCount, headerRow + MAX_ROWS);
+  if (ws.rowCount > headerRow + MAX_ROWS) problems.push({ row: last + 1, column: 'Kode Indikator', message: `Paling banyak ${MAX_ROWS} baris indikator` });
+  for (let r = headerRow + 1; r <= last; r++) {
+    const code = text(ws.getCell(r, COL.code).value);
+    const rawReal = ws.getCell(r, COL.realisasi).value;
+    const note = text(ws.getCell(r, COL.note).value);
+    const real = parseNumber(rawReal);
+    if (!code) {
+      if (note || (real.ok && real.value !== null) || !real.ok) problems.push({ row: r, column: 'Kode Indikator', message: 'Kode indikator kosong' });
+      continue;
+    }
+    const indicatorId = byCode.get(code);
+    if (!indicatorId) {
+      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' });
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tercantum lebih dari sekali' });
+      continue;
+    }
+    seen.add(code);
+    if (!real.ok) problems.push({ row: r, column: 'Realisasi', message: 'Harus berupa angka' });
+    else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push({ row: r, column: 'Realisasi', message: 'Realisasi di luar rentang' });
+    if (note.length > MAX_NOTE) problems.push({ row: r, column: 'Keterangan', message: `Keterangan maksimal ${MAX_NOTE} karakter` });
+    values.push({ indicatorId, realisasi: real.ok ? real.value : null, note: note || null });
+  }
+  return { ...meta, values, problems };
+}
+
+/** Any table as a one-sheet-per-entry workbook (data set and recap). */
+export interface SheetSpec {
+  name: string;
+  title?: string[];
+  headers: string[];
+  rows: (string | number | null | Date)[][];
+  widths: number[];
+}
+
+export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+  const wb = newWorkbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const [n, line] of (s.title ?? []).entries()) ws.addRow([line]).getCell(1).font = n === 0 ? { bold: true, size: 13 } : {};
+    if (s.title?.length) ws.addRow([]);
+    table(ws, s.headers, s.rows, s.widths);
+    ws.views = [{ state: 'frozen', ySplit: (s.title?.length ? s.title.length + 1 : 0) + 1 }];
+  }
+  return toBuffer(wb);
+}

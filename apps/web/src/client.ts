@@ -1,0 +1,32 @@
+import { cacheExchange, createClient, fetchExchange, mapExchange } from '@urql/vue';
+import { clearSession, getToken } from '@/composables/use-auth';
+
+/**
+ * The GraphQL client. Relative URL: in production the API serves this SPA on its own port.
+ * POST only (Apollo's CSRF protection refuses simple GETs). An UNAUTHENTICATED error anywhere
+ * ends the session and sends the person to the login page.
+ */
+export function makeClient(onUnauthenticated: () => void) {
+  return createClient({
+    url: '/graphql',
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: () => {
+      const token = getToken();
+      const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && getToken()) {
+            clearSession();
+            onUnauthenticated();
+          }
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+  });
+}

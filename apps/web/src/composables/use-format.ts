@@ -1,0 +1,85 @@
+import { computed } from 'vue';
+import { useI18n } from 'vue-i18n';
+
+/** The office's zone. WIB by default; WITA/WIT offices are mapped from their UTC offset. */
+export const OFFICE_TIME_ZONE = 'Asia/Jakarta';
+const ZONES: Record<number, string> = { 420: 'Asia/Jakarta', 480: 'Asia/Makassar', 540: 'Asia/Jayapura' };
+export function timeZoneOfOffset(minutes: number | null | undefined): string {
+  return (minutes != null && ZONES[minutes]) || OFFICE_TIME_ZONE;
+}
+
+const tag = (locale: string) => (locale === 'en' ? 'en-GB' : 'id-ID');
+
+/** "25 November 2026" (a YYYY-MM-DD date or an instant, shown in the office zone). */
+export function formatDate(value: string | Date | null | undefined, locale = 'id', timeZone = OFFICE_TIME_ZONE): string {
+  if (!value) return '—';
+  // A bare calendar date has no zone: format it as is, at UTC, so it never shifts a day.
+  const bare = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const d = bare ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: bare ? 'UTC' : timeZone }).format(d);
+}
+
+/** "25 November 2026 10.15 WIB" */
+export function formatDateTime(value: string | Date | null | undefined, locale = 'id', timeZone = OFFICE_TIME_ZONE): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  const date = formatDate(d, locale, timeZone);
+  const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(d);
+  const zone = timeZone === 'Asia/Makassar' ? 'WITA' : timeZone === 'Asia/Jayapura' ? 'WIT' : 'WIB';
+  return `${date} ${time} ${zone}`;
+}
+
+/** "1.234,5" in Indonesian, "1,234.5" in English; null → "—". */
+export function formatNumber(value: number | null | undefined, locale = 'id', maxFractionDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: maxFractionDigits }).format(value);
+}
+
+export function formatPercent(value: number | null | undefined, locale = 'id'): string {
+  return value === null || value === undefined ? '—' : `${formatNumber(value, locale)}%`;
+}
+
+/**
+ * Reads a number typed by a person: "72,5" and "72.5" are 72.5; "1.234,5" is 1234.5 (Indonesian
+ * thousands dots); "1,234.5" is 1234.5. Empty → null (no data, never 0); junk → NaN.
+ */
+export function parseNumberInput(raw: string): number | null {
+  const s = raw.trim().replace(/\s+/g, '');
+  if (s === '') return null;
+  let normal: string;
+  if (s.includes(',') && s.includes('.')) {
+    // The separator that comes last is the decimal one.
+    normal = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (s.includes(',')) {
+    normal = (s.match(/,/g)?.length ?? 0) > 1 ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else {
+    normal = (s.match(/\./g)?.length ?? 0) > 1 ? s.replace(/\./g, '') : s;
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return Number.NaN;
+  return Number(normal);
+}
+
+/** Working minutes as "1 jam 30 menit". */
+export function formatMinutes(minutes: number, t: (key: string, args: Record<string, unknown>) => string): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (h === 0) return t('time.minutes', { m: rest });
+  if (rest === 0) return t('time.hours', { h });
+  return t('time.hoursMinutes', { h, m: rest });
+}
+
+/** The formatters bound to the current language. */
+export function useFormat(timeZone?: () => string) {
+  const { locale, t } = useI18n();
+  const zone = computed(() => timeZone?.() ?? OFFICE_TIME_ZONE);
+  return {
+    date: (v: string | Date | null | undefined) => formatDate(v, locale.value, zone.value),
+    dateTime: (v: string | Date | null | undefined) => formatDateTime(v, locale.value, zone.value),
+    number: (v: number | null | undefined, digits = 2) => formatNumber(v, locale.value, digits),
+    percent: (v: number | null | undefined) => formatPercent(v, locale.value),
+    minutes: (m: number) => formatMinutes(m, (k, a) => t(k, a)),
+  };
+}

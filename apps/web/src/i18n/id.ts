@@ -1,0 +1,67 @@
+// Bahasa Indonesia: the default language of SIPEDAKI.
+export default {
+  app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  common: {
+    loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
+    empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
+    yes: 'Ya', no: 'Tidak', required: 'wajib diisi', optional: 'opsional', open: 'Buka', saved: 'Tersimpan.', none: '—', all: 'Semua', year: 'Tahun', triwulan: 'Triwulan', setahun: 'Setahun penuh',
+  },
+  login: {
+    title: 'Masuk', login: 'NIP atau nama pengguna', password: 'Kata sandi', submit: 'Masuk', busy: 'Sedang masuk…',
+    hint: 'NIP 18 digit boleh ditulis dengan spasi.', expired: 'Sesi Anda berakhir. Silakan masuk kembali.',
+  },
+  home: {
+    title: 'Yang menunggu Anda', hello: 'Selamat datang, {name}', empty: 'Tidak ada pekerjaan yang menunggu Anda.', due: 'Batas waktu', overdue: 'Terlambat', onTime: 'Sesuai waktu', step: 'Langkah {n}',
+    quick: 'Pintasan', open: 'Kerjakan',
+  },
+  inbox: {
+    REQUEST_STEP: 'Langkah {n}: {activity}', FILL_SUBMISSION: 'Isi data kinerja Bidang', FILL_RETURNED: 'Perbaiki data kinerja yang dikembalikan',
+    REVIEW_SUBMISSION: 'Periksa data kinerja yang dikirim Bidang', ACKNOWLEDGE_REPORT: 'Terima laporan capaian kinerja', ESCALATION: 'Terlambat: langkah {n} melewati waktu baku',
+  },
+  requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', total: '{n} permintaan', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
+  register: {
+    title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
+    period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',
+  },
+  request: {
+    letter: 'Surat', from: 'Dari', period: 'Periode', status: 'Status', due: 'Batas waktu langkah ini', timeline: 'Linimasa tujuh langkah', dispositions: 'Lembar disposisi',
+    noDispositions: 'Belum ada disposisi.', actions: 'Tindakan Anda', noActions: 'Tidak ada tindakan untuk Anda pada langkah ini.', instruction: 'Isi disposisi / arahan', note: 'Catatan (opsional)',
+    elapsed: 'Berlalu {elapsed} dari waktu baku {standard}', standard: 'Waktu baku {standard}', overdueBy: 'terlambat {m}', by: 'oleh {name}', state: { DONE: 'Selesai', ACTIVE: 'Berjalan', PENDING: 'Menunggu' },
+    mark: { PARAF: 'Paraf', SIGNATURE: 'Tanda tangan', NONE: 'Tanpa paraf' }, documents: 'Dokumen', requestedDocs: 'Dokumen diminta', indicators: 'Indikator diminta',
+    progress: 'Kemajuan per Bidang', submitted: 'dikirim', accepted: 'diterima', returned: 'dikembalikan', late: 'terlambat', onTime: 'tepat waktu', notSubmitted: 'Belum dikirim', returnCount: 'dikembalikan {n}×',
+    review: 'Periksa', openSubmission: 'Buka kiriman', lateList: 'Bidang yang terlambat', noLate: 'Tidak ada Bidang yang terlambat.',
+    analysis: 'Analisis dan rekap capaian (langkah 6)', analysisNarrative: 'Analisis dan evaluasi: capaian, kendala, solusi', saveAnalysis: 'Hitung dan simpan analisis', noAnalysis: 'Belum ada analisis tersimpan.',
+    office: 'Dinas', perBidang: 'Per Bidang', perSasaran: 'Per Sasaran', perIndicator: 'Per indikator', average: 'Rata-rata', analysisVersion: 'Versi {v} ({status})',
+    needAllAccepted: 'Semua Bidang harus diterima dahulu ({accepted}/{total}).', needAnalysis: 'Simpan analisis dahulu.',
+    analysisStatus: { DRAFT: 'draf', SUBMITTED: 'terkirim, dibekukan' },
+    acknowledge: 'Terima laporan (tanda tangan)', acknowledgedAt: 'Diterima Kepala Dinas pada {date}', done: 'Selesai', actionDone: 'Tindakan tersimpan.',
+  },
+  action: {
+    DISPOSE_TO_KASUBBAG: 'Disposisikan kepada Kasubbag', DISPOSE_TO_STAFF: 'Disposisikan kepada staf penyusun', SEND_FORMAT: 'Kirim format ke setiap Bidang',
+    FORWARD_COLLECTION: 'Teruskan data terkumpul kepada Kasubbag', COMPILE: 'Himpun data', SUBMIT_REPORT: 'Sampaikan laporan kepada Sekretaris', RAISE_TO_KEPALA: 'Naikkan laporan kepada Kepala Dinas',
+  },
+  submission: {
+    title: 'Data kinerja {bidang}', status: 'Status', returned: 'Dikembalikan untuk diperbaiki', reason: 'Alasan', indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
+    note: 'Keterangan', narrative: 'Narasi: capaian, kendala, solusi', saveDraft: 'Simpan draf', submit: 'Kirim ke Kasubbag', submitted: 'Data terkirim.', saved: 'Draf tersimpan.',
+    documents: 'Lampiran', upload: 'Unggah {kind}', uploading: 'Mengunggah {kind}… {p}%', missing: 'Belum dilampirkan: {list}', remove: 'Hapus', readonly: 'Kiriman ini sudah dikirim dan tidak dapat diubah.',
+    accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Riwayat', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
+    invalidNumber: 'Bukan angka yang sah', polarity: { HIGHER_IS_BETTER: 'semakin tinggi semakin baik', LOWER_IS_BETTER: 'semakin rendah semakin baik', RANGE: 'rentang' },
+    capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
+    action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
+  },
+  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
+  docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
+  time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
+  upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
+  nip: { FORMAT: 'NIP harus 18 digit angka.', BIRTH_DATE: 'Tanggal lahir dalam NIP tidak sah.', APPOINTMENT_DATE: 'Bulan pengangkatan dalam NIP tidak sah.', APPOINTMENT_BEFORE_BIRTH: 'Tanggal pengangkatan sebelum tanggal lahir.' },
+  admin: {
+    title: 'Administrasi', users: 'Pengguna', acting: 'Plt / Plh', holidays: 'Hari libur', bidang: 'Bidang', indicators: 'Indikator dan target', office: 'Jam kerja',
+    username: 'Nama pengguna', name: 'Nama', nip: 'NIP', jabatan: 'Jabatan', roles: 'Peran', password: 'Kata sandi awal', bidangOf: 'Bidang', addUser: 'Tambah pengguna', active: 'Aktif', inactive: 'Nonaktif',
+    user: 'Pengguna', role: 'Peran', kind: 'Jenis', decreeNo: 'Nomor surat perintah', validFrom: 'Mulai', validUntil: 'Sampai', assign: 'Tetapkan',
+    date: 'Tanggal', holidayName: 'Keterangan', addHoliday: 'Tambah hari libur', national: 'Nasional', local: 'Khusus Dinas',
+    code: 'Kode', sortOrder: 'Urutan', addBidang: 'Tambah Bidang', sasaran: 'Sasaran', satuan: 'Satuan', polarity: 'Arah', targets: 'Target {year} per Triwulan', upper: 'batas atas', addIndicator: 'Tambah indikator', edit: 'Ubah', newIndicator: 'Indikator baru',
+    weekday: 'Hari', start: 'Masuk', end: 'Pulang', offset: 'Zona waktu', workday: 'Hari kerja', days: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
+  },
+};

@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { getToken, useAuth } from '@/composables/use-auth';
+import type { Role } from '@/gql/graphql';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    roles?: Role[];
+  }
+}
+
+// Every page is its own chunk: the first load carries only the shell.
+const routes: RouteRecordRaw[] = [
+  { path: '/masuk', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { public: true } },
+  { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
+  { path: '/permintaan', name: 'requests', component: () => import('@/pages/RequestsPage.vue') },
+  { path: '/permintaan/baru', name: 'register', component: () => import('@/pages/RegisterRequestPage.vue'), meta: { roles: ['SEKRETARIS'] } },
+  { path: '/permintaan/:id', name: 'request', component: () => import('@/pages/RequestPage.vue'), props: true },
+  { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
+  { path: '/admin', redirect: { name: 'admin-users' } },
+  { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/libur', name: 'admin-holidays', component: () => import('@/pages/AdminHolidaysPage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/bidang', name: 'admin-bidang', component: () => import('@/pages/AdminBidangPage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/indikator', name: 'admin-indicators', component: () => import('@/pages/AdminIndicatorsPage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/jam-kerja', name: 'admin-office', component: () => import('@/pages/AdminOfficePage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+];
+
+export function makeRouter() {
+  const router = createRouter({ history: createWebHistory(), routes, scrollBehavior: () => ({ top: 0 }) });
+  router.beforeEach((to) => {
+    if (to.meta.public) return getToken() && to.name === 'login' ? { name: 'home' } : true;
+    if (!getToken()) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+    const { hasRole } = useAuth();
+    if (to.meta.roles && !hasRole(...to.meta.roles)) return { name: 'home' };
+    return true;
+  });
+  return router;
+}

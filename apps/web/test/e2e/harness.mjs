@@ -1,0 +1,150 @@
+/**
+ * End-to-end harness: a fresh PostgreSQL database, the real API (serving the built SPA on the
+ * same port, as in production), and Debian's Chromium driven by playwright-core.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repo = path.resolve(webDir, '../..');
+export const artefacts = path.join(webDir, 'test-results');
+export const PASSWORD = 'sipedaki123';
+// One database per run, so two runs at once (CI, a developer) never drop each other's data.
+const DB = process.env.E2E_DB ?? `sipedaki_e2e_${process.pid}`;
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+
+export async function freshDatabase() {
+  const c = new pg.Client({ ...PG, database: 'postgres' });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${DB}`);
+  await c.end();
+  return `postgresql://postgres@127.0.0.1:5432/${DB}`;
+}
+
+export async function dropDatabase() {
+  const c = new pg.Client({ ...PG, database: 'postgres' });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await c.end();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts apps/api/src/main.ts; resolves once it prints "SIPEDAKI berjalan". */
+export async function startApi(databaseUrl, webDist = path.join(webDir, 'dist')) {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-data-'));
+  const tsx = path.join(repo, 'apps/api/node_modules/.bin/tsx');
+  const bin = fs.existsSync(tsx) ? tsx : path.join(repo, 'node_modules/.bin/tsx');
+  const child = spawn(bin, [path.join(repo, 'apps/api/src/main.ts')], {
+    cwd: path.join(repo, 'apps/api'),
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      // The scenarios log in some thirty times within a minute from one address.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      NODE_ENV: 'development',
+      WEB_DIST: webDist,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // If this process dies first, the API must not live on (tsx passes SIGTERM to the server).
+  const orphanGuard = () => child.exitCode === null && child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  const log = fs.createWriteStream(path.join(artefacts, 'api.log'));
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`API did not start in 90 s:\n${out.slice(-2000)}`)), 90_000);
+    const onData = (d) => {
+      out += d;
+      if (out.includes('SIPEDAKI berjalan')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code}:\n${out.slice(-2000)}`));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 8000);
+      await done;
+      clearTimeout(t);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(viewport = { width: 360, height: 740 }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  context.setDefaultTimeout(15_000);
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A GraphQL call from the test itself (to set up data a scenario needs). */
+export async function gql(base, token, query, variables = {}) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`${body.errors[0].extensions?.code}: ${body.errors[0].message}`);
+  return body.data;
+}
+
+export async function apiLogin(base, login) {
+  const d = await gql(base, null, 'mutation($i: LoginInput!){ login(input:$i){ token } }', { i: { login, password: PASSWORD } });
+  return d.login.token;
+}
+
+/** A tiny valid-looking PDF. */
+export function pdf(title) {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+}

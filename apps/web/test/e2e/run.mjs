@@ -1,0 +1,393 @@
+#!/usr/bin/env node
+/**
+ * Browser scenarios on a phone-sized window (360×740), in Indonesian, against the real API and a
+ * fresh PostgreSQL database. Each scenario counts as one test; one that throws is a failure.
+ * Writes test-results/e2e.json ({ passed, failed, results }) and screenshots beside it.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { apiLogin, artefacts, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, startApi, webDir } from './harness.mjs';
+
+fs.mkdirSync(artefacts, { recursive: true });
+const results = [];
+const stamp = Date.now().toString(36).toUpperCase();
+/** Keeps a screenshot, and checks the page fits the phone: no sideways scrolling. */
+const shot = async (page, name) => {
+  await page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: true });
+  const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+  if (scroll > view && !name.startsWith('FAILED')) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
+};
+
+const SCENARIOS = [
+  'alur lengkap tujuh langkah oleh setiap peran (ponsel, Bahasa Indonesia)',
+  'operator Bidang ditolak membuka kiriman Bidang lain',
+  'ganti bahasa Indonesia ↔ English dan pilihan diingat',
+  'masuk: kata sandi salah, halaman tanpa sesi, sesi kedaluwarsa',
+  'administrator: pengguna (NIP diperiksa), libur, indikator, Plt/Plh, Bidang, jam kerja',
+];
+
+async function main() {
+  // Build into a directory of this run's own (apps/web/dist may be rebuilt by someone else meanwhile).
+  let dist = path.join(webDir, 'dist');
+  if (!process.env.E2E_SKIP_BUILD) {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-dist-'));
+    const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  // Everything started is stopped in the finally below, whatever fails on the way.
+  let api = null;
+  let browser = null;
+  let page = null;
+  let base = '';
+
+  async function loginAs(username) {
+    await page.goto(`${base}/masuk`);
+    await page.evaluate(() => {
+      localStorage.removeItem('sipedaki.token');
+      localStorage.removeItem('sipedaki.viewer');
+    });
+    await page.goto(`${base}/masuk`);
+    await page.fill('#login', username);
+    await page.fill('#password', PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
+  }
+  async function openInbox(letter, title) {
+    const item = page.locator('[data-test="inbox-item"]', { hasText: letter }).filter({ hasText: title }).first();
+    await item.waitFor();
+    await item.locator('a').click();
+  }
+  async function doAction(action, text) {
+    const form = page.locator(`[data-test="action-${action}"]`);
+    await form.waitFor();
+    if (text !== undefined) await form.locator('textarea, input').fill(text);
+    await form.getByRole('button').click();
+    await page.getByText('Tindakan tersimpan.').waitFor();
+    await form.waitFor({ state: 'detached' });
+  }
+  async function expectText(text, scope = page) {
+    await scope.getByText(text, { exact: false }).first().waitFor();
+  }
+
+  async function scenario(name, fn) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: Date.now() - t0 });
+      process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
+    } catch (err) {
+      results.push({ name, ok: false, ms: Date.now() - t0, error: String(err?.stack ?? err) });
+      process.stdout.write(`  ✗ ${name}\n${String(err?.message ?? err)}\n`);
+      await shot(page, `FAILED-${results.length}`).catch(() => undefined);
+    }
+  }
+
+  try {
+    api = await startApi(await freshDatabase(), dist);
+    base = api.base;
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[0], async () => {
+      const letter = `050/${stamp}/411.307/2026`;
+      const year = new Date().getFullYear();
+
+      // Sekretaris registers the letter and disposes to the Kasubbag (step 1).
+      await loginAs('sekretaris');
+      await shot(page, '01-sekretaris-beranda');
+      await page.locator('[data-test="new-request"]').click();
+      await page.getByRole('heading', { name: 'Daftarkan surat masuk' }).waitFor();
+      await page.fill('#letterNumber', letter);
+      await page.fill('#sender', 'Bappeda Kabupaten Nganjuk');
+      await page.fill('#subject', 'Permintaan data kinerja Triwulan III');
+      await page.fill('#year', String(year));
+      await page.selectOption('#triwulan', '3');
+      await page.locator('.checklist li').first().waitFor();
+      await shot(page, '02-sekretaris-surat-masuk');
+      await page.locator('[data-test="register-submit"]').click();
+      await page.waitForURL((u) => /\/permintaan\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/baru'));
+      const requestId = page.url().split('/').pop();
+      await expectText('Menunggu disposisi Sekretaris');
+      await doAction('DISPOSE_TO_KASUBBAG', 'Mohon segera ditindaklanjuti dan dikoordinasikan dengan Bidang.');
+      const disp = page.locator('[data-test="dispositions"]');
+      await expectText('Mohon segera ditindaklanjuti', disp);
+      await expectText('Paraf', disp);
+      await expectText('Menunggu disposisi Kasubbag');
+      await shot(page, '03-permintaan-linimasa');
+
+      // Kasubbag disposes to staff (step 2).
+      await loginAs('kasubbag');
+      await shot(page, '04-kasubbag-beranda');
+      await openInbox(letter, 'Langkah 2');
+      await doAction('DISPOSE_TO_STAFF', 'Kirim format ke semua Bidang hari ini.');
+
+      // Penyusun sends the format (step 3).
+      await loginAs('penyusun');
+      await openInbox(letter, 'Langkah 3');
+      await page.setInputFiles('#file-FORMAT', { name: 'format-permintaan-data.pdf', mimeType: 'application/pdf', buffer: pdf('format') });
+      await page.locator('[data-test="request-documents"]').getByText('format-permintaan-data.pdf').waitFor();
+      await doAction('SEND_FORMAT');
+      await page.locator('[data-test="progress-board"]').waitFor();
+      if ((await page.locator('[data-test="board-row"]').count()) !== 4) throw new Error('expected 4 Bidang on the progress board');
+      await expectText('Bidang yang terlambat');
+      await shot(page, '05-penyusun-papan-kemajuan');
+
+      // Every Bidang fills realisasi, uploads LHP/LHE/TL HP and submits (step 4).
+      const VALUES = { 'IKU-06': '15', 'IKU-08': '25' };
+      const submissionOf = {};
+      for (const code of ['pemdes', 'kelembagaan', 'keudes', 'ekonomi']) {
+        await loginAs(`operator.${code}`);
+        await openInbox(letter, 'Isi data kinerja Bidang');
+        await page.waitForURL(/\/kiriman\//);
+        submissionOf[code] = page.url().split('/').pop();
+        const inputs = page.locator('[data-test^="realisasi-"]');
+        await inputs.first().waitFor();
+        const n = await inputs.count();
+        if (n === 0) throw new Error(`no indicators for ${code}`);
+        for (let i = 0; i < n; i++) {
+          const input = inputs.nth(i);
+          const ind = (await input.getAttribute('data-test')).replace('realisasi-', '');
+          await input.fill(VALUES[ind] ?? '80,5');
+          const cap = page.locator(`[data-test="capaian-${ind}"]`);
+          await cap.locator('.value').waitFor();
+          if (!/%/.test(await cap.innerText())) throw new Error(`no live capaian for ${ind}`);
+        }
+        await page.fill('#narrative', `Capaian ${code} sesuai rencana; kendala kecil pada pelaporan desa.`);
+        for (const kind of ['LHP', 'LHE', 'TL_HP']) {
+          const name = `${kind}-${code}.pdf`;
+          await page.setInputFiles(`#file-${kind}`, { name, mimeType: 'application/pdf', buffer: pdf(name) });
+          await page.locator('[data-test="documents"]').getByText(name).waitFor();
+        }
+        if (code === 'pemdes') await shot(page, '06-operator-isian');
+        await page.locator('[data-test="submit"]').click();
+        await page.locator('[data-test="submission-status"]', { hasText: 'Dikirim' }).waitFor();
+        await expectText('Data terkirim.');
+      }
+
+      // Kasubbag returns one with a reason and accepts the others.
+      await loginAs('kasubbag');
+      const reason = 'Realisasi IKU-01 belum sesuai laporan desa; mohon diperiksa kembali.';
+      for (const code of ['pemdes', 'kelembagaan', 'keudes', 'ekonomi']) {
+        await page.goto(`${base}/kiriman/${submissionOf[code]}`);
+        await page.locator('[data-test="review"]').waitFor();
+        if (code === 'pemdes') {
+          await page.fill('#reason', reason);
+          await page.locator('[data-test="return"]').click();
+          await page.locator('[data-test="submission-status"]', { hasText: 'Dikembalikan' }).waitFor();
+        } else {
+          await page.locator('[data-test="accept"]').click();
+          await page.locator('[data-test="submission-status"]', { hasText: 'Diterima' }).waitFor();
+        }
+      }
+      await page.goto(`${base}/permintaan/${requestId}`);
+      await page.locator('[data-test="progress-board"]').waitFor();
+      await expectText('dikembalikan 1×');
+      await shot(page, '07-kasubbag-papan-kemajuan');
+
+      // The operator sees the reason, fixes and resubmits.
+      await loginAs('operator.pemdes');
+      await openInbox(letter, 'Perbaiki data kinerja yang dikembalikan');
+      await expectText(reason, page.locator('[data-test="return-reason"]'));
+      await shot(page, '08-operator-dikembalikan');
+      await page.locator('[data-test="realisasi-IKU-01"]').fill('92');
+      await page.locator('[data-test="capaian-IKU-01"]').getByText('%').waitFor();
+      await page.locator('[data-test="submit"]').click();
+      await page.locator('[data-test="submission-status"]', { hasText: 'Dikirim' }).waitFor();
+
+      await loginAs('kasubbag');
+      await openInbox(letter, 'Periksa data kinerja');
+      await page.locator('[data-test="accept"]').click();
+      await page.locator('[data-test="submission-status"]', { hasText: 'Diterima' }).waitFor();
+
+      // Penyusun forwards the collection (end of step 4).
+      await loginAs('penyusun');
+      await openInbox(letter, 'Teruskan data');
+      await doAction('FORWARD_COLLECTION');
+
+      // Kasubbag compiles (5), analyses and submits the report (6).
+      await loginAs('kasubbag');
+      await openInbox(letter, 'Langkah 5');
+      await doAction('COMPILE');
+      await page.locator('[data-test="analysis"]').waitFor();
+      await page.fill('#narrative', 'Capaian Dinas baik; kendala pada ketepatan waktu LPJ desa. Solusi: pendampingan.');
+      await page.locator('[data-test="save-analysis"]').click();
+      await page.locator('[data-test="office-capaian"]').waitFor();
+      if (!/%/.test(await page.locator('[data-test="office-capaian"]').innerText())) throw new Error('no office capaian');
+      await shot(page, '09-kasubbag-analisis');
+      await doAction('SUBMIT_REPORT');
+
+      // Sekretaris raises the report to the Kepala Dinas (7).
+      await loginAs('sekretaris');
+      await openInbox(letter, 'Langkah 7');
+      await doAction('RAISE_TO_KEPALA');
+      await expectText('Selesai');
+
+      // Kepala Dinas receives it (signature).
+      await loginAs('kepala');
+      await shot(page, '10-kepala-beranda');
+      await openInbox(letter, 'Terima laporan capaian kinerja');
+      await page.locator('[data-test="acknowledge"]').click();
+      await page.locator('[data-test="acknowledged"]').waitFor();
+      const steps = page.locator('[data-test="timeline-step"]');
+      if ((await steps.count()) !== 7) throw new Error('timeline should show 7 steps');
+      if ((await page.locator('.tl-done').count()) !== 7) throw new Error('all 7 steps should be done');
+      await shot(page, '11-kepala-laporan');
+      await page.goto(`${base}/permintaan`);
+      await page.locator('[data-test="request-list"]').getByText(letter).waitFor();
+      await shot(page, '12-kepala-ikhtisar');
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[1], async () => {
+      const sek = await apiLogin(base, 'sekretaris');
+      const kas = await apiLogin(base, 'kasubbag');
+      const pen = await apiLogin(base, 'penyusun');
+      const reg = await gql(base, sek, 'mutation($i: RegisterDataRequestInput!){ registerDataRequest(input:$i){ id } }', {
+        i: { year: new Date().getFullYear(), triwulan: 2, letterNumber: `051/${stamp}/2026`, letterDate: '2026-11-20', sender: 'Inspektorat', subject: 'Uji penolakan', indicatorIds: [], requestedDocuments: ['LHP'] },
+      });
+      const requestId = reg.registerDataRequest.id;
+      await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
+      await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
+      await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
+      const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+      const pemdes = d.dataRequest.submissions.find((s) => s.bidang.code === 'PEMDES');
+      if (!pemdes) throw new Error('no PEMDES submission');
+
+      await loginAs('operator.keudes');
+      await page.goto(`${base}/kiriman/${pemdes.id}`);
+      await page.locator('[data-test="error"]').getByText('Anda hanya dapat melihat data Bidang Anda sendiri.').waitFor();
+      if (await page.locator('[data-test="entry-form"]').count()) throw new Error('the form must not show');
+      await shot(page, '13-operator-ditolak');
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[2], async () => {
+      await loginAs('penyusun');
+      await page.locator('[data-test="lang-en"]').click();
+      await page.getByRole('heading', { name: 'Waiting for you' }).waitFor();
+      await page.getByRole('link', { name: 'Requests' }).waitFor();
+      await shot(page, '14-english');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Waiting for you' }).waitFor();
+      await page.getByRole('link', { name: 'Requests' }).click();
+      await page.getByRole('heading', { name: 'Data requests' }).waitFor();
+      await page.locator('[data-test="request-list"] a').first().click();
+      await page.getByRole('heading', { name: 'Timeline of the seven steps' }).waitFor();
+      await page.getByText('Step 1').first().waitFor();
+      await shot(page, '14b-english-request');
+      await page.getByRole('link', { name: 'Home' }).click();
+      if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') throw new Error('html lang should be en');
+      await page.locator('[data-test="lang-id"]').click();
+      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
+      if ((await page.evaluate(() => localStorage.getItem('sipedaki.locale'))) !== 'id') throw new Error('choice not persisted');
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[3], async () => {
+      await page.goto(`${base}/masuk`);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${base}/permintaan`);
+      await page.waitForURL(/\/masuk\?next=/);
+      await page.fill('#login', 'kasubbag');
+      await page.fill('#password', 'salah-sandi');
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.locator('[data-test="error"]').getByText('NIP/nama pengguna atau kata sandi salah.').waitFor();
+      await shot(page, '15-masuk-gagal');
+      // NIP works as the login too; and `next` brings the person back where they wanted to go.
+      // By keyboard only: labelled fields, Tab between them, Enter submits.
+      await page.fill('#login', '');
+      await page.focus('#login');
+      await page.keyboard.type('19800410 200604 1 009');
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.id)) !== 'password') throw new Error('Tab should reach the password');
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Daftar permintaan data' }).waitFor();
+      // A revoked or expired token: the next request answers UNAUTHENTICATED → back to login.
+      await page.evaluate(() => localStorage.setItem('sipedaki.token', 'not-a-valid-token'));
+      await page.goto(`${base}/`);
+      await page.waitForURL(/\/masuk/);
+      await page.getByText('Sesi Anda berakhir. Silakan masuk kembali.').waitFor();
+    });
+    // ------------------------------------------------------------------------------------------
+    // Last: it adds a fifth Bidang, which would change the other scenarios.
+    await scenario(SCENARIOS[4], async () => {
+      await loginAs('admin');
+      await page.getByRole('link', { name: 'Administrasi' }).first().click();
+      await page.getByRole('heading', { name: 'Pengguna', exact: true }).waitFor();
+      await page.fill('#u-username', `operator.uji${stamp.toLowerCase()}`);
+      await page.fill('#u-name', 'Operator Uji Coba');
+      await page.fill('#u-nip', '19711219 1998003 1 006');
+      await page.locator('[data-test="nip-msg"]').getByText('NIP harus 18 digit angka.').waitFor();
+      await page.fill('#u-nip', '19920315 202001 2 004');
+      await page.locator('[data-test="nip-msg"]').getByText('19920315 202001 2 004').waitFor();
+      await page.fill('#u-password', 'rahasia-uji-123');
+      await page.getByLabel('Operator Bidang').check();
+      await page.selectOption('#u-bidang', { index: 1 });
+      await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+      await page.getByText('Operator Uji Coba').waitFor();
+      await shot(page, '16-admin-pengguna');
+
+      await page.getByRole('link', { name: 'Hari libur' }).click();
+      await page.fill('#h-year', '2026');
+      await page.fill('#h-date', '2026-12-28');
+      await page.fill('#h-name', 'Libur khusus Dinas (uji)');
+      await page.getByRole('button', { name: 'Tambah hari libur' }).click();
+      await page.getByText('Libur khusus Dinas (uji)').waitFor();
+      await page.getByText('28 Desember 2026').first().waitFor();
+
+      await page.getByRole('link', { name: 'Indikator dan target' }).click();
+      await page.getByRole('button', { name: 'Ubah' }).first().click();
+      await page.fill('#f-t0', '31,5');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('TW 1: 31,5').first().waitFor();
+      await shot(page, '17-admin-indikator');
+
+      await page.getByRole('link', { name: 'Plt / Plh' }).click();
+      const penyusunOption = await page.locator('#a-user option', { hasText: '(@penyusun)' }).getAttribute('value');
+      await page.selectOption('#a-user', penyusunOption);
+      await page.selectOption('#a-role', 'KASUBBAG');
+      await page.fill('#a-decree', '800/17/411.307/2027');
+      await page.fill('#a-from', '2027-01-04');
+      await page.fill('#a-until', '2027-01-08');
+      await page.getByRole('button', { name: 'Tetapkan' }).click();
+      await page.getByText('PLT Kasubbag Program dan Evaluasi').waitFor();
+
+      await page.getByRole('link', { name: 'Bidang', exact: true }).click();
+      await page.fill('#nb-code', `UJI${stamp}`.slice(0, 12));
+      await page.fill('#nb-name', 'Bidang Uji Coba');
+      await page.getByRole('button', { name: 'Tambah Bidang' }).click();
+      await page.locator('input[value="Bidang Uji Coba"]').waitFor();
+
+      await page.getByRole('link', { name: 'Jam kerja' }).click();
+      await page.locator('#o-s1').waitFor();
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Tersimpan.').waitFor();
+      await shot(page, '18-admin-jam-kerja');
+    });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await dropDatabase().catch(() => undefined);
+    if (dist !== path.join(webDir, 'dist')) fs.rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (err) {
+  fatal = err;
+  process.stdout.write(`✗ e2e harness failed: ${err?.stack ?? err}\n`);
+}
+// Scenarios that never ran because the harness broke are failures too.
+for (const name of SCENARIOS) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: fatal ? String(fatal) : 'not run' });
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+fs.writeFileSync(process.env.E2E_RESULTS ?? path.join(artefacts, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
+process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
