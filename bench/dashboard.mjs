@@ -35,7 +35,9 @@ const admin = async (sql) => { const c = new pg.Client({ connectionString: admin
 const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const children = [];
 function start(args, env) {
-  const child = spawn(process.execPath, ['--require', path.join(root, 'bench/count-sql.cjs'), '--import', 'tsx', ...args], { cwd: api, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the servers.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--require', path.join(root, 'bench/count-sql.cjs'), '--import', 'tsx', ...args], { cwd: api, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return child;
 }

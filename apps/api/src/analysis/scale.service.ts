@@ -13,7 +13,18 @@ export class ScaleService {
     readonly code = DEFAULT_SCALE.code,
   ) {}
 
+  private cache: { at: number; scales: Promise<CategoryScale[]> } | undefined;
+
+  /** Scales change only with a new version row; a short cache keeps them off every request. */
   async all(): Promise<CategoryScale[]> {
+    if (this.cache && Date.now() - this.cache.at < 60_000) return this.cache.scales;
+    const scales = this.load();
+    this.cache = { at: Date.now(), scales };
+    scales.catch(() => (this.cache = undefined));
+    return scales;
+  }
+
+  private async load(): Promise<CategoryScale[]> {
     const rows = await this.db.categoryScale.findMany({ orderBy: [{ code: 'asc' }, { version: 'asc' }] });
     return rows.map((r) => ({
       code: r.code,

@@ -12,10 +12,11 @@ import {
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
-import { assertBidangWriter, assertSameOffice, canReadBidang } from '../common/access';
+import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
 
@@ -61,13 +62,13 @@ export class SubmissionService {
   }
 
   async listForRequest(actor: Actor, requestId: string) {
-    const rows = await this.db.bidangSubmission.findMany({
-      where: { requestId, request: { officeId: actor.officeId } },
-      include: { bidang: true },
-      orderBy: [{ bidang: { sortOrder: 'asc' } }, { bidang: { name: 'asc' } }],
+    return this.views({
+      requestId,
+      request: { officeId: actor.officeId },
+      ...(seesWholeOffice(actor) ? {} : { bidangId: { in: actor.bidangIds } }),
     });
-    return Promise.all(rows.filter((r) => canReadBidang(actor, r.bidangId)).map((r) => this.view(r.id)));
   }
+
 
   /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
   async save(actor: Actor, input: SaveSubmissionInput) {
@@ -178,8 +179,19 @@ export class SubmissionService {
 
   /** The submission as the API shows it: values with target, capaian and category. */
   async view(id: string) {
-    const s = await this.db.bidangSubmission.findUniqueOrThrow({
-      where: { id },
+    const [one] = await this.views({ id });
+    if (!one) fail('NOT_FOUND');
+    return one!;
+  }
+
+  /**
+   * Many submissions in a fixed number of queries, whatever their number (the Kasubbag's board
+   * shows every Bidang of a request at once): the submissions with their rows, the requested
+   * indicators of all their requests, the review actors, and the scale.
+   */
+  private async views(where: Prisma.BidangSubmissionWhereInput) {
+    const subs = await this.db.bidangSubmission.findMany({
+      where,
       include: {
         bidang: true,
         request: true,
@@ -187,28 +199,42 @@ export class SubmissionService {
         documents: { orderBy: { createdAt: 'asc' } },
         reviews: { orderBy: { createdAt: 'asc' } },
       },
+      orderBy: [{ bidang: { sortOrder: 'asc' } }, { bidang: { name: 'asc' } }],
     });
-    const [indicators, scale] = await Promise.all([requestedIndicators(this.db, s.requestId, s.bidangId), this.scales.inForce()]);
-    const actors = new Map(
-      (await this.db.user.findMany({ where: { id: { in: s.reviews.map((r) => r.actorId) } } })).map((u) => [u.id, u]),
-    );
-    const tw = s.request.triwulan ?? 4;
-    const values = indicators.map((i) => {
-      const v = s.values.find((x) => x.indicatorId === i.id);
-      const t = i.targets.find((x) => x.year === s.request.year && x.triwulan === tw);
-      return valueView(i, t, v, scale);
+    if (subs.length === 0) return [];
+    const requestIds = [...new Set(subs.map((s) => s.requestId))];
+    const [requested, scale, actors] = await Promise.all([
+      this.db.dataRequestIndicator.findMany({
+        where: { requestId: { in: requestIds }, indicator: { bidangId: { in: [...new Set(subs.map((s) => s.bidangId))] } } },
+        include: { indicator: { include: { targets: true } } },
+        orderBy: { indicator: { code: 'asc' } },
+      }),
+      this.scales.inForce(),
+      this.db.user.findMany({ where: { id: { in: [...new Set(subs.flatMap((s) => s.reviews.map((r) => r.actorId)))] } } }),
+    ]);
+    const actorById = new Map(actors.map((u) => [u.id, u]));
+    return subs.map((s) => {
+      const tw = s.request.triwulan ?? 4;
+      const values = requested
+        .filter((r) => r.requestId === s.requestId && r.indicator.bidangId === s.bidangId)
+        .map(({ indicator: i }) => {
+          const v = s.values.find((x) => x.indicatorId === i.id);
+          const t = i.targets.find((x) => x.year === s.request.year && x.triwulan === tw);
+          return valueView(i, t, v, scale);
+        });
+      const have = new Set(s.documents.map((d) => d.kind));
+      return {
+        ...s,
+        statusLabel: SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id,
+        editable: isSubmissionEditable(s.status as SubmissionStatus) && s.request.status === 'COLLECTING',
+        missingDocuments: s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
+        values,
+        documents: s.documents.map(documentView),
+        reviews: s.reviews.map((r) => ({ ...r, actor: actorById.get(r.actorId)! })),
+      };
     });
-    const have = new Set(s.documents.map((d) => d.kind));
-    return {
-      ...s,
-      statusLabel: SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id,
-      editable: isSubmissionEditable(s.status as SubmissionStatus) && s.request.status === 'COLLECTING',
-      missingDocuments: s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
-      values,
-      documents: s.documents.map(documentView),
-      reviews: s.reviews.map((r) => ({ ...r, actor: actors.get(r.actorId)! })),
-    };
   }
+
 }
 
 export function documentView<T extends { id: string }>(d: T) {
