@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ActingKind, Role } from '../common/enums';
 
-@ObjectType({ description: 'Penugasan Plt/Plh' })
+@ObjectType({ simpleResolvers: true, description: 'Penugasan Plt/Plh' })
 export class ActingAssignment {
   @Field(() => ID) id!: string;
   @Field(() => ID) userId!: string;
@@ -13,7 +13,7 @@ export class ActingAssignment {
   @Field(() => String, { nullable: true }) decreeNo!: string | null;
 }
 
-@ObjectType({ description: 'Hari libur nasional, cuti bersama, atau libur khusus Dinas' })
+@ObjectType({ simpleResolvers: true, description: 'Hari libur nasional, cuti bersama, atau libur khusus Dinas' })
 export class Holiday {
   @Field(() => String) date!: string;
   @Field(() => String) name!: string;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AnalysisStatus, SubmissionStatus } from '../common/enums';
 import { CapaianCategory, SubmissionValue } from '../submission/submission.model';
 
-@ObjectType({ description: 'Perbandingan capaian dengan periode sebelumnya (dari kiriman yang diterima)' })
+@ObjectType({ simpleResolvers: true, description: 'Perbandingan capaian dengan periode sebelumnya (dari kiriman yang diterima)' })
 export class CapaianComparison {
   @Field(() => ID, { description: 'Permintaan data asal nilai pembanding' }) requestId!: string;
   @Field(() => String, { description: 'Mis. "Triwulan II 2026"' }) label!: string;
@@ -15,7 +15,7 @@ export class CapaianComparison {
   @Field(() => Boolean, { description: 'Selisih melebihi ambang ANALYSIS_DEVIATION_PCT' }) flagged!: boolean;
 }
 
-@ObjectType({ description: 'Capaian satu indikator dalam analisis' })
+@ObjectType({ simpleResolvers: true, description: 'Capaian satu indikator dalam analisis' })
 export class IndicatorCapaian extends SubmissionValue {
   @Field(() => ID) bidangId!: string;
   @Field(() => String) bidangName!: string;
@@ -25,7 +25,7 @@ export class IndicatorCapaian extends SubmissionValue {
   @Field(() => [String], { description: 'Alasan penandaan, dalam bahasa Indonesia' }) flagReasons!: string[];
 }
 
-@ObjectType({ description: 'Rata-rata capaian sebuah kelompok (Bidang, Sasaran, atau Dinas)' })
+@ObjectType({ simpleResolvers: true, description: 'Rata-rata capaian sebuah kelompok (Bidang, Sasaran, atau Dinas)' })
 export class CapaianSummary {
   @Field(() => String) key!: string;
   @Field(() => String) label!: string;
@@ -36,7 +36,7 @@ export class CapaianSummary {
   @Field(() => Int, { description: 'Indikator yang ditandai karena jauh dari riwayatnya' }) flaggedCount!: number;
 }
 
-@ObjectType({ description: 'Kelengkapan dan ketepatan waktu kiriman Bidang' })
+@ObjectType({ simpleResolvers: true, description: 'Kelengkapan dan ketepatan waktu kiriman Bidang' })
 export class AnalysisCompleteness {
   @Field(() => Int) bidangTotal!: number;
   @Field(() => Int) accepted!: number;
@@ -46,7 +46,7 @@ export class AnalysisCompleteness {
   @Field(() => Number, { description: 'Tepat waktu dari yang sudah mengirim (%)' }) percentOnTime!: number;
 }
 
-@ObjectType({ description: 'Analisis satu Bidang: capaian, kelengkapan, ketepatan waktu, dan narasi Kasubbag' })
+@ObjectType({ simpleResolvers: true, description: 'Analisis satu Bidang: capaian, kelengkapan, ketepatan waktu, dan narasi Kasubbag' })
 export class BidangAnalysis {
   @Field(() => ID) bidangId!: string;
   @Field(() => String) bidangName!: string;
@@ -60,7 +60,7 @@ export class BidangAnalysis {
   @Field(() => String, { nullable: true, description: 'Solusi / tindak lanjut' }) solutions!: string | null;
 }
 
-@ObjectType({ description: 'Analisis dan rekap capaian kinerja (langkah 6). Versi yang sudah dikirim dibekukan.' })
+@ObjectType({ simpleResolvers: true, description: 'Analisis dan rekap capaian kinerja (langkah 6). Versi yang sudah dikirim dibekukan.' })
 export class PerformanceAnalysis {
   @Field(() => ID) id!: string;
   @Field(() => ID) requestId!: string;

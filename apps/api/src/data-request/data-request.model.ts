@@ -16,14 +16,14 @@ export enum StepState {
 }
 registerEnumType(StepState, { name: 'StepState' });
 
-@ObjectType({ description: 'Periode: tahun dan Triwulan (kosong = setahun)' })
+@ObjectType({ simpleResolvers: true, description: 'Periode: tahun dan Triwulan (kosong = setahun)' })
 export class Period {
   @Field(() => Int) year!: number;
   @Field(() => Int, { nullable: true }) triwulan!: number | null;
   @Field(() => String, { description: 'Mis. "Triwulan I 2026"' }) label!: string;
 }
 
-@ObjectType({ description: 'Satu langkah SOP pada linimasa sebuah permintaan, diukur dalam jam kerja' })
+@ObjectType({ simpleResolvers: true, description: 'Satu langkah SOP pada linimasa sebuah permintaan, diukur dalam jam kerja' })
 export class TimelineStep {
   @Field(() => Int) step!: number;
   @Field(() => String) code!: string;
@@ -43,7 +43,7 @@ export class TimelineStep {
   @Field(() => Role, { nullable: true, description: 'Atasan yang menerima eskalasi bila terlambat' }) escalatesTo!: Role | null;
 }
 
-@ObjectType({ description: 'Lembar disposisi: perintah dari satu pejabat ke pejabat berikutnya' })
+@ObjectType({ simpleResolvers: true, description: 'Lembar disposisi: perintah dari satu pejabat ke pejabat berikutnya' })
 export class Disposition {
   @Field(() => ID) id!: string;
   @Field(() => Int) step!: number;
@@ -55,7 +55,7 @@ export class Disposition {
   @Field(() => Date) createdAt!: Date;
 }
 
-@ObjectType({ description: 'Kemajuan satu Bidang pada langkah 4' })
+@ObjectType({ simpleResolvers: true, description: 'Kemajuan satu Bidang pada langkah 4' })
 export class BidangProgress {
   @Field(() => Bidang) bidang!: Bidang;
   @Field(() => ID, { nullable: true }) submissionId!: string | null;
@@ -66,7 +66,7 @@ export class BidangProgress {
   @Field(() => Int) returnCount!: number;
 }
 
-@ObjectType({ description: 'Kelengkapan dan ketepatan waktu pengumpulan data' })
+@ObjectType({ simpleResolvers: true, description: 'Kelengkapan dan ketepatan waktu pengumpulan data' })
 export class Completeness {
   @Field(() => Int) bidangTotal!: number;
   @Field(() => Int) draft!: number;
@@ -102,19 +102,19 @@ export class DataRequest {
   officeId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DataRequestEdge {
   @Field(() => String) cursor!: string;
   @Field(() => DataRequest) node!: DataRequest;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DataRequestConnection {
   @Field(() => [DataRequestEdge]) edges!: DataRequestEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -130,7 +130,7 @@ export enum InboxKind {
 }
 registerEnumType(InboxKind, { name: 'InboxKind' });
 
-@ObjectType({ description: 'Sesuatu yang menunggu tindakan pengguna ini' })
+@ObjectType({ simpleResolvers: true, description: 'Sesuatu yang menunggu tindakan pengguna ini' })
 export class InboxItem {
   @Field(() => InboxKind) kind!: InboxKind;
   @Field(() => String, { description: 'Judul dalam bahasa Indonesia' }) title!: string;
@@ -142,7 +142,7 @@ export class InboxItem {
   @Field(() => Boolean) overdue!: boolean;
 }
 
-@ObjectType({ description: 'Langkah SOP sebagai data' })
+@ObjectType({ simpleResolvers: true, description: 'Langkah SOP sebagai data' })
 export class SopStep {
   @Field(() => Int) no!: number;
   @Field(() => String) code!: string;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Polarity, Role } from '../common/enums';
 
-@ObjectType({ description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
+@ObjectType({ simpleResolvers: true, description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
 export class OfficeDay {
   @Field(() => Int) weekday!: number;
   @Field(() => String) start!: string;
@@ -19,7 +19,7 @@ export class Office {
   officeHours!: unknown;
 }
 
-@ObjectType({ description: 'Bidang (divisi) sebuah Dinas' })
+@ObjectType({ simpleResolvers: true, description: 'Bidang (divisi) sebuah Dinas' })
 export class Bidang {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -28,7 +28,7 @@ export class Bidang {
   @Field(() => Int) sortOrder!: number;
 }
 
-@ObjectType({ description: 'Pengguna / user' })
+@ObjectType({ simpleResolvers: true, description: 'Pengguna / user' })
 export class User {
   @Field(() => ID) id!: string;
   @Field(() => String) username!: string;
@@ -40,7 +40,7 @@ export class User {
   @Field(() => Boolean) active!: boolean;
 }
 
-@ObjectType({ description: 'Pengguna yang sedang masuk, dengan peran yang berlaku saat ini' })
+@ObjectType({ simpleResolvers: true, description: 'Pengguna yang sedang masuk, dengan peran yang berlaku saat ini' })
 export class Viewer {
   @Field(() => User) user!: User;
   @Field(() => Office) office!: Office;
@@ -48,7 +48,7 @@ export class Viewer {
   @Field(() => [ID], { description: 'Bidang yang boleh diisi pengguna ini' }) bidangIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IndicatorTarget {
   @Field(() => Int) year!: number;
   @Field(() => Int) triwulan!: number;
@@ -56,7 +56,7 @@ export class IndicatorTarget {
   @Field(() => Number, { nullable: true }) targetUpper!: number | null;
 }
 
-@ObjectType({ description: 'Indikator kinerja (IKU)' })
+@ObjectType({ simpleResolvers: true, description: 'Indikator kinerja (IKU)' })
 export class Indicator {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -69,7 +69,7 @@ export class Indicator {
   @Field(() => [IndicatorTarget]) targets!: IndicatorTarget[];
 }
 
-@ObjectType({ description: 'Hasil masuk / login result' })
+@ObjectType({ simpleResolvers: true, description: 'Hasil masuk / login result' })
 export class AuthPayload {
   @Field(() => String, { description: 'Bearer token; kirim sebagai header Authorization: Bearer <token>' }) token!: string;
   @Field(() => Date) expiresAt!: Date;

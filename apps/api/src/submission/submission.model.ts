@@ -2,14 +2,14 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DocumentKind, Polarity, SubmissionStatus } from '../common/enums';
 import { Bidang, User } from '../office/office.model';
 
-@ObjectType({ description: 'Kategori capaian menurut skala yang berlaku' })
+@ObjectType({ simpleResolvers: true, description: 'Kategori capaian menurut skala yang berlaku' })
 export class CapaianCategory {
   @Field(() => String) code!: string;
   @Field(() => String) label!: string;
   @Field(() => String) labelEn!: string;
 }
 
-@ObjectType({ description: 'Nilai realisasi satu indikator, dengan target dan capaiannya' })
+@ObjectType({ simpleResolvers: true, description: 'Nilai realisasi satu indikator, dengan target dan capaiannya' })
 export class SubmissionValue {
   @Field(() => ID) indicatorId!: string;
   @Field(() => String) indicatorCode!: string;
@@ -26,7 +26,7 @@ export class SubmissionValue {
   @Field(() => CapaianCategory, { nullable: true }) category!: CapaianCategory | null;
 }
 
-@ObjectType({ description: 'Riwayat kirim / kembalikan / terima' })
+@ObjectType({ simpleResolvers: true, description: 'Riwayat kirim / kembalikan / terima' })
 export class SubmissionReview {
   @Field(() => String) action!: string;
   @Field(() => SubmissionStatus) fromStatus!: SubmissionStatus;
@@ -37,7 +37,7 @@ export class SubmissionReview {
   @Field(() => Date) createdAt!: Date;
 }
 
-@ObjectType({ description: 'Dokumen tersimpan (isi di disk, metadata di basis data)' })
+@ObjectType({ simpleResolvers: true, description: 'Dokumen tersimpan (isi di disk, metadata di basis data)' })
 export class StoredDocument {
   @Field(() => ID) id!: string;
   @Field(() => DocumentKind) kind!: DocumentKind;
@@ -49,7 +49,7 @@ export class StoredDocument {
   @Field(() => String, { description: 'GET dengan header Authorization untuk mengunduh' }) downloadUrl!: string;
 }
 
-@ObjectType({ description: 'Kiriman data kinerja satu Bidang untuk satu permintaan (langkah 4)' })
+@ObjectType({ simpleResolvers: true, description: 'Kiriman data kinerja satu Bidang untuk satu permintaan (langkah 4)' })
 export class BidangSubmission {
   @Field(() => ID) id!: string;
   @Field(() => ID) requestId!: string;
