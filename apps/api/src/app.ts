@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError } from 'graphql';
 import type { Actor } from './auth/actor';
 import { bearer } from './auth/auth.service';
+import { requireUserActor, SERVICE_READ_ONLY } from './auth/auth-checker';
 import type { GqlContext } from './common/context';
 import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
 import { logger } from './common/logger';
@@ -81,6 +82,20 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         },
       },
       ...armor.plugins,
+      {
+        // A service token (machine client) is read-only: every mutation is refused before it
+        // runs, public ones (login, verifyDocument) included. Queries are gated per scope in authChecker.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, operation }) {
+              const actor = contextValue.actor;
+              if (actor?.kind !== 'service' || operation?.operation === 'query') return;
+              const refusal = new AppError('FORBIDDEN', SERVICE_READ_ONLY);
+              throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+            },
+          };
+        },
+      },
       {
         // RATE_LIMITED is the one GraphQL error with its own HTTP status (429, with Retry-After).
         async requestDidStart() {
@@ -165,8 +180,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   app.post('/api/documents', async (req, res) => {
     const requestId = String(req.id);
     try {
-      const actor = await actorOf(req);
-      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const actor = requireUserActor(await actorOf(req));
       const target = {
         submissionId: typeof req.query.submissionId === 'string' ? req.query.submissionId : undefined,
         requestId: typeof req.query.requestId === 'string' ? req.query.requestId : undefined,
@@ -207,8 +221,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   app.get('/api/documents/:id', async (req, res) => {
     const requestId = String(req.id);
     try {
-      const actor = await actorOf(req);
-      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const actor = requireUserActor(await actorOf(req));
       const { doc, stream } = await services.documents.forDownload(actor, req.params.id);
       res.setHeader('Content-Type', doc.mimeType);
       res.setHeader('Content-Length', String(doc.size));
@@ -250,6 +263,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     app,
     services,
     async stop() {
+      await services.webhookDispatcher.stop();
       await apollo.stop();
     },
   };

@@ -54,6 +54,17 @@ const schema = z.object({
   ANALYSIS_DEVIATION_PCT: z.coerce.number().min(0).max(1000).default(25),
   /** Public address printed in the QR code of issued PDFs (…/verify/<code>); default http://HOST:PORT. */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Longest lifetime of a service-account token (ApiToken), in days; every token must expire. */
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().max(3650).default(365),
+  /** Webhooks: attempts per event (the first one included), then the delivery is given up. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Webhooks: delay before the 2nd attempt; each further attempt waits twice as long. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  /** Webhooks: how often the dispatcher looks for due deliveries, and the timeout of one POST. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Webhooks: accept http:// endpoint URLs (otherwise only https://). Default: on outside production. */
+  WEBHOOK_ALLOW_HTTP: bool.optional(),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });
@@ -62,6 +73,7 @@ export type Config = z.infer<typeof schema> & {
   seedDemo: boolean;
   introspection: boolean;
   embedded: boolean;
+  webhookAllowHttp: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO ?? !production,
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,
     embedded: !c.DATABASE_URL,
+    webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
   };
 }
 

@@ -35,7 +35,9 @@ async function main() {
   });
   if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
 
-  const { app, stop } = await createApp(config, db);
+  const { app, stop, services } = await createApp(config, db);
+  // Webhook deliveries: polls for due attempts; stopped (in-flight attempts finished) on shutdown.
+  services.webhookDispatcher.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -67,7 +69,7 @@ async function main() {
       await fn().catch((err) => logger.warn({ err, step: name }, 'shutdown step failed'));
       logger.debug({ step: name, ms: Date.now() - t0 }, 'shutdown step done');
     };
-    await step('apollo', stop);
+    await step('webhooks + apollo', stop);
     await step('database', () => db.$disconnect());
     if (embedded) await step('embedded', () => embedded!.stop());
     process.exit(0);

@@ -11,12 +11,21 @@ import { DocumentService } from './document/document.service';
 import { DocumentStorage } from './document/storage';
 import { ReportService } from './report/report.service';
 import { SubmissionService } from './submission/submission.service';
+import { ApiTokenService } from './api-token/api-token.service';
+import { PerformanceService } from './performance/performance.service';
+import { WebhookDispatcher } from './webhook/dispatcher';
+import { WebhookService } from './webhook/webhook.service';
 
 /** The services of one running app, wired once; resolvers and routes reach them via context. */
 export function createServices(db: Db, config: Config) {
   const calendars = new CalendarService(db);
   const scales = new ScaleService(db);
-  const requests = new DataRequestService(db, calendars);
+  const webhooks = new WebhookService(db, config);
+  const webhookDispatcher = new WebhookDispatcher(db, config);
+  const requests = new DataRequestService(db, calendars, {
+    enqueueReportFinal: (tx, requestId, now) => webhooks.enqueueReportFinal(tx, requestId, now),
+    afterCommit: () => webhookDispatcher.notify(),
+  });
   const submissions = new SubmissionService(db, scales);
   const analyses = new AnalysisService(db, scales, requests, config.ANALYSIS_DEVIATION_PCT);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
@@ -31,6 +40,10 @@ export function createServices(db: Db, config: Config) {
     documents,
     reports: new ReportService(db, documents.storage, submissions, analyses),
     admin: new AdminService(db, calendars),
+    apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
+    performance: new PerformanceService(db, scales),
+    webhooks,
+    webhookDispatcher,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -58,6 +58,8 @@ const actorOf = (u: { id: string; officeId: string; name: string; roles: string[
   roles: u.roles as never,
   bidangIds: u.bidangId ? [u.bidangId] : [],
   sessionId: crypto.randomUUID(),
+  kind: 'user',
+  scopes: [],
 });
 
 describe('request logging, health and readiness', () => {

@@ -38,6 +38,9 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   performanceAnalysis: OFFICE_WIDE,
   users: ['ADMIN'],
   actingAssignments: ['ADMIN'],
+  performanceData: ANY,
+  apiTokens: ['ADMIN'],
+  webhookEndpoints: ['ADMIN'],
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,
@@ -64,7 +67,30 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   createBidang: ['ADMIN'],
   updateBidang: ['ADMIN'],
   upsertIndicator: ['ADMIN'],
+  createApiToken: ['ADMIN'],
+  revokeApiToken: ['ADMIN'],
+  registerWebhookEndpoint: ['ADMIN'],
+  removeWebhookEndpoint: ['ADMIN'],
 };
+
+/**
+ * The service-actor column (machine clients, `spdk_…` tokens): the queries a token may run and
+ * the scope each needs. Every mutation and every query not listed is refused (FORBIDDEN).
+ */
+const ANY_SCOPE = 'ANY_SCOPE';
+export const SERVICE_MATRIX: Record<string, string> = {
+  // public queries need no token at all, so a token does not take them away
+  sopSteps: ANY_SCOPE,
+  verifyDocument: ANY_SCOPE,
+  office: ANY_SCOPE,
+  bidangList: ANY_SCOPE,
+  indicators: ANY_SCOPE,
+  dataRequests: 'READ_REQUESTS',
+  dataRequest: 'READ_REQUESTS',
+  performanceData: 'READ_PERFORMANCE',
+  performanceAnalysis: 'READ_ANALYSES',
+};
+const ALL_SCOPES = ['READ_REQUESTS', 'READ_PERFORMANCE', 'READ_ANALYSES'];
 
 const UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -140,5 +166,39 @@ it('each role is refused exactly the operations it is not granted (and nothing e
   }
   // Printed so the figure is visible in the test output.
   process.stdout.write(`role matrix: ${ops.length} operations × ${ROLES.length} roles, ${checked} calls checked, ${mismatches.length} mismatches\n`);
+  expect(mismatches).toEqual([]);
+});
+
+it('a service token may run exactly the queries its scopes cover, and no mutation at all', async () => {
+  const o = await makeOfficeWithStaff(t.db);
+  const admin = await t.login(o.users.admin.username);
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const create = async (scopes: string[]) => {
+    const r = await t.gql('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', { i: { name: `mesin ${scopes.join(' ')}`, scopes, expiresAt } }, admin);
+    if (!r.data) throw new Error(JSON.stringify(r.errors));
+    return r.data.createApiToken.token as string;
+  };
+  const all = await create(ALL_SCOPES);
+  // One token per scope: it must be refused the queries of every other scope.
+  const single = new Map<string, string>();
+  for (const scope of ALL_SCOPES) single.set(scope, await create([scope]));
+  const mismatches: string[] = [];
+  let checked = 0;
+  for (const op of ops) {
+    const { query, vars } = operation(op);
+    const need = op.kind === 'query' ? SERVICE_MATRIX[op.name] : undefined;
+    const r = await t.gql(query, vars, all);
+    const code = r.errors?.[0]?.extensions?.code;
+    checked++;
+    if (need ? code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'INTERNAL_ERROR' : code !== 'FORBIDDEN') mismatches.push(`${op.name} as service(all scopes) → ${code}`);
+    for (const [scope, token] of single) {
+      const s = await t.gql(query, vars, token);
+      const c = s.errors?.[0]?.extensions?.code;
+      const allowed = need === ANY_SCOPE || need === scope;
+      checked++;
+      if (allowed ? c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'INTERNAL_ERROR' : c !== 'FORBIDDEN') mismatches.push(`${op.name} as service(${scope}) → ${c}`);
+    }
+  }
+  process.stdout.write(`role matrix, service column: ${ops.length} operations × 4 tokens, ${checked} calls checked, ${mismatches.length} mismatches\n`);
   expect(mismatches).toEqual([]);
 });

@@ -17,6 +17,8 @@ const actorOf = (u: { id: string; officeId: string; name: string; roles: string[
   roles: u.roles as Role[],
   bidangIds: u.bidangId ? [u.bidangId] : [],
   sessionId: crypto.randomUUID(),
+  kind: 'user',
+  scopes: [],
 });
 
 export async function makeCollectingRequest(db: Db, services: Services, opts: { bidang: number; indicatorsPerBidang: number; year?: number; triwulan?: number }) {

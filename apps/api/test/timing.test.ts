@@ -18,7 +18,7 @@ beforeAll(() => seedReference(db));
 
 const wib = (local: string) => new Date(`${local}+07:00`);
 const actorOf = (u: { id: string; officeId: string; roles: string[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: 'x', roles: u.roles as Actor['roles'], bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test',
+  userId: u.id, officeId: u.officeId, name: 'x', roles: u.roles as Actor['roles'], bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
 });
 
 async function officeWithRequest(registeredAt: Date) {

@@ -2,6 +2,7 @@ import { periodLabel, previousPeriod, samePeriodLastYear, type CategoryScale, ty
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
+import { serviceHasScope } from '../auth/auth-checker';
 import { fail } from '../common/errors';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
@@ -216,7 +217,7 @@ export class AnalysisService {
 
   /** The recap holds every Bidang's figures: only the office-wide roles read it. */
   async forRequest(actor: Actor, requestId: string) {
-    if (!seesWholeOffice(actor)) return [];
+    if (!seesWholeOffice(actor) || !serviceHasScope(actor, 'READ_ANALYSES')) return [];
     const rows = await this.db.performanceAnalysis.findMany({ where: { requestId }, orderBy: { version: 'desc' } });
     return rows.map(toAnalysisModel);
   }

@@ -1,21 +1,69 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Role } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
-import { fail } from '../common/errors';
+import { AppError, fail } from '../common/errors';
+import type { ApiScope } from '../generated/prisma/enums';
+import type { Actor } from './actor';
+
+/** Any scope at all: the office's reference data (Bidang, indicators, the office itself). */
+export const ANY_SCOPE = 'ANY_SCOPE';
+
+/**
+ * The root queries a service actor (machine client) may run, and the scope each needs. Everything
+ * else — every mutation, every other query — is refused with FORBIDDEN. Read-only by design.
+ */
+export const SERVICE_QUERIES: Record<string, ApiScope | typeof ANY_SCOPE> = {
+  office: ANY_SCOPE,
+  bidangList: ANY_SCOPE,
+  indicators: ANY_SCOPE,
+  dataRequests: 'READ_REQUESTS',
+  dataRequest: 'READ_REQUESTS',
+  performanceData: 'READ_PERFORMANCE',
+  performanceAnalysis: 'READ_ANALYSES',
+};
+
+export const SERVICE_READ_ONLY = 'Token layanan hanya dapat membaca data; perubahan tidak diizinkan.';
+export const serviceScopeMissing = (scope: string) => `Token layanan ini tidak memiliki cakupan ${scope} untuk data ini.`;
+
+/** Refuses a service actor any operation its scopes do not cover. */
+export function assertServiceMayQuery(actor: Actor, operation: string, field: string): void {
+  if (operation !== 'query') fail('FORBIDDEN', SERVICE_READ_ONLY);
+  const need = SERVICE_QUERIES[field];
+  if (!need) fail('FORBIDDEN', 'Token layanan tidak dapat memakai operasi ini.');
+  if (need !== ANY_SCOPE && !actor.scopes.includes(need as ApiScope)) fail('FORBIDDEN', serviceScopeMissing(need!));
+}
+
+/** A service actor may read this kind of data (nested fields narrow by scope, not by role). */
+export const serviceHasScope = (actor: Actor, scope: ApiScope) => actor.kind !== 'service' || actor.scopes.includes(scope);
 
 /**
  * The coarse role gate of every resolver (`@Authorized(...roles)`): signed in, and holding one of
- * the roles now (own or Plt/Plh). Object-level checks (this office, this Bidang, this state) are
- * the services' job.
+ * the roles now (own or Plt/Plh). A service actor has no roles: on a root field its scopes decide
+ * (SERVICE_QUERIES), on a nested field only role-free gates pass. Object-level checks (this
+ * office, this Bidang, this state) are the services' job.
  */
-export const authChecker: AuthChecker<GqlContext, Role> = ({ context }, roles) => {
+export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, roles) => {
   if (!context.actor) fail('UNAUTHENTICATED');
+  const actor = context.actor!;
+  if (actor.kind === 'service') {
+    const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
+    if (root) assertServiceMayQuery(actor, info.operation.operation, info.fieldName);
+    else if (roles.length) fail('FORBIDDEN');
+    return true;
+  }
   if (roles.length === 0) return true;
-  if (!context.actor!.roles.some((r) => roles.includes(r))) fail('FORBIDDEN');
+  if (!actor.roles.some((r) => roles.includes(r))) fail('FORBIDDEN');
   return true;
 };
 
 export function requireActor(ctx: GqlContext) {
   if (!ctx.actor) fail('UNAUTHENTICATED');
   return ctx.actor!;
+}
+
+/** REST routes (files, exports, uploads) are for people: a service token is refused there. */
+export function requireUserActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'service') throw new AppError('FORBIDDEN', 'Token layanan hanya dapat dipakai pada API GraphQL (baca saja).');
+  return actor;
 }

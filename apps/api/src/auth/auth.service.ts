@@ -7,7 +7,12 @@ import { audit } from '../audit/audit.service';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Service-account tokens start with this; anything else is looked up as a session token. */
+export const SERVICE_TOKEN_PREFIX = 'spdk_';
+/** lastUsedAt is written at most this often per token, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 // Verified against when the login matches no user, so an unknown login costs the same time as
 // a wrong password and does not reveal which logins exist.
@@ -76,6 +81,7 @@ export class AuthService {
   /** The actor behind a bearer token, or null when there is none; an invalid token is an error. */
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
+    if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);
     const session = await this.db.session.findUnique({
       where: { tokenHash: sha256(token) },
       include: {
@@ -101,7 +107,20 @@ export class AuthService {
       roles: [...roles],
       bidangIds: [...bidangIds],
       sessionId: session.id,
+      kind: 'user',
+      scopes: [],
     };
+  }
+
+  /** A machine client: an unexpired, unrevoked ApiToken of an office. */
+  private async serviceActor(token: string, now: Date): Promise<Actor> {
+    const t = await this.db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
+    if (!t || t.revokedAt || t.expiresAt <= now) throw new AppError('UNAUTHENTICATED');
+    if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      // Usage telemetry, not a change of business data: no audit row, and a failure is not the client's problem.
+      await this.db.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } }).catch(() => undefined);
+    }
+    return { kind: 'service', userId: t.id, officeId: t.officeId, name: t.name, roles: [], bidangIds: [], sessionId: t.id, scopes: t.scopes };
   }
 }
 

@@ -8,7 +8,8 @@ export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEK
 export const REVIEWER_ROLES: readonly Role[] = ['KASUBBAG', 'PENYUSUN'];
 export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
 
-export const seesWholeOffice = (actor: Actor) => actor.roles.some((r) => OFFICE_WIDE_ROLES.includes(r));
+/** Office-wide readers: those roles, and service actors (machine clients read their whole office, read-only). */
+export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || actor.roles.some((r) => OFFICE_WIDE_ROLES.includes(r));
 
 export function canReadBidang(actor: Actor, bidangId: string): boolean {
   return seesWholeOffice(actor) || actor.bidangIds.includes(bidangId);

@@ -2,12 +2,14 @@ import { registerEnumType } from 'type-graphql';
 import {
   ActingKind,
   AnalysisStatus,
+  ApiScope,
   DocumentKind,
   Polarity,
   RecordMark,
   RequestStatus,
   Role,
   SubmissionStatus,
+  WebhookDeliveryStatus,
 } from '../generated/prisma/enums';
 
 // The database enums double as the GraphQL enums, so the two cannot drift apart.
@@ -19,5 +21,7 @@ registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'LHP, LHE, T
 registerEnumType(Polarity, { name: 'Polarity', description: 'Arah indikator: semakin tinggi/rendah semakin baik, atau rentang' });
 registerEnumType(RecordMark, { name: 'RecordMark', description: 'Paraf atau tanda tangan' });
 registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
+registerEnumType(ApiScope, { name: 'ApiScope', description: 'Cakupan baca token layanan: permintaan data, data kinerja, analisis' });
+registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 
-export { ActingKind, AnalysisStatus, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus };
+export { ActingKind, AnalysisStatus, ApiScope, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus, WebhookDeliveryStatus };

@@ -73,10 +73,17 @@ export function toRequestModel(r: RequestRow) {
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
 
+/** Outgoing notifications: rows written inside the transaction, sending nudged after the commit. */
+export interface RequestEvents {
+  enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number>;
+  afterCommit(): void;
+}
+
 export class DataRequestService {
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
+    private readonly events?: RequestEvents,
   ) {}
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
@@ -173,7 +180,8 @@ export class DataRequestService {
    */
   async transition(actor: Actor, requestId: string, action: RequestAction, input: TransitionInput, now = new Date()) {
     const cal = await this.calendars.forOffice(actor.officeId);
-    return this.db.$transaction(async (tx) => {
+    let enqueued = 0;
+    const result = await this.db.$transaction(async (tx) => {
       const req = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
       if (!req) fail('NOT_FOUND');
       assertSameOffice(actor, req!.officeId);
@@ -234,6 +242,8 @@ export class DataRequestService {
         const latest = await tx.performanceAnalysis.findFirst({ where: { requestId: r.id }, orderBy: { version: 'desc' } });
         await tx.performanceAnalysis.update({ where: { id: latest!.id }, data: { status: 'SUBMITTED', submittedAt: latest!.submittedAt ?? now } });
       }
+      // The report is final (step 7 done): webhook deliveries commit or roll back with the step.
+      if (t.to === 'DONE' && this.events) enqueued = await this.events.enqueueReportFinal(tx, r.id, now);
       const after = await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } });
       await audit(tx, actor, {
         action: `request.${action.toLowerCase()}`,
@@ -244,6 +254,9 @@ export class DataRequestService {
       });
       return toRequestModel(after);
     });
+    // Sent only after the commit: a rolled-back step never notifies anyone.
+    if (enqueued) this.events!.afterCommit();
+    return result;
   }
 
   /** The Kepala Dinas signs for the final report (after step 7). */

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import Busboy from 'busboy';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Actor } from '../auth/actor';
+import { requireUserActor } from '../auth/auth-checker';
 import { bearer } from '../auth/auth.service';
 import { AppError } from '../common/errors';
 import type { Config } from '../config';
@@ -21,8 +22,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
 
   const authed = (h: Handler) => async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const actor = await services.auth.actorFromToken(bearer(req.headers.authorization));
-      if (!actor) throw new AppError('UNAUTHENTICATED');
+      const actor = requireUserActor(await services.auth.actorFromToken(bearer(req.headers.authorization)));
       await h(req, res, actor);
     } catch (err) {
       if (!res.headersSent) res.setHeader('Connection', 'close');

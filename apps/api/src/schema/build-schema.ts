@@ -5,12 +5,15 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../admin/admin.resolver';
 import { AnalysisResolver } from '../analysis/analysis.resolver';
+import { ApiTokenResolver } from '../api-token/api-token.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
 import { OfficeResolver } from '../office/office.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
+import { PerformanceResolver } from '../performance/performance.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
+import { WebhookResolver } from '../webhook/webhook.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -19,7 +22,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });

@@ -1,0 +1,24 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.model';
+
+@Resolver()
+export class ApiTokenResolver {
+  @Authorized('ADMIN')
+  @Query(() => [ApiToken], { description: 'Token layanan Dinas ini (tanpa rahasia)' })
+  apiTokens(@Ctx() ctx: GqlContext) {
+    return ctx.services.apiTokens.list(ctx.actor!);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CreatedApiToken, { description: 'Buat token layanan baca-saja; token lengkap hanya ditampilkan sekali' })
+  createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.apiTokens.create(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiToken, { description: 'Cabut token layanan; permintaan berikutnya dengan token itu ditolak' })
+  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.apiTokens.revoke(ctx.actor!, id);
+  }
+}

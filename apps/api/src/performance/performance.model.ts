@@ -1,0 +1,52 @@
+import { IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Polarity } from '../common/enums';
+import { PageInfo } from '../data-request/data-request.model';
+
+@InputType({ description: 'Saring data kinerja; semua isian opsional' })
+export class PerformanceFilter {
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(2000) @Max(2100) year?: number | null;
+  @Field(() => Int, { nullable: true, description: '1–4; data setahun tidak ikut bila diisi' }) @IsOptional() @Min(1) @Max(4) triwulan?: number | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'bidangId tidak valid' }) bidangId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'indicatorId tidak valid' }) indicatorId?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Satu nilai indikator yang telah diterima (kiriman Bidang berstatus ACCEPTED)' })
+export class PerformanceValue {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) requestId!: string;
+  @Field(() => String) letterNumber!: string;
+  @Field(() => Int) year!: number;
+  @Field(() => Int, { nullable: true }) triwulan!: number | null;
+  @Field(() => String, { description: 'mis. "Triwulan II 2026"' }) period!: string;
+  @Field(() => ID) bidangId!: string;
+  @Field(() => String) bidangCode!: string;
+  @Field(() => String) bidangName!: string;
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => String) indicatorCode!: string;
+  @Field(() => String) indicatorName!: string;
+  @Field(() => String) sasaran!: string;
+  @Field(() => String) satuan!: string;
+  @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => Float, { nullable: true }) targetUpper!: number | null;
+  @Field(() => Float, { nullable: true }) realisasi!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Persen, dengan rumus sesuai arah indikator' }) capaian!: number | null;
+  @Field(() => String, { nullable: true, description: 'Kode kategori skala yang berlaku, mis. SANGAT_BAIK' }) categoryCode!: string | null;
+  @Field(() => String, { nullable: true }) categoryLabel!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class PerformanceValueEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => PerformanceValue) node!: PerformanceValue;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class PerformanceValueConnection {
+  @Field(() => [PerformanceValueEdge]) edges!: PerformanceValueEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

@@ -1,0 +1,17 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { PerformanceFilter, PerformanceValueConnection } from './performance.model';
+
+@Resolver()
+export class PerformanceResolver {
+  @Authorized()
+  @Query(() => PerformanceValueConnection, { description: 'Nilai indikator yang telah diterima, dengan target, capaian dan kategori; halaman berkursor' })
+  performanceData(
+    @Ctx() ctx: GqlContext,
+    @Arg('filter', () => PerformanceFilter, { nullable: true }) filter?: PerformanceFilter,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Maksimal 100' }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return ctx.services.performance.list(ctx.actor!, filter, first, after);
+  }
+}

@@ -1,0 +1,101 @@
+import { categorize, computeCapaian, periodLabel, type Polarity, type Triwulan } from '@sipedaki/sop';
+import type { ScaleService } from '../analysis/scale.service';
+import type { Actor } from '../auth/actor';
+import { seesWholeOffice } from '../common/access';
+import { AppError } from '../common/errors';
+import { toNumber } from '../common/format';
+import type { Db } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+import { MAX_PAGE_SIZE } from '../data-request/data-request.input';
+import type { PerformanceFilter } from './performance.model';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Accepted indicator values of an office with target, capaian and category: what other systems
+ * read (READ_PERFORMANCE). Keyset pagination on the value id: a stable order, so a client can
+ * page through without skipping or repeating rows while the set grows.
+ */
+export class PerformanceService {
+  constructor(
+    private readonly db: Db,
+    private readonly scales: ScaleService,
+  ) {}
+
+  async list(actor: Actor, filter: PerformanceFilter | null | undefined, first: number, after?: string | null) {
+    const take = Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
+    const where: Prisma.SubmissionValueWhereInput = {
+      ...(filter?.indicatorId ? { indicatorId: filter.indicatorId } : {}),
+      submission: {
+        status: 'ACCEPTED',
+        ...(filter?.bidangId ? { bidangId: filter.bidangId } : {}),
+        // Bidang staff see their own Bidang only; office-wide roles and service tokens see all.
+        ...(seesWholeOffice(actor) ? {} : { bidangId: { in: actor.bidangIds.filter((b) => !filter?.bidangId || b === filter.bidangId) } }),
+        request: {
+          officeId: actor.officeId,
+          ...(filter?.year ? { year: filter.year } : {}),
+          ...(filter?.triwulan ? { triwulan: filter.triwulan } : {}),
+        },
+      },
+    };
+    const afterId = after ? decodeCursor(after) : null;
+    const [rows, totalCount, scale] = await Promise.all([
+      this.db.submissionValue.findMany({
+        where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
+        orderBy: { id: 'asc' },
+        take: take + 1,
+        include: {
+          indicator: { include: { targets: true } },
+          submission: { include: { bidang: true, request: { select: { id: true, letterNumber: true, year: true, triwulan: true } } } },
+        },
+      }),
+      this.db.submissionValue.count({ where }),
+      this.scales.inForce(),
+    ]);
+    const page = rows.slice(0, take);
+    const edges = page.map((v) => {
+      const req = v.submission.request;
+      const t = v.indicator.targets.find((x) => x.year === req.year && x.triwulan === (req.triwulan ?? 4));
+      const target = toNumber(t?.target);
+      const targetUpper = toNumber(t?.targetUpper);
+      const realisasi = toNumber(v.realisasi);
+      const capaian = computeCapaian({ polarity: v.indicator.polarity as Polarity, target, targetUpper, realisasi }).value;
+      const band = categorize(scale, capaian);
+      return {
+        cursor: Buffer.from(v.id).toString('base64url'),
+        node: {
+          id: v.id,
+          requestId: req.id,
+          letterNumber: req.letterNumber,
+          year: req.year,
+          triwulan: req.triwulan,
+          period: periodLabel({ year: req.year, triwulan: (req.triwulan ?? null) as Triwulan | null }),
+          bidangId: v.submission.bidangId,
+          bidangCode: v.submission.bidang.code,
+          bidangName: v.submission.bidang.name,
+          indicatorId: v.indicatorId,
+          indicatorCode: v.indicator.code,
+          indicatorName: v.indicator.name,
+          sasaran: v.indicator.sasaran,
+          satuan: v.indicator.satuan,
+          polarity: v.indicator.polarity,
+          target,
+          targetUpper,
+          realisasi,
+          capaian,
+          categoryCode: band?.code ?? null,
+          categoryLabel: band?.label.id ?? null,
+          note: v.note,
+          acceptedAt: v.submission.reviewedAt,
+        },
+      };
+    });
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+function decodeCursor(c: string): string {
+  const id = Buffer.from(c, 'base64url').toString();
+  if (!UUID.test(id)) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
+  return id;
+}

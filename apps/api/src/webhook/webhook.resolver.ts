@@ -1,0 +1,24 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../common/context';
+import { RegisteredWebhookEndpoint, RegisterWebhookInput, WebhookEndpoint } from './webhook.model';
+
+@Resolver()
+export class WebhookResolver {
+  @Authorized('ADMIN')
+  @Query(() => [WebhookEndpoint], { description: 'Penerima webhook Dinas ini dengan percobaan pengiriman terakhir' })
+  webhookEndpoints(@Ctx() ctx: GqlContext) {
+    return ctx.services.webhooks.list(ctx.actor!);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => RegisteredWebhookEndpoint, { description: 'Daftarkan penerima webhook (report.final); kunci HMAC hanya ditampilkan sekali' })
+  registerWebhookEndpoint(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.webhooks.register(ctx.actor!, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => WebhookEndpoint, { description: 'Hapus (nonaktifkan) penerima webhook; pengiriman yang tertunda dibatalkan' })
+  removeWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.webhooks.remove(ctx.actor!, id);
+  }
+}

@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { audit } from '../audit/audit.service';
+import { assertSameOffice } from '../common/access';
+import { fail } from '../common/errors';
+import { toNumber } from '../common/format';
+import type { Config } from '../config';
+import type { Db, Tx } from '../db/prisma';
+import type { RegisterWebhookInput } from './webhook.model';
+
+export const REPORT_FINAL = 'report.final';
+
+type EndpointRow = { id: string; url: string; active: boolean; createdAt: Date; removedAt: Date | null };
+const toEndpoint = (e: EndpointRow, deliveries: unknown[] = []) => ({
+  id: e.id, url: e.url, active: e.active, createdAt: e.createdAt, removedAt: e.removedAt, recentDeliveries: deliveries,
+});
+
+/** Webhook endpoints (admin) and the enqueueing of events inside the transaction that causes them. */
+export class WebhookService {
+  constructor(
+    private readonly db: Db,
+    private readonly config: Pick<Config, 'webhookAllowHttp'>,
+  ) {}
+
+  async list(actor: Actor) {
+    const rows = await this.db.webhookEndpoint.findMany({
+      where: { officeId: actor.officeId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      include: { deliveries: { orderBy: [{ createdAt: 'desc' }, { attempt: 'desc' }], take: 20 } },
+    });
+    return rows.map((e) => toEndpoint(e, e.deliveries));
+  }
+
+  /** Returns the signing secret once (it is kept: every delivery is signed with it). */
+  async register(actor: Actor, input: RegisterWebhookInput) {
+    const url = input.url.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    const httpOk = parsed?.protocol === 'https:' || (parsed?.protocol === 'http:' && this.config.webhookAllowHttp);
+    if (!parsed || !httpOk || parsed.username || parsed.password) {
+      fail('VALIDATION_FAILED', undefined, {
+        fields: [{ field: 'url', message: this.config.webhookAllowHttp ? 'Alamat URL harus http:// atau https:// tanpa nama pengguna/sandi' : 'Alamat URL harus https:// tanpa nama pengguna/sandi' }],
+      });
+    }
+    const secret = `whsec_${crypto.randomBytes(32).toString('base64url')}`;
+    return this.db.$transaction(async (tx) => {
+      const e = await tx.webhookEndpoint.create({ data: { officeId: actor.officeId, url, secret, createdById: actor.userId } });
+      await audit(tx, actor, { action: 'webhook.registered', entityType: 'WebhookEndpoint', entityId: e.id, after: { url } });
+      return { endpoint: toEndpoint(e), secret };
+    });
+  }
+
+  /** Deactivates the endpoint and cancels its pending attempts; the delivery log stays. */
+  async remove(actor: Actor, id: string, now = new Date()) {
+    return this.db.$transaction(async (tx) => {
+      const e = await tx.webhookEndpoint.findUnique({ where: { id } }).catch(() => null);
+      if (!e) fail('NOT_FOUND');
+      assertSameOffice(actor, e!.officeId);
+      if (!e!.active) return toEndpoint(e!);
+      const after = await tx.webhookEndpoint.update({ where: { id }, data: { active: false, removedAt: now } });
+      await tx.webhookDelivery.updateMany({ where: { endpointId: id, status: 'PENDING' }, data: { status: 'CANCELLED', error: 'endpoint dihapus' } });
+      await audit(tx, actor, { action: 'webhook.removed', entityType: 'WebhookEndpoint', entityId: id, before: { active: true }, after: { active: false } });
+      return toEndpoint(after);
+    });
+  }
+
+  /**
+   * Inside the transaction that makes a report final: one first-attempt row per active endpoint
+   * of the office. Nothing is sent here; the rows vanish if the transaction rolls back, and the
+   * dispatcher sends them once they are committed. Returns how many were written.
+   */
+  async enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number> {
+    // Sequential reads (no include): the adapter's transaction client runs one query at a time.
+    const r = await tx.dataRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const endpoints = await tx.webhookEndpoint.findMany({ where: { officeId: r.officeId, active: true }, select: { id: true } });
+    if (!endpoints.length) return 0;
+    const office = await tx.office.findUniqueOrThrow({ where: { id: r.officeId }, select: { id: true, code: true, name: true } });
+    const analysis = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
+    const eventId = crypto.randomUUID();
+    const payload = {
+      id: eventId,
+      event: REPORT_FINAL,
+      occurredAt: now.toISOString(),
+      office,
+      request: {
+        id: r.id,
+        letterNumber: r.letterNumber,
+        subject: r.subject,
+        sender: r.sender,
+        year: r.year,
+        triwulan: r.triwulan,
+        period: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+        status: r.status,
+        completedAt: r.completedAt?.toISOString() ?? null,
+      },
+      analysis: analysis
+        ? { id: analysis.id, version: analysis.version, officeCapaian: toNumber(analysis.officeCapaian), scaleCode: analysis.scaleCode, scaleVersion: analysis.scaleVersion }
+        : null,
+    };
+    await tx.webhookDelivery.createMany({
+      data: endpoints.map((e) => ({ endpointId: e.id, eventId, event: REPORT_FINAL, payload, attempt: 1, nextAttemptAt: now })),
+    });
+    return endpoints.length;
+  }
+}

@@ -1,0 +1,92 @@
+import { ref } from 'vue';
+import { getToken } from './use-auth';
+
+/** One problem in an imported spreadsheet: the sheet's row number, the column and what is wrong. */
+export interface ImportCellError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportedSubmission {
+  id: string;
+  status: string;
+  version: number;
+  values: unknown[];
+}
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly messageEn?: string,
+    readonly cells: ImportCellError[] = [],
+  ) {
+    super(message);
+  }
+  get error() {
+    return { code: this.code, message: this.message, messageEn: this.messageEn };
+  }
+}
+
+/** The cells of a VALIDATION_FAILED body, sorted by row; bad entries dropped. */
+export function importCells(body: unknown): ImportCellError[] {
+  const cells = (body as { error?: { cells?: unknown } } | null)?.error?.cells;
+  if (!Array.isArray(cells)) return [];
+  return cells
+    .filter((c): c is ImportCellError => !!c && typeof c === 'object' && typeof (c as ImportCellError).message === 'string')
+    .map((c) => ({ row: Number(c.row) || 0, column: String(c.column ?? ''), message: c.message }))
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+}
+
+/** POST /api/submissions/:id/import.xlsx (multipart "file" + "expectedVersion"). */
+export async function importXlsx(
+  submissionId: string,
+  file: Blob,
+  expectedVersion: number | null,
+  o: { token?: string | null; fetchImpl?: typeof fetch; filename?: string } = {},
+): Promise<ImportedSubmission> {
+  const form = new FormData();
+  if (expectedVersion !== null) form.append('expectedVersion', String(expectedVersion));
+  form.append('file', file, o.filename ?? (file as File).name ?? 'format.xlsx');
+  const token = o.token === undefined ? getToken() : o.token;
+  let res: Response;
+  try {
+    res = await (o.fetchImpl ?? fetch)(`/api/submissions/${encodeURIComponent(submissionId)}/import.xlsx`, {
+      method: 'POST',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      body: form,
+    });
+  } catch {
+    throw new ImportError('NETWORK', 'Tidak dapat terhubung ke server. Periksa jaringan Anda.', 'Cannot reach the server. Check your connection.');
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  const sub = (body as { submission?: ImportedSubmission } | null)?.submission;
+  if (res.ok && sub) return sub;
+  const e = (body as { error?: { code?: string; message?: string; messageEn?: string } } | null)?.error;
+  throw new ImportError(e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Impor gagal.', e?.messageEn ?? 'The import failed.', importCells(body));
+}
+
+/** One import at a time, with its error (and the per-cell problems) for the page. */
+export function useImport(fetchImpl?: typeof fetch) {
+  const importing = ref(false);
+  const error = ref<ImportError | null>(null);
+  async function run(submissionId: string, file: File, expectedVersion: number | null) {
+    importing.value = true;
+    error.value = null;
+    try {
+      return await importXlsx(submissionId, file, expectedVersion, { fetchImpl });
+    } catch (e) {
+      error.value = e instanceof ImportError ? e : new ImportError('UNKNOWN', 'Impor gagal.', 'The import failed.');
+      return null;
+    } finally {
+      importing.value = false;
+    }
+  }
+  return { importing, error, run };
+}
