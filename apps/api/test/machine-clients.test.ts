@@ -229,6 +229,19 @@ describe('webhooks (report.final)', () => {
     expect(rows.map((r) => [r.attempt, r.status, r.responseStatus])).toEqual([[1, 'DELIVERED', 204]]);
   });
 
+  it('sends again an attempt left SENDING by a process that died, once its lease has run out', async () => {
+    const o = await setupOffice(t);
+    const { endpoint } = await register(o, `/orphan-${o.office.id}`);
+    const eventId = crypto.randomUUID();
+    // As a crashed dispatcher leaves it: claimed, lease already expired, never answered.
+    const orphan = await t.db.webhookDelivery.create({
+      data: { endpointId: endpoint.id, eventId, event: 'report.final', payload: { id: eventId, event: 'report.final' }, attempt: 1, status: 'SENDING', nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await t.services.webhookDispatcher.drain();
+    expect(hits.filter((h) => h.path === `/orphan-${o.office.id}`)).toHaveLength(1);
+    expect((await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('DELIVERED');
+  });
+
   it('retries a failing receiver with backoff and logs every attempt (fails twice, then succeeds: 3 rows)', async () => {
     const o = await setupOffice(t);
     const { secret, endpoint } = await register(o, '/flaky');

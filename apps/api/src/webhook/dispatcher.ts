@@ -76,6 +76,9 @@ export class WebhookDispatcher {
   }
 
   private async runDue(): Promise<number> {
+    // A process that died mid-send leaves its attempt SENDING; once the claim's lease (held in
+    // nextAttemptAt) has run out, the attempt is due again. Receivers deduplicate on the id.
+    await this.db.webhookDelivery.updateMany({ where: { status: 'SENDING', nextAttemptAt: { lt: new Date() } }, data: { status: 'PENDING' } });
     let sent = 0;
     for (;;) {
       const due = await this.db.webhookDelivery.findMany({
@@ -92,7 +95,8 @@ export class WebhookDispatcher {
   }
 
   private async attempt(id: string): Promise<boolean> {
-    const claimed = await this.db.webhookDelivery.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENDING' } });
+    const lease = new Date(Date.now() + 2 * this.config.WEBHOOK_TIMEOUT_MS + 1000);
+    const claimed = await this.db.webhookDelivery.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENDING', nextAttemptAt: lease } });
     if (claimed.count !== 1) return false;
     const d = await this.db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { endpoint: true } });
     if (!d.endpoint.active) {
