@@ -80,13 +80,15 @@ export async function register(t: TestApp, o: FlowOffice, overrides: Record<stri
 }
 
 /** The GraphQL text of one request step mutation (Dispose* inputs need an instruction). */
+const DISPOSITIONS = ['disposeToKasubbag', 'disposeToStaff', 'returnReport'];
+
 export function stepMutation(name: string): string {
-  const input = name === 'disposeToKasubbag' || name === 'disposeToStaff' ? 'DisposeInput' : 'AdvanceInput';
+  const input = DISPOSITIONS.includes(name) ? 'DisposeInput' : 'AdvanceInput';
   return `mutation($i: ${input}!) { ${name}(input: $i) { ${REQUEST_FIELDS} } }`;
 }
 
 export function stepInput(name: string, requestId: string, extra: Record<string, unknown> = {}) {
-  const base = name === 'disposeToKasubbag' || name === 'disposeToStaff' ? { requestId, instruction: 'Mohon segera ditindaklanjuti.' } : { requestId };
+  const base = DISPOSITIONS.includes(name) ? { requestId, instruction: 'Mohon segera ditindaklanjuti.' } : { requestId };
   return { ...base, ...extra };
 }
 

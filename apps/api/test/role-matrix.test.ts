@@ -54,6 +54,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   saveAnalysis: ['KASUBBAG'],
   submitReport: ['KASUBBAG'],
   raiseToKepala: ['SEKRETARIS'],
+  returnReport: ['SEKRETARIS'],
   acknowledgeReport: ['KEPALA_DINAS'],
   saveSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   submitSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],

@@ -57,6 +57,7 @@ describe('request transitions', () => {
     ['COMPILE', 'COMPILING', 'ANALYSING', ['KASUBBAG']],
     ['SUBMIT_REPORT', 'ANALYSING', 'REPORT_AT_SEKRETARIS', ['KASUBBAG']],
     ['RAISE_TO_KEPALA', 'REPORT_AT_SEKRETARIS', 'DONE', ['SEKRETARIS']],
+    ['RETURN_REPORT', 'REPORT_AT_SEKRETARIS', 'ANALYSING', ['SEKRETARIS']],
   ])('%s moves %s → %s for %j', (action, from, to, roles) => {
     const t = REQUEST_TRANSITIONS.find((x) => x.action === action);
     expect(t).toMatchObject({ from, to, roles });
@@ -120,7 +121,8 @@ describe('request transitions', () => {
     ['AT_PENYUSUN', ['KASUBBAG'], ['SEND_FORMAT']],
     ['COLLECTING', ['PENYUSUN'], ['FORWARD_COLLECTION']],
     ['COLLECTING', ['BIDANG_OPERATOR'], []],
-    ['REPORT_AT_SEKRETARIS', ['SEKRETARIS', 'KASUBBAG'], ['RAISE_TO_KEPALA']],
+    ['REPORT_AT_SEKRETARIS', ['SEKRETARIS', 'KASUBBAG'], ['RAISE_TO_KEPALA', 'RETURN_REPORT']],
+    ['REPORT_AT_SEKRETARIS', ['KASUBBAG'], []],
     ['DONE', ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'ADMIN'], []],
   ])('in %s, %j may %j', (status, roles, actions) => {
     expect(availableRequestActions(status, roles)).toEqual(actions);

@@ -23,7 +23,8 @@ export type RequestAction =
   | 'FORWARD_COLLECTION'
   | 'COMPILE'
   | 'SUBMIT_REPORT'
-  | 'RAISE_TO_KEPALA';
+  | 'RAISE_TO_KEPALA'
+  | 'RETURN_REPORT';
 
 export interface RequestTransition {
   action: RequestAction;
@@ -60,6 +61,10 @@ const REQUEST_TRANSITION_LIST: RequestTransition[] = [
   { action: 'COMPILE', from: 'COMPILING', to: 'ANALYSING', step: 5, roles: ['KASUBBAG'] },
   { action: 'SUBMIT_REPORT', from: 'ANALYSING', to: 'REPORT_AT_SEKRETARIS', step: 6, roles: ['KASUBBAG'] },
   { action: 'RAISE_TO_KEPALA', from: 'REPORT_AT_SEKRETARIS', to: 'DONE', step: 7, roles: ['SEKRETARIS'] },
+  // Not in the SOP's happy path, but what a Sekretaris does with a report that is not ready: it
+  // goes back to step 6 with a reason; the submitted analysis stays frozen and the Kasubbag's
+  // next save starts a new version of it.
+  { action: 'RETURN_REPORT', from: 'REPORT_AT_SEKRETARIS', to: 'ANALYSING', step: 7, roles: ['SEKRETARIS'] },
 ];
 
 export const REQUEST_TRANSITIONS: readonly RequestTransition[] = Object.freeze(REQUEST_TRANSITION_LIST);

@@ -96,6 +96,14 @@ export class DataRequestResolver {
     return ctx.services.requests.transition(ctx.actor!, input.requestId, 'RAISE_TO_KEPALA', input);
   }
 
+  @Authorized('SEKRETARIS')
+  @Mutation(() => DataRequest, {
+    description: 'Sekretaris mengembalikan laporan kepada Kasubbag (kembali ke langkah 6) dengan alasan; analisis yang sudah dikirim tetap beku dan perubahan menjadi versi baru',
+  })
+  returnReport(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'RETURN_REPORT', input);
+  }
+
   @Authorized('KEPALA_DINAS')
   @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
   acknowledgeReport(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: GqlContext) {

@@ -7,12 +7,12 @@ import {
   RECORD_KIND,
   REQUEST_STATUS_LABELS,
   SOP_STEPS,
+  stepOfStatus,
   stepTiming,
   SUPERIOR,
   type RequestAction,
   type RequestStatus,
   type Role,
-  type StepNo,
   type SubmissionStatus,
   type Triwulan,
 } from '@sipedaki/sop';
@@ -51,6 +51,7 @@ const HANDOVER: Partial<Record<RequestAction, Role>> = {
   DISPOSE_TO_STAFF: 'PENYUSUN',
   SUBMIT_REPORT: 'SEKRETARIS',
   RAISE_TO_KEPALA: 'KEPALA_DINAS',
+  RETURN_REPORT: 'KASUBBAG',
 };
 
 export interface TransitionInput {
@@ -199,7 +200,8 @@ export class DataRequestService {
       }
       const t = (check as Extract<typeof check, { ok: true }>).transition;
       const actingRole = t.roles.find((role) => actor.roles.includes(role))!;
-      const nextStep = t.to === 'DONE' ? null : ((t.step + 1) as StepNo);
+      // The step the target status belongs to: the next one, or step 6 again after a returned report.
+      const nextStep = stepOfStatus(t.to as RequestStatus);
       const nextDue = nextStep ? addWorkingTime(cal, now, getStep(nextStep).standardTime) : null;
 
       const cas = await tx.dataRequest.updateMany({
@@ -220,7 +222,12 @@ export class DataRequestService {
         data: { completedAt: now, completedById: actor.userId, action, note: input.note ?? input.instruction ?? null },
       });
       if (nextStep) {
-        await tx.requestStep.create({ data: { requestId: r.id, step: nextStep, startedAt: now, dueAt: nextDue! } });
+        // Upsert: a returned report re-opens step 6, and step 7 opens again on resubmission.
+        await tx.requestStep.upsert({
+          where: { requestId_step: { requestId: r.id, step: nextStep } },
+          create: { requestId: r.id, step: nextStep, startedAt: now, dueAt: nextDue! },
+          update: { startedAt: now, dueAt: nextDue!, completedAt: null, completedById: null, action: null, note: null },
+        });
       }
 
       const toRole = HANDOVER[action];

@@ -63,7 +63,7 @@ const en: typeof id = {
   },
   action: {
     DISPOSE_TO_KASUBBAG: 'Dispose to the Kasubbag', DISPOSE_TO_STAFF: 'Dispose to staff', SEND_FORMAT: 'Send the format to every division',
-    FORWARD_COLLECTION: 'Forward collected data to the Kasubbag', COMPILE: 'Compile data', SUBMIT_REPORT: 'Submit the report to the Secretary', RAISE_TO_KEPALA: 'Raise the report to the Head',
+    FORWARD_COLLECTION: 'Forward collected data to the Kasubbag', COMPILE: 'Compile data', SUBMIT_REPORT: 'Submit the report to the Secretary', RAISE_TO_KEPALA: 'Raise the report to the Head', RETURN_REPORT: 'Return the report to the Kasubbag',
   },
   submission: {
     title: 'Performance data of {bidang}', status: 'Status', returned: 'Returned for correction', reason: 'Reason', indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Achievement', category: 'Category',

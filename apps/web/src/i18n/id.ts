@@ -61,7 +61,7 @@ export default {
   },
   action: {
     DISPOSE_TO_KASUBBAG: 'Disposisikan kepada Kasubbag', DISPOSE_TO_STAFF: 'Disposisikan kepada staf penyusun', SEND_FORMAT: 'Kirim format ke setiap Bidang',
-    FORWARD_COLLECTION: 'Teruskan data terkumpul kepada Kasubbag', COMPILE: 'Himpun data', SUBMIT_REPORT: 'Sampaikan laporan kepada Sekretaris', RAISE_TO_KEPALA: 'Naikkan laporan kepada Kepala Dinas',
+    FORWARD_COLLECTION: 'Teruskan data terkumpul kepada Kasubbag', COMPILE: 'Himpun data', SUBMIT_REPORT: 'Sampaikan laporan kepada Sekretaris', RAISE_TO_KEPALA: 'Naikkan laporan kepada Kepala Dinas', RETURN_REPORT: 'Kembalikan laporan kepada Kasubbag',
   },
   submission: {
     title: 'Data kinerja {bidang}', status: 'Status', returned: 'Dikembalikan untuk diperbaiki', reason: 'Alasan', indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
