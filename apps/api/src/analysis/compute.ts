@@ -101,6 +101,21 @@ function categoryOf(scale: CategoryScale, value: number | null): CategoryView | 
   return band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null;
 }
 
+/**
+ * One value's capaian and its category on the scale: the single place where the API turns a
+ * target and a realisasi into both (submission form, analysis, performanceData).
+ */
+export function capaianOf(
+  scale: CategoryScale,
+  polarity: string,
+  target: number | null,
+  targetUpper: number | null,
+  realisasi: number | null,
+): { capaian: number | null; capaianStatus: string; category: CategoryView | null } {
+  const r = computeCapaian({ polarity: polarity as Polarity, target, targetUpper, realisasi });
+  return { capaian: r.value, capaianStatus: r.status, category: categoryOf(scale, r.value) };
+}
+
 function compare(current: number | null, h: HistoryPoint | null | undefined, polarity: Polarity, thresholdPoints: number): Comparison | null {
   if (!h) return null;
   const then = computeCapaian({ polarity, target: h.target, targetUpper: h.targetUpper, realisasi: h.realisasi }).value;
@@ -115,10 +130,10 @@ function reason(c: Comparison, current: number, thresholdPoints: number): string
 
 export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
   const polarity = i.polarity as Polarity;
-  const result = computeCapaian({ polarity, target: i.target, targetUpper: i.targetUpper, realisasi: i.realisasi });
-  const previous = compare(result.value, i.previous, polarity, thresholdPoints);
-  const lastYear = compare(result.value, i.lastYear, polarity, thresholdPoints);
-  const flagReasons = [previous, lastYear].filter((c): c is Comparison => !!c?.flagged).map((c) => reason(c, result.value!, thresholdPoints));
+  const now = capaianOf(scale, polarity, i.target, i.targetUpper, i.realisasi);
+  const previous = compare(now.capaian, i.previous, polarity, thresholdPoints);
+  const lastYear = compare(now.capaian, i.lastYear, polarity, thresholdPoints);
+  const flagReasons = [previous, lastYear].filter((c): c is Comparison => !!c?.flagged).map((c) => reason(c, now.capaian!, thresholdPoints));
   return {
     indicatorId: i.id,
     indicatorCode: i.code,
@@ -130,9 +145,7 @@ export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, threshol
     targetUpper: i.targetUpper,
     realisasi: i.realisasi,
     note: i.note,
-    capaian: result.value,
-    capaianStatus: result.status,
-    category: categoryOf(scale, result.value),
+    ...now,
     bidangId: i.bidangId,
     bidangName: i.bidangName,
     previous,

@@ -1,4 +1,5 @@
-import { categorize, computeCapaian, periodLabel, type Polarity, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
@@ -59,8 +60,7 @@ export class PerformanceService {
       const target = toNumber(t?.target);
       const targetUpper = toNumber(t?.targetUpper);
       const realisasi = toNumber(v.realisasi);
-      const capaian = computeCapaian({ polarity: v.indicator.polarity as Polarity, target, targetUpper, realisasi }).value;
-      const band = categorize(scale, capaian);
+      const { capaian, category } = capaianOf(scale, v.indicator.polarity, target, targetUpper, realisasi);
       return {
         cursor: Buffer.from(v.id).toString('base64url'),
         node: {
@@ -83,8 +83,8 @@ export class PerformanceService {
           targetUpper,
           realisasi,
           capaian,
-          categoryCode: band?.code ?? null,
-          categoryLabel: band?.label.id ?? null,
+          categoryCode: category?.code ?? null,
+          categoryLabel: category?.label ?? null,
           note: v.note,
           acceptedAt: v.submission.reviewedAt,
         },

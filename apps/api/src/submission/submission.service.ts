@@ -1,12 +1,9 @@
 import {
-  categorize,
   checkSubmissionTransition,
-  computeCapaian,
   isSubmissionEditable,
   SUBMISSION_STATUS_LABELS,
   type CategoryScale,
   type DocumentKind,
-  type Polarity,
   type SubmissionAction,
   type SubmissionStatus,
 } from '@sipedaki/sop';
@@ -17,6 +14,7 @@ import { fail } from '../common/errors';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
+import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
 
@@ -250,8 +248,6 @@ export function valueView(
   const target = toNumber(t?.target as never);
   const targetUpper = toNumber(t?.targetUpper as never);
   const realisasi = toNumber(v?.realisasi as never);
-  const result = computeCapaian({ polarity: i.polarity as Polarity, target, targetUpper, realisasi });
-  const band = categorize(scale, result.value);
   return {
     indicatorId: i.id,
     indicatorCode: i.code,
@@ -263,8 +259,6 @@ export function valueView(
     targetUpper,
     realisasi,
     note: v?.note ?? null,
-    capaian: result.value,
-    capaianStatus: result.status,
-    category: band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null,
+    ...capaianOf(scale, i.polarity, target, targetUpper, realisasi),
   };
 }
