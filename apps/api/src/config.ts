@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowEntry } from './webhook/url-guard';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -65,6 +66,21 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Webhooks: accept http:// endpoint URLs (otherwise only https://). Default: on outside production. */
   WEBHOOK_ALLOW_HTTP: bool.optional(),
+  /**
+   * Webhooks: comma list of host names (exact), IP addresses and CIDRs a webhook may reach although
+   * they are not public (loopback, RFC 1918, link-local, CGNAT, unique-local …); everything else
+   * non-public is refused at registration and at delivery. Empty = public addresses only.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const entries = s.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+      for (const e of entries) {
+        if (!parseAllowEntry(e)) ctx.addIssue({ code: 'custom', message: `not a host name, IP address or CIDR: ${e}` });
+      }
+      return entries;
+    }),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });

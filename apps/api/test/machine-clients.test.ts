@@ -1,17 +1,15 @@
 /**
- * Machine clients (tracker issue 5): service-account tokens, the performanceData connection, and
- * signed webhooks for report.final — over the real HTTP API on a real PostgreSQL.
+ * Machine clients (tracker issue 5): service-account tokens and the performanceData connection,
+ * over the real HTTP API on a real PostgreSQL. The signed webhooks are in webhooks.test.ts.
  */
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { requestAt, raiseToKepala, setupOffice, type FlowOffice } from './flow';
+import { requestAt, setupOffice, type FlowOffice } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 import { makeCollectingRequest } from './scenario';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_TIMEOUT_MS: '2000', WEBHOOK_MAX_ATTEMPTS: '4' });
+  t = await startTestApp();
 });
 afterAll(() => t.close());
 
@@ -165,153 +163,5 @@ describe('performanceData', () => {
     const s = await makeCollectingRequest(t.db, t.services, { bidang: 1, indicatorsPerBidang: 3 });
     const r = await t.services.performance.list({ kind: 'service', userId: s.office.id, officeId: s.office.id, name: 'x', roles: [], bidangIds: [], sessionId: 'x', scopes: ['READ_PERFORMANCE'] }, null, 10);
     expect(r.totalCount).toBe(0);
-  });
-});
-
-describe('webhooks (report.final)', () => {
-  interface Hit { path: string; headers: http.IncomingHttpHeaders; body: string }
-  const hits: Hit[] = [];
-  let flakyFailures = 0;
-  let receiver: http.Server;
-  let base: string;
-  beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        hits.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        if (req.url === '/flaky' && flakyFailures < 2) {
-          flakyFailures++;
-          res.writeHead(500).end('not yet');
-          return;
-        }
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise((r) => receiver.close(r)));
-
-  const REGISTER = 'mutation($i: RegisterWebhookInput!) { registerWebhookEndpoint(input: $i) { secret endpoint { id url active } } }';
-  async function register(o: FlowOffice, path: string) {
-    const r = await t.gql(REGISTER, { i: { url: `${base}${path}` } }, o.tok.admin);
-    if (!r.data) throw new Error(JSON.stringify(r.errors));
-    return r.data.registerWebhookEndpoint as { secret: string; endpoint: { id: string } };
-  }
-
-  /** The receiver side, as docs/api.md shows it: HMAC over the raw body, constant-time compare. */
-  function verify(secret: string, rawBody: string, header: string | undefined): boolean {
-    const expected = Buffer.from(`sha256=${crypto.createHmac('sha256', secret).update(rawBody).digest('hex')}`);
-    const given = Buffer.from(header ?? '');
-    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
-  }
-
-  it('posts a signed report.final event after the report is raised to the Kepala Dinas', async () => {
-    const o = await setupOffice(t);
-    const { secret, endpoint } = await register(o, `/ok-${o.office.id}`);
-    expect(secret).toMatch(/^whsec_/);
-    const listed = await t.gql('query { webhookEndpoints { id url recentDeliveries { id } } }', {}, o.tok.admin);
-    expect(JSON.stringify(listed.data)).not.toContain(secret);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
-    await t.services.webhookDispatcher.drain();
-    const mine = hits.filter((h) => h.path === `/ok-${o.office.id}`);
-    expect(mine).toHaveLength(1);
-    const hit = mine[0]!;
-    expect(hit.headers['x-sipedaki-event']).toBe('report.final');
-    expect(verify(secret, hit.body, hit.headers['x-sipedaki-signature'] as string)).toBe(true);
-    expect(verify('whsec_wrong', hit.body, hit.headers['x-sipedaki-signature'] as string)).toBe(false);
-    const payload = JSON.parse(hit.body);
-    expect(payload).toMatchObject({ event: 'report.final', office: { id: o.office.id }, request: { id: req.id, status: 'DONE' } });
-    expect(hit.headers['x-sipedaki-delivery']).toBe(payload.id);
-    const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
-    expect(rows.map((r) => [r.attempt, r.status, r.responseStatus])).toEqual([[1, 'DELIVERED', 204]]);
-  });
-
-  it('sends again an attempt left SENDING by a process that died, once its lease has run out', async () => {
-    const o = await setupOffice(t);
-    const { endpoint } = await register(o, `/orphan-${o.office.id}`);
-    const eventId = crypto.randomUUID();
-    // As a crashed dispatcher leaves it: claimed, lease already expired, never answered.
-    const orphan = await t.db.webhookDelivery.create({
-      data: { endpointId: endpoint.id, eventId, event: 'report.final', payload: { id: eventId, event: 'report.final' }, attempt: 1, status: 'SENDING', nextAttemptAt: new Date(Date.now() - 1000) },
-    });
-    await t.services.webhookDispatcher.drain();
-    expect(hits.filter((h) => h.path === `/orphan-${o.office.id}`)).toHaveLength(1);
-    expect((await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('DELIVERED');
-  });
-
-  it('retries a failing receiver with backoff and logs every attempt (fails twice, then succeeds: 3 rows)', async () => {
-    const o = await setupOffice(t);
-    const { secret, endpoint } = await register(o, '/flaky');
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
-    await t.services.webhookDispatcher.drain();
-    const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { attempt: 'asc' } });
-    expect(rows.map((r) => [r.attempt, r.status, r.responseStatus])).toEqual([
-      [1, 'FAILED', 500],
-      [2, 'FAILED', 500],
-      [3, 'DELIVERED', 204],
-    ]);
-    expect(new Set(rows.map((r) => r.eventId)).size).toBe(1);
-    // Backoff doubles: attempt 3 was due at least 2 × base after attempt 2 was recorded.
-    expect(rows[2]!.nextAttemptAt.getTime() - rows[1]!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(40);
-    const flaky = hits.filter((h) => h.path === '/flaky');
-    expect(flaky).toHaveLength(3);
-    expect(flaky.every((h) => verify(secret, h.body, h.headers['x-sipedaki-signature'] as string))).toBe(true);
-  });
-
-  it('gives up after WEBHOOK_MAX_ATTEMPTS against an unreachable receiver', async () => {
-    const o = await setupOffice(t);
-    const dead = http.createServer();
-    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
-    const port = (dead.address() as AddressInfo).port;
-    await new Promise((r) => dead.close(r));
-    const r = await t.gql(REGISTER, { i: { url: `http://127.0.0.1:${port}/gone` } }, o.tok.admin);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
-    await t.services.webhookDispatcher.drain();
-    const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: r.data.registerWebhookEndpoint.endpoint.id }, orderBy: { attempt: 'asc' } });
-    expect(rows.map((x) => x.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'FAILED']);
-    expect(rows[0]!.error).toBeTruthy();
-  });
-
-  it('sends nothing when the transaction that made the report final rolls back', async () => {
-    const o = await setupOffice(t);
-    const { endpoint } = await register(o, `/rollback-${o.office.id}`);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    const original = t.services.webhooks.enqueueReportFinal.bind(t.services.webhooks);
-    let enqueued = 0;
-    // The deliveries are written, then the transaction fails after them.
-    t.services.webhooks.enqueueReportFinal = async (tx, id, now) => {
-      enqueued = await original(tx, id, now);
-      throw new Error('simulated failure after enqueue');
-    };
-    try {
-      const r = await t.gql('mutation($i: AdvanceInput!) { raiseToKepala(input: $i) { id } }', { i: { requestId: req.id } }, o.tok.sekretaris);
-      expect(errorCode(r)).toBe('INTERNAL_ERROR');
-    } finally {
-      t.services.webhooks.enqueueReportFinal = original;
-    }
-    expect(enqueued).toBe(1);
-    expect((await t.db.dataRequest.findUniqueOrThrow({ where: { id: req.id } })).status).toBe('REPORT_AT_SEKRETARIS');
-    expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
-    await t.services.webhookDispatcher.drain();
-    expect(hits.filter((h) => h.path === `/rollback-${o.office.id}`)).toHaveLength(0);
-  });
-
-  it('a removed endpoint gets nothing; only an administrator manages endpoints', async () => {
-    const o = await setupOffice(t);
-    const { endpoint } = await register(o, `/removed-${o.office.id}`);
-    expect(errorCode(await t.gql(REGISTER, { i: { url: `${base}/x` } }, o.tok.sekretaris))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(REGISTER, { i: { url: 'ftp://example.org/x' } }, o.tok.admin))).toBe('VALIDATION_FAILED');
-    const rm = await t.gql('mutation($id: ID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
-    expect(rm.data.removeWebhookEndpoint.active).toBe(false);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
-    await t.services.webhookDispatcher.drain();
-    expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
-    expect(hits.filter((h) => h.path === `/removed-${o.office.id}`)).toHaveLength(0);
   });
 });

@@ -23,6 +23,10 @@ export const ERROR_CATALOG = {
   FILE_TOO_LARGE: { id: 'Ukuran berkas melebihi batas yang diizinkan.', en: 'The file is larger than allowed.' },
   FILE_TYPE_NOT_ALLOWED: { id: 'Jenis berkas tidak diizinkan. Unggah PDF, dokumen Office/ODF, CSV, atau gambar.', en: 'File type not allowed.' },
   RATE_LIMITED: { id: 'Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.', en: 'Too many attempts in a short time. Wait a moment and try again.' },
+  WEBHOOK_URL_NOT_ALLOWED: {
+    id: 'Alamat webhook ditolak: alamat tersebut mengarah ke jaringan internal (loopback, privat, link-local, CGNAT, multicast, atau sejenisnya). Penerima intranet Dinas harus diizinkan lebih dulu oleh pengelola server (WEBHOOK_ALLOWED_HOSTS).',
+    en: 'Webhook URL refused: it points into an internal network (loopback, private, link-local, CGNAT, multicast or similar). An intranet receiver must first be allowed by the server operator (WEBHOOK_ALLOWED_HOSTS).',
+  },
   BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
   INTERNAL_ERROR: { id: 'Terjadi kesalahan pada server. Silakan coba lagi; bila berulang, hubungi administrator.', en: 'Server error. Please try again; contact the administrator if it persists.' },
 } as const;

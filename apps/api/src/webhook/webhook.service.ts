@@ -4,10 +4,12 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
+import { logger } from '../common/logger';
 import { toNumber } from '../common/format';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/prisma';
 import type { RegisterWebhookInput } from './webhook.model';
+import { WebhookAddressRefused, WebhookUrlGuard, type Resolver } from './url-guard';
 
 export const REPORT_FINAL = 'report.final';
 
@@ -18,10 +20,16 @@ const toEndpoint = (e: EndpointRow, deliveries: unknown[] = []) => ({
 
 /** Webhook endpoints (admin) and the enqueueing of events inside the transaction that causes them. */
 export class WebhookService {
+  private readonly guard: WebhookUrlGuard;
+
   constructor(
     private readonly db: Db,
-    private readonly config: Pick<Config, 'webhookAllowHttp'>,
-  ) {}
+    private readonly config: Pick<Config, 'webhookAllowHttp' | 'WEBHOOK_ALLOWED_HOSTS' | 'WEBHOOK_TIMEOUT_MS'>,
+    /** Tests play DNS through this; the server uses the system resolver. */
+    opts: { resolve?: Resolver } = {},
+  ) {
+    this.guard = new WebhookUrlGuard({ allowHttp: config.webhookAllowHttp, allowedHosts: config.WEBHOOK_ALLOWED_HOSTS }, opts.resolve);
+  }
 
   async list(actor: Actor) {
     const rows = await this.db.webhookEndpoint.findMany({
@@ -32,27 +40,42 @@ export class WebhookService {
     return rows.map((e) => toEndpoint(e, e.deliveries));
   }
 
-  /** Returns the signing secret once (it is kept: every delivery is signed with it). */
+  /**
+   * Returns the signing secret once (it is kept: every delivery is signed with it). The URL must
+   * be http(s) without credentials and its host must resolve to allowed addresses only (the
+   * dispatcher checks again at every delivery: DNS can change).
+   */
   async register(actor: Actor, input: RegisterWebhookInput) {
-    const url = input.url.trim();
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = null;
-    }
-    const httpOk = parsed?.protocol === 'https:' || (parsed?.protocol === 'http:' && this.config.webhookAllowHttp);
-    if (!parsed || !httpOk || parsed.username || parsed.password) {
-      fail('VALIDATION_FAILED', undefined, {
-        fields: [{ field: 'url', message: this.config.webhookAllowHttp ? 'Alamat URL harus http:// atau https:// tanpa nama pengguna/sandi' : 'Alamat URL harus https:// tanpa nama pengguna/sandi' }],
-      });
-    }
+    const parsed = this.guard.parse(input.url);
+    if (typeof parsed === 'string') return fail('VALIDATION_FAILED', undefined, { fields: [{ field: 'url', message: parsed }] });
+    // Stored as parsed (https://Example.org → https://example.org/): the URL sent to is the URL checked.
+    const url = parsed.href;
+    await this.checkAddress(parsed);
     const secret = `whsec_${crypto.randomBytes(32).toString('base64url')}`;
     return this.db.$transaction(async (tx) => {
       const e = await tx.webhookEndpoint.create({ data: { officeId: actor.officeId, url, secret, createdById: actor.userId } });
       await audit(tx, actor, { action: 'webhook.registered', entityType: 'WebhookEndpoint', entityId: e.id, after: { url } });
       return { endpoint: toEndpoint(e), secret };
     });
+  }
+
+  private async checkAddress(url: URL): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('DNS timeout')), this.config.WEBHOOK_TIMEOUT_MS);
+      });
+      await Promise.race([this.guard.resolveChecked(url.hostname), timeout]);
+    } catch (err) {
+      if (err instanceof WebhookAddressRefused) {
+        // The address and its range stay in the server log; the client learns only that it is refused.
+        logger.warn({ host: err.host, address: err.address, range: err.range }, 'webhook URL refused at registration');
+        fail('WEBHOOK_URL_NOT_ALLOWED');
+      }
+      fail('VALIDATION_FAILED', undefined, { fields: [{ field: 'url', message: `Nama host ${url.hostname} tidak dapat ditemukan (DNS)` }] });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Deactivates the endpoint and cancels its pending attempts; the delivery log stays. */
