@@ -3,7 +3,8 @@
  * `pnpm --filter @sipedaki/web test`: the web app's checks, counted together.
  *   1. vue-tsc typecheck (one check)
  *   2. vitest (composables, the entry form): each test counts
- *   3. Playwright scenarios against the real API and PostgreSQL: each scenario counts
+ *   3. Playwright scenarios against the real API and PostgreSQL (test/e2e/run.mjs and every
+ *      test/e2e/*.spec.mjs): each scenario counts
  * With SIPEDAKI_SUMMARY=<path>, writes {"passed":N,"failed":M} there (scripts/test.mjs reads it).
  * Exits non-zero when anything failed.
  */
@@ -49,14 +50,18 @@ if (v) {
 } else failed++;
 if (!vitestOk && v && v.numFailedTests === 0 && failed === 0) failed++;
 
-// 3. end to end
-const e2eJson = path.join(tmp, 'e2e.json');
-run('e2e (Playwright, Chromium)', [path.join(web, 'test/e2e/run.mjs')], { E2E_RESULTS: e2eJson });
-const e = readJson(e2eJson);
-if (e) {
-  passed += e.passed;
-  failed += e.failed;
-} else failed++;
+// 3. end to end: run.mjs, then every test/e2e/*.spec.mjs (each with its own database and API)
+const e2eDir = path.join(web, 'test/e2e');
+const e2eRunners = ['run.mjs', ...fs.readdirSync(e2eDir).filter((f) => f.endsWith('.spec.mjs')).sort()];
+for (const runner of e2eRunners) {
+  const e2eJson = path.join(tmp, `e2e-${runner}.json`);
+  run(`e2e ${runner} (Playwright, Chromium)`, [path.join(e2eDir, runner)], { E2E_RESULTS: e2eJson });
+  const e = readJson(e2eJson);
+  if (e) {
+    passed += e.passed;
+    failed += e.failed;
+  } else failed++;
+}
 
 fs.rmSync(tmp, { recursive: true, force: true });
 process.stdout.write(`\nweb: ${passed} passed, ${failed} failed\n`);

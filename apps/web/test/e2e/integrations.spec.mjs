@@ -1,0 +1,328 @@
+#!/usr/bin/env node
+/**
+ * Browser scenarios for the administrator's machine-client pages (API tokens, webhooks), on their
+ * own fresh database and API so they never depend on the order of test/e2e/run.mjs. Each scenario
+ * counts as one test. Writes $E2E_RESULTS (or test-results/e2e-integrations.json) and screenshots
+ * at 360 px and 1280 px; every screenshot also asserts that the page does not scroll sideways.
+ *
+ * The webhook receiver is a local HTTP server of this process: it refuses the first attempts
+ * (HTTP 503), then checks the HMAC signature with the key the page showed and accepts. So the
+ * test proves the key on screen is the real one, and that retries show up on the page.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { apiLogin, artefacts, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, startApi, webDir } from './harness.mjs';
+
+// Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
+process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
+process.env.WEBHOOK_POLL_MS ??= '500';
+// The receiver runs on this machine: loopback receivers are refused unless the office allows them.
+process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
+
+fs.mkdirSync(artefacts, { recursive: true });
+const results = [];
+const SCENARIOS = [
+  'administrator: token API dibuat, rahasia tampil sekali dan berfungsi, lalu dicabut',
+  'administrator: webhook didaftarkan, kunci tampil sekali, pengiriman gagal dicoba ulang lalu terkirim, penerima dihapus',
+];
+
+/** Screenshots at the phone width and at a desktop width; neither may scroll sideways. */
+async function shots(page, name) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+    await page.waitForTimeout(50);
+    await page.screenshot({ path: path.join(artefacts, `${name}-${width}.png`), fullPage: true });
+    const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+    if (scroll > view) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/** A receiver that answers 503 until `accept` is set, and records every delivery. */
+function startReceiver() {
+  const got = [];
+  const state = { accept: false };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      got.push({ headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(state.accept ? 200 : 503, { 'content-type': 'text/plain' }).end(state.accept ? 'ok' : 'sibuk');
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/sipedaki/hook`, got, state, close: () => new Promise((r) => server.close(r)) }));
+  });
+}
+
+/**
+ * Checks X-Sipedaki-Signature as docs/api.md describes it: `t=<unix s>,v1=<hex>` (HMAC-SHA256 of
+ * `<t>.<raw body>`).
+ */
+function signedWith(secret, body, header = '') {
+  const hmac = (data) => crypto.createHmac('sha256', secret).update(data).digest('hex');
+  const parts = header.split(',').map((p) => p.trim().split('='));
+  const t = parts.find(([k]) => k === 't')?.[1];
+  const v1 = parts.filter(([k]) => k === 'v1').map(([, v]) => v);
+  return !!t && v1.includes(hmac(Buffer.concat([Buffer.from(`${t}.`), body])));
+}
+
+const waitUntil = async (what, fn, timeoutMs = 30_000) => {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await fn()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+/** Takes a request of the demo office through all seven steps by API: the last one fires report.final. */
+async function requestToDone(base, stamp) {
+  const year = new Date().getFullYear();
+  const [sek, kas, pen] = await Promise.all(['sekretaris', 'kasubbag', 'penyusun'].map((u) => apiLogin(base, u)));
+  const reg = await gql(base, sek, 'mutation($i: RegisterDataRequestInput!){ registerDataRequest(input:$i){ id } }', {
+    i: { year, triwulan: 3, letterNumber: `060/${stamp}/411.307/${year}`, letterDate: `${year}-10-01`, sender: 'Bappeda', subject: 'Uji webhook', indicatorIds: [], requestedDocuments: [] },
+  });
+  const requestId = reg.registerDataRequest.id;
+  await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
+  await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
+  await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
+  const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+  for (const s of d.dataRequest.submissions) {
+    // The demo office's operators are operator.<bidang code in lower case>.
+    const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
+    const sd = await gql(base, op, 'query($id: ID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
+    const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
+      i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
+    });
+    await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
+    const v = await gql(base, kas, 'query($id: ID!){ submission(id:$id){ version } }', { id: s.id });
+    await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
+  }
+  await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
+  await gql(base, kas, 'mutation($i: AdvanceInput!){ compileData(input:$i){ id } }', { i: { requestId } });
+  await gql(base, kas, 'mutation($i: SaveAnalysisInput!){ saveAnalysis(input:$i){ id } }', { i: { requestId, narrative: 'Capaian baik.' } });
+  await gql(base, kas, 'mutation($i: AdvanceInput!){ submitReport(input:$i){ id } }', { i: { requestId } });
+  await gql(base, sek, 'mutation($i: AdvanceInput!){ raiseToKepala(input:$i){ id status } }', { i: { requestId } });
+  return requestId;
+}
+
+async function main() {
+  let dist = path.join(webDir, 'dist');
+  if (!process.env.E2E_SKIP_BUILD) {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-dist-'));
+    const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  let api = null;
+  let browser = null;
+  let receiver = null;
+  let page = null;
+  let base = '';
+  const stamp = Date.now().toString(36).toUpperCase();
+
+  async function loginAs(username) {
+    await page.goto(`${base}/masuk`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${base}/masuk`);
+    await page.fill('#login', username);
+    await page.fill('#password', PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
+  }
+  async function scenario(name, fn) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: Date.now() - t0 });
+      process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
+    } catch (err) {
+      results.push({ name, ok: false, ms: Date.now() - t0, error: String(err?.stack ?? err) });
+      process.stdout.write(`  ✗ ${name}\n${String(err?.message ?? err)}\n`);
+      await page?.screenshot({ path: path.join(artefacts, `FAILED-integrations-${results.length}.png`), fullPage: true }).catch(() => undefined);
+    }
+  }
+  /** The text of the page as a person (or a screen reader) gets it, plus every attribute value. */
+  const pageHtml = () => page.content();
+
+  try {
+    receiver = await startReceiver();
+    api = await startApi(await freshDatabase(), dist);
+    base = api.base;
+    browser = await launchBrowser();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[0], async () => {
+      const name = `Dashboard Bappeda ${stamp}`;
+      await loginAs('admin');
+      await page.getByRole('link', { name: 'Administrasi' }).first().click();
+      await page.getByRole('link', { name: 'Token API' }).click();
+      await page.getByRole('heading', { name: 'Token API', exact: true }).waitFor();
+      await page.locator('[data-test="empty"]').getByText('Belum ada token API.').waitFor();
+
+      await page.fill('#t-name', name);
+      await page.getByLabel('Permintaan data').check();
+      await page.getByLabel('Data kinerja').check();
+      await page.selectOption('#t-expiry', '30');
+      await page.locator('[data-test="valid-until"]').getByText('pukul 23.59 WIB').waitFor();
+      await page.locator('[data-test="token-create"]').click();
+
+      // Shown once: the full token, the warning, a working copy button.
+      const panel = page.locator('[data-test="secret-once"]');
+      await panel.waitFor();
+      await panel.getByText('tidak akan ditampilkan lagi').waitFor();
+      const secret = (await panel.locator('[data-test="secret-value"]').innerText()).trim();
+      if (!/^spdk_[A-Za-z0-9_-]{43}$/.test(secret)) throw new Error(`unexpected token shape: ${secret}`);
+      await panel.locator('[data-test="secret-copy"]').click();
+      await page.getByText('Tersalin ke papan klip.').waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      if (copied !== secret) throw new Error('the copy button did not copy the token');
+      await shots(page, '30-admin-token-rahasia');
+
+      // The token on screen is the real one: another system can read with it (and only read).
+      const office = await gql(base, secret, 'query { dataRequests { totalCount } office { name } }');
+      if (typeof office.dataRequests.totalCount !== 'number') throw new Error('the new token could not read requests');
+
+      // The list shows it; once "saved" is pressed, the secret is nowhere on the page, nor after a reload.
+      const card = page.locator('[data-test="token"]', { hasText: name });
+      await card.locator('[data-test="token-state"]', { hasText: 'Aktif' }).waitFor();
+      await card.getByText(`${secret.slice(0, 13)}…`).waitFor();
+      await card.getByText('Permintaan data').waitFor();
+      await card.getByText(office.office.name).waitFor();
+      await page.locator('[data-test="secret-dismiss"]').click();
+      await panel.waitFor({ state: 'detached' });
+      if ((await pageHtml()).includes(secret)) throw new Error('the token is still in the page after "saved"');
+      await page.reload();
+      await card.waitFor();
+      if ((await pageHtml()).includes(secret)) throw new Error('the token came back after a reload');
+      // Its use a moment ago is recorded.
+      if (await card.getByText('Belum pernah dipakai').count()) throw new Error('last use not shown');
+      await shots(page, '31-admin-token-daftar');
+
+      // Revoke: asks first; cancel keeps it; confirm revokes it and the API refuses it at once.
+      await card.locator('[data-test="confirm-ask"]').click();
+      await card.locator('[data-test="confirm-box"]').getByText('tidak dapat dibatalkan').waitFor();
+      await shots(page, '32-admin-token-konfirmasi-cabut');
+      await card.locator('[data-test="confirm-no"]').click();
+      await card.locator('[data-test="confirm-box"]').waitFor({ state: 'detached' });
+      await gql(base, secret, 'query { office { name } }');
+      await card.locator('[data-test="confirm-ask"]').click();
+      await card.getByRole('button', { name: 'Ya, cabut token' }).click();
+      await page.locator('[data-test="revoked"]').getByText(`Token “${name}” telah dicabut.`).waitFor();
+      await card.locator('[data-test="token-state"]', { hasText: 'Dicabut' }).waitFor();
+      if (await card.locator('[data-test="confirm-ask"]').count()) throw new Error('a revoked token still offers "Cabut"');
+      const refused = await gql(base, secret, 'query { office { name } }').then(() => null, (e) => String(e.message));
+      if (!refused?.startsWith('UNAUTHENTICATED')) throw new Error(`a revoked token must be refused, got ${refused ?? 'an answer'}`);
+      await shots(page, '33-admin-token-dicabut');
+
+      // The same page in English.
+      await page.locator('[data-test="lang-en"]').click();
+      await page.getByRole('heading', { name: 'API tokens', exact: true }).waitFor();
+      await card.locator('[data-test="token-state"]', { hasText: 'Revoked' }).waitFor();
+      await page.getByRole('button', { name: 'Create token' }).waitFor();
+      await shots(page, '33b-admin-token-english');
+      await page.locator('[data-test="lang-id"]').click();
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[1], async () => {
+      await loginAs('admin');
+      await page.goto(`${base}/admin/pengguna`);
+      await page.getByRole('link', { name: 'Webhook' }).click();
+      await page.getByRole('heading', { name: 'Webhook', exact: true }).waitFor();
+      await page.locator('[data-test="empty"]').getByText('Belum ada penerima webhook.').waitFor();
+
+      // A refused URL: the server's message, its field message and the error code.
+      await page.fill('#w-url', 'https://pengguna:sandi@bappeda.example.go.id/hook');
+      await page.locator('[data-test="webhook-register"]').click();
+      const err = page.locator('[data-test="webhook-form"] [data-test="error"]');
+      await err.getByText('nama pengguna/sandi').waitFor();
+      await err.locator('[data-test="error-code"]').getByText('Kode kesalahan: VALIDATION_FAILED').waitFor();
+      await shots(page, '34-admin-webhook-galat');
+
+      await page.fill('#w-url', receiver.url);
+      await page.locator('[data-test="webhook-register"]').click();
+      const panel = page.locator('[data-test="secret-once"]');
+      await panel.getByText('tidak akan ditampilkan lagi').waitFor();
+      const secret = (await panel.locator('[data-test="secret-value"]').innerText()).trim();
+      if (!/^whsec_[A-Za-z0-9_-]{43}$/.test(secret)) throw new Error(`unexpected key shape: ${secret}`);
+      const endpoint = page.locator('[data-test="endpoint"]', { hasText: receiver.url });
+      await endpoint.locator('[data-test="endpoint-state"]', { hasText: 'Aktif' }).waitFor();
+      await endpoint.locator('[data-test="no-deliveries"]').waitFor();
+      await shots(page, '35-admin-webhook-rahasia');
+      await page.locator('[data-test="secret-dismiss"]').click();
+      await panel.waitFor({ state: 'detached' });
+      if ((await pageHtml()).includes(secret)) throw new Error('the key is still in the page after "saved"');
+
+      // A report goes final; the receiver refuses the first attempt, the page shows the retry.
+      await requestToDone(base, stamp);
+      await waitUntil('the first delivery attempt', () => receiver.got.length >= 1);
+      const outcome = endpoint.locator('[data-test="delivery-outcome"]');
+      await waitUntil('the page to show a retry', async () => {
+        await page.locator('[data-test="webhooks-refresh"]').click();
+        await page.waitForTimeout(300);
+        return (await outcome.count()) > 0 && (await outcome.innerText()) === 'Akan dicoba lagi';
+      });
+      const failed = endpoint.locator('[data-test="attempt"]', { hasText: 'Percobaan ke-1' });
+      await failed.locator('[data-test="attempt-status"]', { hasText: 'Gagal' }).waitFor();
+      await failed.locator('[data-test="attempt-http"]', { hasText: 'HTTP 503' }).waitFor();
+      await failed.locator('[data-test="attempt-retry"]', { hasText: 'Percobaan berikutnya' }).waitFor();
+      await page.locator('[data-test="auto-refresh"]').waitFor();
+      await shots(page, '36-admin-webhook-dicoba-ulang');
+
+      // The receiver accepts now; the page refreshes by itself until the delivery is in.
+      receiver.state.accept = true;
+      await outcome.getByText('Terkirim', { exact: true }).waitFor({ timeout: 45_000 });
+      const delivered = endpoint.locator('[data-test="attempt"]', { has: page.locator('[data-test="attempt-status"]', { hasText: 'Berhasil' }) });
+      await delivered.locator('[data-test="attempt-http"]', { hasText: 'HTTP 200' }).waitFor();
+      const n = Number((await delivered.locator('strong').innerText()).replace(/\D/g, ''));
+      if (!(n >= 2) || receiver.got.length !== n) throw new Error(`expected the delivery at attempt ≥ 2 and one request per attempt, got attempt ${n}, ${receiver.got.length} requests`);
+      // Every attempt was signed with the key the page showed once.
+      for (const g of receiver.got) {
+        if (!signedWith(secret, g.body, g.headers['x-sipedaki-signature'])) throw new Error(`a delivery was not signed with the key shown on the page: ${g.headers['x-sipedaki-signature']}`);
+        if (g.headers['x-sipedaki-event'] !== 'report.final') throw new Error('unexpected event header');
+      }
+      if (new Set(receiver.got.map((g) => g.headers['x-sipedaki-delivery'])).size !== 1) throw new Error('the retries should carry one event id');
+      await shots(page, '37-admin-webhook-terkirim');
+
+      // Remove: asks first, then the receiver is marked removed and keeps its history.
+      await endpoint.locator('[data-test="confirm-ask"]').click();
+      await endpoint.locator('[data-test="confirm-box"]').getByText(receiver.url).waitFor();
+      await endpoint.getByRole('button', { name: 'Ya, hapus penerima' }).click();
+      await endpoint.locator('[data-test="endpoint-state"]', { hasText: 'Dihapus' }).waitFor();
+      await endpoint.getByText('Dihapus pada').waitFor();
+      await endpoint.locator('[data-test="delivery-outcome"]', { hasText: 'Terkirim' }).waitFor();
+      if (await endpoint.locator('[data-test="confirm-ask"]').count()) throw new Error('a removed receiver still offers "Hapus"');
+      const adminToken = await apiLogin(base, 'admin');
+      const listed = await gql(base, adminToken, 'query { webhookEndpoints { url active } }');
+      if (listed.webhookEndpoints.find((e) => e.url === receiver.url)?.active !== false) throw new Error('the receiver is still active in the API');
+      await shots(page, '38-admin-webhook-dihapus');
+    });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await receiver?.close().catch(() => undefined);
+    await dropDatabase().catch(() => undefined);
+    if (dist !== path.join(webDir, 'dist')) fs.rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (err) {
+  fatal = err;
+  process.stdout.write(`✗ e2e (integrations) harness failed: ${err?.stack ?? err}\n`);
+}
+for (const name of SCENARIOS) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: fatal ? String(fatal) : 'not run' });
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+fs.writeFileSync(process.env.E2E_RESULTS ?? path.join(artefacts, 'e2e-integrations.json'), JSON.stringify({ passed, failed, results }, null, 2));
+process.stdout.write(`e2e (integrations): ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
