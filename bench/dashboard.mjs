@@ -99,8 +99,10 @@ async function main() {
     say(`(b) raw node:http + pg    : ${rb.rps.toFixed(1)} req/s, p50 ${rb.p50} ms, p95 ${rb.p95} ms, ${sqlB} SQL statements/request, errors ${rb.errors}`);
     say(`ratio (a)/(b) = ${(ra.rps / rb.rps).toFixed(3)}   (goal ≥ 0.35; p95 goal < 50 ms: ${ra.p95 < 50 ? 'met' : 'NOT met'})`);
   } finally {
+    // SIGTERM first: the API shuts down gracefully and, under BENCH_NODE_ARGS=--cpu-prof, writes its profile.
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
     for (const c of children) c.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 300));
     await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -73,7 +73,7 @@ async function acceptedEarlier(year: number, triwulan: number, realisasi: [numbe
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ ANALYSIS_DEVIATION_PCT: '25' });
+  t = await startTestApp({ ANALYSIS_DEVIATION_PCT: '25' }, { poolMax: 1 }); // one connection, as the embedded PGlite (see harness);
   o = await setupOffice(t);
   // History of indicator 1 (target 80): Triwulan II 2026 at 40 (50 %), Triwulan III 2025 at 70 (87,5 %).
   await t.db.indicatorTarget.create({ data: { indicatorId: o.indicators[0]!.id, year: 2025, triwulan: 3, target: 80 } });

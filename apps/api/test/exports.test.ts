@@ -17,7 +17,7 @@ let collecting: FlowRequest;
 let analysed: FlowRequest;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { poolMax: 1 }); // one connection, as the embedded PGlite (see harness);
   o = await setupOffice(t);
   collecting = await requestAt(t, o, 'COLLECTING');
   analysed = await requestAt(t, o, 'ANALYSED');

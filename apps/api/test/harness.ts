@@ -16,12 +16,16 @@ export interface GqlResult<T = any> {
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-/** A real API on a real PostgreSQL, on a loopback port, for HTTP-level tests. */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}) {
+/**
+ * A real API on a real PostgreSQL, on a loopback port, for HTTP-level tests.
+ * `poolMax: 1` runs it the way the embedded PGlite does (one connection): a query sent through
+ * the pool while a transaction holds that connection then waits forever, and the test fails.
+ */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
   // Every test logs in from 127.0.0.1: the per-IP login limit is lifted unless a test sets it.
   const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
-  const db: Db = createPrisma(TEST_DATABASE_URL, { max: 5 });
+  const db: Db = createPrisma(TEST_DATABASE_URL, { max: opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5) });
   await seedReference(db);
   const { app, stop, services } = await createApp(config, db);
   const server: Server = await new Promise((resolve) => {

@@ -7,7 +7,7 @@ import { callStep, raiseToKepala, requestAt, saveAnalysis, setupOffice, submitRe
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { poolMax: 1 }); // one connection, as the embedded PGlite (see harness);
 });
 afterAll(() => t.close());
 

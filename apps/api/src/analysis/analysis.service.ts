@@ -141,6 +141,14 @@ export class AnalysisService {
   /** Save the Kasubbag's analysis: updates the open draft, or starts a new version after a submitted one. */
   async save(actor: Actor, requestId: string, narrative: string | null | undefined, now = new Date(), bidangNarratives?: BidangNarrative[] | null) {
     const scale = await this.scales.inForce(now);
+    // Read before the transaction, never inside it: it goes through the pool, and with one
+    // connection (the embedded PGlite) the transaction holds that connection. Safe: what it
+    // reads (submissions, step 4) cannot change once the request has left step 4, and the
+    // transaction below refuses any request that is not at step 6.
+    const before = await this.db.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
+    if (!before) fail('NOT_FOUND');
+    assertSameOffice(actor, before!.officeId);
+    const completeness = await this.requests.completeness(actor, toRequestModel(before!), now);
     return this.db.$transaction(async (tx) => {
       const found = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
       if (!found) fail('NOT_FOUND');
@@ -153,7 +161,6 @@ export class AnalysisService {
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
       const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
-      const completeness = await this.requests.completeness(actor, toRequestModel(req), now);
       const known = new Set(completeness.perBidang.map((p) => p.bidang.id));
       const unknown = (bidangNarratives ?? []).filter((n) => !known.has(n.bidangId));
       if (unknown.length) {

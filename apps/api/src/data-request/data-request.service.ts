@@ -22,7 +22,9 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
 import { AppError, fail } from '../common/errors';
 import { dateOnly, standardTimeLabel } from '../common/format';
-import type { Db, Tx } from '../db/prisma';
+import { sqlOf, type Db, type Tx } from '../db/prisma';
+import { statement, type Sql } from '../db/sql';
+import { userJson, type UserJson } from '../office/office.sql';
 import type { Prisma } from '../generated/prisma/client';
 import type { DataRequestFilter, RegisterDataRequestInput } from './data-request.input';
 import { MAX_PAGE_SIZE } from './data-request.input';
@@ -80,15 +82,71 @@ export interface RequestEvents {
   afterCommit(): void;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// ---- read statements of the board (db/sql.ts: read on every load of a request's page) ----
+
+const REQUEST_BY_ID = statement(
+  'request.by-id',
+  `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
+          "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
+          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt"
+     FROM "DataRequest" WHERE id = $1::uuid`,
+);
+
+const STEPS_OF_REQUEST = statement(
+  'request.steps',
+  `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", ${userJson('u')} AS "completedBy"
+     FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
+    WHERE st."requestId" = $1::uuid ORDER BY st.step`,
+);
+interface StepRow {
+  step: number;
+  startedAt: Date;
+  dueAt: Date;
+  completedAt: Date | null;
+  completedBy: UserJson | null;
+}
+
+/** Every active Bidang of the office with its submission (if the format reached it) and step 4's due time. */
+const COMPLETENESS = statement(
+  'request.completeness',
+  `SELECT b.id, b.code, b.name, b."sortOrder", b.active,
+          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
+          (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
+          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
+     FROM "Bidang" b LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
+    WHERE b."officeId" = $2::uuid AND b.active
+    ORDER BY b."sortOrder", b.name`,
+);
+interface CompletenessRow {
+  id: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+  submissionId: string | null;
+  status: SubmissionStatus | null;
+  submittedAt: Date | null;
+  firstSubmittedAt: Date | null;
+  returnCount: number;
+  step4DueAt: Date | null;
+}
+
 export class DataRequestService {
+  private readonly sql: Sql;
+
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
     private readonly events?: RequestEvents,
-  ) {}
+  ) {
+    this.sql = sqlOf(db);
+  }
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
-    const r = await this.db.dataRequest.findUnique({ where: { id } }).catch(() => null);
+    if (!UUID.test(id)) fail('NOT_FOUND');
+    const r = await this.sql.one<RequestRow>(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
     return toRequestModel(r!);
@@ -310,10 +368,7 @@ export class DataRequestService {
 
   /** The seven steps with due time, elapsed working time and overdue state, as of `now`. */
   async timeline(r: RequestModel, now = new Date()) {
-    const cal = await this.calendars.forOffice(r.officeId);
-    const rows = await this.db.requestStep.findMany({ where: { requestId: r.id }, orderBy: { step: 'asc' } });
-    const userIds = rows.map((s) => s.completedById).filter((x): x is string => !!x);
-    const users = new Map((await this.db.user.findMany({ where: { id: { in: userIds } } })).map((u) => [u.id, u]));
+    const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows<StepRow>(STEPS_OF_REQUEST, [r.id])]);
     return SOP_STEPS.map((def) => {
       const row = rows.find((s) => s.step === def.no);
       const timing = row ? stepTiming(cal, row.startedAt, def.standardTime, row.completedAt, now) : null;
@@ -329,7 +384,7 @@ export class DataRequestService {
         startedAt: row?.startedAt ?? null,
         dueAt: row?.dueAt ?? null,
         completedAt: row?.completedAt ?? null,
-        completedBy: row?.completedById ? (users.get(row.completedById) ?? null) : null,
+        completedBy: row?.completedBy ?? null,
         // Whole minutes for display; the due/overdue decision above uses the exact values.
         elapsedWorkingMinutes: Math.floor(timing?.elapsedWorkingMinutes ?? 0),
         overdue: timing?.overdue ?? false,
@@ -346,34 +401,25 @@ export class DataRequestService {
 
   /** Completeness and timeliness per Bidang (step 4). */
   async completeness(actor: Actor, r: RequestModel, now = new Date()) {
-    const [bidang, subs, step4] = await Promise.all([
-      this.db.bidang.findMany({ where: { officeId: r.officeId, active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
-      this.db.bidangSubmission.findMany({
-        where: { requestId: r.id },
-        include: { _count: { select: { reviews: { where: { action: 'RETURN' } } } } },
-      }),
-      this.db.requestStep.findUnique({ where: { requestId_step: { requestId: r.id, step: 4 } } }),
-    ]);
-    const due = step4?.dueAt ?? null;
-    const perBidang = bidang
+    const rows = await this.sql.rows<CompletenessRow>(COMPLETENESS, [r.id, r.officeId]);
+    const due = rows[0]?.step4DueAt ?? null;
+    const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
-      .map((b) => {
-        const s = subs.find((x) => x.bidangId === b.id);
-        const first = s?.firstSubmittedAt ?? null;
-        const late = !!(first && due && first > due);
-        const pending = !s || s.status === 'DRAFT' || s.status === 'RETURNED';
+      .map(({ submissionId, status, submittedAt, firstSubmittedAt, returnCount, step4DueAt: _due, ...b }) => {
+        const pending = !status || status === 'DRAFT' || status === 'RETURNED';
         return {
           bidang: b,
-          submissionId: s?.id ?? null,
-          status: s?.status ?? null,
-          submittedAt: s?.submittedAt ?? null,
-          late,
-          overdue: !!(due && pending && !first && due < now && r.status === 'COLLECTING'),
-          returnCount: s?._count.reviews ?? 0,
+          submissionId,
+          status,
+          submittedAt,
+          firstSubmittedAt,
+          late: !!(firstSubmittedAt && due && firstSubmittedAt > due),
+          overdue: !!(due && pending && !firstSubmittedAt && due < now && r.status === 'COLLECTING'),
+          returnCount,
         };
       });
     const count = (st: string) => perBidang.filter((p) => p.status === st).length;
-    const firstSubmitted = perBidang.filter((p) => subs.find((s) => s.id === p.submissionId)?.firstSubmittedAt);
+    const firstSubmitted = perBidang.filter((p) => p.firstSubmittedAt);
     const accepted = count('ACCEPTED');
     return {
       bidangTotal: perBidang.length,

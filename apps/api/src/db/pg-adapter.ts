@@ -106,12 +106,26 @@ class ShadowSafePrismaPg extends PrismaPg {
   }
 }
 
-export function createAdapter(databaseUrl: string, opts: AdapterOptions = {}): PrismaPg {
-  const config: pg.PoolConfig = {
+function poolConfig(databaseUrl: string, opts: AdapterOptions): pg.PoolConfig {
+  return {
     ...discreteConfig(databaseUrl),
     Client: CatalogSafeClient as unknown as typeof pg.Client,
     max: opts.max ?? 10,
     allowExitOnIdle: opts.allowExitOnIdle ?? false,
   };
-  return new ShadowSafePrismaPg(config);
+}
+
+/** For the Prisma CLI (migrate, diff): owns its pool and can make a shadow database. */
+export function createAdapter(databaseUrl: string, opts: AdapterOptions = {}): PrismaPg {
+  return new ShadowSafePrismaPg(poolConfig(databaseUrl, opts));
+}
+
+/**
+ * For the running app: one pool shared by Prisma and by the hand-written SQL of db/sql.ts, so
+ * both stay inside one connection budget (PGlite serves a single connection). Prisma ends the
+ * pool on $disconnect.
+ */
+export function createRuntimeAdapter(databaseUrl: string, opts: AdapterOptions = {}): { adapter: PrismaPg; pool: pg.Pool } {
+  const pool = new pg.Pool(poolConfig(databaseUrl, opts));
+  return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), pool };
 }

@@ -12,8 +12,9 @@ import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { toNumber } from '../common/format';
-import type { Db, Tx } from '../db/prisma';
-import type { Prisma } from '../generated/prisma/client';
+import { sqlOf, type Db, type Tx } from '../db/prisma';
+import { statement, type Sql } from '../db/sql';
+import { userJson, type UserJson } from '../office/office.sql';
 import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
@@ -38,10 +39,14 @@ async function requestedIndicators(db: Db | Tx, requestId: string, bidangId: str
 }
 
 export class SubmissionService {
+  private readonly sql: Sql;
+
   constructor(
     private readonly db: Db,
     private readonly scales: ScaleService,
-  ) {}
+  ) {
+    this.sql = sqlOf(db);
+  }
 
   private async load(db: Db | Tx, id: string) {
     const s = await db.bidangSubmission
@@ -60,13 +65,9 @@ export class SubmissionService {
   }
 
   async listForRequest(actor: Actor, requestId: string) {
-    return this.views({
-      requestId,
-      request: { officeId: actor.officeId },
-      ...(seesWholeOffice(actor) ? {} : { bidangId: { in: actor.bidangIds } }),
-    });
+    const bidangIds = seesWholeOffice(actor) ? null : actor.bidangIds;
+    return this.views(await this.sql.rows<SubmissionRow>(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
   }
-
 
   /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
   async save(actor: Actor, input: SaveSubmissionInput) {
@@ -177,62 +178,155 @@ export class SubmissionService {
 
   /** The submission as the API shows it: values with target, capaian and category. */
   async view(id: string) {
-    const [one] = await this.views({ id });
+    const [one] = await this.views(await this.sql.rows<SubmissionRow>(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
     return one!;
   }
 
   /**
-   * Many submissions in a fixed number of queries, whatever their number (the Kasubbag's board
-   * shows every Bidang of a request at once): the submissions with their rows, the requested
-   * indicators of all their requests, the review actors, and the scale.
+   * Many submissions in a fixed number of statements, whatever their number (the Kasubbag's board
+   * shows every Bidang of a request at once): values, documents and reviews of all of them at
+   * once, and the scale. Hand-written SQL (db/sql.ts): this is the board's hot path.
    */
-  private async views(where: Prisma.BidangSubmissionWhereInput) {
-    const subs = await this.db.bidangSubmission.findMany({
-      where,
-      include: {
-        bidang: true,
-        request: true,
-        values: true,
-        documents: { orderBy: { createdAt: 'asc' } },
-        reviews: { orderBy: { createdAt: 'asc' } },
-      },
-      orderBy: [{ bidang: { sortOrder: 'asc' } }, { bidang: { name: 'asc' } }],
-    });
+  private async views(subs: SubmissionRow[]) {
     if (subs.length === 0) return [];
-    const requestIds = [...new Set(subs.map((s) => s.requestId))];
-    const [requested, scale, actors] = await Promise.all([
-      this.db.dataRequestIndicator.findMany({
-        where: { requestId: { in: requestIds }, indicator: { bidangId: { in: [...new Set(subs.map((s) => s.bidangId))] } } },
-        include: { indicator: { include: { targets: true } } },
-        orderBy: { indicator: { code: 'asc' } },
-      }),
+    const ids = subs.map((s) => s.id);
+    const [values, documents, reviews, scale] = await Promise.all([
+      this.sql.rows<ValueRow>(VALUES_OF_SUBMISSIONS, [ids]),
+      this.sql.rows<DocumentRow>(DOCUMENTS_OF_SUBMISSIONS, [ids]),
+      this.sql.rows<ReviewRow>(REVIEWS_OF_SUBMISSIONS, [ids]),
       this.scales.inForce(),
-      this.db.user.findMany({ where: { id: { in: [...new Set(subs.flatMap((s) => s.reviews.map((r) => r.actorId)))] } } }),
     ]);
-    const actorById = new Map(actors.map((u) => [u.id, u]));
-    return subs.map((s) => {
-      const tw = s.request.triwulan ?? 4;
-      const values = requested
-        .filter((r) => r.requestId === s.requestId && r.indicator.bidangId === s.bidangId)
-        .map(({ indicator: i }) => {
-          const v = s.values.find((x) => x.indicatorId === i.id);
-          const t = i.targets.find((x) => x.year === s.request.year && x.triwulan === tw);
-          return valueView(i, t, v, scale);
-        });
-      const have = new Set(s.documents.map((d) => d.kind));
+    const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) (map.get(r.submissionId) ?? map.set(r.submissionId, []).get(r.submissionId)!).push(r);
+      return (id: string) => map.get(id) ?? [];
+    };
+    const valuesOf = bySubmission(values);
+    const documentsOf = bySubmission(documents);
+    const reviewsOf = bySubmission(reviews);
+    return subs.map(({ year: _year, triwulan: _triwulan, requestStatus, requestedDocuments, bidangCode, bidangName, bidangSortOrder, bidangActive, ...s }) => {
+      const docs = documentsOf(s.id);
+      const have = new Set(docs.map((d) => d.kind));
       return {
         ...s,
-        statusLabel: SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id,
-        editable: isSubmissionEditable(s.status as SubmissionStatus) && s.request.status === 'COLLECTING',
-        missingDocuments: s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
-        values,
-        documents: s.documents.map(documentView),
-        reviews: s.reviews.map((r) => ({ ...r, actor: actorById.get(r.actorId)! })),
+        bidang: { id: s.bidangId, code: bidangCode, name: bidangName, sortOrder: bidangSortOrder, active: bidangActive },
+        statusLabel: SUBMISSION_STATUS_LABELS[s.status].id,
+        editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
+        missingDocuments: requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
+        values: valuesOf(s.id).map((v) => valueView(v, v, v, scale)),
+        documents: docs.map(documentView),
+        reviews: reviewsOf(s.id),
       };
     });
   }
+}
 
+// ---- the board's statements (db/sql.ts) ----
+
+const SUBMISSION_COLUMNS = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
+  s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."createdAt", s."updatedAt",
+  b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
+  r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments"
+  FROM "BidangSubmission" s JOIN "Bidang" b ON b.id = s."bidangId" JOIN "DataRequest" r ON r.id = s."requestId"`;
+
+const SUBMISSION_BY_ID = statement('submission.by-id', `SELECT ${SUBMISSION_COLUMNS} WHERE s.id = $1::uuid`);
+
+/** $3: the Bidang a Bidang user may see, or null for the office-wide roles. */
+const SUBMISSIONS_OF_REQUEST = statement(
+  'submission.of-request',
+  `SELECT ${SUBMISSION_COLUMNS}
+    WHERE s."requestId" = $1::uuid AND r."officeId" = $2::uuid AND ($3::uuid[] IS NULL OR s."bidangId" = ANY($3::uuid[]))
+    ORDER BY b."sortOrder", b.name`,
+);
+
+/** Every requested indicator of the submission's Bidang, with its target for the request's period and the value, if any. */
+const VALUES_OF_SUBMISSIONS = statement(
+  'submission.values',
+  `SELECT s.id AS "submissionId", i.id, i.code, i.name, i.sasaran, i.satuan, i.polarity,
+          t.target, t."targetUpper", v.realisasi, v.note
+     FROM "BidangSubmission" s
+     JOIN "DataRequest" r ON r.id = s."requestId"
+     JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId"
+     JOIN "Indicator" i ON i.id = di."indicatorId" AND i."bidangId" = s."bidangId"
+     LEFT JOIN "IndicatorTarget" t ON t."indicatorId" = i.id AND t.year = r.year AND t.triwulan = COALESCE(r.triwulan, 4)
+     LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id
+    WHERE s.id = ANY($1::uuid[])
+    ORDER BY i.code`,
+);
+
+const DOCUMENTS_OF_SUBMISSIONS = statement(
+  'submission.documents',
+  `SELECT d.id, d."submissionId", d.kind, d.filename, d."mimeType", d.size, d.sha256, d."createdAt"
+     FROM "StoredDocument" d WHERE d."submissionId" = ANY($1::uuid[]) ORDER BY d."createdAt"`,
+);
+
+const REVIEWS_OF_SUBMISSIONS = statement(
+  'submission.reviews',
+  `SELECT v.id, v."submissionId", v.action, v."fromStatus", v."toStatus", v.reason, v."actorId", v.version, v."createdAt",
+          ${userJson('u')} AS actor
+     FROM "SubmissionReview" v JOIN "User" u ON u.id = v."actorId"
+    WHERE v."submissionId" = ANY($1::uuid[]) ORDER BY v."createdAt"`,
+);
+
+interface SubmissionRow {
+  id: string;
+  requestId: string;
+  bidangId: string;
+  status: SubmissionStatus;
+  version: number;
+  narrative: string | null;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  submittedById: string | null;
+  reviewedAt: Date | null;
+  reviewedById: string | null;
+  returnReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  bidangCode: string;
+  bidangName: string;
+  bidangSortOrder: number;
+  bidangActive: boolean;
+  year: number;
+  triwulan: number | null;
+  requestStatus: string;
+  requestedDocuments: string[];
+}
+interface ValueRow {
+  submissionId: string;
+  id: string;
+  code: string;
+  name: string;
+  sasaran: string;
+  satuan: string;
+  polarity: string;
+  target: number | null;
+  targetUpper: number | null;
+  realisasi: number | null;
+  note: string | null;
+}
+interface DocumentRow {
+  id: string;
+  submissionId: string;
+  kind: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+interface ReviewRow {
+  id: string;
+  submissionId: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  reason: string | null;
+  actorId: string;
+  version: number;
+  createdAt: Date;
+  actor: UserJson;
 }
 
 export function documentView<T extends { id: string }>(d: T) {
