@@ -1,4 +1,4 @@
-import { RECORD_KIND, ROLE_LABELS, ROLES, SUPERIOR, isRole, type Role } from './roles';
+import { BIDANG_ROLES, OFFICE_WIDE_ROLES, RECORD_KIND, ROLE_LABELS, ROLES, SUPERIOR, isRole, seesWholeOffice, type Role } from './roles';
 
 describe('roles', () => {
   it('lists the seven roles in a fixed order', () => {
@@ -69,5 +69,19 @@ describe('roles', () => {
     [null, false],
   ])('isRole(%p) is %p', (value, expected) => {
     expect(isRole(value)).toBe(expected);
+  });
+
+  it.each([
+    [['KASUBBAG'], true],
+    [['ADMIN'], true],
+    [['BIDANG_OPERATOR'], false],
+    [['BIDANG_HEAD', 'PENYUSUN'], true],
+    [[], false],
+  ])('seesWholeOffice(%p) is %p', (roles, expected) => {
+    expect(seesWholeOffice(roles)).toBe(expected);
+  });
+
+  it('every role is either office-wide or a Bidang role, never both', () => {
+    for (const r of ROLES) expect(OFFICE_WIDE_ROLES.includes(r) !== BIDANG_ROLES.includes(r)).toBe(true);
   });
 });

@@ -19,6 +19,14 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** Roles that see every Bidang of their office (all submissions, the analysis). */
+export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
+/** Roles that fill in and see only their own Bidang's data. */
+export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+
+/** Whether someone holding these roles (own + Plt/Plh) sees the whole office, not only own Bidang. */
+export const seesWholeOffice = (roles: readonly string[]): boolean => roles.some((r) => (OFFICE_WIDE_ROLES as readonly string[]).includes(r));
+
 export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
   ADMIN: { id: 'Administrator', en: 'Administrator' },
   KEPALA_DINAS: { id: 'Kepala Dinas', en: 'Head of Office' },

@@ -1,4 +1,4 @@
-import { parseNip, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, parseNip, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';
@@ -16,7 +16,6 @@ const NIP_REASONS: Record<string, string> = {
   APPOINTMENT_BEFORE_BIRTH: 'TMT pada NIP lebih awal dari tanggal lahir.',
 };
 
-const BIDANG_ROLES: Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
 
 export class AdminService {
   constructor(

@@ -1,15 +1,12 @@
-import type { Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, seesWholeOffice as rolesSeeWholeOffice, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { fail } from './errors';
 
-/** Roles that see every Bidang's submission of their office (the Bidang roles see their own). */
-export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
 /** Roles of the secretariat that handle requests and review submissions. */
 export const REVIEWER_ROLES: readonly Role[] = ['KASUBBAG', 'PENYUSUN'];
-export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
 
 /** Office-wide readers: those roles, and service actors (machine clients read their whole office, read-only). */
-export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || actor.roles.some((r) => OFFICE_WIDE_ROLES.includes(r));
+export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || rolesSeeWholeOffice(actor.roles);
 
 export function canReadBidang(actor: Actor, bidangId: string): boolean {
   return seesWholeOffice(actor) || actor.bidangIds.includes(bidangId);

@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { BIDANG_ROLES, seesWholeOffice } from '@sipedaki/sop';
 import type { MeQuery, Role } from '@/gql/graphql';
 
 export type Viewer = MeQuery['me'];
@@ -28,8 +29,6 @@ function readViewer(): Viewer | null {
 const token = ref<string | null>(read(TOKEN_KEY));
 const viewer = ref<Viewer | null>(token.value ? readViewer() : null);
 
-/** Roles that see the whole office (all Bidang, the analysis). */
-const OFFICE_ROLES: Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
 
 export function getToken(): string | null {
   return token.value;
@@ -75,8 +74,9 @@ export function useAuth() {
     roles,
     hasRole,
     isLoggedIn: computed(() => !!token.value),
-    seesWholeOffice: computed(() => roles.value.some((r) => OFFICE_ROLES.includes(r))),
-    isBidang: computed(() => roles.value.some((r) => r === 'BIDANG_OPERATOR' || r === 'BIDANG_HEAD')),
+    // The same rule as the API's (one definition in @sipedaki/sop).
+    seesWholeOffice: computed(() => seesWholeOffice(roles.value)),
+    isBidang: computed(() => roles.value.some((r) => (BIDANG_ROLES as readonly string[]).includes(r))),
     setSession,
     setViewer,
     clearSession,
