@@ -57,8 +57,8 @@ describe.each([
     expect(req.timeline.map((s: any) => s.state)).toEqual(['ACTIVE', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
 
     // The Sekretaris sees it in the inbox; the Kasubbag does not yet.
-    const inboxOf = async (token: string) => (await t.gql('{ myInbox { kind step submissionId request { id } } }', {}, token)).data.myInbox.filter((i: any) => i.request.id === req.id);
-    expect(await inboxOf(tok.sekretaris)).toEqual([expect.objectContaining({ kind: 'REQUEST_STEP', step: 1 })]);
+    const inboxOf = async (token: string) => (await t.gql('{ myInbox { kind title titleEn step submissionId request { id } } }', {}, token)).data.myInbox.filter((i: any) => i.request.id === req.id);
+    expect(await inboxOf(tok.sekretaris)).toEqual([expect.objectContaining({ kind: 'REQUEST_STEP', step: 1, titleEn: expect.stringMatching(/\w/) })]);
     expect(await inboxOf(tok.kasubbag)).toEqual([]);
 
     const step = async (mutation: string, input: Record<string, unknown>, token: string) => {
@@ -130,7 +130,10 @@ describe.each([
     // Kasubbag returns Bidang 1's data with a reason; the operator sees it, fixes, resubmits.
     v1 = await act('returnSubmission', tok.kasubbag, s1.id, v1.version, 'Realisasi IKU belum sesuai data LHP, mohon diperbaiki.');
     expect(v1).toEqual(expect.objectContaining({ status: 'RETURNED', returnReason: 'Realisasi IKU belum sesuai data LHP, mohon diperbaiki.' }));
-    expect(await inboxOf(tok.op1)).toEqual([expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id })]);
+    // Worded in both languages: a returned submission asks for a correction, not a first fill-in.
+    expect(await inboxOf(tok.op1)).toEqual([
+      expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id, title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' }),
+    ]);
     v1 = await save(tok.op1, s1.id, v1.version, o.indicators[0].id, 76);
     v1 = await act('submitSubmission', tok.op1, s1.id, v1.version);
     expect(v1.status).toBe('SUBMITTED');

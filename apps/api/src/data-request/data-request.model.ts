@@ -134,6 +134,7 @@ registerEnumType(InboxKind, { name: 'InboxKind' });
 export class InboxItem {
   @Field(() => InboxKind) kind!: InboxKind;
   @Field(() => String, { description: 'Judul dalam bahasa Indonesia' }) title!: string;
+  @Field(() => String, { description: 'Title in English' }) titleEn!: string;
   @Field(() => DataRequest) request!: DataRequest;
   @Field(() => Int) step!: number;
   @Field(() => [RequestAction]) actions!: RequestAction[];

@@ -451,7 +451,7 @@ export class DataRequestService {
       const overdue = !!(r.dueAt && r.status !== 'DONE' && r.dueAt < now);
       if (r.status === 'DONE') {
         if (actor.roles.includes('KEPALA_DINAS')) {
-          items.push({ kind: 'ACKNOWLEDGE_REPORT', title: 'Terima laporan capaian kinerja', request: r, step: 7, actions: [], submissionId: null, dueAt: null, overdue: false });
+          items.push({ kind: 'ACKNOWLEDGE_REPORT', ...INBOX_TITLES.ACKNOWLEDGE_REPORT, request: r, step: 7, actions: [], submissionId: null, dueAt: null, overdue: false });
         }
         continue;
       }
@@ -462,27 +462,27 @@ export class DataRequestService {
           if ((s.status === 'DRAFT' || s.status === 'RETURNED') && actor.bidangIds.includes(s.bidangId) && actor.roles.some((x) => x === 'BIDANG_OPERATOR' || x === 'BIDANG_HEAD')) {
             items.push({
               kind: 'FILL_SUBMISSION',
-              title: s.status === 'RETURNED' ? 'Perbaiki data kinerja yang dikembalikan' : 'Isi data kinerja Bidang',
+              ...(s.status === 'RETURNED' ? INBOX_TITLES.FIX_RETURNED : INBOX_TITLES.FILL_SUBMISSION),
               request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
             });
           }
           if (s.status === 'SUBMITTED' && actor.roles.some((x) => x === 'KASUBBAG' || x === 'PENYUSUN')) {
-            items.push({ kind: 'REVIEW_SUBMISSION', title: 'Periksa data kinerja yang dikirim Bidang', request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
+            items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
           }
         }
         const allAccepted = row.submissions.length > 0 && row.submissions.every((s) => s.status === 'ACCEPTED');
         if (allAccepted && actions.length) {
-          items.push({ kind: 'REQUEST_STEP', title: 'Teruskan data yang terkumpul kepada Kasubbag', request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue });
+          items.push({ kind: 'REQUEST_STEP', ...INBOX_TITLES.FORWARD_COLLECTION, request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue });
         }
       } else if (actions.length) {
-        items.push({ kind: 'REQUEST_STEP', title: def.activity, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue });
+        items.push({ kind: 'REQUEST_STEP', title: def.activity, titleEn: def.activityEn, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue });
       }
       // Escalation: a late step shows up with the superior of the role that should act.
       if (overdue) {
         const superiors = new Set(def.actors.map((a) => SUPERIOR[a]).filter((x): x is Role => !!x));
         const already = items.some((i) => i.request.id === r.id && i.kind !== 'ESCALATION');
         if (!already && actor.roles.some((x) => superiors.has(x))) {
-          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true });
+          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, titleEn: `Late: step ${def.no} is past its standard time`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true });
         }
       }
     }
@@ -494,9 +494,19 @@ export class DataRequestService {
   }
 }
 
+/** Inbox titles that are not a step's own activity, in both languages (the API's clients show either). */
+const INBOX_TITLES = {
+  ACKNOWLEDGE_REPORT: { title: 'Terima laporan capaian kinerja', titleEn: 'Receive the performance report' },
+  FILL_SUBMISSION: { title: 'Isi data kinerja Bidang', titleEn: 'Fill in the division’s performance data' },
+  FIX_RETURNED: { title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' },
+  REVIEW_SUBMISSION: { title: 'Periksa data kinerja yang dikirim Bidang', titleEn: 'Review data submitted by a division' },
+  FORWARD_COLLECTION: { title: 'Teruskan data yang terkumpul kepada Kasubbag', titleEn: 'Forward the collected data to the Kasubbag' },
+} as const;
+
 export interface InboxItemData {
   kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
   title: string;
+  titleEn: string;
   request: RequestModel;
   step: number;
   actions: RequestAction[];

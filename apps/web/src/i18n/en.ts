@@ -17,10 +17,6 @@ const en: typeof id = {
     title: 'Waiting for you', hello: 'Welcome, {name}', empty: 'Nothing is waiting for you.', due: 'Due', overdue: 'Overdue', onTime: 'On time', step: 'Step {n}',
     quick: 'Shortcuts', open: 'Open',
   },
-  inbox: {
-    REQUEST_STEP: 'Step {n}: {activity}', FILL_SUBMISSION: 'Fill in the division’s performance data', FILL_RETURNED: 'Fix the returned performance data',
-    REVIEW_SUBMISSION: 'Review data submitted by a division', ACKNOWLEDGE_REPORT: 'Receive the performance report', ESCALATION: 'Late: step {n} is past its standard time',
-  },
   requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', total: '{n} requests', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
   register: {
     title: 'Register an incoming letter', letterNumber: 'Letter number', letterDate: 'Letter date', sender: 'Sender', subject: 'Subject', notes: 'Notes',

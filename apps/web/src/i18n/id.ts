@@ -15,10 +15,6 @@ export default {
     title: 'Yang menunggu Anda', hello: 'Selamat datang, {name}', empty: 'Tidak ada pekerjaan yang menunggu Anda.', due: 'Batas waktu', overdue: 'Terlambat', onTime: 'Sesuai waktu', step: 'Langkah {n}',
     quick: 'Pintasan', open: 'Kerjakan',
   },
-  inbox: {
-    REQUEST_STEP: 'Langkah {n}: {activity}', FILL_SUBMISSION: 'Isi data kinerja Bidang', FILL_RETURNED: 'Perbaiki data kinerja yang dikembalikan',
-    REVIEW_SUBMISSION: 'Periksa data kinerja yang dikirim Bidang', ACKNOWLEDGE_REPORT: 'Terima laporan capaian kinerja', ESCALATION: 'Terlambat: langkah {n} melewati waktu baku',
-  },
   requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', total: '{n} permintaan', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
   register: {
     title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
