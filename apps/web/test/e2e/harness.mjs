@@ -1,6 +1,8 @@
 /**
  * End-to-end harness: a fresh PostgreSQL database, the real API (serving the built SPA on the
- * same port, as in production), and Debian's Chromium driven by playwright-core.
+ * same port, as in production), and Debian's Chromium driven by playwright-core; plus the
+ * scenario runner and screenshot helper every e2e script shares, so that each script reports its
+ * scenarios to test/run-all.mjs the same way.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +20,9 @@ export const PASSWORD = 'sipedaki123';
 // One database per run, so two runs at once (CI, a developer) never drop each other's data.
 const DB = process.env.E2E_DB ?? `sipedaki_e2e_${process.pid}`;
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+// The phone every page must work on, and a desktop screen for pages also checked wide.
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
 
 export async function freshDatabase() {
   const c = new pg.Client({ ...PG, database: 'postgres' });
@@ -108,7 +113,7 @@ export async function startApi(databaseUrl, webDist = path.join(webDir, 'dist'))
   };
 }
 
-export async function launchBrowser(viewport = { width: 360, height: 740 }) {
+export async function launchBrowser(viewport = PHONE) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -147,4 +152,89 @@ export async function apiLogin(base, login) {
 /** A tiny valid-looking PDF. */
 export function pdf(title) {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+}
+
+/**
+ * Keeps a full-page screenshot in `artefacts` (`<name>.png`) and fails when the page scrolls
+ * sideways: every page must fit the screen it is shown on. Given `viewports`, takes one per
+ * viewport (`<name>-<width>.png`) and then gives the window back the size it had, so the rest of
+ * the scenario (and the next one, if this check fails) runs at the size it expects.
+ */
+export async function shot(page, name, viewports = null) {
+  const capture = async (file) => {
+    await page.screenshot({ path: path.join(artefacts, file), fullPage: true });
+    const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+    if (scroll > view) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
+  };
+  if (!viewports) return capture(`${name}.png`);
+  const before = page.viewportSize();
+  try {
+    for (const viewport of viewports) {
+      await page.setViewportSize(viewport);
+      // One frame or so for the layout to follow the new width before it is measured.
+      await page.waitForTimeout(50);
+      await capture(`${name}-${viewport.width}.png`);
+    }
+  } finally {
+    await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Runs one e2e script's scenarios and reports them. Each scenario counts as one test; one that
+ * throws is a failure, with its error and a screenshot of the page it left behind.
+ *
+ *   label        prefix of the console lines ("e2e", "e2e (integrations)")
+ *   scenarios    every scenario name, in order: one that never ran (the harness broke first)
+ *                is reported as failed, so a broken start-up cannot pass for "0 failed"
+ *   resultFile   file name in `artefacts`, used when E2E_RESULTS does not say where to write
+ *   failedShot   screenshot name prefix of a failed scenario (`<failedShot>-<n>.png`)
+ *
+ * Writes { passed, failed, results } as JSON: test/run-all.mjs sets E2E_RESULTS and adds up
+ * `passed` and `failed` (a missing file counts as one failure there).
+ */
+export function createScenarioRunner({ label, scenarios, resultFile, failedShot }) {
+  fs.mkdirSync(artefacts, { recursive: true });
+  const results = [];
+  // The page is only opened inside the script's main(), after the runner exists.
+  let page = null;
+
+  return {
+    /** The page to screenshot when a scenario fails. */
+    watch(p) {
+      page = p;
+    },
+
+    async scenario(name, fn) {
+      const t0 = Date.now();
+      try {
+        await fn();
+        results.push({ name, ok: true, ms: Date.now() - t0 });
+        process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
+      } catch (err) {
+        results.push({ name, ok: false, ms: Date.now() - t0, error: String(err?.stack ?? err) });
+        process.stdout.write(`  ✗ ${name}\n${String(err?.message ?? err)}\n`);
+        // A plain screenshot, not shot(): the failing page may well be too wide, and that
+        // must not hide the scenario's own error.
+        await page?.screenshot({ path: path.join(artefacts, `${failedShot}-${results.length}.png`), fullPage: true }).catch(() => undefined);
+      }
+    },
+
+    /** Runs main(), writes the result file, prints the counts and exits (non-zero on any failure). */
+    async run(main) {
+      let fatal = null;
+      try {
+        await main();
+      } catch (err) {
+        fatal = err;
+        process.stdout.write(`✗ ${label} harness failed: ${err?.stack ?? err}\n`);
+      }
+      for (const name of scenarios) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: fatal ? String(fatal) : 'not run' });
+      const passed = results.filter((r) => r.ok).length;
+      const failed = results.length - passed;
+      fs.writeFileSync(process.env.E2E_RESULTS ?? path.join(artefacts, resultFile), JSON.stringify({ passed, failed, results }, null, 2));
+      process.stdout.write(`${label}: ${passed} passed, ${failed} failed\n`);
+      process.exit(failed === 0 ? 0 : 1);
+    },
+  };
 }

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { apiLogin, artefacts, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, startApi, webDir } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi, webDir } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
 process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
@@ -23,24 +23,15 @@ process.env.WEBHOOK_POLL_MS ??= '500';
 // The receiver runs on this machine: loopback receivers are refused unless the office allows them.
 process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
 
-fs.mkdirSync(artefacts, { recursive: true });
-const results = [];
 const SCENARIOS = [
   'administrator: token API dibuat, rahasia tampil sekali dan berfungsi, lalu dicabut',
   'administrator: webhook didaftarkan, kunci tampil sekali, pengiriman gagal dicoba ulang lalu terkirim, penerima dihapus',
 ];
 
-/** Screenshots at the phone width and at a desktop width; neither may scroll sideways. */
-async function shots(page, name) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-    await page.waitForTimeout(50);
-    await page.screenshot({ path: path.join(artefacts, `${name}-${width}.png`), fullPage: true });
-    const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
-    if (scroll > view) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
-  }
-  await page.setViewportSize({ width: 360, height: 740 });
-}
+const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (integrations)', scenarios: SCENARIOS, resultFile: 'e2e-integrations.json', failedShot: 'FAILED-integrations' });
+
+/** Admin pages are used at a desk as often as on a phone: each is checked at both widths. */
+const shots = (page, name) => shot(page, name, [PHONE, DESKTOP]);
 
 /** A receiver that answers 503 until `accept` is set, and records every delivery. */
 function startReceiver() {
@@ -134,18 +125,6 @@ async function main() {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
   }
-  async function scenario(name, fn) {
-    const t0 = Date.now();
-    try {
-      await fn();
-      results.push({ name, ok: true, ms: Date.now() - t0 });
-      process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
-    } catch (err) {
-      results.push({ name, ok: false, ms: Date.now() - t0, error: String(err?.stack ?? err) });
-      process.stdout.write(`  ✗ ${name}\n${String(err?.message ?? err)}\n`);
-      await page?.screenshot({ path: path.join(artefacts, `FAILED-integrations-${results.length}.png`), fullPage: true }).catch(() => undefined);
-    }
-  }
   /** The text of the page as a person (or a screen reader) gets it, plus every attribute value. */
   const pageHtml = () => page.content();
 
@@ -156,6 +135,7 @@ async function main() {
     browser = await launchBrowser();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    watch(page);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {
@@ -313,16 +293,4 @@ async function main() {
   }
 }
 
-let fatal = null;
-try {
-  await main();
-} catch (err) {
-  fatal = err;
-  process.stdout.write(`✗ e2e (integrations) harness failed: ${err?.stack ?? err}\n`);
-}
-for (const name of SCENARIOS) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: fatal ? String(fatal) : 'not run' });
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-fs.writeFileSync(process.env.E2E_RESULTS ?? path.join(artefacts, 'e2e-integrations.json'), JSON.stringify({ passed, failed, results }, null, 2));
-process.stdout.write(`e2e (integrations): ${passed} passed, ${failed} failed\n`);
-process.exit(failed === 0 ? 0 : 1);
+await run(main);

@@ -9,17 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, startApi, webDir } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi, webDir } from './harness.mjs';
 
-fs.mkdirSync(artefacts, { recursive: true });
-const results = [];
 const stamp = Date.now().toString(36).toUpperCase();
-/** Keeps a screenshot, and checks the page fits the phone: no sideways scrolling. */
-const shot = async (page, name) => {
-  await page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: true });
-  const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
-  if (scroll > view && !name.startsWith('FAILED')) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
-};
 
 const SCENARIOS = [
   'alur lengkap tujuh langkah oleh setiap peran (ponsel, Bahasa Indonesia)',
@@ -29,6 +21,7 @@ const SCENARIOS = [
   'administrator: pengguna (NIP diperiksa), libur, indikator, Plt/Plh, Bidang, jam kerja',
   'format Excel: unduh, isi, impor (galat per sel, lalu berhasil); Kasubbag: grafik analisis dan rekap PDF',
 ];
+const { scenario, watch, run } = createScenarioRunner({ label: 'e2e', scenarios: SCENARIOS, resultFile: 'e2e.json', failedShot: 'FAILED' });
 
 async function main() {
   // Build into a directory of this run's own (apps/web/dist may be rebuilt by someone else meanwhile).
@@ -73,24 +66,12 @@ async function main() {
     await scope.getByText(text, { exact: false }).first().waitFor();
   }
 
-  async function scenario(name, fn) {
-    const t0 = Date.now();
-    try {
-      await fn();
-      results.push({ name, ok: true, ms: Date.now() - t0 });
-      process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
-    } catch (err) {
-      results.push({ name, ok: false, ms: Date.now() - t0, error: String(err?.stack ?? err) });
-      process.stdout.write(`  ✗ ${name}\n${String(err?.message ?? err)}\n`);
-      await shot(page, `FAILED-${results.length}`).catch(() => undefined);
-    }
-  }
-
   try {
     api = await startApi(await freshDatabase(), dist);
     base = api.base;
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    watch(page);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {
@@ -499,17 +480,4 @@ async function main() {
   }
 }
 
-let fatal = null;
-try {
-  await main();
-} catch (err) {
-  fatal = err;
-  process.stdout.write(`✗ e2e harness failed: ${err?.stack ?? err}\n`);
-}
-// Scenarios that never ran because the harness broke are failures too.
-for (const name of SCENARIOS) if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: fatal ? String(fatal) : 'not run' });
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-fs.writeFileSync(process.env.E2E_RESULTS ?? path.join(artefacts, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
-process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
-process.exit(failed === 0 ? 0 : 1);
+await run(main);
