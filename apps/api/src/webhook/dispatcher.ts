@@ -20,13 +20,16 @@ type DispatchConfig = Pick<
 export const signatureHeader = (secret: string, body: string, unixSeconds: number) =>
   `t=${unixSeconds},v1=${crypto.createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
 
+/** Longest wait between two attempts: with many attempts configured, 2^n would otherwise run to days. */
+export const MAX_RETRY_DELAY_MS = 6 * 60 * 60 * 1000;
+
 /**
  * Delay before attempt `attempt + 1` after attempt `attempt` failed: base · 2^(attempt−1), ±20 %
  * jitter so that deliveries that failed together (a receiver was down) do not all retry in the
- * same instant. `random` is in [0, 1).
+ * same instant, at most MAX_RETRY_DELAY_MS. `random` is in [0, 1).
  */
 export const retryDelay = (baseMs: number, attempt: number, random: () => number) =>
-  Math.round(baseMs * 2 ** (attempt - 1) * (0.8 + 0.4 * random()));
+  Math.min(MAX_RETRY_DELAY_MS, Math.round(baseMs * 2 ** (attempt - 1) * (0.8 + 0.4 * random())));
 
 /** The receiver's answer is read up to this many bytes (and ignored): only the status counts. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;

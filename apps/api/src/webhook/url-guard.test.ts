@@ -1,7 +1,7 @@
 /** The SSRF guard's address rules, allow-list, URL form and lookup hook (pure; DNS is played). */
 import type { LookupAddress } from 'node:dns';
 import { loadConfig } from '../config';
-import { retryDelay, signatureHeader } from './dispatcher';
+import { MAX_RETRY_DELAY_MS, retryDelay, signatureHeader } from './dispatcher';
 import { ipBytes, nonPublicRange, parseAllowEntry, WebhookAddressRefused, WebhookUrlGuard, type Resolver } from './url-guard';
 
 describe('nonPublicRange', () => {
@@ -33,6 +33,7 @@ describe('nonPublicRange', () => {
     ['64:ff9b::a9fe:a9fe', 'metadata'],
     ['2002:c0a8:0101::1', 'privat'],
     ['::127.0.0.1', 'IPv4-compatible'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo'],
   ])('%s is refused (%s)', (ip, label) => {
     expect(nonPublicRange(ip)).toContain(label);
   });
@@ -149,6 +150,12 @@ describe('retry delay and signature', () => {
     [4, 0.25, 8000 * 0.9],
   ])('attempt %i, random %f → %i ms (base 1000, ±20 %%)', (attempt, r, ms) => {
     expect(retryDelay(1000, attempt, () => r)).toBe(ms);
+  });
+
+  it('never waits longer than MAX_RETRY_DELAY_MS, however many attempts are configured', () => {
+    expect(retryDelay(30_000, 20, () => 0.999999)).toBe(MAX_RETRY_DELAY_MS);
+    expect(retryDelay(30_000, 1000, () => 0)).toBe(MAX_RETRY_DELAY_MS);
+    expect(retryDelay(30_000, 5, () => 0.5)).toBe(480_000);
   });
 
   it('signs `${t}.${body}` (Stripe-style header)', () => {

@@ -125,6 +125,8 @@ const DENIED_V6 = ranges([
   ['::/96', '::/96 (IPv4-compatible, usang)'],
   ['64:ff9b:1::/48', '64:ff9b:1::/48 (NAT64 lokal)'],
   ['100::/64', '100::/64 (discard)'],
+  // Teredo tunnels to an IPv4 address hidden (bit-inverted) in the low bits; no receiver needs it.
+  ['2001::/32', '2001::/32 (Teredo)'],
   ['fc00::/7', 'fc00::/7 (unique local)'],
   ['fe80::/10', 'fe80::/10 (link-local)'],
   ['fec0::/10', 'fec0::/10 (site-local, usang)'],
