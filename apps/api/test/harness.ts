@@ -4,10 +4,12 @@ import { createApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { createPrisma, type Db } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
+import { migrateDeploy } from '../src/db/migrate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_DATABASE_URL } from './db-url';
+import { startEmbeddedDbProcess } from './embedded-db';
 import { PASSWORD } from './factories';
 
 export interface GqlResult<T = any> {
@@ -21,11 +23,16 @@ export interface GqlResult<T = any> {
  * `poolMax: 1` runs it the way the embedded PGlite does (one connection): a query sent through
  * the pool while a transaction holds that connection then waits forever, and the test fails.
  */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number } = {}) {
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number; embedded?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
+  // `embedded`: the very database `pnpm start` uses without DATABASE_URL (PGlite in dataDir,
+  // migrated like production), instead of the run's PostgreSQL database.
+  const embedded = opts.embedded ? await startEmbeddedDbProcess(dataDir) : null;
+  if (embedded) await migrateDeploy(embedded.url);
+  const databaseUrl = embedded?.url ?? TEST_DATABASE_URL;
   // Every test logs in from 127.0.0.1: the per-IP login limit is lifted unless a test sets it.
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
-  const db: Db = createPrisma(TEST_DATABASE_URL, { max: opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5) });
+  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
+  const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)) });
   await seedReference(db);
   const { app, stop, services } = await createApp(config, db);
   const server: Server = await new Promise((resolve) => {
@@ -64,6 +71,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       await new Promise((r) => server.close(r));
       await stop();
       await db.$disconnect();
+      await embedded?.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

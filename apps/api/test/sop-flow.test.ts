@@ -25,15 +25,16 @@ const REQUEST_FIELDS = `id status currentStep version dueAt overdue availableAct
   timeline { step state startedAt dueAt completedAt elapsedWorkingMinutes overdue completedBy { username } }
   dispositions { step fromRole toRole instruction mark from { username } }`;
 
-// Twice: on a pool (production on PostgreSQL) and on one connection, as the embedded PGlite of
-// `pnpm start` runs it, where a read through the pool inside a transaction would hang.
+// On a pool (production on PostgreSQL), on one connection (where a read through the pool inside
+// a transaction would hang), and on the embedded PGlite itself, as `pnpm start` runs it.
 describe.each([
-  ['a pool of 5 connections', 5],
-  ['one connection (as the embedded PGlite)', 1],
-])('on %s', (_label, poolMax) => {
+  ['PostgreSQL, a pool of 5 connections', { poolMax: 5 }],
+  ['PostgreSQL, one connection', { poolMax: 1 }],
+  ['the embedded PGlite of `pnpm start`', { embedded: true }],
+])('on %s', (_label, opts) => {
   beforeAll(async () => {
-    t = await startTestApp({}, { poolMax });
-  });
+    t = await startTestApp({}, opts);
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
