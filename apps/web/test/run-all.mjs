@@ -53,9 +53,13 @@ if (!vitestOk && v && v.numFailedTests === 0 && failed === 0) failed++;
 // 3. end to end: run.mjs, then every test/e2e/*.spec.mjs (each with its own database and API)
 const e2eDir = path.join(web, 'test/e2e');
 const e2eRunners = ['run.mjs', ...fs.readdirSync(e2eDir).filter((f) => f.endsWith('.spec.mjs')).sort()];
+// The SPA is built once for all of them (E2E_DIST); if that build fails, each script tries its own
+// and reports its scenarios as failed.
+const dist = path.join(tmp, 'dist');
+const built = run('e2e: vite build', ['-e', `import('./test/e2e/harness.mjs').then((h) => h.buildSpaInto(${JSON.stringify(dist)}))`]);
 for (const runner of e2eRunners) {
   const e2eJson = path.join(tmp, `e2e-${runner}.json`);
-  run(`e2e ${runner} (Playwright, Chromium)`, [path.join(e2eDir, runner)], { E2E_RESULTS: e2eJson });
+  run(`e2e ${runner} (Playwright, Chromium)`, [path.join(e2eDir, runner)], { E2E_RESULTS: e2eJson, ...(built ? { E2E_DIST: dist } : {}) });
   const e = readJson(e2eJson);
   if (e) {
     passed += e.passed;

@@ -4,7 +4,7 @@
  * scenario runner and screenshot helper every e2e script shares, so that each script reports its
  * scenarios to test/run-all.mjs the same way.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -237,4 +237,24 @@ export function createScenarioRunner({ label, scenarios, resultFile, failedShot 
       process.exit(failed === 0 ? 0 : 1);
     },
   };
+}
+
+/**
+ * The built SPA the API serves in a scenario run. E2E_DIST: a build made once for all scripts of
+ * this run (test/run-all.mjs); E2E_SKIP_BUILD: apps/web/dist as it is; otherwise a build into a
+ * directory of this script's own (apps/web/dist may be rebuilt by someone else meanwhile).
+ * `remove()` deletes only a build this function made.
+ */
+export function builtSpa() {
+  if (process.env.E2E_DIST) return { dir: process.env.E2E_DIST, remove: () => undefined };
+  if (process.env.E2E_SKIP_BUILD) return { dir: path.join(webDir, 'dist'), remove: () => undefined };
+  const dir = buildSpaInto(fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-dist-')));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `vite build` into `dir`; throws when the build fails. */
+export function buildSpaInto(dir) {
+  const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('vite build failed');
+  return dir;
 }

@@ -9,13 +9,9 @@
  * (HTTP 503), then checks the HMAC signature with the key the page showed and accepts. So the
  * test proves the key on screen is the real one, and that retries show up on the page.
  */
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { apiLogin, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi, webDir } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
 process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
@@ -103,12 +99,7 @@ async function requestToDone(base, stamp) {
 }
 
 async function main() {
-  let dist = path.join(webDir, 'dist');
-  if (!process.env.E2E_SKIP_BUILD) {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-dist-'));
-    const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
+  const spa = builtSpa();
   let api = null;
   let browser = null;
   let receiver = null;
@@ -130,7 +121,7 @@ async function main() {
 
   try {
     receiver = await startReceiver();
-    api = await startApi(await freshDatabase(), dist);
+    api = await startApi(await freshDatabase(), spa.dir);
     base = api.base;
     browser = await launchBrowser();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -289,7 +280,7 @@ async function main() {
     await api?.stop().catch(() => undefined);
     await receiver?.close().catch(() => undefined);
     await dropDatabase().catch(() => undefined);
-    if (dist !== path.join(webDir, 'dist')) fs.rmSync(dist, { recursive: true, force: true });
+    spa.remove();
   }
 }
 

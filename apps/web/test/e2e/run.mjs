@@ -4,12 +4,11 @@
  * fresh PostgreSQL database. Each scenario counts as one test; one that throws is a failure.
  * Writes test-results/e2e.json ({ passed, failed, results }) and screenshots beside it.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi, webDir } from './harness.mjs';
+import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -24,13 +23,7 @@ const SCENARIOS = [
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e', scenarios: SCENARIOS, resultFile: 'e2e.json', failedShot: 'FAILED' });
 
 async function main() {
-  // Build into a directory of this run's own (apps/web/dist may be rebuilt by someone else meanwhile).
-  let dist = path.join(webDir, 'dist');
-  if (!process.env.E2E_SKIP_BUILD) {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-dist-'));
-    const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('vite build failed');
-  }
+  const spa = builtSpa();
   // Everything started is stopped in the finally below, whatever fails on the way.
   let api = null;
   let browser = null;
@@ -67,7 +60,7 @@ async function main() {
   }
 
   try {
-    api = await startApi(await freshDatabase(), dist);
+    api = await startApi(await freshDatabase(), spa.dir);
     base = api.base;
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -476,7 +469,7 @@ async function main() {
     await browser?.close().catch(() => undefined);
     await api?.stop().catch(() => undefined);
     await dropDatabase().catch(() => undefined);
-    if (dist !== path.join(webDir, 'dist')) fs.rmSync(dist, { recursive: true, force: true });
+    spa.remove();
   }
 }
 
