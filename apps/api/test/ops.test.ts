@@ -21,35 +21,13 @@ import { migrateDeploy } from '../src/db/migrate';
 import { createPrisma } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
 import { createServices } from '../src/services';
-import { adminUrl, TEST_DATABASE_URL } from './db-url';
+import { freshDatabase } from './db-url';
 import { makeUser, PASSWORD } from './factories';
 import { startTestApp, type TestApp } from './harness';
 import { DASHBOARD_QUERY, makeCollectingRequest } from './scenario';
 
 const print = (line: string) => process.stdout.write(`[ops] ${line}\n`);
 const repo = path.resolve(__dirname, '../../..');
-
-/** A new, migrated database next to the run's test database; dropped by the returned function. */
-async function freshDatabase(tag: string) {
-  const u = new URL(TEST_DATABASE_URL);
-  const name = `${u.pathname.replace(/^\//, '')}_${tag}_${crypto.randomBytes(3).toString('hex')}`;
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const admin = new pg.Client({ connectionString: adminUrl(url).admin });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return {
-    url,
-    name,
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl(url).admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 const actorOf = (u: { id: string; officeId: string; name: string; roles: string[]; bidangId: string | null }): Actor => ({
   userId: u.id,

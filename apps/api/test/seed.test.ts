@@ -2,8 +2,9 @@
 import { loadConfig } from '../src/config';
 import { createPrisma } from '../src/db/prisma';
 import { DEMO_OFFICE_CODE, seedDemo, seedReference } from '../src/db/seed';
-import { parseNip } from '@sipedaki/sop';
-import { TEST_DATABASE_URL } from './db-url';
+import { NATIONAL_HOLIDAYS, parseNip } from '@sipedaki/sop';
+import { migrateDeploy } from '../src/db/migrate';
+import { freshDatabase, TEST_DATABASE_URL } from './db-url';
 
 const db = createPrisma(TEST_DATABASE_URL, { max: 2 });
 afterAll(() => db.$disconnect());
@@ -43,3 +44,21 @@ it('production turns introspection off unless asked; a bad variable stops start-
   expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
   expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
 });
+
+it('seeds the reference data from several processes at once without an error or a duplicate', async () => {
+  // Instances of a deployment (and parallel test workers) start at the same moment on one database.
+  const database = await freshDatabase('seed_race');
+  const clients = Array.from({ length: 4 }, () => createPrisma(database.url, { max: 1 }));
+  try {
+    await migrateDeploy(database.url);
+    await Promise.all(clients.map((c) => seedReference(c)));
+    const [c] = clients;
+    const nationalHolidays = await c!.holiday.count({ where: { officeId: null } });
+    process.stdout.write(`[seed] 4 concurrent seeders: ${nationalHolidays} national holidays, ${await c!.categoryScale.count()} scales\n`);
+    expect(nationalHolidays).toBe(NATIONAL_HOLIDAYS.length);
+    expect(await c!.categoryScale.count()).toBe(2);
+  } finally {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+    await database.drop();
+  }
+}, 60_000);

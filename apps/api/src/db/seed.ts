@@ -19,29 +19,39 @@ export const DEFAULT_OFFICE_HOURS = {
   5: { start: '08:00', end: '16:00' },
 };
 
+/**
+ * Reference data every office shares: the category scales and the national holidays. Run at every
+ * start, so it must be safe when several processes start at once (instances of a deployment,
+ * parallel test workers): one transaction under an advisory lock, so the check-then-insert below
+ * never races — an upsert alone races into a unique violation, and national holidays (officeId
+ * NULL, which a unique index does not compare) would be inserted twice.
+ */
 export async function seedReference(db: Db): Promise<void> {
-  for (const scale of [DEFAULT_SCALE, SIX_BAND_SCALE]) {
-    await db.categoryScale.upsert({
-      where: { code_version: { code: scale.code, version: scale.version } },
-      create: {
-        code: scale.code,
-        version: scale.version,
-        name: scale.name,
-        validFrom: new Date(`${scale.validFrom}T00:00:00Z`),
-        bands: JSON.parse(JSON.stringify(scale.bands, (_k, v) => (v === -Infinity ? -1e9 : v))),
-      },
-      update: {},
-    });
-  }
-  const existing = new Set(
-    (await db.holiday.findMany({ where: { officeId: null }, select: { date: true } })).map((h) => h.date.toISOString().slice(0, 10)),
-  );
-  const missing = NATIONAL_HOLIDAYS.filter((h) => !existing.has(h.date));
-  if (missing.length) {
-    await db.holiday.createMany({
-      data: missing.map((h) => ({ officeId: null, date: new Date(`${h.date}T00:00:00Z`), name: h.name, kind: h.kind })),
-    });
-  }
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('sipedaki.seedReference', 0))`;
+    for (const scale of [DEFAULT_SCALE, SIX_BAND_SCALE]) {
+      await tx.categoryScale.upsert({
+        where: { code_version: { code: scale.code, version: scale.version } },
+        create: {
+          code: scale.code,
+          version: scale.version,
+          name: scale.name,
+          validFrom: new Date(`${scale.validFrom}T00:00:00Z`),
+          bands: JSON.parse(JSON.stringify(scale.bands, (_k, v) => (v === -Infinity ? -1e9 : v))),
+        },
+        update: {},
+      });
+    }
+    const existing = new Set(
+      (await tx.holiday.findMany({ where: { officeId: null }, select: { date: true } })).map((h) => h.date.toISOString().slice(0, 10)),
+    );
+    const missing = NATIONAL_HOLIDAYS.filter((h) => !existing.has(h.date));
+    if (missing.length) {
+      await tx.holiday.createMany({
+        data: missing.map((h) => ({ officeId: null, date: new Date(`${h.date}T00:00:00Z`), name: h.name, kind: h.kind })),
+      });
+    }
+  });
 }
 
 const BIDANG = [
