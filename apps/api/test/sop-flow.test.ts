@@ -21,7 +21,7 @@ async function upload(token: string, submissionId: string, kind: string, name = 
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const REQUEST_FIELDS = `id status currentStep version dueAt overdue availableActions
+const REQUEST_FIELDS = `id status statusLabel statusLabelEn currentStep version dueAt overdue availableActions
   timeline { step state startedAt dueAt completedAt elapsedWorkingMinutes overdue completedBy { username } }
   dispositions { step fromRole toRole instruction mark from { username } }`;
 
@@ -54,6 +54,7 @@ describe.each([
     expect(reg.errors).toBeUndefined();
     const req = reg.data.registerDataRequest;
     expect(req.status).toBe('AT_SEKRETARIS');
+    expect([req.statusLabel, req.statusLabelEn]).toEqual(['Menunggu disposisi Sekretaris', 'Awaiting the Sekretaris’s disposition']);
     expect(req.availableActions).toEqual(['DISPOSE_TO_KASUBBAG']);
     expect(req.timeline.map((s: any) => s.state)).toEqual(['ACTIVE', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
 
@@ -103,7 +104,7 @@ describe.each([
     };
     const act = async (mutation: string, token: string, submissionId: string, version: number, reason?: string) => {
       const res = await t.gql(
-        `mutation($i: ${reason ? 'ReturnSubmissionInput' : 'SubmissionActionInput'}!) { ${mutation}(input: $i) { id status version returnReason } }`,
+        `mutation($i: ${reason ? 'ReturnSubmissionInput' : 'SubmissionActionInput'}!) { ${mutation}(input: $i) { id status statusLabel statusLabelEn version returnReason } }`,
         { i: { submissionId, expectedVersion: version, ...(reason ? { reason } : {}) } },
         token,
       );
@@ -130,7 +131,9 @@ describe.each([
 
     // Kasubbag returns Bidang 1's data with a reason; the operator sees it, fixes, resubmits.
     v1 = await act('returnSubmission', tok.kasubbag, s1.id, v1.version, 'Realisasi IKU belum sesuai data LHP, mohon diperbaiki.');
-    expect(v1).toEqual(expect.objectContaining({ status: 'RETURNED', returnReason: 'Realisasi IKU belum sesuai data LHP, mohon diperbaiki.' }));
+    expect(v1).toEqual(
+      expect.objectContaining({ status: 'RETURNED', statusLabel: 'Dikembalikan untuk perbaikan', statusLabelEn: 'Returned for correction', returnReason: 'Realisasi IKU belum sesuai data LHP, mohon diperbaiki.' }),
+    );
     // Worded in both languages: a returned submission asks for a correction, not a first fill-in.
     expect(await inboxOf(tok.op1)).toEqual([
       expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id, title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' }),

@@ -90,7 +90,8 @@ export class DataRequest {
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => [DocumentKind]) requestedDocuments!: DocumentKind[];
   @Field(() => RequestStatus) status!: RequestStatus;
-  @Field(() => String) statusLabel!: string;
+  @Field(() => String, { description: 'Status dalam bahasa Indonesia' }) statusLabel!: string;
+  @Field(() => String, { description: 'Status in English' }) statusLabelEn!: string;
   @Field(() => Int, { description: 'Langkah SOP yang sedang berjalan (1–7); 7 tetap setelah selesai' }) currentStep!: number;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Int, { description: 'Versi untuk penguncian optimistis' }) version!: number;

@@ -72,6 +72,7 @@ export function toRequestModel(r: RequestRow) {
       label: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
     },
     statusLabel: REQUEST_STATUS_LABELS[r.status as RequestStatus].id,
+    statusLabelEn: REQUEST_STATUS_LABELS[r.status as RequestStatus].en,
   };
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;

@@ -55,7 +55,8 @@ export class BidangSubmission {
   @Field(() => ID) requestId!: string;
   @Field(() => Bidang) bidang!: Bidang;
   @Field(() => SubmissionStatus) status!: SubmissionStatus;
-  @Field(() => String) statusLabel!: string;
+  @Field(() => String, { description: 'Status dalam bahasa Indonesia' }) statusLabel!: string;
+  @Field(() => String, { description: 'Status in English' }) statusLabelEn!: string;
   @Field(() => Int, { description: 'Versi untuk penguncian optimistis: kirim kembali sebagai expectedVersion' }) version!: number;
   @Field(() => String, { nullable: true }) narrative!: string | null;
   @Field(() => Date, { nullable: true }) firstSubmittedAt!: Date | null;

@@ -212,6 +212,7 @@ export class SubmissionService {
         ...s,
         bidang: { id: s.bidangId, code: bidangCode, name: bidangName, sortOrder: bidangSortOrder, active: bidangActive },
         statusLabel: SUBMISSION_STATUS_LABELS[s.status].id,
+        statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
         missingDocuments: requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
         values: valuesOf(s.id).map((v) => valueView(v, v, v, scale)),
