@@ -145,18 +145,13 @@ export class AnalysisService {
     // connection (the embedded PGlite) the transaction holds that connection. Safe: what it
     // reads (submissions, step 4) cannot change once the request has left step 4, and the
     // transaction below refuses any request that is not at step 6.
-    const before = await this.db.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-    if (!before) fail('NOT_FOUND');
-    assertSameOffice(actor, before!.officeId);
-    const completeness = await this.requests.completeness(actor, toRequestModel(before!), now);
+    const before = await this.requests.get(actor, requestId); // NOT_FOUND, and another office's request too
+    const completeness = await this.requests.completeness(actor, before, now);
     return this.db.$transaction(async (tx) => {
-      const found = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-      if (!found) fail('NOT_FOUND');
-      assertSameOffice(actor, found!.officeId);
       // Row lock: simultaneous saves (and submitReport) of one request run one after the other,
       // so two first saves cannot both create version 1, and a save never lands after the freeze.
-      await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${found!.id}::uuid FOR UPDATE`;
-      const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: found!.id } });
+      await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${before.id}::uuid FOR UPDATE`;
+      const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: before.id } });
       if (req!.status !== 'ANALYSING') fail('WRONG_STEP', 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).');
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });

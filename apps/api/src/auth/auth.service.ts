@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Role } from '@sipedaki/sop';
 import type { Config } from '../config';
 import { sqlOf, type Db } from '../db/prisma';
-import { statement } from '../db/sql';
+import { statement, type Sql } from '../db/sql';
 import { AppError, fail } from '../common/errors';
 import { audit } from '../audit/audit.service';
 import type { Actor } from './actor';
@@ -48,10 +48,14 @@ interface SessionRow {
 }
 
 export class AuthService {
+  private readonly sql: Sql;
+
   constructor(
     private readonly db: Db,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.sql = sqlOf(db);
+  }
 
   /** Login with NIP (spaces allowed) or username. */
   async login(login: string, password: string, now = new Date()) {
@@ -110,7 +114,7 @@ export class AuthService {
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);
-    const u = await sqlOf(this.db).one<SessionRow>(SESSION_ACTOR, [sha256(token), now.toISOString()]);
+    const u = await this.sql.one<SessionRow>(SESSION_ACTOR, [sha256(token), now.toISOString()]);
     if (!u || u.revokedAt || u.expiresAt <= now || !u.active) throw new AppError('UNAUTHENTICATED');
     const roles = new Set<Role>(u.roles as Role[]);
     const bidangIds = new Set<string>(u.bidangId ? [u.bidangId] : []);

@@ -21,7 +21,7 @@ import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
 import { AppError, fail } from '../common/errors';
-import { dateOnly, standardTimeLabel } from '../common/format';
+import { dateOnly, isUuid, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import { statement, type Sql } from '../db/sql';
 import { userJson, type UserJson } from '../office/office.sql';
@@ -82,8 +82,6 @@ export interface RequestEvents {
   enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number>;
   afterCommit(): void;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---- read statements of the board (db/sql.ts: read on every load of a request's page) ----
 
@@ -146,7 +144,7 @@ export class DataRequestService {
   }
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
-    if (!UUID.test(id)) fail('NOT_FOUND');
+    if (!isUuid(id)) fail('NOT_FOUND');
     const r = await this.sql.one<RequestRow>(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);

@@ -4,13 +4,11 @@ import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
 import { AppError } from '../common/errors';
-import { toNumber } from '../common/format';
+import { isUuid, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { MAX_PAGE_SIZE } from '../data-request/data-request.input';
 import type { PerformanceFilter } from './performance.model';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Accepted indicator values of an office with target, capaian and category: what other systems
@@ -96,6 +94,6 @@ export class PerformanceService {
 
 function decodeCursor(c: string): string {
   const id = Buffer.from(c, 'base64url').toString();
-  if (!UUID.test(id)) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
+  if (!isUuid(id)) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
   return id;
 }
