@@ -42,7 +42,22 @@ if (args.length === 0) {
 }
 
 const results = path.join(os.tmpdir(), `sipedaki-jest-${process.pid}.json`);
-run('jest', process.execPath, [jest, '--json', `--outputFile=${results}`, ...args]);
+// Security tests tally their attacks per class here (apps/api/test/attacks.ts).
+const attackLog = path.join(os.tmpdir(), `sipedaki-attacks-${process.pid}.jsonl`);
+run('jest', process.execPath, [jest, '--json', `--outputFile=${results}`, ...args], root, { SIPEDAKI_ATTACK_LOG: attackLog });
+if (fs.existsSync(attackLog)) {
+  const byClass = new Map();
+  for (const line of fs.readFileSync(attackLog, 'utf8').split('\n').filter(Boolean)) {
+    const { cls, tried, held } = JSON.parse(line);
+    const c = byClass.get(cls) ?? { tried: 0, held: 0 };
+    c.tried += tried;
+    c.held += held;
+    byClass.set(cls, c);
+  }
+  process.stdout.write('\nAttacks tried by the security tests, per class:\n');
+  for (const [cls, c] of [...byClass].sort(([a], [b]) => a.localeCompare(b))) process.stdout.write(`  ${cls}: ${c.tried} tried, ${c.held} held\n`);
+  fs.rmSync(attackLog);
+}
 if (fs.existsSync(results)) {
   const r = JSON.parse(fs.readFileSync(results, 'utf8'));
   passed += r.numPassedTests;

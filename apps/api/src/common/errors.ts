@@ -73,9 +73,10 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, message?: string, details?: AppError['details']): never => {
+/** Throws the catalog error. A function declaration (not an arrow) so TypeScript narrows after it. */
+export function fail(code: ErrorCode, message?: string, details?: AppError['details']): never {
   throw new AppError(code, message, details);
-};
+}
 
 const KNOWN = new Set(Object.keys(ERROR_CATALOG));
 
