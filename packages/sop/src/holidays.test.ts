@@ -19,6 +19,8 @@ describe('national holidays', () => {
   it.each([
     [2026, 'LIBUR_NASIONAL', 17],
     [2026, 'CUTI_BERSAMA', 8],
+    [2027, 'LIBUR_NASIONAL', 18],
+    [2027, 'CUTI_BERSAMA', 8],
   ])('%i has the decree’s count of %s: %i', (year, kind, count) => {
     expect(NATIONAL_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`) && h.kind === kind)).toHaveLength(count);
   });
@@ -28,6 +30,10 @@ describe('national holidays', () => {
     ['2026-03-21', 'LIBUR_NASIONAL'],
     ['2026-08-17', 'LIBUR_NASIONAL'],
     ['2026-12-24', 'CUTI_BERSAMA'],
+    ['2027-03-09', 'CUTI_BERSAMA'],
+    ['2027-03-10', 'LIBUR_NASIONAL'],
+    ['2027-03-15', 'CUTI_BERSAMA'],
+    ['2027-12-26', 'LIBUR_NASIONAL'],
   ])('%s is %s', (date, kind) => {
     expect(NATIONAL_HOLIDAYS.find((h) => h.date === date)?.kind).toBe(kind);
   });
@@ -38,10 +44,11 @@ describe('national holidays', () => {
     expect([...listedYears]).toEqual([...shippedYears]);
   });
 
-  it('cites the 2026 SKB and says 2027 is not shipped yet', () => {
+  it('cites the 2026 and 2027 SKB 3 Menteri', () => {
     const s2026 = HOLIDAY_SOURCES.find((s) => s.year === 2026);
     const s2027 = HOLIDAY_SOURCES.find((s) => s.year === 2027);
     expect(s2026?.decree).toContain('Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025');
-    expect(s2027).toMatchObject({ shipped: false, decree: null });
+    expect(s2027).toMatchObject({ shipped: true, signedOn: '2026-09-15' });
+    expect(s2027?.decree).toContain('Nomor 1205 Tahun 2026, Nomor 3 Tahun 2026, Nomor 2 Tahun 2026');
   });
 });

@@ -53,13 +53,19 @@ export const HOLIDAY_SOURCES: readonly HolidaySource[] = [
   },
   {
     year: 2027,
-    shipped: false,
-    decree: null,
-    signedOn: null,
+    shipped: true,
+    decree:
+      'Keputusan Bersama Menteri Agama, Menteri Ketenagakerjaan, dan Menteri Pendayagunaan Aparatur Negara dan ' +
+      'Reformasi Birokrasi Nomor 1205 Tahun 2026, Nomor 3 Tahun 2026, Nomor 2 Tahun 2026 tentang Hari Libur ' +
+      'Nasional dan Cuti Bersama Tahun 2027',
+    signedOn: '2026-09-15',
     note:
-      'Belum dikirim: daftar SKB 3 Menteri untuk tahun 2027 belum dapat diverifikasi. Kantor harus memasukkan ' +
-      'hari libur 2027 sendiri; sampai itu dilakukan, hanya Sabtu/Minggu yang dianggap libur pada 2027.',
-    references: [],
+      '18 hari libur nasional dan 8 hari cuti bersama (26 hari). Idulfitri dan Iduladha masih dapat bergeser ' +
+      'dengan Keputusan Menteri Agama; kantor dapat memindahkan tanggalnya (tercatat di jejak audit).',
+    references: [
+      'setneg.go.id: "Inilah SKB 3 Menteri Libur Nasional dan Cuti Bersama 2027"',
+      'Kemenko PMK: "Pemerintah tetapkan 18 hari libur nasional dan 8 cuti bersama tahun 2027"',
+    ],
   },
 ];
 
@@ -90,4 +96,31 @@ export const NATIONAL_HOLIDAYS: readonly NationalHoliday[] = [
   { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW', kind: 'LIBUR_NASIONAL' },
   { date: '2026-12-24', name: 'Cuti Bersama Kelahiran Yesus Kristus', kind: 'CUTI_BERSAMA' },
   { date: '2026-12-25', name: 'Kelahiran Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  // 2027 — SKB 1205/2026, 3/2026, 2/2026 (signed 15 September 2026)
+  { date: '2027-01-01', name: 'Tahun Baru 2027 Masehi', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-01-05', name: 'Isra Mikraj Nabi Muhammad SAW 1448 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-02-05', name: 'Cuti Bersama Tahun Baru Imlek 2578 Kongzili', kind: 'CUTI_BERSAMA' },
+  { date: '2027-02-06', name: 'Tahun Baru Imlek 2578 Kongzili', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-03-08', name: 'Hari Suci Nyepi (Tahun Baru Saka 1949)', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-03-09', name: 'Cuti Bersama Idul Fitri 1448 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2027-03-10', name: 'Idul Fitri 1448 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-03-11', name: 'Idul Fitri 1448 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-03-12', name: 'Cuti Bersama Idul Fitri 1448 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2027-03-15', name: 'Cuti Bersama Idul Fitri 1448 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2027-03-25', name: 'Cuti Bersama Wafat Yesus Kristus', kind: 'CUTI_BERSAMA' },
+  { date: '2027-03-26', name: 'Wafat Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-03-28', name: 'Kebangkitan Yesus Kristus (Paskah)', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-05-01', name: 'Hari Buruh Internasional', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-05-06', name: 'Kenaikan Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-05-17', name: 'Idul Adha 1448 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-05-18', name: 'Cuti Bersama Idul Adha 1448 Hijriah', kind: 'CUTI_BERSAMA' },
+  { date: '2027-05-19', name: 'Cuti Bersama Hari Raya Waisak 2571 BE', kind: 'CUTI_BERSAMA' },
+  { date: '2027-05-20', name: 'Hari Raya Waisak 2571 BE', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-06-01', name: 'Hari Lahir Pancasila', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-06-06', name: '1 Muharam Tahun Baru Islam 1449 Hijriah', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-08-15', name: 'Maulid Nabi Muhammad SAW', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-08-17', name: 'Proklamasi Kemerdekaan Republik Indonesia', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-12-24', name: 'Cuti Bersama Kelahiran Yesus Kristus', kind: 'CUTI_BERSAMA' },
+  { date: '2027-12-25', name: 'Kelahiran Yesus Kristus', kind: 'LIBUR_NASIONAL' },
+  { date: '2027-12-26', name: 'Isra Mikraj Nabi Muhammad SAW 1449 Hijriah', kind: 'LIBUR_NASIONAL' },
 ];
