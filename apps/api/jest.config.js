@@ -9,6 +9,4 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/env.ts'],
-  testTimeout: 30000,
-  maxWorkers: 2,
 };

@@ -101,7 +101,17 @@ describe('XLSX format and import', () => {
     again.ws.getCell(again.row, 7).value = '75,5';
     const r2 = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await again.wb.xlsx.writeBuffer()));
     expect(r2.status).toBe(200);
+    expect(r2.body.readings).toEqual([]);
     expect((await getSubmission(t, o.tok.op1, collecting.submissions[0]!)).values[0].realisasi).toBe(75.5);
+
+    // "1.250" typed as text is one thousand two hundred fifty (Indonesian), and the answer says
+    // what it was read as, because English would read 1,25.
+    const third = await format();
+    third.ws.getCell(third.row, 7).value = '1.250';
+    const r3 = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await third.wb.xlsx.writeBuffer()));
+    expect(r3.status).toBe(200);
+    expect(r3.body.readings).toEqual([{ row: third.row, column: 'Realisasi', message: 'Teks "1.250" dibaca 1.250, bukan 1,25.' }]);
+    expect((await getSubmission(t, o.tok.op1, collecting.submissions[0]!)).values[0].realisasi).toBe(1250);
   });
 
   it('a malformed file is refused and nothing is saved (version unchanged, no audit row)', async () => {
@@ -135,10 +145,23 @@ describe('XLSX format and import', () => {
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.message).toContain('Tidak ada data yang disimpan');
     expect(r.body.error.cells).toEqual([
-      { row, column: 'Realisasi', message: 'Harus berupa angka' },
+      { row, column: 'Realisasi', message: '"tujuh puluh": Bukan angka.' },
       { row: unknownRow, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' },
     ]);
-    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: 'Harus berupa angka' });
+    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: '"tujuh puluh": Bukan angka.' });
+    expect(await snapshot(t, collecting.id)).toEqual(before);
+  });
+
+  it('"72.5" typed as text is not an Indonesian number: refused with a hint, never guessed; nothing saved', async () => {
+    const { wb, ws, row } = await format();
+    ws.getCell(row, 7).value = '72.5';
+    const before = await snapshot(t, collecting.id);
+    const sub = await getSubmission(t, o.tok.op1, collecting.submissions[0]!);
+    const r = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await wb.xlsx.writeBuffer()), sub.version);
+    expect(r.status).toBe(400);
+    expect(r.body.error.cells).toEqual([
+      { row, column: 'Realisasi', message: '"72.5": Gunakan titik untuk ribuan dan koma untuk desimal, misalnya 1.250 atau 72,5.' },
+    ]);
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });
 

@@ -73,8 +73,9 @@ export function reportRoutes(services: Services, config: Config): express.Router
     if (expectedVersion !== null && !Number.isInteger(expectedVersion)) {
       throw new AppError('VALIDATION_FAILED', undefined, { fields: [{ field: 'expectedVersion', message: 'Harus bilangan bulat' }] });
     }
-    const submission = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
-    res.json({ submission: { id: submission.id, status: submission.status, version: submission.version, values: submission.values } });
+    const { submission, readings } = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
+    // `readings`: text cells read the Indonesian way that English would read differently ("1.250").
+    res.json({ submission: { id: submission.id, status: submission.status, version: submission.version, values: submission.values }, readings });
   }));
 
   // Public: anyone holding a printed copy may check it. Shows the registered document and, with

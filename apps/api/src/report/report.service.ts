@@ -163,7 +163,8 @@ export class ReportService {
     if (version === null || !Number.isInteger(version) || version < 1) {
       fail('VALIDATION_FAILED', 'Versi kiriman (expectedVersion) wajib diisi.', { fields: [{ field: 'expectedVersion', message: 'Wajib diisi, bilangan bulat ≥ 1' }] });
     }
-    return this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
+    const submission = await this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
+    return { submission, readings: parsed.readings };
   }
 
   /** The compiled data set (step 5): every accepted submission's values. Secretariat only. */

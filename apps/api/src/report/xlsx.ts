@@ -3,6 +3,7 @@
  * the compiled data set and the recap of capaian. No file-format code of our own.
  */
 import ExcelJS from 'exceljs';
+import { NUMBER_PROBLEM_MESSAGES, readNumber } from '@sipedaki/sop';
 import { AppError } from '../common/errors';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -125,6 +126,8 @@ export interface ParsedFormat {
   version: number | null;
   values: { indicatorId: string; realisasi: number | null; note: string | null }[];
   problems: CellProblem[];
+  /** Text cells whose number the other convention would read differently: what each was read as. */
+  readings: CellProblem[];
 }
 
 /** The cell's plain value: formulas give their cached result, rich text its text. */
@@ -144,19 +147,28 @@ function text(v: ExcelJS.CellValue): string {
   return p === null ? '' : typeof p === 'object' ? '' : String(p).trim();
 }
 
-/** A number as typed by people: 75, 75.5, "75,5", "1.234,5" (Indonesian), "1234.5". */
-export function parseNumber(v: ExcelJS.CellValue): { ok: true; value: number | null } | { ok: false } {
+/**
+ * A realisasi cell. A number cell is taken as it is; a cell that holds text (typed with a leading
+ * apostrophe, pasted from a document, or formatted as text) is read the Indonesian way, as the
+ * format is an Indonesian document: "1.250" is 1250, "72,5" is 72.5, "72.5" is refused with a
+ * hint (packages/sop readNumber). A text the English convention would read differently is read
+ * and returned with `ambiguous`, so the import can say what it was read as.
+ */
+export function parseNumber(
+  v: ExcelJS.CellValue,
+): { ok: true; value: number | null; readFrom?: { text: string; otherValue: number } } | { ok: false; message: string } {
   const p = plain(v);
   if (p === null) return { ok: true, value: null };
-  if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false };
-  if (typeof p !== 'string') return { ok: false };
-  const s = p.replace(/\s/g, '');
-  if (s === '' || s === '-') return { ok: true, value: null };
-  let normalized: string | null = null;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normalized = s.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d+([.,]\d+)?$/.test(s)) normalized = s.replace(',', '.');
-  return normalized === null ? { ok: false } : { ok: true, value: Number(normalized) };
+  if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER.id };
+  if (typeof p !== 'string') return { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER.id };
+  if (p.trim() === '-') return { ok: true, value: null };
+  const r = readNumber(p, 'id');
+  if (r.kind === 'empty') return { ok: true, value: null };
+  if (r.kind === 'invalid') return { ok: false, message: `"${p.trim()}": ${NUMBER_PROBLEM_MESSAGES[r.problem].id}` };
+  return r.ambiguous ? { ok: true, value: r.value, readFrom: { text: p.trim(), otherValue: r.otherValue! } } : { ok: true, value: r.value };
 }
+
+const idNumber = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 }).format(n);
 
 /**
  * Reads a filled format. Structural problems (not an XLSX, not our format) throw; row problems
@@ -194,6 +206,7 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
   const seen = new Set<string>();
   const values: ParsedFormat['values'] = [];
   const problems: CellProblem[] = [];
+  const readings: CellProblem[] = [];
   const last = Math.min(ws.rowCount, headerRow + MAX_ROWS);
   if (ws.rowCount > headerRow + MAX_ROWS) problems.push({ row: last + 1, column: 'Kode Indikator', message: `Paling banyak ${MAX_ROWS} baris indikator` });
   for (let r = headerRow + 1; r <= last; r++) {
@@ -215,12 +228,15 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
       continue;
     }
     seen.add(code);
-    if (!real.ok) problems.push({ row: r, column: 'Realisasi', message: 'Harus berupa angka' });
+    if (!real.ok) problems.push({ row: r, column: 'Realisasi', message: real.message });
     else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push({ row: r, column: 'Realisasi', message: 'Realisasi di luar rentang' });
     if (note.length > MAX_NOTE) problems.push({ row: r, column: 'Keterangan', message: `Keterangan maksimal ${MAX_NOTE} karakter` });
+    if (real.ok && real.readFrom) {
+      readings.push({ row: r, column: 'Realisasi', message: `Teks "${real.readFrom.text}" dibaca ${idNumber(real.value!)}, bukan ${idNumber(real.readFrom.otherValue)}.` });
+    }
     values.push({ indicatorId, realisasi: real.ok ? real.value : null, note: note || null });
   }
-  return { ...meta, values, problems };
+  return { ...meta, values, problems, readings };
 }
 
 /** Any table as a one-sheet-per-entry workbook (data set and recap). */

@@ -58,6 +58,24 @@ describe('EntryForm', () => {
     expect(input.attributes('aria-invalid')).toBe('true');
   });
 
+  it('shows what an ambiguous number was read as, before anything is saved', async () => {
+    const { wrapper } = mountForm();
+    const input = wrapper.get('[data-test="realisasi-IKU-02"]');
+    await input.setValue('1.250');
+    expect(wrapper.get('[data-test="read-as-IKU-02"]').text()).toBe('Dibaca: 1.250 (bukan 1,25)');
+    expect(wrapper.get('[data-test="capaian-IKU-02"]').text()).toContain('1.388,89%');
+    await input.setValue('1.250,5');
+    expect(wrapper.find('[data-test="read-as-IKU-02"]').exists()).toBe(false);
+  });
+
+  it('refuses the English decimal point in Indonesian with a hint, never guessing', async () => {
+    const { wrapper } = mountForm();
+    const input = wrapper.get('[data-test="realisasi-IKU-02"]');
+    await input.setValue('72.5');
+    expect(input.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('[data-test="read-as-IKU-02"]').text()).toContain('koma untuk desimal');
+  });
+
   it('speaks English when asked, with English number format', async () => {
     const { wrapper } = mountForm('en');
     await wrapper.get('[data-test="realisasi-IKU-02"]').setValue('81');

@@ -24,6 +24,16 @@ describe('use-capaian', () => {
     expect(liveCapaian({ indicatorId: 'a', polarity: 'HIGHER_IS_BETTER', target: 200 }, '100,5').capaian).toBe(50.25);
   });
 
+  it('reads "1.250" as one thousand two hundred fifty in Indonesian, and says so', () => {
+    // The reported case: 1.250 BUMDes against a target of 45 had become 1,25 → 2,78 % "Sangat Kurang".
+    const c = liveCapaian({ indicatorId: 'a', polarity: 'HIGHER_IS_BETTER', target: 1000 }, '1.250');
+    expect(c.realisasi).toBe(1250);
+    expect(c.capaian).toBe(125);
+    expect(c.reading).toEqual({ kind: 'number', value: 1250, ambiguous: true, otherValue: 1.25 });
+    const en = liveCapaian({ indicatorId: 'a', polarity: 'HIGHER_IS_BETTER', target: 1000 }, '1.250', 'en');
+    expect(en.realisasi).toBe(1.25);
+  });
+
   it('missing realisasi is null, not zero; junk is flagged', () => {
     const empty = liveCapaian({ indicatorId: 'a', polarity: 'HIGHER_IS_BETTER', target: 90 }, '');
     expect(empty.capaian).toBeNull();

@@ -1,6 +1,6 @@
-import { computed, type Ref } from 'vue';
-import { categorize, computeCapaian, DEFAULT_SCALE, type CategoryBand, type CapaianResult, type Polarity } from '@sipedaki/sop';
-import { parseNumberInput } from './use-format';
+import { computed, ref, type Ref } from 'vue';
+import { categorize, computeCapaian, DEFAULT_SCALE, readNumber, type CategoryBand, type CapaianResult, type NumberReading, type Polarity } from '@sipedaki/sop';
+import { numberLocale } from './use-format';
 
 export interface CapaianRow {
   indicatorId: string;
@@ -13,25 +13,27 @@ export interface LiveCapaian {
   realisasi: number | null;
   /** The text typed is not a number. */
   invalid: boolean;
+  /** How the text was read (the form shows "dibaca: …" when it is ambiguous, and the problem when invalid). */
+  reading: NumberReading;
   capaian: number | null;
   status: CapaianResult['status'];
   category: CategoryBand | null;
 }
 
 /** Capaian and category of one indicator for what was typed, with the SOP package's formula. */
-export function liveCapaian(row: CapaianRow, typed: string): LiveCapaian {
-  const parsed = parseNumberInput(typed);
-  const invalid = parsed !== null && Number.isNaN(parsed);
-  const realisasi = invalid ? null : parsed;
+export function liveCapaian(row: CapaianRow, typed: string, locale = 'id'): LiveCapaian {
+  const reading = readNumber(typed, numberLocale(locale));
+  const invalid = reading.kind === 'invalid';
+  const realisasi = reading.kind === 'number' ? reading.value : null;
   const result = computeCapaian({ polarity: row.polarity, target: row.target, targetUpper: row.targetUpper ?? null, realisasi });
-  return { realisasi, invalid, capaian: result.value, status: result.status, category: categorize(DEFAULT_SCALE, result.value) };
+  return { realisasi, invalid, reading, capaian: result.value, status: result.status, category: categorize(DEFAULT_SCALE, result.value) };
 }
 
 /** Live capaian for every row as the inputs change (keyed by indicatorId). */
-export function useCapaian(rows: Ref<CapaianRow[]>, inputs: Ref<Record<string, string>>) {
+export function useCapaian(rows: Ref<CapaianRow[]>, inputs: Ref<Record<string, string>>, locale: Ref<string> = ref('id')) {
   return computed<Record<string, LiveCapaian>>(() => {
     const out: Record<string, LiveCapaian> = {};
-    for (const row of rows.value) out[row.indicatorId] = liveCapaian(row, inputs.value[row.indicatorId] ?? '');
+    for (const row of rows.value) out[row.indicatorId] = liveCapaian(row, inputs.value[row.indicatorId] ?? '', locale.value);
     return out;
   });
 }

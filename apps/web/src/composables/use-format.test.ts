@@ -22,16 +22,26 @@ describe('use-format', () => {
   });
 
   it.each([
-    ['72', 72],
-    ['72,5', 72.5],
-    ['72.5', 72.5],
-    ['1.234,5', 1234.5],
-    ['1,234.5', 1234.5],
-    ['1.234.567', 1234567],
-    [' -3 ', -3],
-    ['', null],
-  ])('reads %j as %s', (raw, expected) => {
-    expect(parseNumberInput(raw)).toBe(expected);
+    ['72', 'id', 72],
+    ['72,5', 'id', 72.5],
+    ['1.250', 'id', 1250],
+    ['1.234,5', 'id', 1234.5],
+    ['1.234.567', 'id', 1234567],
+    [' -3 ', 'id', -3],
+    ['', 'id', null],
+    ['72.5', 'en', 72.5],
+    ['1,250', 'en', 1250],
+    ['1,234.5', 'en', 1234.5],
+    ['1.250', 'en', 1.25],
+  ])('reads %j in %s as %s', (raw, locale, expected) => {
+    expect(parseNumberInput(raw, locale)).toBe(expected);
+  });
+
+  it('refuses the other convention instead of guessing', () => {
+    // "72.5" is not an Indonesian number ("72,5" is); the old reader took it as 72.5 silently.
+    expect(parseNumberInput('72.5', 'id')).toBeNaN();
+    expect(parseNumberInput('1,234.5', 'id')).toBeNaN();
+    expect(parseNumberInput('72,5', 'en')).toBeNaN();
   });
 
   it('marks junk as NaN, not zero', () => {

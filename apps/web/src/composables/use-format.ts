@@ -1,5 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { readNumber, type NumberLocale } from '@sipedaki/sop';
 
 /** The office's zone. WIB by default; WITA/WIT offices are mapped from their UTC offset. */
 export const OFFICE_TIME_ZONE = 'Asia/Jakarta';
@@ -42,24 +43,16 @@ export function formatPercent(value: number | null | undefined, locale = 'id'): 
 }
 
 /**
- * Reads a number typed by a person: "72,5" and "72.5" are 72.5; "1.234,5" is 1234.5 (Indonesian
- * thousands dots); "1,234.5" is 1234.5. Empty → null (no data, never 0); junk → NaN.
+ * Reads a number typed by a person in the convention of the language in use (@sipedaki/sop
+ * readNumber): in Indonesian "1.250" is 1250 and "72,5" is 72.5; in English the reverse.
+ * Empty → null (no data, never 0); anything that is not a number in that convention → NaN.
  */
-export function parseNumberInput(raw: string): number | null {
-  const s = raw.trim().replace(/\s+/g, '');
-  if (s === '') return null;
-  let normal: string;
-  if (s.includes(',') && s.includes('.')) {
-    // The separator that comes last is the decimal one.
-    normal = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (s.includes(',')) {
-    normal = (s.match(/,/g)?.length ?? 0) > 1 ? s.replace(/,/g, '') : s.replace(',', '.');
-  } else {
-    normal = (s.match(/\./g)?.length ?? 0) > 1 ? s.replace(/\./g, '') : s;
-  }
-  if (!/^-?\d+(\.\d+)?$/.test(normal)) return Number.NaN;
-  return Number(normal);
+export function parseNumberInput(raw: string, locale = 'id'): number | null {
+  const r = readNumber(raw, numberLocale(locale));
+  return r.kind === 'empty' ? null : r.kind === 'number' ? r.value : Number.NaN;
 }
+
+export const numberLocale = (locale: string): NumberLocale => (locale === 'en' ? 'en' : 'id');
 
 /** Working minutes as "1 jam 30 menit". */
 export function formatMinutes(minutes: number, t: (key: string, args: Record<string, unknown>) => string): string {

@@ -13,6 +13,8 @@ export interface ImportedSubmission {
   status: string;
   version: number;
   values: unknown[];
+  /** Text cells read the Indonesian way that English would read differently ("1.250" → 1250). */
+  readings: ImportCellError[];
 }
 
 export class ImportError extends Error {
@@ -31,7 +33,10 @@ export class ImportError extends Error {
 
 /** The cells of a VALIDATION_FAILED body, sorted by row; bad entries dropped. */
 export function importCells(body: unknown): ImportCellError[] {
-  const cells = (body as { error?: { cells?: unknown } } | null)?.error?.cells;
+  return cellList((body as { error?: { cells?: unknown } } | null)?.error?.cells);
+}
+
+function cellList(cells: unknown): ImportCellError[] {
   if (!Array.isArray(cells)) return [];
   return cells
     .filter((c): c is ImportCellError => !!c && typeof c === 'object' && typeof (c as ImportCellError).message === 'string')
@@ -67,7 +72,7 @@ export async function importXlsx(
     body = null;
   }
   const sub = (body as { submission?: ImportedSubmission } | null)?.submission;
-  if (res.ok && sub) return sub;
+  if (res.ok && sub) return { ...sub, readings: cellList((body as { readings?: unknown }).readings) };
   const e = (body as { error?: { code?: string; message?: string; messageEn?: string } } | null)?.error;
   throw new ImportError(e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Impor gagal.', e?.messageEn ?? 'The import failed.', importCells(body));
 }

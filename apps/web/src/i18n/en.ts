@@ -47,7 +47,7 @@ const en: typeof id = {
     import: 'Import from Excel', importing: 'Importing the file…', imported: '{name} imported; the form was reloaded.',
     importHint: 'Upload the filled Excel format (Realisasi and Keterangan columns). If any entry is wrong, nothing is saved.',
     importHintDirty: 'Unsaved changes will be replaced by the file. If any entry is wrong, nothing is saved.',
-    importErrors: '{n} entries with problems', row: 'Row', column: 'Column', problem: 'Problem',
+    importErrors: '{n} entries with problems', importReadings: 'Check: {n} text cells read as numbers', row: 'Row', column: 'Column', problem: 'Problem',
   },
   charts: {
     title: 'Achievement charts', loading: 'Loading charts…', failed: 'The charts could not be loaded. The tables below still hold every number.',
@@ -66,7 +66,7 @@ const en: typeof id = {
     note: 'Note', narrative: 'Narrative: achievement, obstacles, solutions', saveDraft: 'Save draft', submit: 'Send to the Kasubbag', submitted: 'Data sent.', saved: 'Draft saved.',
     documents: 'Attachments', upload: 'Upload {kind}', uploading: 'Uploading {kind}… {p}%', missing: 'Not attached yet: {list}', remove: 'Remove', readonly: 'This submission was sent and cannot be changed.',
     accept: 'Accept', returnIt: 'Return', returnReason: 'Reason for returning (at least 5 characters)', history: 'History', range: '{lo}–{hi}', noCapaian: 'not yet', unsaved: 'There are unsaved changes.',
-    invalidNumber: 'Not a valid number', polarity: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better', RANGE: 'range' },
+    invalidNumber: 'Not a valid number', readAs: 'Read as: {value} (not {other})', polarity: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better', RANGE: 'range' },
     capaianStatus: { TARGET_ZERO: 'zero target', CLAMPED: 'clamped at 0', MISSING_TARGET: 'no target', INVALID_RANGE: 'invalid range', MISSING_REALISASI: 'not filled', OK: '' },
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },

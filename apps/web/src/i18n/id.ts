@@ -45,7 +45,7 @@ export default {
     import: 'Impor dari Excel', importing: 'Mengimpor berkas…', imported: '{name} berhasil diimpor; isian dimuat ulang.',
     importHint: 'Unggah format Excel yang sudah diisi (kolom Realisasi dan Keterangan). Bila ada isian yang salah, tidak ada data yang disimpan.',
     importHintDirty: 'Perubahan yang belum disimpan akan diganti oleh isi berkas. Bila ada isian yang salah, tidak ada data yang disimpan.',
-    importErrors: '{n} isian bermasalah', row: 'Baris', column: 'Kolom', problem: 'Masalah',
+    importErrors: '{n} isian bermasalah', importReadings: 'Periksa: {n} sel teks dibaca sebagai angka', row: 'Baris', column: 'Kolom', problem: 'Masalah',
   },
   charts: {
     title: 'Grafik capaian', loading: 'Memuat grafik…', failed: 'Grafik tidak dapat dimuat. Tabel di bawah tetap memuat semua angka.',
@@ -64,7 +64,7 @@ export default {
     note: 'Keterangan', narrative: 'Narasi: capaian, kendala, solusi', saveDraft: 'Simpan draf', submit: 'Kirim ke Kasubbag', submitted: 'Data terkirim.', saved: 'Draf tersimpan.',
     documents: 'Lampiran', upload: 'Unggah {kind}', uploading: 'Mengunggah {kind}… {p}%', missing: 'Belum dilampirkan: {list}', remove: 'Hapus', readonly: 'Kiriman ini sudah dikirim dan tidak dapat diubah.',
     accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Riwayat', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
-    invalidNumber: 'Bukan angka yang sah', polarity: { HIGHER_IS_BETTER: 'semakin tinggi semakin baik', LOWER_IS_BETTER: 'semakin rendah semakin baik', RANGE: 'rentang' },
+    invalidNumber: 'Bukan angka yang sah', readAs: 'Dibaca: {value} (bukan {other})', polarity: { HIGHER_IS_BETTER: 'semakin tinggi semakin baik', LOWER_IS_BETTER: 'semakin rendah semakin baik', RANGE: 'rentang' },
     capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
