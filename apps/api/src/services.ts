@@ -39,7 +39,7 @@ export function createServices(db: Db, config: Config) {
     analyses,
     documents,
     reports: new ReportService(db, documents.storage, submissions, analyses),
-    admin: new AdminService(db, calendars),
+    admin: new AdminService(db),
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),
     webhooks,

@@ -38,9 +38,9 @@ it('sets office hours; invalid hours are refused', async () => {
   const o = await makeOfficeWithStaff(t.db);
   const admin = await t.login(o.users.admin.username);
   const days = [1, 2, 3, 4].map((weekday) => ({ weekday, start: '07:30', end: '16:00' })).concat([{ weekday: 5, start: '07:30', end: '11:00' }]);
-  const r = await t.gql('mutation($i: OfficeHoursInput!) { setOfficeHours(input: $i) { utcOffsetMinutes hours { weekday start end } } }', { i: { utcOffsetMinutes: 480, days } }, admin);
-  expect(r.data.setOfficeHours).toEqual({ utcOffsetMinutes: 480, hours: days });
-  const bad = await t.gql('mutation($i: OfficeHoursInput!) { setOfficeHours(input: $i) { utcOffsetMinutes } }', { i: { utcOffsetMinutes: 420, days: [{ weekday: 1, start: '16:00', end: '08:00' }] } }, admin);
+  const r = await t.gql('mutation($i: OfficeHoursInput!) { setOfficeHours(input: $i) { office { utcOffsetMinutes hours { weekday start end } } dueTimeChanges { requestId } } }', { i: { utcOffsetMinutes: 480, days } }, admin);
+  expect(r.data.setOfficeHours).toEqual({ office: { utcOffsetMinutes: 480, hours: days }, dueTimeChanges: [] });
+  const bad = await t.gql('mutation($i: OfficeHoursInput!) { setOfficeHours(input: $i) { office { utcOffsetMinutes } } }', { i: { utcOffsetMinutes: 420, days: [{ weekday: 1, start: '16:00', end: '08:00' }] } }, admin);
   expect(errorCode(bad)).toBe('VALIDATION_FAILED');
   expect((await t.gql('{ office { utcOffsetMinutes } }', {}, admin)).data.office.utcOffsetMinutes).toBe(480);
 });
@@ -48,7 +48,7 @@ it('sets office hours; invalid hours are refused', async () => {
 it.each([
   ['createBidang', 'mutation { createBidang(input: { code: "XX", name: "Bidang XX" }) { id } }'],
   ['users', '{ users { id } }'],
-  ['setOfficeHours', 'mutation { setOfficeHours(input: { utcOffsetMinutes: 420, days: [{ weekday: 1, start: "08:00", end: "16:00" }] }) { id } }'],
+  ['setOfficeHours', 'mutation { setOfficeHours(input: { utcOffsetMinutes: 420, days: [{ weekday: 1, start: "08:00", end: "16:00" }] }) { office { id } } }'],
 ])('only the administrator may call %s', async (_name, query) => {
   const o = await makeOfficeWithStaff(t.db);
   for (const u of [o.users.sekretaris, o.users.kasubbag, o.users.op1]) {

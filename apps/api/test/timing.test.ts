@@ -73,7 +73,12 @@ it('an office holiday added by the administrator moves due times at once', async
   const { req, sek } = await officeWithRequest(wib('2026-12-01T15:58:00'));
   expect(req.dueAt!.toISOString()).toBe(wib('2026-12-02T08:03:00').toISOString());
   const admin = actorOf(await makeUser(db, sek.officeId, ['ADMIN']));
-  await services.admin.addHoliday(admin, { date: '2026-12-02', name: 'Hari jadi kabupaten (uji)' });
+  const change = await services.calendars.addHoliday(admin, { date: '2026-12-02', name: 'Hari jadi kabupaten (uji)' }, wib('2026-12-01T15:59:00'));
+  // The open step of the request already registered moves too, and the change says so.
+  expect(change.dueTimeChanges).toEqual([
+    { requestId: req.id, letterNumber: req.letterNumber, step: 1, before: wib('2026-12-02T08:03:00'), after: wib('2026-12-03T08:03:00') },
+  ]);
+  expect((await db.dataRequest.findUniqueOrThrow({ where: { id: req.id } })).dueAt).toEqual(wib('2026-12-03T08:03:00'));
   const r2 = await services.requests.register(
     sek,
     { year: 2026, triwulan: 4, letterNumber: `T2/${Math.random()}`, letterDate: '2026-11-20', sender: 'X', subject: 'Y', indicatorIds: [], requestedDocuments: [] } as never,

@@ -124,3 +124,43 @@ export const NATIONAL_HOLIDAYS: readonly NationalHoliday[] = [
   { date: '2027-12-25', name: 'Kelahiran Yesus Kristus', kind: 'LIBUR_NASIONAL' },
   { date: '2027-12-26', name: 'Isra Mikraj Nabi Muhammad SAW 1449 Hijriah', kind: 'LIBUR_NASIONAL' },
 ];
+
+/**
+ * One row of an office's holiday list as stored: the shared national list (`national`) and the
+ * office's own rows. An office row of kind CANCELLED_KIND takes a national date off that office's
+ * calendar — how an office follows a Keputusan Menteri Agama that moves Idulfitri or Iduladha
+ * before (or without) a new shipped list: the national date is cancelled and the new date added.
+ */
+export interface HolidayRow {
+  date: string;
+  national: boolean;
+  kind: string;
+}
+
+/** The kind of an office row that cancels the national holiday on its date. */
+export const CANCELLED_KIND = 'DIBATALKAN';
+
+/** The dates the office is closed: national ∪ its own days − the national days it cancelled. */
+export function officeClosedDates(rows: readonly HolidayRow[]): string[] {
+  const cancelled = new Set(rows.filter((r) => !r.national && r.kind === CANCELLED_KIND).map((r) => r.date));
+  const closed = new Set<string>();
+  for (const r of rows) {
+    if (r.kind === CANCELLED_KIND) continue;
+    if (r.national && cancelled.has(r.date)) continue;
+    closed.add(r.date);
+  }
+  return [...closed].sort();
+}
+
+/**
+ * From December on, the administrator is warned when next year's holidays are missing: no shipped
+ * national list for it and no day of the office's own entered. `today` is the office's local date.
+ * Returns the year to warn about, or null.
+ */
+export function missingHolidayYear(today: string, officeDatesOfNextYear: number, sources: readonly HolidaySource[] = HOLIDAY_SOURCES): number | null {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  if (month < 12) return null;
+  const next = year + 1;
+  const shipped = sources.some((s) => s.year === next && s.shipped);
+  return shipped || officeDatesOfNextYear > 0 ? null : next;
+}

@@ -35,12 +35,6 @@ export class AssignActingInput {
   @Field(() => String, { nullable: true, description: 'Nomor surat perintah' }) @IsOptional() @MaxLength(200) decreeNo?: string | null;
 }
 
-@InputType({ description: 'Hari libur atau cuti bersama khusus Dinas ini' })
-export class AddHolidayInput {
-  @Field(() => String) @IsDateString({ strict: true }, { message: 'Tanggal harus berformat YYYY-MM-DD' }) date!: string;
-  @Field(() => String) @Length(2, 200) name!: string;
-}
-
 @InputType({ description: 'Bidang baru' })
 export class CreateBidangInput {
   @Field(() => String) @Matches(/^[A-Z0-9_-]{2,30}$/, { message: 'Kode Bidang 2–30 karakter: huruf besar, angka, garis bawah atau tanda hubung' }) code!: string;
@@ -77,15 +71,3 @@ export class UpsertIndicatorInput {
   @Field(() => [TargetInput]) @ArrayMaxSize(40) @ValidateNested({ each: true }) targets!: TargetInput[];
 }
 
-@InputType({ description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
-export class OfficeDayInput {
-  @Field(() => Int) @Min(1) @Max(7) weekday!: number;
-  @Field(() => String) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Jam mulai berformat HH:MM' }) start!: string;
-  @Field(() => String) @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'Jam selesai berformat HH:MM' }) end!: string;
-}
-
-@InputType({ description: 'Jam kerja Dinas; hari yang tidak disebut = libur' })
-export class OfficeHoursInput {
-  @Field(() => Int, { description: 'WIB 420, WITA 480, WIT 540' }) @IsIn([420, 480, 540], { message: 'Zona waktu: WIB (420), WITA (480) atau WIT (540)' }) utcOffsetMinutes!: number;
-  @Field(() => [OfficeDayInput]) @ArrayNotEmpty({ message: 'Minimal satu hari kerja' }) @ArrayMaxSize(7) @ValidateNested({ each: true }) days!: OfficeDayInput[];
-}

@@ -13,10 +13,3 @@ export class ActingAssignment {
   @Field(() => String, { nullable: true }) decreeNo!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Hari libur nasional, cuti bersama, atau libur khusus Dinas' })
-export class Holiday {
-  @Field(() => String) date!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) kind!: string;
-  @Field(() => Boolean, { description: 'true = berlaku nasional' }) national!: boolean;
-}

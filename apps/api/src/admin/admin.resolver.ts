@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import { Bidang, Indicator, Office, User } from '../office/office.model';
-import { AddHolidayInput, AssignActingInput, CreateBidangInput, CreateUserInput, OfficeHoursInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
-import { ActingAssignment, Holiday } from './admin.model';
+import { AssignActingInput, CreateBidangInput, CreateUserInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
+import { ActingAssignment } from './admin.model';
 
 @Resolver()
 export class AdminResolver {
@@ -20,12 +20,6 @@ export class AdminResolver {
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
   ) {
     return ctx.services.admin.listIndicators(ctx.actor!, year, includeInactive);
-  }
-
-  @Authorized()
-  @Query(() => [Holiday], { description: 'Hari libur dan cuti bersama yang berlaku bagi Dinas ini' })
-  holidays(@Ctx() ctx: GqlContext, @Arg('year', () => Int) year: number) {
-    return ctx.services.admin.listHolidays(ctx.actor!, year);
   }
 
   @Authorized('ADMIN')
@@ -52,22 +46,10 @@ export class AdminResolver {
     return ctx.services.admin.assignActing(ctx.actor!, input);
   }
 
-  @Authorized('ADMIN')
-  @Mutation(() => Holiday, { description: 'Tambah hari libur khusus Dinas ini' })
-  addHoliday(@Arg('input', () => AddHolidayInput) input: AddHolidayInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.addHoliday(ctx.actor!, input);
-  }
-
   @Authorized()
   @Query(() => Office, { description: 'Dinas pengguna ini, dengan jam kerjanya' })
   office(@Ctx() ctx: GqlContext) {
     return ctx.services.admin.office(ctx.actor!);
-  }
-
-  @Authorized('ADMIN')
-  @Mutation(() => Office, { description: 'Atur zona waktu dan jam kerja Dinas' })
-  setOfficeHours(@Arg('input', () => OfficeHoursInput) input: OfficeHoursInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.setOfficeHours(ctx.actor!, input);
   }
 
   @Authorized('ADMIN')

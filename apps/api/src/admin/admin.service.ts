@@ -2,12 +2,11 @@ import { BIDANG_ROLES, parseNip, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';
-import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { AddHolidayInput, AssignActingInput, CreateBidangInput, CreateUserInput, OfficeHoursInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
+import type { AssignActingInput, CreateBidangInput, CreateUserInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
 const NIP_REASONS: Record<string, string> = {
   FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
@@ -18,10 +17,7 @@ const NIP_REASONS: Record<string, string> = {
 
 
 export class AdminService {
-  constructor(
-    private readonly db: Db,
-    private readonly calendars: CalendarService,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async listUsers(actor: Actor) {
     return this.db.user.findMany({ where: { officeId: actor.officeId }, orderBy: { name: 'asc' } });
@@ -114,52 +110,8 @@ export class AdminService {
     return this.db.actingAssignment.findMany({ where: { user: { officeId: actor.officeId } }, orderBy: { validFrom: 'desc' } });
   }
 
-  async listHolidays(actor: Actor, year: number) {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      fail('VALIDATION_FAILED', 'Tahun harus antara 2000 dan 2100.', { fields: [{ field: 'year', message: 'Tahun 2000–2100' }] });
-    }
-    const rows = await this.db.holiday.findMany({
-      where: {
-        OR: [{ officeId: null }, { officeId: actor.officeId }],
-        date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) },
-      },
-      orderBy: { date: 'asc' },
-    });
-    return rows.map((h) => ({ date: dateOnly(h.date), name: h.name, kind: h.kind, national: h.officeId === null }));
-  }
-
-  async addHoliday(actor: Actor, input: AddHolidayInput) {
-    const date = new Date(`${input.date}T00:00:00Z`);
-    const h = await this.db.$transaction(async (tx) => {
-      const exists = await tx.holiday.findFirst({ where: { date, OR: [{ officeId: null }, { officeId: actor.officeId }] } });
-      if (exists) fail('DUPLICATE', 'Tanggal itu sudah tercatat sebagai hari libur.');
-      const row = await tx.holiday.create({ data: { officeId: actor.officeId, date, name: input.name.trim(), kind: 'LIBUR_DINAS' } });
-      await audit(tx, actor, { action: 'holiday.added', entityType: 'Holiday', entityId: row.id, after: row });
-      return row;
-    });
-    this.calendars.invalidate(actor.officeId);
-    return { date: dateOnly(h.date), name: h.name, kind: h.kind, national: false };
-  }
-
   async office(actor: Actor) {
     return this.db.office.findUniqueOrThrow({ where: { id: actor.officeId } });
-  }
-
-  async setOfficeHours(actor: Actor, input: OfficeHoursInput) {
-    const hours: Record<number, { start: string; end: string }> = {};
-    for (const d of input.days) {
-      if (hours[d.weekday]) fail('VALIDATION_FAILED', 'Satu hari hanya boleh disebut sekali.', { fields: [{ field: 'days', message: `Hari ${d.weekday} ganda` }] });
-      if (!(d.end > d.start)) fail('VALIDATION_FAILED', 'Jam selesai harus setelah jam mulai.', { fields: [{ field: `days.${d.weekday}`, message: 'Jam selesai ≤ jam mulai' }] });
-      hours[d.weekday] = { start: d.start, end: d.end };
-    }
-    const office = await this.db.$transaction(async (tx) => {
-      const before = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId } });
-      const after = await tx.office.update({ where: { id: actor.officeId }, data: { utcOffsetMinutes: input.utcOffsetMinutes, officeHours: hours } });
-      await audit(tx, actor, { action: 'office.hours_set', entityType: 'Office', entityId: after.id, before: { utcOffsetMinutes: before.utcOffsetMinutes, officeHours: before.officeHours }, after: { utcOffsetMinutes: after.utcOffsetMinutes, officeHours: after.officeHours } });
-      return after;
-    });
-    this.calendars.invalidate(actor.officeId);
-    return office;
   }
 
   async createBidang(actor: Actor, input: CreateBidangInput) {

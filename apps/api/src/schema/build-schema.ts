@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../admin/admin.resolver';
+import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AnalysisResolver } from '../analysis/analysis.resolver';
 import { ApiTokenResolver } from '../api-token/api-token.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
@@ -22,7 +23,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, CalendarResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });

@@ -76,6 +76,16 @@ const en: typeof id = {
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },
   nip: { FORMAT: 'A NIP has 18 digits.', BIRTH_DATE: 'The birth date in the NIP is not valid.', APPOINTMENT_DATE: 'The appointment month in the NIP is not valid.', APPOINTMENT_BEFORE_BIRTH: 'Appointment before birth.' },
+  calendar: {
+    intro: 'The national list follows the SKB 3 Menteri. When a Keputusan Menteri Agama moves Idulfitri or Iduladha, move the date here; the change applies to this office only and the due times of running steps are recomputed.',
+    empty: 'No holidays recorded for {year} yet.', cancelled: 'Cancelled', movedFrom: 'moved from {date}',
+    change: 'Move / remove', changeTitle: 'Change {date} — {name}', nationalNote: 'National holiday: the change applies to this office only; the national list stays as it is.',
+    toDate: 'New date', reason: 'Basis for the change', reasonHint: 'E.g. the number of the Keputusan Menteri Agama (at least 5 characters)', move: 'Move',
+    removeReason: 'Basis for removing it (at least 5 characters)', remove: 'Remove holiday', cancelNational: 'Cancel for this office', removeConfirm: 'Yes, remove',
+    removeQuestion: 'Remove the holiday of {date}? It becomes a working day and the due times of running steps are recomputed.',
+    noDueChanges: 'No step due time moved.', dueChanged: 'The due time of {n} running steps moved:',
+    enterHolidays: 'Enter holidays',
+  },
   admin: {
     title: 'Administration', users: 'Users', acting: 'Acting (Plt / Plh)', holidays: 'Holidays', bidang: 'Divisions', indicators: 'Indicators and targets', office: 'Office hours', apiTokens: 'API tokens', webhooks: 'Webhooks',
     username: 'Username', name: 'Name', nip: 'NIP', jabatan: 'Position', roles: 'Roles', password: 'Initial password', bidangOf: 'Division', addUser: 'Add user', active: 'Active', inactive: 'Inactive',

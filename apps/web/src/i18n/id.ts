@@ -74,6 +74,16 @@ export default {
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
   nip: { FORMAT: 'NIP harus 18 digit angka.', BIRTH_DATE: 'Tanggal lahir dalam NIP tidak sah.', APPOINTMENT_DATE: 'Bulan pengangkatan dalam NIP tidak sah.', APPOINTMENT_BEFORE_BIRTH: 'Tanggal pengangkatan sebelum tanggal lahir.' },
+  calendar: {
+    intro: 'Daftar nasional mengikuti SKB 3 Menteri. Bila Idulfitri atau Iduladha digeser oleh Keputusan Menteri Agama, pindahkan tanggalnya di sini; perubahan hanya berlaku bagi Dinas ini dan batas waktu langkah yang sedang berjalan dihitung ulang.',
+    empty: 'Belum ada hari libur tercatat untuk tahun {year}.', cancelled: 'Dibatalkan', movedFrom: 'dipindah dari {date}',
+    change: 'Pindahkan / hapus', changeTitle: 'Ubah {date} — {name}', nationalNote: 'Hari libur nasional: perubahan hanya berlaku bagi Dinas ini, daftar nasional tidak berubah.',
+    toDate: 'Tanggal baru', reason: 'Dasar perubahan', reasonHint: 'Misalnya nomor Keputusan Menteri Agama (minimal 5 karakter)', move: 'Pindahkan',
+    removeReason: 'Dasar penghapusan (minimal 5 karakter)', remove: 'Hapus hari libur', cancelNational: 'Batalkan bagi Dinas ini', removeConfirm: 'Ya, hapus',
+    removeQuestion: 'Hapus hari libur {date}? Hari itu menjadi hari kerja dan batas waktu langkah yang berjalan dihitung ulang.',
+    noDueChanges: 'Tidak ada batas waktu langkah yang bergeser.', dueChanged: 'Batas waktu {n} langkah yang sedang berjalan bergeser:',
+    enterHolidays: 'Isi hari libur',
+  },
   admin: {
     title: 'Administrasi', users: 'Pengguna', acting: 'Plt / Plh', holidays: 'Hari libur', bidang: 'Bidang', indicators: 'Indikator dan target', office: 'Jam kerja', apiTokens: 'Token API', webhooks: 'Webhook',
     username: 'Nama pengguna', name: 'Nama', nip: 'NIP', jabatan: 'Jabatan', roles: 'Peran', password: 'Kata sandi awal', bidangOf: 'Bidang', addUser: 'Tambah pengguna', active: 'Aktif', inactive: 'Nonaktif',

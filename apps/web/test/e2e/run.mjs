@@ -17,7 +17,7 @@ const SCENARIOS = [
   'operator Bidang ditolak membuka kiriman Bidang lain',
   'ganti bahasa Indonesia ↔ English dan pilihan diingat',
   'masuk: kata sandi salah, halaman tanpa sesi, sesi kedaluwarsa',
-  'administrator: pengguna (NIP diperiksa), libur, indikator, Plt/Plh, Bidang, jam kerja',
+  'administrator: pengguna (NIP diperiksa), libur (dipindah: batas waktu ikut bergeser), indikator, Plt/Plh, Bidang, jam kerja',
   'format Excel: unduh, isi, impor (galat per sel, lalu berhasil); Kasubbag: grafik analisis dan rekap PDF',
 ];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e', scenarios: SCENARIOS, resultFile: 'e2e.json', failedShot: 'FAILED' });
@@ -435,6 +435,26 @@ async function main() {
       await page.getByRole('button', { name: 'Tambah hari libur' }).click();
       await page.getByText('Libur khusus Dinas (uji)').waitFor();
       await page.getByText('28 Desember 2026').first().waitFor();
+
+      // Moving a holiday moves the due time of an open step (issue 12 §4). A request registered
+      // now has step 1 open; its due time falls on the local date D of its first working moment.
+      // Moving Tahun Baru 2027 onto D makes D a holiday, so the step is due a working day later.
+      const sekToken = await apiLogin(base, 'sekretaris');
+      const moved = await gql(base, sekToken, `mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id letterNumber dueAt } }`, {
+        i: { year: 2026, triwulan: 4, letterNumber: `KAL/${stamp}`, letterDate: '2026-11-20', sender: 'Bappeda', subject: 'Uji kalender', indicatorIds: [], requestedDocuments: [] },
+      });
+      const dueDate = new Date(new Date(moved.registerDataRequest.dueAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+      await page.fill('#h-year', '2027');
+      await page.locator('[data-test="edit-2027-01-01"]').click();
+      await page.fill('#m-to', dueDate);
+      await page.fill('#m-reason', 'Uji pemindahan (e2e)');
+      await page.locator('[data-test="move-submit"]').click();
+      await page.locator('[data-test="due-time-change"]', { hasText: `KAL/${stamp}` }).waitFor();
+      await shot(page, '16b-admin-libur-dipindah');
+      const after = await gql(base, sekToken, `query($id: ID!) { dataRequest(id: $id) { dueAt } }`, { id: moved.registerDataRequest.id });
+      if (!(new Date(after.dataRequest.dueAt) > new Date(moved.registerDataRequest.dueAt))) {
+        throw new Error(`due time did not move: ${moved.registerDataRequest.dueAt} → ${after.dataRequest.dueAt}`);
+      }
 
       await page.getByRole('link', { name: 'Indikator dan target' }).click();
       await page.getByRole('button', { name: 'Ubah' }).first().click();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Holiday" ADD COLUMN     "movedFrom" DATE;
