@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../common/errors';
+import { assertXlsxWithinLimits } from './xlsx-guard';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** First cell of the hidden metadata row: marks a workbook as our format. */
@@ -159,10 +160,12 @@ export function parseNumber(v: ExcelJS.CellValue): { ok: true; value: number | n
 }
 
 /**
- * Reads a filled format. Structural problems (not an XLSX, not our format) throw; row problems
+ * Reads a filled format (after the zip limits of xlsx-guard.ts). Structural problems (not an XLSX, not our format) throw; row problems
  * are collected, every one of them, with the spreadsheet's row number and the column's header.
  */
 export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string; code: string }[]): Promise<ParsedFormat> {
+  // Zip bombs and oversized sheets are refused before exceljs inflates or parses anything.
+  await assertXlsxWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -10,6 +10,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
 import { OfficeResolver } from '../office/office.resolver';
+import { UserResolver } from '../office/user.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
 import { PerformanceResolver } from '../performance/performance.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
@@ -22,7 +23,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, UserResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });
