@@ -61,8 +61,8 @@ const schema = z.object({
   PUBLIC_BASE_URL: z
     .string()
     .url()
-    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
-    .refine((u) => !new URL(u).search && !new URL(u).hash, 'must not have a query string or fragment')
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
+    .refine((u) => !URL.canParse(u) || (!new URL(u).search && !new URL(u).hash), 'must not have a query string or fragment')
     .optional(),
   /** Longest lifetime of a service-account token (ApiToken), in days; every token must expire. */
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().max(3650).default(365),
