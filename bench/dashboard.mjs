@@ -63,7 +63,7 @@ async function main() {
 
     const apiPort = await freePort();
     const rawPort = await freePort();
-    const apiChild = start(['src/main.ts'], { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(apiPort), HOST: '127.0.0.1', SEED_DEMO: 'false', DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    const apiChild = start(['src/main.ts'], { NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(apiPort), HOST: '127.0.0.1', SEED_DEMO: 'false', DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     const rawChild = start([path.join(root, 'bench/raw-server.ts')], { DATABASE_URL: dbUrl.toString(), PORT: String(rawPort) });
     await waitFor(`http://127.0.0.1:${apiPort}/readyz`);
     const gqlUrl = `http://127.0.0.1:${apiPort}/graphql`;

@@ -53,8 +53,17 @@ const schema = z.object({
   BOOTSTRAP_OFFICE_REGENCY: z.string().default('Kabupaten'),
   /** Analysis (step 6): |capaian − capaian of the compared period| above this many percentage points is flagged. */
   ANALYSIS_DEVIATION_PCT: z.coerce.number().min(0).max(1000).default(25),
-  /** Public address printed in the QR code of issued PDFs (…/verify/<code>); default http://HOST:PORT. */
-  PUBLIC_BASE_URL: z.string().url().optional(),
+  /**
+   * Public address printed in the QR code of issued PDFs (<url>/verify/<code>). Required in
+   * production; elsewhere the listening address http://HOST:PORT. Never taken from a request's
+   * Host header (issue 9, item 7).
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
+    .refine((u) => !URL.canParse(u) || (!new URL(u).search && !new URL(u).hash), 'must not have a query string or fragment')
+    .optional(),
   /** Longest lifetime of a service-account token (ApiToken), in days; every token must expire. */
   API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().max(3650).default(365),
   /** Webhooks: attempts per event (the first one included), then the delivery is given up. */
@@ -86,13 +95,19 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema> & {
+  /** Where issued PDFs send their readers: PUBLIC_BASE_URL, else http://HOST:PORT; no trailing slash. */
+  publicBaseUrl: string;
   seedDemo: boolean;
   introspection: boolean;
   embedded: boolean;
   webhookAllowHttp: boolean;
 };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * `serving: false` is for the command-line tools that never serve a page or issue a PDF
+ * (`db:migrate`, `db:seed`): they do not need the variables only a server needs.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = true }: { serving?: boolean } = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
@@ -101,14 +116,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
+  if (serving && production && !c.PUBLIC_BASE_URL) {
+    throw new Error(
+      'Konfigurasi tidak valid / invalid configuration:\n  - PUBLIC_BASE_URL: wajib diisi di produksi / required in production ' +
+        '(the public https:// address of this server, printed in the QR code of every issued PDF)',
+    );
+  }
   return {
     ...c,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? listeningAddress(c.HOST, c.PORT)).replace(/\/+$/, ''),
     // Demo users have published passwords: only seeded outside production unless asked for.
     seedDemo: c.SEED_DEMO ?? !production,
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,
     embedded: !c.DATABASE_URL,
     webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
   };
+}
+
+/** http://HOST:PORT as a browser can open it (a wildcard bind address is reached as localhost). */
+function listeningAddress(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
 }
 
 /** Load the repository's .env (if any) without overriding the real environment. */

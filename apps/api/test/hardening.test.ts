@@ -230,7 +230,7 @@ describe('internal errors are masked', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-broken-'));
     const brokenUrl = 'postgresql://postgres@127.0.0.1:1/nowhere';
     const db = createPrisma(brokenUrl, { max: 1 });
-    const { app, stop } = await createApp(loadConfig({ NODE_ENV: 'production', DATABASE_URL: brokenUrl, DATA_DIR: dataDir }), db);
+    const { app, stop } = await createApp(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sipedaki.example.go.id', DATABASE_URL: brokenUrl, DATA_DIR: dataDir }), db);
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

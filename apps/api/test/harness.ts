@@ -31,7 +31,15 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   if (embedded) await migrateDeploy(embedded.url);
   const databaseUrl = embedded?.url ?? TEST_DATABASE_URL;
   // Every test logs in from 127.0.0.1: the per-IP login limit is lifted unless a test sets it.
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
+  // PUBLIC_BASE_URL is set as production requires it; a test of the default passes ''.
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    PUBLIC_BASE_URL: 'https://sipedaki.test.go.id',
+    ...overrides,
+  });
   const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)) });
   await seedReference(db);
   const { app, stop, services } = await createApp(config, db);

@@ -31,9 +31,11 @@ it('seeds the demo office twice without duplicating anything; every demo NIP is 
   expect(nips.filter((n) => !parseNip(n).ok)).toEqual([]);
 });
 
+const PROD = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sipedaki.example.go.id' };
+
 it.each([
-  [{ NODE_ENV: 'production' }, false],
-  [{ NODE_ENV: 'production', SEED_DEMO: 'true' }, true],
+  [PROD, false],
+  [{ ...PROD, SEED_DEMO: 'true' }, true],
   [{ NODE_ENV: 'development' }, true],
   [{ NODE_ENV: 'development', SEED_DEMO: 'false' }, false],
 ])('config %j → seed demo users: %s', (env, expected) => {
@@ -41,7 +43,7 @@ it.each([
 });
 
 it('production turns introspection off unless asked; a bad variable stops start-up with its name', () => {
-  expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+  expect(loadConfig(PROD).introspection).toBe(false);
   expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
 });
 

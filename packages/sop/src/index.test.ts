@@ -12,6 +12,7 @@ describe('public API', () => {
     'computeCapaian', 'averageCapaian', 'roundCapaian', 'checkDeviation',
     'DEFAULT_SCALE', 'SIX_BAND_SCALE', 'categorize', 'validateScale', 'scaleInForce',
     'parseNip', 'formatNip',
+    'documentAudience', 'mayReadDocument', 'isOfficeWideDocument', 'SECRETARIAT_ROLES',
     'TRIWULAN_ROMAN', 'periodLabel', 'triwulanOfDate', 'previousPeriod', 'samePeriodLastYear', 'validatePeriod',
   ])('exports %s', (name) => {
     expect((sop as Record<string, unknown>)[name]).toBeDefined();

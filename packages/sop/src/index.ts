@@ -9,3 +9,4 @@ export * from './nip';
 export * from './period';
 export * from './deviation';
 export * from './numbers';
+export * from './documents';

@@ -1,4 +1,4 @@
-import { BIDANG_ROLES, seesWholeOffice as rolesSeeWholeOffice, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, mayReadDocument, seesWholeOffice as rolesSeeWholeOffice, type DocumentSubject, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { fail } from './errors';
 
@@ -10,6 +10,15 @@ export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || rol
 
 export function canReadBidang(actor: Actor, bidangId: string): boolean {
   return seesWholeOffice(actor) || actor.bidangIds.includes(bidangId);
+}
+
+/**
+ * Whether the actor may see this document (list, download, export): the one rule in packages/sop.
+ * A machine client reads its whole office's document metadata (READ_REQUESTS); the file routes
+ * refuse it anyway (requireUserActor).
+ */
+export function canReadDocument(actor: Actor, doc: DocumentSubject): boolean {
+  return actor.kind === 'service' || mayReadDocument(actor, doc);
 }
 
 /** Object-level read check. Another office's record is reported as not found, not forbidden. */

@@ -29,6 +29,10 @@ export const ERROR_CATALOG = {
   },
   BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
   INTERNAL_ERROR: { id: 'Terjadi kesalahan pada server. Silakan coba lagi; bila berulang, hubungi administrator.', en: 'Server error. Please try again; contact the administrator if it persists.' },
+  FILE_TOO_COMPLEX: {
+    id: 'Berkas terlalu besar atau terlalu rumit setelah dibuka (terlalu banyak bagian, baris atau sel). Gunakan format yang diunduh dari SIPEDAKI.',
+    en: 'The file is too large or too complex once uncompressed (too many parts, rows or cells). Use the format downloaded from SIPEDAKI.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -45,6 +49,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   FILE_TYPE_NOT_ALLOWED: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  FILE_TOO_COMPLEX: 413,
 };
 
 export interface FieldProblem {

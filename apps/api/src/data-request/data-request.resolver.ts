@@ -151,9 +151,11 @@ export class DataRequestResolver {
     return all.filter((i) => ids.has(i.id));
   }
 
-  @FieldResolver(() => [StoredDocument], { description: 'Dokumen tingkat permintaan (format, laporan, disposisi)' })
+  @FieldResolver(() => [StoredDocument], {
+    description: 'Dokumen tingkat permintaan (format, laporan, disposisi) yang boleh saya lihat: pengguna Bidang hanya melihat format Bidangnya',
+  })
   documents(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.documents.listForRequest(r.id);
+    return ctx.services.documents.listForRequest(ctx.actor!, r.id);
   }
 
   @FieldResolver(() => [PerformanceAnalysis], { description: 'Semua versi analisis, terbaru dahulu' })

@@ -3,7 +3,7 @@ import { loadConfig, loadDotEnv } from '../config';
 import { migrateDeploy } from './migrate';
 
 loadDotEnv();
-const config = loadConfig();
+const config = loadConfig(process.env, { serving: false });
 if (!config.DATABASE_URL) {
   process.stderr.write('DATABASE_URL belum diisi. (The embedded database is migrated by `pnpm start` itself.)\n');
   process.exit(2);

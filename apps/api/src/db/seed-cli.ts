@@ -6,7 +6,7 @@ import { seedDemo, seedReference } from './seed';
 
 async function run() {
   loadDotEnv();
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL belum diisi.');
   const db = createPrisma(config.DATABASE_URL, { max: 2 });
   try {

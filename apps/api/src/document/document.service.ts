@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
-import type { DocumentKind } from '@sipedaki/sop';
+import { isOfficeWideDocument, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
-import { OFFICE_WIDE_ROLES } from '@sipedaki/sop';
-import { assertBidangWriter, assertSameOffice, canReadBidang } from '../common/access';
+import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
 import { fail } from '../common/errors';
+import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { DocumentKind as Kinds } from '../generated/prisma/enums';
-import { documentView } from '../submission/submission.service';
+import { documentView, lockSubmission } from '../submission/submission.service';
 import { ALLOWED_EXTENSIONS, DocumentStorage, fileTypeOf, magicMatches } from './storage';
 
 export interface UploadTarget {
@@ -30,27 +30,34 @@ export class DocumentService {
    * records the file (the submission may have been submitted meanwhile).
    * A Bidang attaches LHP/LHE/TL HP to its own editable submission; the secretariat attaches
    * request-level documents (format, report, disposition sheet).
+   * Inside a transaction (`lock`), the submission's row is locked first, the same lock that
+   * submitting takes: adding or removing an attachment and submitting happen one after the other,
+   * so a submission never ends SUBMITTED without a required document (issue 9, item 9).
    */
-  private async authorize(db: Db | Tx, actor: Actor, t: UploadTarget) {
+  private async authorize(db: Db | Tx, actor: Actor, t: UploadTarget, lock: Tx | null = null) {
     if (!(Object.values(Kinds) as string[]).includes(t.kind)) {
       fail('VALIDATION_FAILED', 'Jenis dokumen tidak dikenal.', { fields: [{ field: 'kind', message: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}` }] });
     }
     const kind = t.kind as DocumentKind;
     if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', 'Sebutkan tepat satu: submissionId atau requestId.');
     if (t.submissionId) {
-      const s = await db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } }).catch(() => null);
+      if (!isUuid(t.submissionId)) fail('NOT_FOUND');
+      if (lock) await lockSubmission(lock, t.submissionId);
+      const s = await db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } });
       if (!s) fail('NOT_FOUND');
       assertSameOffice(actor, s!.request.officeId);
       assertBidangWriter(actor, s!.bidangId);
       if (!SUBMISSION_KINDS.includes(kind)) fail('VALIDATION_FAILED', 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.');
       if (s!.request.status !== 'COLLECTING' || !(s!.status === 'DRAFT' || s!.status === 'RETURNED')) fail('NOT_EDITABLE');
-      return { officeId: s!.request.officeId, submissionId: s!.id, requestId: s!.requestId, kind };
+      return { officeId: s!.request.officeId, submissionId: s!.id, requestId: s!.requestId, bidangId: s!.bidangId, kind };
     }
-    const r = await db.dataRequest.findUnique({ where: { id: t.requestId! } }).catch(() => null);
+    if (!isUuid(t.requestId!)) fail('NOT_FOUND');
+    if (lock) await lock.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${t.requestId}::uuid FOR UPDATE`;
+    const r = await db.dataRequest.findUnique({ where: { id: t.requestId! } });
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
     if (!actor.roles.some((x) => OFFICE_WIDE_ROLES.includes(x) && x !== 'ADMIN')) fail('FORBIDDEN');
-    return { officeId: r!.officeId, submissionId: null, requestId: r!.id, kind };
+    return { officeId: r!.officeId, submissionId: null, requestId: r!.id, bidangId: null, request: r!, kind };
   }
 
   async upload(actor: Actor, target: UploadTarget, filename: string, declaredMime: string, body: Readable) {
@@ -65,7 +72,7 @@ export class DocumentService {
       if (blob.size === 0) fail('VALIDATION_FAILED', 'Berkas kosong.');
       if (!magicMatches(blob.head, type!.magic)) fail('FILE_TYPE_NOT_ALLOWED', `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`);
       const doc = await this.db.$transaction(async (tx) => {
-        const where = await this.authorize(tx, actor, target);
+        const where = await this.authorize(tx, actor, target, tx);
         // Same lock as discardIfUnused: a failed upload of the same bytes cannot delete the
         // shared file between our write and our row; if it already did, ask for a retry.
         await lockBlob(tx, blob.storageKey);
@@ -75,6 +82,7 @@ export class DocumentService {
             officeId: where.officeId,
             submissionId: where.submissionId,
             requestId: where.requestId,
+            bidangId: where.bidangId,
             kind: where.kind,
             filename: sanitizeFilename(filename),
             mimeType: type!.mime,
@@ -103,31 +111,74 @@ export class DocumentService {
     });
   }
 
+  /**
+   * A stored file for download, when the one visibility rule (packages/sop documents.ts) lets the
+   * actor see it. Downloads of office-wide documents (recap, disposition sheet, request-level
+   * papers) are written to the audit trail: who took which record, when.
+   */
   async forDownload(actor: Actor, id: string) {
-    const d = await this.db.storedDocument.findUnique({ where: { id }, include: { submission: true } }).catch(() => null);
+    if (!isUuid(id)) fail('NOT_FOUND');
+    const d = await this.db.storedDocument.findUnique({ where: { id } });
     if (!d) fail('NOT_FOUND');
     assertSameOffice(actor, d!.officeId);
-    if (d!.submission && !canReadBidang(actor, d!.submission.bidangId)) fail('FORBIDDEN');
+    if (!canReadDocument(actor, d!)) fail('FORBIDDEN', 'Anda tidak berwenang mengunduh dokumen ini.');
+    if (isOfficeWideDocument(d!)) {
+      await this.db.$transaction((tx) =>
+        audit(tx, actor, {
+          action: 'document.downloaded',
+          entityType: 'StoredDocument',
+          entityId: d!.id,
+          after: { kind: d!.kind, requestId: d!.requestId, filename: d!.filename, sha256: d!.sha256 },
+        }),
+      );
+    }
     return { doc: d!, stream: this.storage.open(d!.storageKey) };
   }
 
-  /** Removes an attachment from a submission that is still editable (the file stays if shared). */
+  /**
+   * Removes an attachment while it is still part of work in progress (the file stays if shared):
+   * a Bidang's attachment while its submission is editable; a request-level document only while
+   * the request is still at the step it was attached in. An issued document (a PDF with a
+   * verification code) is a record and is never removed (issue 9, item 4); the database refuses
+   * it as well (trigger StoredDocument_issued_permanent).
+   */
   async remove(actor: Actor, id: string): Promise<boolean> {
-    const d = await this.db.storedDocument.findUnique({ where: { id } }).catch(() => null);
+    if (!isUuid(id)) fail('NOT_FOUND');
+    const d = await this.db.storedDocument.findUnique({ where: { id } });
     if (!d) fail('NOT_FOUND');
     assertSameOffice(actor, d!.officeId);
+    if (!canReadDocument(actor, d!)) fail('FORBIDDEN');
+    if (d!.verificationCode) fail('NOT_EDITABLE', ISSUED_IS_PERMANENT);
     await this.db.$transaction(async (tx) => {
-      await this.authorize(tx, actor, d!.submissionId ? { submissionId: d!.submissionId, kind: d!.kind } : { requestId: d!.requestId!, kind: d!.kind });
-      await tx.storedDocument.delete({ where: { id } });
+      const target = d!.submissionId ? { submissionId: d!.submissionId, kind: d!.kind } : { requestId: d!.requestId!, kind: d!.kind };
+      const where = await this.authorize(tx, actor, target, tx);
+      if (where.request) await assertAttachedInCurrentStep(tx, where.request, d!.createdAt);
+      // Deleted by id and still without a code: nothing issued can be removed by a race either.
+      const gone = await tx.storedDocument.deleteMany({ where: { id, verificationCode: null } });
+      if (gone.count !== 1) fail('NOT_FOUND');
       await audit(tx, actor, { action: 'document.removed', entityType: 'StoredDocument', entityId: id, before: d });
     });
     await this.discardIfUnused(d!.storageKey);
     return true;
   }
 
-  async listForRequest(requestId: string) {
+  /** The request's own documents (format, recap, disposition sheet, papers) that the actor may see. */
+  async listForRequest(actor: Actor, requestId: string) {
     const docs = await this.db.storedDocument.findMany({ where: { requestId, submissionId: null }, orderBy: { createdAt: 'asc' } });
-    return docs.map(documentView);
+    return docs.filter((d) => canReadDocument(actor, d)).map(documentView);
+  }
+}
+
+const ISSUED_IS_PERMANENT = 'Dokumen terbit (berkode verifikasi dan QR) adalah arsip resmi dan tidak dapat dihapus.';
+
+/**
+ * A request-level document belongs to the step it was attached in: once that step is completed
+ * (or the request is DONE) it is part of the record and stays.
+ */
+async function assertAttachedInCurrentStep(tx: Tx, r: { id: string; status: string; currentStep: number }, attachedAt: Date) {
+  const current = r.status === 'DONE' ? null : await tx.requestStep.findUnique({ where: { requestId_step: { requestId: r.id, step: r.currentStep } } });
+  if (!current || current.completedAt || attachedAt < current.startedAt) {
+    fail('NOT_EDITABLE', 'Dokumen ini dilampirkan pada langkah yang sudah selesai; dokumen tersebut kini bagian dari arsip dan tidak dapat dihapus.');
   }
 }
 

@@ -32,7 +32,7 @@ export class Bidang {
 export class User {
   @Field(() => ID) id!: string;
   @Field(() => String) username!: string;
-  @Field(() => String, { nullable: true }) nip!: string | null;
+  @Field(() => String, { nullable: true, description: 'NIP (memuat tanggal lahir dan jenis kelamin); selalu null untuk token layanan (klien mesin)' }) nip!: string | null;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) jabatan!: string | null;
   @Field(() => [Role], { description: 'Peran tetap (tanpa Plt/Plh)' }) roles!: Role[];

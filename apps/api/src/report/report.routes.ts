@@ -30,7 +30,9 @@ export function reportRoutes(services: Services, config: Config): express.Router
       next(err);
     }
   };
-  const baseUrl = (req: Request) => config.PUBLIC_BASE_URL ?? `${req.protocol}://${req.get('host')}`;
+  // The address printed in issued PDFs comes from the configuration only, never from the
+  // request (a forged Host header would otherwise send readers of a genuine copy elsewhere).
+  const baseUrl = config.publicBaseUrl;
   const q = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
   const sendFile = (res: Response, f: IssuedFile) => {
@@ -49,7 +51,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
     sendFile(res, await services.reports.formatXlsx(actor, String(req.params.id), q(req.query.bidangId)));
   }));
   router.get('/api/requests/:id/format.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.formatPdf(actor, String(req.params.id), q(req.query.bidangId), baseUrl(req)));
+    sendFile(res, await services.reports.formatPdf(actor, String(req.params.id), q(req.query.bidangId), baseUrl));
   }));
   router.get('/api/requests/:id/dataset.xlsx', authed(async (req, res, actor) => {
     sendFile(res, await services.reports.datasetXlsx(actor, String(req.params.id)));
@@ -58,10 +60,10 @@ export function reportRoutes(services: Services, config: Config): express.Router
     sendFile(res, await services.reports.recapXlsx(actor, String(req.params.id)));
   }));
   router.get('/api/requests/:id/recap.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.recapPdf(actor, String(req.params.id), baseUrl(req)));
+    sendFile(res, await services.reports.recapPdf(actor, String(req.params.id), baseUrl));
   }));
   router.get('/api/requests/:id/disposition.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.dispositionPdf(actor, String(req.params.id), baseUrl(req)));
+    sendFile(res, await services.reports.dispositionPdf(actor, String(req.params.id), baseUrl));
   }));
 
   // Import: multipart field "file" (the filled format) and optional field "expectedVersion"
@@ -96,11 +98,13 @@ export function reportRoutes(services: Services, config: Config): express.Router
   router.get('/verify/:code', (req, res, next) => {
     void verifyPage(req, res, next, q(req.query.sha256) ?? null);
   });
+  // Anonymous uploads: the copy is hashed as it streams in and never held in memory.
   router.post('/verify/:code', async (req, res, next) => {
     try {
-      const { file } = await readMultipart(req, config.MAX_UPLOAD_BYTES);
-      await verifyPage(req, res, next, crypto.createHash('sha256').update(file).digest('hex'));
+      const sha256 = await hashMultipartFile(req, config.MAX_UPLOAD_BYTES);
+      await verifyPage(req, res, next, sha256);
     } catch (err) {
+      if (!res.headersSent) res.setHeader('Connection', 'close');
       req.resume();
       next(err);
     }
@@ -109,12 +113,54 @@ export function reportRoutes(services: Services, config: Config): express.Router
   return router;
 }
 
+function assertMultipart(req: Request, maxBytes: number): void {
+  if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+    throw new AppError('BAD_REQUEST', 'Unggah berkas sebagai multipart/form-data dengan field "file".');
+  }
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw new AppError('FILE_TOO_LARGE');
+}
+
+/**
+ * The SHA-256 of one multipart upload (field "file"), computed chunk by chunk as it arrives:
+ * memory stays at busboy's buffers whatever the size, up to `maxBytes`.
+ */
+function hashMultipartFile(req: Request, maxBytes: number): Promise<string> {
+  assertMultipart(req, maxBytes);
+  return new Promise((resolve, reject) => {
+    const bb = Busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: maxBytes } });
+    let digest: string | null = null;
+    let failed: AppError | null = null;
+    bb.on('file', (name, stream) => {
+      if (name !== 'file' || digest !== null) {
+        stream.resume();
+        return;
+      }
+      const hash = crypto.createHash('sha256');
+      stream.on('data', (c: Buffer) => hash.update(c));
+      stream.on('limit', () => {
+        failed = new AppError('FILE_TOO_LARGE');
+      });
+      stream.on('end', () => {
+        digest = hash.digest('hex');
+      });
+    });
+    bb.on('error', () => reject(new AppError('BAD_REQUEST')));
+    bb.on('close', () => {
+      if (failed) reject(failed);
+      else if (digest === null) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
+      else resolve(digest);
+    });
+    req.pipe(bb);
+  });
+}
+
 /** Reads one multipart upload (field "file") into memory, with the size limit, plus small fields. */
 function readMultipart(req: Request, maxBytes: number): Promise<{ file: Buffer; fields: Record<string, string> }> {
-  if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-    return Promise.reject(new AppError('BAD_REQUEST', 'Unggah berkas sebagai multipart/form-data dengan field "file".'));
+  try {
+    assertMultipart(req, maxBytes);
+  } catch (err) {
+    return Promise.reject(err);
   }
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) return Promise.reject(new AppError('FILE_TOO_LARGE'));
   return new Promise((resolve, reject) => {
     const bb = Busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: maxBytes } });
     const fields: Record<string, string> = {};

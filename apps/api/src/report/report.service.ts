@@ -6,13 +6,23 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DOCUMENT_KIND_LABELS, periodLabel, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Polarity, type Role, type Triwulan } from '@sipedaki/sop';
+import {
+  DOCUMENT_KIND_LABELS,
+  periodLabel,
+  POLARITY_LABELS,
+  RECORD_KIND,
+  ROLE_LABELS,
+  type DocumentKind,
+  type DocumentSubject,
+  type Polarity,
+  type Role,
+  type Triwulan,
+} from '@sipedaki/sop';
 import QRCode from 'qrcode';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
-import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
-import { hasAnyRole } from '../auth/actor';
+import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
 import { fail } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
@@ -48,9 +58,10 @@ const CATEGORY_COLORS: Record<string, string> = {
   SANGAT_KURANG: '#C62828',
 };
 
-/** The compiled data set is the secretariat's working material (steps 5–6). */
-const SECRETARIAT: Role[] = ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
-const hasSecretariatRole = (actor: Actor) => hasAnyRole(actor, SECRETARIAT);
+/** Every export passes the one visibility rule (packages/sop documents.ts) before any work. */
+function assertMayRead(actor: Actor, subject: DocumentSubject, message?: string): void {
+  if (!canReadDocument(actor, subject)) fail('FORBIDDEN', message);
+}
 
 const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_').replace(/_+/g, '_').slice(0, 80);
 
@@ -83,7 +94,7 @@ export class ReportService {
     if (!bidangId) fail('VALIDATION_FAILED', 'Sebutkan Bidang (bidangId).', { fields: [{ field: 'bidangId', message: 'Wajib diisi' }] });
     const bidang = await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }).catch(() => null);
     if (!bidang) fail('NOT_FOUND');
-    if (!canReadBidang(actor, bidang!.id)) fail('FORBIDDEN', 'Anda hanya dapat mengunduh format Bidang Anda sendiri.');
+    assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang!.id }, 'Anda hanya dapat mengunduh format Bidang Anda sendiri.');
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({
         where: { requestId: r.id, indicator: { bidangId: bidang!.id } },
@@ -170,7 +181,7 @@ export class ReportService {
   /** The compiled data set (step 5): every accepted submission's values. Secretariat only. */
   async datasetXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
-    if (!hasSecretariatRole(actor)) fail('FORBIDDEN', 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).');
+    assertMayRead(actor, { kind: 'DATASET', bidangId: null }, 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).');
     const subs = await this.db.bidangSubmission.findMany({
       where: { requestId: r.id, status: 'ACCEPTED' },
       include: { bidang: true },
@@ -195,10 +206,13 @@ export class ReportService {
         widths: [22, 16, 28, 40, 10, 18, 10, 10, 12, 12, 14, 30, 20],
       },
     ]);
-    return { bytes, filename: `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const filename = `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`;
+    await this.auditExport(actor, r, { export: 'dataset.xlsx', filename, bytes, submissions: subs.length });
+    return { bytes, filename, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
   }
 
   async recapXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
+    assertMayRead(actor, { kind: 'REPORT', bidangId: null });
     const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
     const office = await this.db.office.findUniqueOrThrow({ where: { id: r.officeId } });
     const summaryRow = (kind: string, s: { label: string; average: number | null; category: { label: string } | null; indicatorCount: number; missingCount: number; flaggedCount: number }) =>
@@ -230,13 +244,32 @@ export class ReportService {
         widths: [24, 14, 10, 12, 40, 40, 40],
       },
     ]);
-    return { bytes, filename: `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const filename = `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`;
+    await this.auditExport(actor, r, { export: 'recap.xlsx', filename, bytes, analysisId: a.id, analysisVersion: a.version });
+    return { bytes, filename, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+
+  /**
+   * Office-wide exports that are not stored (data set, recap XLSX) leave an audit row: who took
+   * which data, when, and the SHA-256 of the bytes handed out. Issued PDFs have theirs
+   * (`document.issued`), downloads of stored office-wide documents theirs (`document.downloaded`).
+   */
+  private async auditExport(actor: Actor, r: { id: string }, e: { export: string; filename: string; bytes: Buffer; [k: string]: unknown }) {
+    const { bytes, ...rest } = e;
+    await this.db.$transaction((tx) =>
+      audit(tx, actor, {
+        action: 'report.exported',
+        entityType: 'DataRequest',
+        entityId: r.id,
+        after: { ...rest, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') },
+      }),
+    );
   }
 
   /** Stores an issued PDF with its verification code, then returns its bytes. */
   private async issuePdf(
     actor: Actor,
-    target: { officeId: string; requestId: string; kind: DocumentKind; filename: string },
+    target: { officeId: string; requestId: string; kind: DocumentKind; filename: string; bidangId?: string },
     baseUrl: string,
     render: (v: Verification) => Promise<Buffer>,
   ): Promise<IssuedFile> {
@@ -250,6 +283,7 @@ export class ReportService {
         data: {
           officeId: target.officeId,
           requestId: target.requestId,
+          bidangId: target.bidangId ?? null,
           kind: target.kind,
           filename: target.filename,
           mimeType: 'application/pdf',
@@ -269,7 +303,7 @@ export class ReportService {
   async formatPdf(actor: Actor, requestId: string, bidangId: string | undefined, baseUrl: string): Promise<IssuedFile> {
     const { r, bidang, indicators } = await this.formatData(actor, requestId, bidangId);
     const filename = `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.pdf`;
-    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'FORMAT', filename }, baseUrl, async (v) => {
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'FORMAT', filename, bidangId: bidang.id }, baseUrl, async (v) => {
       const pdf = new PdfWriter('Format Permintaan Data Kinerja', v, { landscape: true });
       pdf.header(r.office.name, 'FORMAT PERMINTAAN DATA KINERJA', [`Bidang: ${bidang.name}`, `Periode: ${this.periodOf(r)}`, this.letterLine(r)]);
       pdf.table(
@@ -286,6 +320,7 @@ export class ReportService {
 
   /** The recap of capaian with its charts (per Bidang, per Sasaran). Office-wide roles. */
   async recapPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
+    assertMayRead(actor, { kind: 'REPORT', bidangId: null });
     const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
     const full = await this.request(actor, requestId);
     const filename = `rekap-capaian-${dateOnly(full.letterDate)}-v${a.version}.pdf`;
@@ -353,7 +388,7 @@ export class ReportService {
   /** Lembar disposisi: the letter, every disposition row, and the signature / paraf blocks. */
   async dispositionPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
-    if (!seesWholeOffice(actor)) fail('FORBIDDEN');
+    assertMayRead(actor, { kind: 'DISPOSITION', bidangId: null });
     const rows = await this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
     const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
     const filename = `lembar-disposisi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.pdf`;

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { NUMBER_PROBLEM_MESSAGES, readNumber } from '@sipedaki/sop';
 import { AppError } from '../common/errors';
+import { assertXlsxWithinLimits } from './xlsx-guard';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** First cell of the hidden metadata row: marks a workbook as our format. */
@@ -171,10 +172,12 @@ export function parseNumber(
 const idNumber = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 }).format(n);
 
 /**
- * Reads a filled format. Structural problems (not an XLSX, not our format) throw; row problems
+ * Reads a filled format (after the zip limits of xlsx-guard.ts). Structural problems (not an XLSX, not our format) throw; row problems
  * are collected, every one of them, with the spreadsheet's row number and the column's header.
  */
 export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string; code: string }[]): Promise<ParsedFormat> {
+  // Zip bombs and oversized sheets are refused before exceljs inflates or parses anything.
+  await assertXlsxWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

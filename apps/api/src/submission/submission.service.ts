@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail } from '../common/errors';
-import { toNumber } from '../common/format';
+import { isUuid, toNumber } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import { statement, type Sql } from '../db/sql';
 import { userJson, type UserJson } from '../office/office.sql';
@@ -36,6 +36,18 @@ async function requestedIndicators(db: Db | Tx, requestId: string, bidangId: str
     orderBy: { indicator: { code: 'asc' } },
   });
   return rows.map((r) => r.indicator);
+}
+
+/**
+ * The submission's row lock, taken first by every transaction that depends on what the
+ * submission holds: submitting (which checks the required documents) and adding or removing an
+ * attachment (DocumentService). They run one after the other, so a submission never ends
+ * SUBMITTED without a document it requires (issue 9, item 9). A missing row locks nothing and
+ * the caller's own read reports NOT_FOUND.
+ */
+export async function lockSubmission(tx: Tx, id: string): Promise<void> {
+  if (!isUuid(id)) fail('NOT_FOUND');
+  await tx.$queryRaw`SELECT id FROM "BidangSubmission" WHERE id = ${id}::uuid FOR UPDATE`;
 }
 
 export class SubmissionService {
@@ -113,6 +125,7 @@ export class SubmissionService {
   /** Submit (Bidang), return with a reason or accept (Kasubbag / Penyusun). */
   async act(actor: Actor, action: Exclude<SubmissionAction, 'SAVE_DRAFT'>, submissionId: string, expectedVersion: number, reason?: string, now = new Date()) {
     await this.db.$transaction(async (tx) => {
+      await lockSubmission(tx, submissionId);
       const s = await this.load(tx, submissionId);
       assertSameOffice(actor, s.request.officeId);
       if (action === 'SUBMIT') assertBidangWriter(actor, s.bidangId);

@@ -67,8 +67,8 @@ describe('WEBHOOK_ALLOWED_HOSTS', () => {
   });
 
   it('requires https in production unless WEBHOOK_ALLOW_HTTP', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).webhookAllowHttp).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_HTTP: 'true' }).webhookAllowHttp).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sipedaki.example.go.id' }).webhookAllowHttp).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sipedaki.example.go.id', WEBHOOK_ALLOW_HTTP: 'true' }).webhookAllowHttp).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).webhookAllowHttp).toBe(true);
   });
 });
