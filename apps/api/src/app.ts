@@ -15,6 +15,7 @@ import { bearer } from './auth/auth.service';
 import { requireUserActor, SERVICE_READ_ONLY } from './auth/auth-checker';
 import type { GqlContext } from './common/context';
 import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
+import { inputGuardPlugin, literalProblems } from './common/input-guard';
 import { logger } from './common/logger';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
@@ -53,8 +54,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     // In production "Did you mean …" would map the schema for a caller without introspection.
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  const schema = await getSchema();
   const apollo = new ApolloServer<GqlContext>({
-    schema: await getSchema(),
+    schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: production,
     validationRules: armor.validationRules,
@@ -69,7 +71,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         const correlationId = crypto.randomUUID();
         logger.error({ err: cause, correlationId }, 'internal error in GraphQL operation');
         return correlationId;
-      }),
+      }, (original) => literalProblems(schema, original)),
     plugins: [
       {
         // graphql-armor's token limit parses the document in parsingDidStart, outside Apollo's
@@ -82,6 +84,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         },
       },
       ...armor.plugins,
+      // Strings without control characters, and every variable coerced field by field, before any
+      // resolver runs: a refusal names the field (VALIDATION_FAILED) instead of failing deeper.
+      inputGuardPlugin(),
       {
         // A service token (machine client) is read-only: every mutation is refused before it
         // runs, public ones (login, verifyDocument) included. Queries are gated per scope in authChecker.

@@ -223,7 +223,7 @@ describe('delivery and signature', () => {
     const { endpoint } = await register(o, `/removed-${o.office.id}`);
     expect(errorCode(await t.gql(REGISTER, { i: { url: `${base}/x` } }, o.tok.sekretaris))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(REGISTER, { i: { url: 'ftp://example.org/x' } }, o.tok.admin))).toBe('VALIDATION_FAILED');
-    const rm = await t.gql('mutation($id: ID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
+    const rm = await t.gql('mutation($id: UUID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
     expect(rm.data.removeWebhookEndpoint.active).toBe(false);
     const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
     await raiseToKepala(t, o, req.id);

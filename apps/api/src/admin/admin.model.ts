@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ActingKind, Role } from '../common/enums';
+import { DateOnly } from '../common/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'Penugasan Plt/Plh' })
 export class ActingAssignment {
@@ -15,7 +16,7 @@ export class ActingAssignment {
 
 @ObjectType({ simpleResolvers: true, description: 'Hari libur nasional, cuti bersama, atau libur khusus Dinas' })
 export class Holiday {
-  @Field(() => String) date!: string;
+  @Field(() => DateOnly) date!: string;
   @Field(() => String) name!: string;
   @Field(() => String) kind!: string;
   @Field(() => Boolean, { description: 'true = berlaku nasional' }) national!: boolean;

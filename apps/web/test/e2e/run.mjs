@@ -228,7 +228,7 @@ async function main() {
       await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
       await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
       await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
-      const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+      const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
       const pemdes = d.dataRequest.submissions.find((s) => s.bidang.code === 'PEMDES');
       if (!pemdes) throw new Error('no PEMDES submission');
 
@@ -303,7 +303,7 @@ async function main() {
       await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
       await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
       await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
-      const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+      const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
       const pemdes = d.dataRequest.submissions.find((x) => x.bidang.code === 'PEMDES');
 
       // The operator downloads the format (XLSX), fills Realisasi offline, imports it.
@@ -357,15 +357,15 @@ async function main() {
       for (const code of ['kelembagaan', 'keudes', 'ekonomi']) {
         const op = await apiLogin(base, `operator.${code}`);
         const s = d.dataRequest.submissions.find((x) => x.bidang.code.toLowerCase() === code || x.bidang.code.toLowerCase().startsWith(code.slice(0, 5)));
-        const sd = await gql(base, op, 'query($id: ID!){ submission(id:$id){ id version values { indicatorId } } }', { id: s.id });
+        const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ id version values { indicatorId } } }', { id: s.id });
         const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ id version } }', {
           i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 40 + k * 20 })) },
         });
         await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
       }
-      const subs = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id } } }', { id: requestId });
+      const subs = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id } } }', { id: requestId });
       for (const s of subs.dataRequest.submissions) {
-        const sd = await gql(base, kas, 'query($id: ID!){ submission(id:$id){ version } }', { id: s.id });
+        const sd = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
         await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: sd.submission.version } });
       }
       await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
