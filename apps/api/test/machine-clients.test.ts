@@ -155,8 +155,10 @@ describe('performanceData', () => {
     const byIndicator = (await t.gql(Q, { f: { indicatorId: oneIndicator } }, token)).data.performanceData;
     expect(byIndicator.totalCount).toBe(1);
     expect((await t.gql(Q, { f: { year: 2025 } }, token)).data.performanceData.totalCount).toBe(0);
-    // A forged cursor is the client's mistake.
-    expect(errorCode(await t.gql(Q, { after: 'bm90LWEtdXVpZA' }, token))).toBe('BAD_REQUEST');
+    // A forged cursor is the client's mistake, named on `after`.
+    const forged = await t.gql(Q, { after: 'bm90LWEtdXVpZA' }, token);
+    expect(errorCode(forged)).toBe('VALIDATION_FAILED');
+    expect(forged.errors![0]!.extensions!.fields).toEqual([{ field: 'after', message: expect.stringMatching(/^Kursor halaman tidak valid/) }]);
   });
 
   it('does not count values of submissions that are not accepted', async () => {
