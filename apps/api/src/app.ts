@@ -21,6 +21,7 @@ import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { reportRoutes } from './report/report.routes';
 import { getSchema } from './schema/build-schema';
+import { graphqlHeaders, spaRoutes } from './spa/spa.routes';
 import { createServices, type Services } from './services';
 
 export interface App {
@@ -170,6 +171,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
 
   app.use(
     '/graphql',
+    graphqlHeaders,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
@@ -251,14 +253,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   // XLSX/PDF exports, the XLSX import and the public /verify/<code> page (before the SPA fallback).
   app.use(reportRoutes(services, config));
 
-  // The built SPA, on the same port, with history-mode fallback.
-  const webDist = config.WEB_DIST;
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
-      res.sendFile(path.join(webDist, 'index.html'));
-    });
-  }
+  // The built SPA, on the same port: security headers, precompressed immutable assets, history-mode fallback.
+  if (fs.existsSync(path.join(config.WEB_DIST, 'index.html'))) app.use(spaRoutes(config.WEB_DIST, { production }));
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;

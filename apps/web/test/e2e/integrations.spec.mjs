@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
 process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
@@ -127,6 +127,8 @@ async function main() {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
+    // The SPA runs under the production CSP here; first prove a violation would be caught.
+    await expectCspEnforced(page, base);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {

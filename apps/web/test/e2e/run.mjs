@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -65,6 +65,8 @@ async function main() {
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
+    // The SPA runs under the production CSP here; first prove a violation would be caught.
+    await expectCspEnforced(page, base);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {
@@ -259,6 +261,11 @@ async function main() {
       await page.locator('[data-test="lang-id"]').click();
       await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
       if ((await page.evaluate(() => localStorage.getItem('sipedaki.locale'))) !== 'id') throw new Error('choice not persisted');
+      // A path that is no page: the SPA's own 404 (under the same CSP), with a way home.
+      await page.goto(`${base}/halaman-yang-tidak-ada`);
+      await page.getByRole('heading', { name: '404' }).waitFor();
+      await page.getByRole('link', { name: 'Beranda' }).last().click();
+      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
     });
 
     // ------------------------------------------------------------------------------------------
