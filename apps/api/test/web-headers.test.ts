@@ -109,6 +109,13 @@ describe('the SPA: security headers and caching', () => {
       }
     }));
 
+  it('the public /verify/<code> page keeps its own, stricter CSP (the SPA’s does not replace it)', async () => {
+    const r = await raw(`${t.url}/verify/ABCD-EFGH-JKLM`);
+    expect(r.headers['content-type']).toMatch(/^text\/html/);
+    expect(r.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('in production the answers also carry Strict-Transport-Security', async () => {
     const dist = fakeBuild();
     dists.push(dist);

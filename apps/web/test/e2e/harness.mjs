@@ -155,7 +155,9 @@ export async function launchBrowser(viewport = PHONE) {
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
   });
-  context.setDefaultTimeout(15_000);
+  // Generous, for a machine whose cores are busy with other work: a wait ends as soon as its
+  // condition holds, so a long limit costs nothing when all is well.
+  context.setDefaultTimeout(30_000);
   await context.exposeBinding('__sipedakiCspViolation', (_source, v) => browserProblems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} at ${v.where}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -236,8 +238,8 @@ export async function shot(page, name, viewports = null) {
   try {
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
-      // One frame or so for the layout to follow the new width before it is measured.
-      await page.waitForTimeout(50);
+      // Two animation frames: the layout has followed the new width before it is measured.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await capture(`${name}-${viewport.width}.png`);
     }
   } finally {
