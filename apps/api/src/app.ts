@@ -56,6 +56,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     blockFieldSuggestion: { enabled: production },
   }).protect();
   const schema = await getSchema();
+  const guard = { listChoices: !production };
   const apollo = new ApolloServer<GqlContext>({
     schema,
     introspection: config.introspection,
@@ -72,7 +73,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         const correlationId = crypto.randomUUID();
         logger.error({ err: cause, correlationId }, 'internal error in GraphQL operation');
         return correlationId;
-      }, (original) => literalProblems(schema, original)),
+      }, (original) => literalProblems(schema, original, guard)),
     plugins: [
       {
         // graphql-armor's token limit parses the document in parsingDidStart, outside Apollo's
@@ -87,7 +88,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
       ...armor.plugins,
       // Strings without control characters, and every variable coerced field by field, before any
       // resolver runs: a refusal names the field (VALIDATION_FAILED) instead of failing deeper.
-      inputGuardPlugin(),
+      inputGuardPlugin(guard),
       {
         // A service token (machine client) is read-only: every mutation is refused before it
         // runs, public ones (login, verifyDocument) included. Queries are gated per scope in authChecker.

@@ -281,6 +281,18 @@ describe('other shapes GraphQL refuses are named too', () => {
     expectRefused(r, [{ field: 'filter.status.0', message: /^Pilihan tidak dikenal\. Yang berlaku: AT_SEKRETARIS, .*, DONE\.$/ }]);
   });
 
+  it('in production the valid choices are not listed (as GraphQL’s own suggestions are not)', async () => {
+    const prod = await startTestApp({ NODE_ENV: 'production', SEED_DEMO: 'false' });
+    try {
+      const literal = await prod.gql('{ dataRequests(filter: { status: [DROP_TABLE] }) { totalCount } }');
+      expectRefused(literal, [{ field: 'filter.status.0', message: 'Pilihan tidak dikenal.' }]);
+      const variable = await prod.gql('query($s: [RequestStatus!]) { dataRequests(filter: { status: $s }) { totalCount } }', { s: ['DONE', 'DROP_TABLE'] });
+      expectRefused(variable, [{ field: 'filter.status.1', message: 'Pilihan tidak dikenal.' }]);
+    } finally {
+      await prod.close();
+    }
+  });
+
   it('a missing required field and an unknown one, in a variable', async () => {
     const { letterNumber: _omit, ...rest } = registerInput();
     const r = await t.gql(REGISTER, { i: { ...rest, surplus: 1 } }, o.tok.sekretaris);

@@ -61,11 +61,19 @@ export function fieldName(path: readonly Segment[]): string {
 const REQUIRED = 'Wajib diisi.';
 const UNKNOWN_FIELD = 'Kolom ini tidak dikenal.';
 
+export interface GuardOptions {
+  /**
+   * Name an enum's values when one is wrong. Off in production, where GraphQL's own suggestions
+   * are off too (graphql-armor): a caller without introspection is not handed the schema.
+   */
+  listChoices: boolean;
+}
+
 /** What a value of this type must look like, in Indonesian. */
-function expectation(type: GraphQLInputType | null | undefined): string {
+function expectation(type: GraphQLInputType | null | undefined, opts: GuardOptions): string {
   const named = type ? getNamedType(type) : null;
   if (!named) return UNKNOWN_FIELD;
-  if (isEnumType(named)) return `Pilihan tidak dikenal. Yang berlaku: ${named.getValues().map((v) => v.name).join(', ')}.`;
+  if (isEnumType(named)) return opts.listChoices ? `Pilihan tidak dikenal. Yang berlaku: ${named.getValues().map((v) => v.name).join(', ')}.` : 'Pilihan tidak dikenal.';
   if (isInputObjectType(named)) return 'Harus berupa objek isian.';
   switch (named.name) {
     case 'Int':
@@ -98,6 +106,7 @@ function typeAt(type: GraphQLInputType, path: readonly Segment[]): GraphQLInputT
 /** Collects problems by field; the first message for a field wins. */
 class Problems {
   private readonly byField = new Map<string, string>();
+  constructor(readonly opts: GuardOptions) {}
   add(path: readonly Segment[], message: string) {
     const f = fieldName(path);
     if (!this.byField.has(f)) this.byField.set(f, message);
@@ -126,7 +135,7 @@ function checkVariable(problems: Problems, type: GraphQLInputType, value: unknow
       if (objectShape(problems, at, [...base, ...path], Object.keys(invalid as object))) return;
     }
     const own = error.originalError instanceof InputValueError ? error.originalError.message : null;
-    problems.add([...base, ...path], own ?? expectation(at));
+    problems.add([...base, ...path], own ?? expectation(at, problems.opts));
   });
   scanStrings(problems, value, base);
 }
@@ -192,8 +201,14 @@ function operationParts(document: DocumentNode, operation: OperationDefinitionNo
  * The problems of one operation's input: its variables (coerced against their declared types) and
  * the strings written literally in its arguments. Empty when everything fits.
  */
-export function operationProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): FieldProblem[] {
-  const problems = new Problems();
+export function operationProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  opts: GuardOptions,
+): FieldProblem[] {
+  const problems = new Problems(opts);
   // Where each variable is used first: its values are named after that argument's fields.
   const usedAt = new Map<string, Segment[]>();
   forEachArgumentValue(operationParts(document, operation), (node, path) => {
@@ -223,13 +238,13 @@ export function inputRefusal(fields: FieldProblem[]): GraphQLError {
 }
 
 /** The Apollo plugin: refuses the operation before execution when its input has problems. */
-export function inputGuardPlugin(): ApolloServerPlugin {
+export function inputGuardPlugin(opts: GuardOptions): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const fields = operationProblems(schema, document, operation, request.variables);
+          const fields = operationProblems(schema, document, operation, request.variables, opts);
           if (fields.length) throw inputRefusal(fields);
         },
       };
@@ -244,7 +259,7 @@ const VALUE_KINDS = new Set<string>([Kind.VARIABLE, Kind.INT, Kind.FLOAT, Kind.S
  * "Field … was not provided", "Field … is not defined by type …"): the fields it concerns, with
  * Indonesian messages. Null for every other error, which keeps its own handling.
  */
-export function literalProblems(schema: GraphQLSchema, error: unknown): FieldProblem[] | null {
+export function literalProblems(schema: GraphQLSchema, error: unknown, opts: GuardOptions): FieldProblem[] | null {
   if (!(error instanceof GraphQLError)) return null;
   const target = error.nodes?.[0];
   const body = target?.loc?.source.body;
@@ -276,11 +291,11 @@ export function literalProblems(schema: GraphQLSchema, error: unknown): FieldPro
       },
     }),
   );
-  const problems = new Problems();
+  const problems = new Problems(opts);
   if (target.kind === Kind.OBJECT_FIELD && !type) problems.add(at, UNKNOWN_FIELD);
   else if (target.kind === Kind.NULL) problems.add(at, REQUIRED);
   else if (target.kind === Kind.OBJECT && type && isInputObjectType(getNamedType(type))) objectShape(problems, type, at, target.fields.map((f) => f.name.value));
-  else problems.add(at, error.originalError instanceof InputValueError ? error.originalError.message : expectation(type));
+  else problems.add(at, error.originalError instanceof InputValueError ? error.originalError.message : expectation(type, opts));
   const list = problems.list;
   return list.length ? list : null;
 }
