@@ -295,11 +295,12 @@ describe('other shapes GraphQL refuses are named too', () => {
 
   it('a missing required field and an unknown one, in a variable', async () => {
     const { letterNumber: _omit, ...rest } = registerInput();
-    const r = await t.gql(REGISTER, { i: { ...rest, surplus: 1 } }, o.tok.sekretaris);
+    const r = await t.gql(REGISTER, { i: { ...rest, surplus: 1, constructor: 'x' } }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
     expect(r.errors![0]!.extensions!.fields).toEqual(
       expect.arrayContaining([
         { field: 'surplus', message: 'Kolom ini tidak dikenal.' },
+        { field: 'constructor', message: 'Kolom ini tidak dikenal.' },
         { field: 'letterNumber', message: 'Wajib diisi.' },
       ]),
     );

@@ -116,14 +116,25 @@ class Problems {
   }
 }
 
-/** Required fields missing from an object value, and keys the type does not have. */
-function objectShape(problems: Problems, type: GraphQLInputType, path: readonly Segment[], keys: readonly string[]) {
+/** Required fields missing from an object value, and keys the type does not have; how many were found. */
+function objectShape(problems: Problems, type: GraphQLInputType, path: readonly Segment[], keys: readonly string[]): number {
   const named = getNamedType(type);
-  if (!isInputObjectType(named)) return false;
+  if (!isInputObjectType(named)) return 0;
   const fields = named.getFields();
-  for (const key of keys) if (!(key in fields)) problems.add([...path, key], UNKNOWN_FIELD);
-  for (const f of Object.values(fields)) if (isNonNullType(f.type) && f.defaultValue === undefined && !keys.includes(f.name)) problems.add([...path, f.name], REQUIRED);
-  return true;
+  let found = 0;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+      problems.add([...path, key], UNKNOWN_FIELD);
+      found++;
+    }
+  }
+  for (const f of Object.values(fields)) {
+    if (isNonNullType(f.type) && f.defaultValue === undefined && !keys.includes(f.name)) {
+      problems.add([...path, f.name], REQUIRED);
+      found++;
+    }
+  }
+  return found;
 }
 
 /** Coerces one variable's value as GraphQL will, recording each failure at its field. */
@@ -132,7 +143,7 @@ function checkVariable(problems: Problems, type: GraphQLInputType, value: unknow
     const at = typeAt(type, path);
     if (invalid === null || invalid === undefined) return problems.add([...base, ...path], REQUIRED);
     if (at && isInputObjectType(getNamedType(at)) && typeof invalid === 'object' && !Array.isArray(invalid)) {
-      if (objectShape(problems, at, [...base, ...path], Object.keys(invalid as object))) return;
+      if (objectShape(problems, at, [...base, ...path], Object.keys(invalid as object)) > 0) return;
     }
     const own = error.originalError instanceof InputValueError ? error.originalError.message : null;
     problems.add([...base, ...path], own ?? expectation(at, problems.opts));
@@ -294,8 +305,9 @@ export function literalProblems(schema: GraphQLSchema, error: unknown, opts: Gua
   const problems = new Problems(opts);
   if (target.kind === Kind.OBJECT_FIELD && !type) problems.add(at, UNKNOWN_FIELD);
   else if (target.kind === Kind.NULL) problems.add(at, REQUIRED);
-  else if (target.kind === Kind.OBJECT && type && isInputObjectType(getNamedType(type))) objectShape(problems, type, at, target.fields.map((f) => f.name.value));
-  else problems.add(at, error.originalError instanceof InputValueError ? error.originalError.message : expectation(type, opts));
+  else if (target.kind === Kind.OBJECT && type && isInputObjectType(getNamedType(type)) && objectShape(problems, type, at, target.fields.map((f) => f.name.value)) > 0) {
+    // the missing fields are named
+  } else problems.add(at, error.originalError instanceof InputValueError ? error.originalError.message : expectation(type, opts));
   const list = problems.list;
   return list.length ? list : null;
 }
