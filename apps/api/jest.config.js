@@ -9,4 +9,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/env.ts'],
+  // Used when jest runs from apps/api alone; the monorepo run takes it (a global option) from the root config.
+  testTimeout: 30_000,
 };

@@ -15,11 +15,13 @@ import { bearer } from './auth/auth.service';
 import { requireUserActor, SERVICE_READ_ONLY } from './auth/auth-checker';
 import type { GqlContext } from './common/context';
 import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
+import { inputGuardPlugin, literalProblems } from './common/input-guard';
 import { logger } from './common/logger';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { reportRoutes } from './report/report.routes';
 import { getSchema } from './schema/build-schema';
+import { graphqlHeaders, spaRoutes } from './spa/spa.routes';
 import { createServices, type Services } from './services';
 
 export interface App {
@@ -53,8 +55,10 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     // In production "Did you mean …" would map the schema for a caller without introspection.
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  const schema = await getSchema();
+  const guard = { listChoices: !production };
   const apollo = new ApolloServer<GqlContext>({
-    schema: await getSchema(),
+    schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: production,
     validationRules: armor.validationRules,
@@ -69,7 +73,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         const correlationId = crypto.randomUUID();
         logger.error({ err: cause, correlationId }, 'internal error in GraphQL operation');
         return correlationId;
-      }),
+      }, (original) => literalProblems(schema, original, guard)),
     plugins: [
       {
         // graphql-armor's token limit parses the document in parsingDidStart, outside Apollo's
@@ -82,6 +86,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         },
       },
       ...armor.plugins,
+      // Strings without control characters, and every variable coerced field by field, before any
+      // resolver runs: a refusal names the field (VALIDATION_FAILED) instead of failing deeper.
+      inputGuardPlugin(guard),
       {
         // A service token (machine client) is read-only: every mutation is refused before it
         // runs, public ones (login, verifyDocument) included. Queries are gated per scope in authChecker.
@@ -165,6 +172,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
 
   app.use(
     '/graphql',
+    graphqlHeaders,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
@@ -246,14 +254,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   // XLSX/PDF exports, the XLSX import and the public /verify/<code> page (before the SPA fallback).
   app.use(reportRoutes(services, config));
 
-  // The built SPA, on the same port, with history-mode fallback.
-  const webDist = config.WEB_DIST;
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
-      res.sendFile(path.join(webDist, 'index.html'));
-    });
-  }
+  // The built SPA, on the same port: security headers, precompressed immutable assets, history-mode fallback.
+  if (fs.existsSync(path.join(config.WEB_DIST, 'index.html'))) app.use(spaRoutes(config.WEB_DIST, { production }));
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;

@@ -122,7 +122,7 @@ describe('audit trail of one full run', () => {
     await audited('request.submit_report', 'DataRequest', async () => void (await submitReport(t, o, requestId)));
     await audited('request.raise_to_kepala', 'DataRequest', async () => void (await raiseToKepala(t, o, requestId)));
     await audited('request.acknowledged', 'DataRequest', async () => {
-      const r = await t.gql('mutation($id: ID!) { acknowledgeReport(requestId: $id) { id acknowledgedAt } }', { id: requestId }, o.tok.kepala);
+      const r = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id acknowledgedAt } }', { id: requestId }, o.tok.kepala);
       expect(r.data.acknowledgeReport.acknowledgedAt).toBeTruthy();
       return requestId;
     });
@@ -165,7 +165,7 @@ describe('audit trail of one full run', () => {
     ]);
     // Acknowledging again changes nothing and writes nothing.
     const before = await snapshot(t, requestId);
-    const again = await t.gql('mutation($id: ID!) { acknowledgeReport(requestId: $id) { id } }', { id: requestId }, o.tok.kepala);
+    const again = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id } }', { id: requestId }, o.tok.kepala);
     expect(again.errors).toBeUndefined();
     expect(await snapshot(t, requestId)).toEqual(before);
   });

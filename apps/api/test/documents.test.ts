@@ -64,7 +64,7 @@ describe('upload and download', () => {
     }
 
     // It is listed on the submission, and it counts for the required documents.
-    const s = await t.gql('query($id: ID!) { submission(id: $id) { missingDocuments documents { id kind sha256 } } }', { id: req.submissions[0] }, o.tok.op1);
+    const s = await t.gql('query($id: UUID!) { submission(id: $id) { missingDocuments documents { id kind sha256 } } }', { id: req.submissions[0] }, o.tok.op1);
     expect(s.data.submission.documents).toEqual([{ id: up.body.id, kind: 'LHP', sha256: sha256(bytes) }]);
     expect(s.data.submission.missingDocuments).toEqual(['LHE', 'TL_HP']);
   });

@@ -120,7 +120,7 @@ export async function submissionIds(t: TestApp, o: FlowOffice, requestId: string
 }
 
 export async function getSubmission(t: TestApp, token: string, id: string) {
-  return ok(await t.gql(`query($id: ID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }`, { id }, token), 'submission');
+  return ok(await t.gql(`query($id: UUID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }`, { id }, token), 'submission');
 }
 
 export function callSaveSubmission(t: TestApp, token: string, input: { submissionId: string; expectedVersion: number; narrative?: string | null; values: { indicatorId: string; realisasi?: number | null; note?: string | null }[] }) {

@@ -67,7 +67,7 @@ describe('service tokens', () => {
     const ids = r.data.dataRequests.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
-    expect(errorCode(await t.gql('query($id: ID!) { dataRequest(id: $id) { id } }', { id: theirs.id }, token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('query($id: UUID!) { dataRequest(id: $id) { id } }', { id: theirs.id }, token))).toBe('NOT_FOUND');
     // lastUsedAt is recorded.
     const row = await t.db.apiToken.findFirstOrThrow({ where: { tokenHash: sha256(token) } });
     expect(row.lastUsedAt).not.toBeNull();
@@ -106,7 +106,7 @@ describe('service tokens', () => {
 
     const revoked = await createToken(o.tok.admin);
     expect((await t.gql(LIST, {}, revoked.token)).errors).toBeUndefined();
-    const rv = await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { active revokedAt } }', { id: revoked.apiToken.id }, o.tok.admin);
+    const rv = await t.gql('mutation($id: UUID!) { revokeApiToken(id: $id) { active revokedAt } }', { id: revoked.apiToken.id }, o.tok.admin);
     expect(rv.data.revokeApiToken.active).toBe(false);
     expect(errorCode(await t.gql(LIST, {}, revoked.token))).toBe('UNAUTHENTICATED');
     // A token that never existed, with the right prefix, is just as unknown.
@@ -114,7 +114,7 @@ describe('service tokens', () => {
     // Another office's administrator cannot revoke it.
     const other = await setupOffice(t);
     const mine = await createToken(o.tok.admin);
-    expect(errorCode(await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: mine.apiToken.id }, other.tok.admin))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql('mutation($id: UUID!) { revokeApiToken(id: $id) { id } }', { id: mine.apiToken.id }, other.tok.admin))).toBe('NOT_FOUND');
   });
 });
 
@@ -155,8 +155,10 @@ describe('performanceData', () => {
     const byIndicator = (await t.gql(Q, { f: { indicatorId: oneIndicator } }, token)).data.performanceData;
     expect(byIndicator.totalCount).toBe(1);
     expect((await t.gql(Q, { f: { year: 2025 } }, token)).data.performanceData.totalCount).toBe(0);
-    // A forged cursor is the client's mistake.
-    expect(errorCode(await t.gql(Q, { after: 'bm90LWEtdXVpZA' }, token))).toBe('BAD_REQUEST');
+    // A forged cursor is the client's mistake, named on `after`.
+    const forged = await t.gql(Q, { after: 'bm90LWEtdXVpZA' }, token);
+    expect(errorCode(forged)).toBe('VALIDATION_FAILED');
+    expect(forged.errors![0]!.extensions!.fields).toEqual([{ field: 'after', message: expect.stringMatching(/^Kursor halaman tidak valid/) }]);
   });
 
   it('does not count values of submissions that are not accepted', async () => {

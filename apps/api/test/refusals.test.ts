@@ -69,7 +69,7 @@ describe('wrong role for each step (FORBIDDEN, nothing changes)', () => {
 
   it('acknowledgeReport by the Sekretaris → FORBIDDEN', async () => {
     const req = await requestAt(t, o, 'DONE');
-    await expectRefused('FORBIDDEN', req.id, () => t.gql('mutation($id: ID!) { acknowledgeReport(requestId: $id) { id } }', { id: req.id }, o.tok.sekretaris));
+    await expectRefused('FORBIDDEN', req.id, () => t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id } }', { id: req.id }, o.tok.sekretaris));
   });
 
   it('registerDataRequest by the Kasubbag → FORBIDDEN, no request created', async () => {
@@ -137,7 +137,7 @@ describe('step out of turn', () => {
 
   it('acknowledgeReport before the report is raised → WRONG_STEP', async () => {
     const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await expectRefused('WRONG_STEP', req.id, () => t.gql('mutation($id: ID!) { acknowledgeReport(requestId: $id) { id } }', { id: req.id }, o.tok.kepala));
+    await expectRefused('WRONG_STEP', req.id, () => t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id } }', { id: req.id }, o.tok.kepala));
   });
 
   it('saving an accepted submission after collection closed → WRONG_STEP', async () => {
@@ -171,17 +171,17 @@ describe('step out of turn', () => {
 describe('a Bidang sees and changes only its own submission', () => {
   it('the operator of Bidang Dua cannot read Bidang Satu’s submission → FORBIDDEN', async () => {
     const req = await requestAt(t, o, 'COLLECTING');
-    await expectRefused('FORBIDDEN', req.id, () => t.gql('query($id: ID!) { submission(id: $id) { id values { realisasi } } }', { id: req.submissions[0] }, o.tok.op2));
+    await expectRefused('FORBIDDEN', req.id, () => t.gql('query($id: UUID!) { submission(id: $id) { id values { realisasi } } }', { id: req.submissions[0] }, o.tok.op2));
     // …while its own one is readable, and the request lists only its own.
-    const own = await t.gql('query($id: ID!) { submission(id: $id) { id } }', { id: req.submissions[1] }, o.tok.op2);
+    const own = await t.gql('query($id: UUID!) { submission(id: $id) { id } }', { id: req.submissions[1] }, o.tok.op2);
     expect(own.data.submission.id).toBe(req.submissions[1]);
-    const list = await t.gql('query($id: ID!) { dataRequest(id: $id) { submissions { id } } }', { id: req.id }, o.tok.op2);
+    const list = await t.gql('query($id: UUID!) { dataRequest(id: $id) { submissions { id } } }', { id: req.id }, o.tok.op2);
     expect(list.data.dataRequest.submissions).toEqual([{ id: req.submissions[1] }]);
   });
 
   it('the head of Bidang Satu cannot read Bidang Dua’s submission → FORBIDDEN', async () => {
     const req = await requestAt(t, o, 'COLLECTING');
-    await expectRefused('FORBIDDEN', req.id, () => t.gql('query($id: ID!) { submission(id: $id) { id } }', { id: req.submissions[1] }, o.tok.head1));
+    await expectRefused('FORBIDDEN', req.id, () => t.gql('query($id: UUID!) { submission(id: $id) { id } }', { id: req.submissions[1] }, o.tok.head1));
   });
 
   it('the operator of Bidang Dua cannot save Bidang Satu’s submission → FORBIDDEN', async () => {
@@ -206,8 +206,8 @@ describe('another office, no session', () => {
     const req = await requestAt(t, o, 'COLLECTING');
     const other = await makeOfficeWithStaff(t.db);
     const tok = await t.login(other.users.sekretaris.username);
-    await expectRefused('NOT_FOUND', req.id, () => t.gql('query($id: ID!) { dataRequest(id: $id) { id letterNumber } }', { id: req.id }, tok));
-    await expectRefused('NOT_FOUND', req.id, () => t.gql('query($id: ID!) { submission(id: $id) { id } }', { id: req.submissions[0] }, tok));
+    await expectRefused('NOT_FOUND', req.id, () => t.gql('query($id: UUID!) { dataRequest(id: $id) { id letterNumber } }', { id: req.id }, tok));
+    await expectRefused('NOT_FOUND', req.id, () => t.gql('query($id: UUID!) { submission(id: $id) { id } }', { id: req.submissions[0] }, tok));
     // Its list does not show the request either.
     const list = await t.gql('{ dataRequests { totalCount edges { node { id } } } }', {}, tok);
     expect(list.data.dataRequests.edges.map((e: any) => e.node.id)).not.toContain(req.id);
@@ -221,13 +221,13 @@ describe('another office, no session', () => {
   });
 
   it('an unknown request id → NOT_FOUND', async () => {
-    const r = await t.gql('query($id: ID!) { dataRequest(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, o.tok.sekretaris);
+    const r = await t.gql('query($id: UUID!) { dataRequest(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('NOT_FOUND');
   });
 
   it('no token → UNAUTHENTICATED, for a query and for a step', async () => {
     const req = await requestAt(t, o, 'REGISTERED');
-    await expectRefused('UNAUTHENTICATED', req.id, () => t.gql('query($id: ID!) { dataRequest(id: $id) { id } }', { id: req.id }));
+    await expectRefused('UNAUTHENTICATED', req.id, () => t.gql('query($id: UUID!) { dataRequest(id: $id) { id } }', { id: req.id }));
     await expectRefused('UNAUTHENTICATED', req.id, () => callStep(t, 'disposeToKasubbag', req.id, undefined));
   });
 

@@ -107,7 +107,7 @@ function dummy(type: GraphQLInputType): unknown {
     return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, dummy(f.type)]));
   }
   if (isScalarType(named)) {
-    return { ID: UUID, String: 'x', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z' }[named.name] ?? 'x';
+    return { UUID, String: 'x', Int: 1, Float: 1, Boolean: false, DateTimeISO: '2026-01-01T00:00:00.000Z', Date: '2026-01-01' }[named.name] ?? 'x';
   }
   return null;
 }

@@ -61,7 +61,7 @@ export async function makeCollectingRequest(db: Db, services: Services, opts: { 
 }
 
 /** The Kasubbag's dashboard of one request: progress, every Bidang's values, and the timeline. */
-export const DASHBOARD_QUERY = `query Dashboard($id: ID!) {
+export const DASHBOARD_QUERY = `query Dashboard($id: UUID!) {
   dataRequest(id: $id) {
     id status currentStep version dueAt overdue
     completeness { bidangTotal draft submitted returned accepted onTime late percentAccepted

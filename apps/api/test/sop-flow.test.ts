@@ -81,7 +81,7 @@ describe.each([
     expect(r.timeline[3]).toEqual(expect.objectContaining({ step: 4, state: 'ACTIVE' }));
 
     // Step 4: each Bidang fills its own submission.
-    const subs = (await t.gql(`query($id: ID!) { dataRequest(id: $id) { submissions { id version bidang { id } values { indicatorId target } } } }`, { id: req.id }, tok.kasubbag)).data.dataRequest.submissions;
+    const subs = (await t.gql(`query($id: UUID!) { dataRequest(id: $id) { submissions { id version bidang { id } values { indicatorId target } } } }`, { id: req.id }, tok.kasubbag)).data.dataRequest.submissions;
     expect(subs).toHaveLength(2);
     const own = (bidangId: string) => subs.find((s: any) => s.bidang.id === bidangId);
     const s1 = own(o.bidang[0].id);
@@ -89,7 +89,7 @@ describe.each([
     expect(s1.values).toEqual([{ indicatorId: o.indicators[0].id, target: 80 }]);
 
     // The operator of Bidang 1 sees only its own submission in the request and in the inbox.
-    const mine = (await t.gql(`query($id: ID!) { dataRequest(id: $id) { submissions { id } } }`, { id: req.id }, tok.op1)).data.dataRequest.submissions;
+    const mine = (await t.gql(`query($id: UUID!) { dataRequest(id: $id) { submissions { id } } }`, { id: req.id }, tok.op1)).data.dataRequest.submissions;
     expect(mine).toEqual([{ id: s1.id }]);
     expect(await inboxOf(tok.op1)).toEqual([expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id })]);
 
@@ -141,12 +141,12 @@ describe.each([
     v1 = await save(tok.op1, s1.id, v1.version, o.indicators[0].id, 76);
     v1 = await act('submitSubmission', tok.op1, s1.id, v1.version);
     expect(v1.status).toBe('SUBMITTED');
-    const reviews = (await t.gql('query($id: ID!) { submission(id: $id) { reviews { action toStatus reason } } }', { id: s1.id }, tok.op1)).data.submission.reviews;
+    const reviews = (await t.gql('query($id: UUID!) { submission(id: $id) { reviews { action toStatus reason } } }', { id: s1.id }, tok.op1)).data.submission.reviews;
     expect(reviews.map((x: any) => x.action)).toEqual(['SUBMIT', 'RETURN', 'SUBMIT']);
 
     await act('acceptSubmission', tok.kasubbag, s1.id, v1.version);
     await act('acceptSubmission', tok.penyusun, s2.id, v2.version);
-    const progress = (await t.gql('query($id: ID!) { dataRequest(id: $id) { completeness { bidangTotal accepted onTime late percentAccepted perBidang { status returnCount } } } }', { id: req.id }, tok.kasubbag)).data.dataRequest.completeness;
+    const progress = (await t.gql('query($id: UUID!) { dataRequest(id: $id) { completeness { bidangTotal accepted onTime late percentAccepted perBidang { status returnCount } } } }', { id: req.id }, tok.kasubbag)).data.dataRequest.completeness;
     expect(progress).toEqual(expect.objectContaining({ bidangTotal: 2, accepted: 2, onTime: 2, late: 0, percentAccepted: 100 }));
     expect(progress.perBidang.map((p: any) => p.returnCount).sort()).toEqual([0, 1]);
 
@@ -167,7 +167,7 @@ describe.each([
 
     r = await step('submitReport', { requestId: req.id }, tok.kasubbag);
     expect(r.status).toBe('REPORT_AT_SEKRETARIS');
-    const frozen = (await t.gql('query($id: ID!) { dataRequest(id: $id) { latestAnalysis { status submittedAt } } }', { id: req.id }, tok.sekretaris)).data.dataRequest.latestAnalysis;
+    const frozen = (await t.gql('query($id: UUID!) { dataRequest(id: $id) { latestAnalysis { status submittedAt } } }', { id: req.id }, tok.sekretaris)).data.dataRequest.latestAnalysis;
     expect(frozen.status).toBe('SUBMITTED');
     const late = await t.gql('mutation($i: SaveAnalysisInput!) { saveAnalysis(input: $i) { id } }', { i: { requestId: req.id } }, tok.kasubbag);
     expect(errorCode(late)).toBe('WRONG_STEP');
@@ -182,7 +182,7 @@ describe.each([
     expect(r.dispositions.map((d: any) => `${d.fromRole}>${d.toRole}`)).toEqual(['SEKRETARIS>KASUBBAG', 'KASUBBAG>PENYUSUN', 'KASUBBAG>SEKRETARIS', 'SEKRETARIS>KEPALA_DINAS']);
 
     expect(await inboxOf(tok.kepala)).toEqual([expect.objectContaining({ kind: 'ACKNOWLEDGE_REPORT' })]);
-    const ack = await t.gql('mutation($id: ID!) { acknowledgeReport(requestId: $id) { acknowledgedAt dispositions { fromRole mark } } }', { id: req.id }, tok.kepala);
+    const ack = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { acknowledgedAt dispositions { fromRole mark } } }', { id: req.id }, tok.kepala);
     expect(ack.errors).toBeUndefined();
     expect(ack.data.acknowledgeReport.dispositions.at(-1)).toEqual({ fromRole: 'KEPALA_DINAS', mark: 'SIGNATURE' });
     expect(await inboxOf(tok.kepala)).toEqual([]);

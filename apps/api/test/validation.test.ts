@@ -30,25 +30,31 @@ describe('registerDataRequest: bad input → VALIDATION_FAILED with Indonesian f
     ['empty letter number', { letterNumber: '' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)' }]],
     ['blank letter number', { letterNumber: '   ' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)' }]],
     ['blank sender', { sender: '  ' }, [{ field: 'sender', message: 'Pengirim surat wajib diisi (maksimal 200 karakter)' }]],
-    ['letterDate 2026-13-45', { letterDate: '2026-13-45' }, [{ field: 'letterDate', message: 'Tanggal surat harus berformat YYYY-MM-DD' }]],
-    ['letterDate 2026-02-30', { letterDate: '2026-02-30' }, [{ field: 'letterDate', message: 'Tanggal surat harus berformat YYYY-MM-DD' }]],
-    ['letterDate 01/10/2026', { letterDate: '01/10/2026' }, [{ field: 'letterDate', message: 'Tanggal surat harus berformat YYYY-MM-DD' }]],
+    ['letterDate 2026-13-45', { letterDate: '2026-13-45' }, [{ field: 'letterDate', message: 'Tanggal 2026-13-45 tidak ada di kalender.' }]],
+    ['letterDate 2026-02-30', { letterDate: '2026-02-30' }, [{ field: 'letterDate', message: 'Tanggal 2026-02-30 tidak ada di kalender.' }]],
+    ['letterDate 01/10/2026', { letterDate: '01/10/2026' }, [{ field: 'letterDate', message: 'Tanggal harus berformat YYYY-MM-DD, tanpa jam (mis. 2026-10-01).' }]],
   ])('%s', async (_name, bad, fields) => {
     const before = await requestCount();
     const r = await t.gql(REGISTER, { i: registerInput(bad) }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
     expect(r.errors![0]!.message).toBe('Isian tidak valid. Periksa kembali data yang dimasukkan.');
     expect(r.errors![0]!.extensions!.fields).toEqual(fields);
-    expect(r.data).toBeNull();
+    expect(r.data ?? null).toBeNull();
     expect(await requestCount()).toBe(before);
   });
 
   it('several bad fields at once are all listed', async () => {
-    const r = await t.gql(REGISTER, { i: registerInput({ year: 1999, triwulan: 5, letterNumber: '', letterDate: '2026-13-45' }) }, o.tok.sekretaris);
+    const r = await t.gql(REGISTER, { i: registerInput({ year: 1999, triwulan: 5, letterNumber: '', subject: '' }) }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
     const fields = r.errors![0]!.extensions!.fields as { field: string; message: string }[];
-    expect(fields.map((f) => f.field).sort()).toEqual(['letterDate', 'letterNumber', 'triwulan', 'year']);
-    for (const f of fields) expect(f.message).toMatch(/Tahun|Triwulan|Nomor surat|Tanggal surat/);
+    expect(fields.map((f) => f.field).sort()).toEqual(['letterNumber', 'subject', 'triwulan', 'year']);
+    for (const f of fields) expect(f.message).toMatch(/Tahun|Triwulan|Nomor surat|Perihal/);
+  });
+
+  it('a value that does not fit its type is refused at the edge first (HTTP 400), before the rules above are checked', async () => {
+    const r = await t.gql(REGISTER, { i: registerInput({ year: 1999, letterDate: '2026-13-45' }) }, o.tok.sekretaris);
+    expect(r.status).toBe(400);
+    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'letterDate', message: 'Tanggal 2026-13-45 tidak ada di kalender.' }]);
   });
 
   it('an indicator of another office → VALIDATION_FAILED on indicatorIds', async () => {
@@ -169,7 +175,7 @@ describe('createUser: NIP checks', () => {
   });
 });
 
-describe('malformed GraphQL → BAD_REQUEST without internals', () => {
+describe('malformed GraphQL → BAD_REQUEST (or, for a value, VALIDATION_FAILED) without internals', () => {
   const INTERNALS = ['prisma', 'stacktrace', 'at /', 'node_modules', '.ts:'];
 
   async function raw(body: string, token?: string) {
@@ -189,8 +195,7 @@ describe('malformed GraphQL → BAD_REQUEST without internals', () => {
   it.each<[string, string]>([
     ['syntax error', JSON.stringify({ query: '{ dataRequests { edges { node { id } }' })],
     ['unknown field', JSON.stringify({ query: '{ dataRequests { edges { node { id passwordHash } } } }' })],
-    ['wrong variable type', JSON.stringify({ query: 'query($id: ID!) { dataRequest(id: $id) { id } }', variables: { id: { $ne: null } } })],
-    ['unknown enum value', JSON.stringify({ query: '{ dataRequests(filter: { status: [DROP_TABLE] }) { totalCount } }' })],
+    ['variable declared with the wrong type', JSON.stringify({ query: 'query($id: String!) { dataRequest(id: $id) { id } }', variables: { id: '00000000-0000-4000-8000-000000000000' } })],
   ])('%s', async (_name, body) => {
     const tok = o.tok.sekretaris;
     const r = await raw(body, tok);
@@ -202,6 +207,18 @@ describe('malformed GraphQL → BAD_REQUEST without internals', () => {
     expectClean(r.text);
   });
 
+  it.each<[string, string, string]>([
+    ['an object where an id belongs', JSON.stringify({ query: 'query($id: UUID!) { dataRequest(id: $id) { id } }', variables: { id: { $ne: null } } }), 'id'],
+    ['unknown enum value', JSON.stringify({ query: '{ dataRequests(filter: { status: [DROP_TABLE] }) { totalCount } }' }), 'filter.status.0'],
+  ])('%s → VALIDATION_FAILED naming the field', async (_name, body, field) => {
+    const r = await raw(body, o.tok.sekretaris);
+    expect(r.status).toBe(400);
+    const json = JSON.parse(r.text);
+    expect(json.errors[0].extensions.code).toBe('VALIDATION_FAILED');
+    expect(json.errors[0].extensions.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+    expectClean(r.text);
+  });
+
   it('a body that is not JSON → BAD_REQUEST', async () => {
     const r = await raw('{"query": "{ me { user { id } } }"', o.tok.sekretaris);
     expect(r.status).toBe(400);
@@ -209,10 +226,11 @@ describe('malformed GraphQL → BAD_REQUEST without internals', () => {
     expectClean(r.text);
   });
 
-  it('a bad page cursor → BAD_REQUEST, not a database error', async () => {
+  it('a bad page cursor → VALIDATION_FAILED on after, not a database error', async () => {
     const r = await raw(JSON.stringify({ query: '{ dataRequests(after: "!!!") { totalCount } }' }), o.tok.sekretaris);
     const json = JSON.parse(r.text);
-    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(json.errors[0].extensions.code).toBe('VALIDATION_FAILED');
+    expect(json.errors[0].extensions.fields).toEqual([{ field: 'after', message: expect.stringMatching(/^Kursor halaman tidak valid/) }]);
     expectClean(r.text);
   });
 });

@@ -18,6 +18,7 @@ import type { Resolver } from '../src/webhook/url-guard';
 import { WebhookService } from '../src/webhook/webhook.service';
 import { requestAt, raiseToKepala, setupOffice, type FlowOffice } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
+import { until } from './wait';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -223,7 +224,7 @@ describe('delivery and signature', () => {
     const { endpoint } = await register(o, `/removed-${o.office.id}`);
     expect(errorCode(await t.gql(REGISTER, { i: { url: `${base}/x` } }, o.tok.sekretaris))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(REGISTER, { i: { url: 'ftp://example.org/x' } }, o.tok.admin))).toBe('VALIDATION_FAILED');
-    const rm = await t.gql('mutation($id: ID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
+    const rm = await t.gql('mutation($id: UUID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
     expect(rm.data.removeWebhookEndpoint.active).toBe(false);
     const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
     await raiseToKepala(t, o, req.id);
@@ -426,7 +427,8 @@ describe('examples/webhook-receiver.mjs', () => {
     await t.services.webhookDispatcher.drain();
     const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
     expect(rows.map((x) => [x.status, x.responseStatus])).toEqual([['DELIVERED', 204]]);
-    await new Promise((res) => setTimeout(res, 50));
+    // The receiver prints its line after answering: wait for it rather than for a fixed time.
+    await until('the example receiver to log the delivery', () => lines.some((l) => l.includes(rows[0]!.eventId)));
     expect(lines.map((l) => (l.startsWith('{') ? JSON.parse(l) : l))).toContainEqual({ received: 'report.final', id: rows[0]!.eventId, request: req.id, status: 'DONE' });
 
     const post = (body: string, signature: string, delivery = crypto.randomUUID()) =>

@@ -1,6 +1,8 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsNumber, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 import { ActingKind, Polarity, Role } from '../common/enums';
+import { UUID } from '../common/scalars';
+import { IsIndicatorValue } from '../common/validators';
 
 @InputType({ description: 'Pengguna baru' })
 export class CreateUserInput {
@@ -21,15 +23,15 @@ export class CreateUserInput {
   password!: string;
 
   @Field(() => [Role]) @ArrayNotEmpty({ message: 'Pilih minimal satu peran' }) @ArrayMaxSize(7) roles!: Role[];
-  @Field(() => ID, { nullable: true }) @IsOptional() bidangId?: string | null;
+  @Field(() => UUID, { nullable: true }) @IsOptional() bidangId?: string | null;
 }
 
 @InputType({ description: 'Penugasan Plt/Plh untuk jangka waktu tertentu' })
 export class AssignActingInput {
-  @Field(() => ID) userId!: string;
+  @Field(() => UUID) userId!: string;
   @Field(() => Role) role!: Role;
   @Field(() => ActingKind) kind!: ActingKind;
-  @Field(() => ID, { nullable: true }) @IsOptional() bidangId?: string | null;
+  @Field(() => UUID, { nullable: true }) @IsOptional() bidangId?: string | null;
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date) validUntil!: Date;
   @Field(() => String, { nullable: true, description: 'Nomor surat perintah' }) @IsOptional() @MaxLength(200) decreeNo?: string | null;
@@ -44,7 +46,7 @@ export class CreateBidangInput {
 
 @InputType({ description: 'Ubah Bidang (nama, urutan, aktif)' })
 export class UpdateBidangInput {
-  @Field(() => ID) id!: string;
+  @Field(() => UUID) id!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(3, 200, { message: 'Nama Bidang 3–200 karakter' }) name?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(1000) sortOrder?: number | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
@@ -54,15 +56,15 @@ export class UpdateBidangInput {
 export class TargetInput {
   @Field(() => Int) @Min(2000, { message: 'Tahun 2000–2100' }) @Max(2100, { message: 'Tahun 2000–2100' }) year!: number;
   @Field(() => Int) @Min(1, { message: 'Triwulan 1–4' }) @Max(4, { message: 'Triwulan 1–4' }) triwulan!: number;
-  @Field(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'Target harus berupa angka' }) target!: number;
-  @Field(() => Number, { nullable: true, description: 'Batas atas, hanya untuk indikator RANGE' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) targetUpper?: number | null;
+  @Field(() => Number) @IsIndicatorValue('Target') target!: number;
+  @Field(() => Number, { nullable: true, description: 'Batas atas, hanya untuk indikator RANGE' }) @IsOptional() @IsIndicatorValue('Batas atas target') targetUpper?: number | null;
 }
 
 @InputType({ description: 'Buat atau ubah indikator beserta targetnya (target yang dikirim menimpa target tahun-Triwulan yang sama)' })
 export class UpsertIndicatorInput {
-  @Field(() => ID, { nullable: true, description: 'Kosong = indikator baru' }) @IsOptional() id?: string | null;
+  @Field(() => UUID, { nullable: true, description: 'Kosong = indikator baru' }) @IsOptional() id?: string | null;
   @Field(() => String) @Matches(/^[A-Za-z0-9._-]{1,30}$/, { message: 'Kode indikator 1–30 karakter tanpa spasi' }) code!: string;
-  @Field(() => ID) bidangId!: string;
+  @Field(() => UUID) bidangId!: string;
   @Field(() => String) @Length(3, 500, { message: 'Sasaran wajib diisi (3–500 karakter)' }) sasaran!: string;
   @Field(() => String) @Length(3, 500, { message: 'Nama indikator wajib diisi (3–500 karakter)' }) name!: string;
   @Field(() => String) @Length(1, 50, { message: 'Satuan wajib diisi (maks. 50 karakter)' }) satuan!: string;

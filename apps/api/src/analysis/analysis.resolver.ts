@@ -1,11 +1,12 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import { PerformanceAnalysis } from './analysis.model';
+import { UUID } from '../common/scalars';
 
 @InputType({ description: 'Narasi Kasubbag untuk satu Bidang' })
 class BidangNarrativeInput {
-  @Field(() => ID) bidangId!: string;
+  @Field(() => UUID) bidangId!: string;
 
   @Field(() => String, { nullable: true, description: 'Capaian / keberhasilan' })
   @IsOptional()
@@ -25,7 +26,7 @@ class BidangNarrativeInput {
 
 @InputType()
 class SaveAnalysisInput {
-  @Field(() => ID) requestId!: string;
+  @Field(() => UUID) requestId!: string;
 
   @Field(() => String, { nullable: true, description: 'Analisis dan evaluasi Kasubbag: capaian, kendala, solusi' })
   @IsOptional()
@@ -49,7 +50,7 @@ export class AnalysisResolver {
 
   @Authorized('ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN')
   @Query(() => PerformanceAnalysis)
-  performanceAnalysis(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  performanceAnalysis(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.analyses.get(ctx.actor!, id);
   }
 }

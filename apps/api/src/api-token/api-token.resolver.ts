@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.model';
+import { UUID } from '../common/scalars';
 
 @Resolver()
 export class ApiTokenResolver {
@@ -18,7 +19,7 @@ export class ApiTokenResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ApiToken, { description: 'Cabut token layanan; permintaan berikutnya dengan token itu ditolak' })
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  revokeApiToken(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.apiTokens.revoke(ctx.actor!, id);
   }
 }

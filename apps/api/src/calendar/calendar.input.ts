@@ -1,25 +1,24 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-
-const DATE_MESSAGE = 'Tanggal harus berformat YYYY-MM-DD';
+import { DateOnly } from '../common/scalars';
 
 @InputType({ description: 'Hari libur atau cuti bersama khusus Dinas ini' })
 export class AddHolidayInput {
-  @Field(() => String) @IsDateString({ strict: true }, { message: DATE_MESSAGE }) date!: string;
+  @Field(() => DateOnly) date!: string;
   @Field(() => String) @Length(2, 200, { message: 'Nama hari libur 2–200 karakter' }) name!: string;
 }
 
 @InputType({ description: 'Pindahkan hari libur (nasional atau Dinas) ke tanggal lain, misalnya karena Keputusan Menteri Agama' })
 export class MoveHolidayInput {
-  @Field(() => String, { description: 'Tanggal yang tercatat sekarang' }) @IsDateString({ strict: true }, { message: DATE_MESSAGE }) fromDate!: string;
-  @Field(() => String, { description: 'Tanggal baru' }) @IsDateString({ strict: true }, { message: DATE_MESSAGE }) toDate!: string;
+  @Field(() => DateOnly, { description: 'Tanggal yang tercatat sekarang' }) fromDate!: string;
+  @Field(() => DateOnly, { description: 'Tanggal baru' }) toDate!: string;
   @Field(() => String, { nullable: true, description: 'Nama baru; kosong = tetap' }) @IsOptional() @Length(2, 200, { message: 'Nama hari libur 2–200 karakter' }) name?: string | null;
   @Field(() => String, { description: 'Dasar perubahan, misalnya nomor Keputusan Menteri Agama' }) @Length(5, 500, { message: 'Dasar perubahan wajib diisi (5–500 karakter)' }) reason!: string;
 }
 
 @InputType({ description: 'Hapus hari libur Dinas, atau batalkan hari libur nasional bagi Dinas ini' })
 export class RemoveHolidayInput {
-  @Field(() => String) @IsDateString({ strict: true }, { message: DATE_MESSAGE }) date!: string;
+  @Field(() => DateOnly) date!: string;
   @Field(() => String, { description: 'Dasar perubahan' }) @Length(5, 500, { message: 'Dasar perubahan wajib diisi (5–500 karakter)' }) reason!: string;
 }
 

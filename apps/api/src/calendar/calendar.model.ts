@@ -1,14 +1,15 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateOnly } from '../common/scalars';
 import { Office } from '../office/office.model';
 
 @ObjectType({ simpleResolvers: true, description: 'Hari libur nasional, cuti bersama, atau libur khusus Dinas' })
 export class Holiday {
-  @Field(() => String) date!: string;
+  @Field(() => DateOnly) date!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'LIBUR_NASIONAL, CUTI_BERSAMA, LIBUR_DINAS' }) kind!: string;
   @Field(() => Boolean, { description: 'true = daftar nasional (SKB 3 Menteri)' }) national!: boolean;
   @Field(() => Boolean, { description: 'true = hari libur nasional yang dibatalkan bagi Dinas ini (kantor tetap buka)' }) cancelled!: boolean;
-  @Field(() => String, { nullable: true, description: 'Tanggal asal bila hari libur ini dipindahkan' }) movedFrom!: string | null;
+  @Field(() => DateOnly, { nullable: true, description: 'Tanggal asal bila hari libur ini dipindahkan' }) movedFrom!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Batas waktu langkah yang bergeser karena kalender atau jam kerja berubah' })

@@ -93,10 +93,16 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   original: unknown,
   onInternal: (err: unknown) => string,
+  /** For GraphQL's own refusal of an argument value: the fields it concerns (common/input-guard). */
+  inputProblems?: (original: unknown) => FieldProblem[] | null,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const cause = (original as { originalError?: unknown })?.originalError ?? original;
   if (cause instanceof AppError) return { ...formatted, message: cause.message, extensions: cause.toGraphQL().extensions };
+  const fields = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' ? inputProblems?.(original) : null;
+  if (fields) {
+    return { message: ERROR_CATALOG.VALIDATION_FAILED.id, locations: formatted.locations, extensions: { code: 'VALIDATION_FAILED', messageEn: ERROR_CATALOG.VALIDATION_FAILED.en, fields } };
+  }
   // type-graphql's class-validator failure
   const validationErrors = (cause as { extensions?: { validationErrors?: unknown[] } })?.extensions?.validationErrors
     ?? (cause as { validationErrors?: unknown[] })?.validationErrors;

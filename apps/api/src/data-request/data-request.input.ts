@@ -1,6 +1,7 @@
-import { ArrayMaxSize, IsDateString, IsOptional, Length, Max, Min, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, MaxLength } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
 import { DocumentKind, RequestStatus } from '../common/enums';
+import { DateOnly, UUID } from '../common/scalars';
 
 @InputType({ description: 'Surat masuk permintaan data kinerja yang didaftarkan Sekretaris' })
 export class RegisterDataRequestInput {
@@ -19,8 +20,7 @@ export class RegisterDataRequestInput {
   @Length(1, 100, { message: 'Nomor surat wajib diisi (maksimal 100 karakter)' })
   letterNumber!: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD' })
-  @IsDateString({ strict: true }, { message: 'Tanggal surat harus berformat YYYY-MM-DD' })
+  @Field(() => DateOnly, { description: 'Tanggal surat' })
   letterDate!: string;
 
   @Field(() => String)
@@ -36,7 +36,7 @@ export class RegisterDataRequestInput {
   @MaxLength(2000, { message: 'Catatan maksimal 2000 karakter' })
   notes?: string | null;
 
-  @Field(() => [ID], { description: 'Indikator yang diminta; kosong = semua indikator aktif' })
+  @Field(() => [UUID], { description: 'Indikator yang diminta; kosong = semua indikator aktif' })
   @ArrayMaxSize(1000, { message: 'Terlalu banyak indikator (maksimal 1000)' })
   indicatorIds!: string[];
 
@@ -47,7 +47,7 @@ export class RegisterDataRequestInput {
 
 @InputType({ description: 'Disposisi: perintah kepada pejabat berikutnya' })
 export class DisposeInput {
-  @Field(() => ID) requestId!: string;
+  @Field(() => UUID) requestId!: string;
 
   @Field(() => String, { description: 'Isi disposisi / arahan' })
   @Length(3, 2000, { message: 'Isi disposisi wajib diisi (3–2000 karakter)' })
@@ -60,7 +60,7 @@ export class DisposeInput {
 
 @InputType({ description: 'Memajukan permintaan satu langkah' })
 export class AdvanceInput {
-  @Field(() => ID) requestId!: string;
+  @Field(() => UUID) requestId!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { REQUEST_TRANSITIONS, type RequestAction as SopRequestAction } from '@sipedaki/sop';
 import { DocumentKind, RecordMark, RequestStatus, Role, SubmissionStatus } from '../common/enums';
 import { Bidang, User } from '../office/office.model';
+import { DateOnly } from '../common/scalars';
 
 export const RequestAction = Object.fromEntries(REQUEST_TRANSITIONS.map((t) => [t.action, t.action])) as {
   [K in SopRequestAction]: K;
@@ -84,7 +85,7 @@ export class DataRequest {
   @Field(() => ID) id!: string;
   @Field(() => Period) period!: Period;
   @Field(() => String, { description: 'Nomor surat masuk' }) letterNumber!: string;
-  @Field(() => String, { description: 'Tanggal surat (YYYY-MM-DD)' }) letterDate!: string;
+  @Field(() => DateOnly, { description: 'Tanggal surat' }) letterDate!: string;
   @Field(() => String, { description: 'Pengirim surat' }) sender!: string;
   @Field(() => String) subject!: string;
   @Field(() => String, { nullable: true }) notes!: string | null;

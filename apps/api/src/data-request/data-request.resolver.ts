@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SOP_STEPS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import { standardTimeLabel } from '../common/format';
@@ -17,6 +17,7 @@ import {
   TimelineStep,
 } from './data-request.model';
 import type { RequestModel } from './data-request.service';
+import { UUID } from '../common/scalars';
 
 @Resolver(() => DataRequest)
 export class DataRequestResolver {
@@ -44,7 +45,7 @@ export class DataRequestResolver {
 
   @Authorized()
   @Query(() => DataRequest)
-  dataRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  dataRequest(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.requests.get(ctx.actor!, id);
   }
 
@@ -106,7 +107,7 @@ export class DataRequestResolver {
 
   @Authorized('KEPALA_DINAS')
   @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
-  acknowledgeReport(@Arg('requestId', () => ID) requestId: string, @Ctx() ctx: GqlContext) {
+  acknowledgeReport(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: GqlContext) {
     return ctx.services.requests.acknowledge(ctx.actor!, requestId);
   }
 

@@ -20,8 +20,9 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
-import { AppError, fail } from '../common/errors';
-import { dateOnly, isUuid, standardTimeLabel } from '../common/format';
+import { fail } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { dateOnly, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import { statement, type Sql } from '../db/sql';
 import { userJson, type UserJson } from '../office/office.sql';
@@ -144,7 +145,6 @@ export class DataRequestService {
   }
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
-    if (!isUuid(id)) fail('NOT_FOUND');
     const r = await this.sql.one<RequestRow>(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
@@ -159,7 +159,7 @@ export class DataRequestService {
       ...(filter?.triwulan ? { triwulan: filter.triwulan } : {}),
       ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
     };
-    const cursor = after ? decodeCursor(after) : null;
+    const cursor = after ? decodeCursor(after, true) : null;
     const [rows, totalCount] = await Promise.all([
       this.db.dataRequest.findMany({
         where: cursor
@@ -171,7 +171,7 @@ export class DataRequestService {
       this.db.dataRequest.count({ where }),
     ]);
     const page = rows.slice(0, take);
-    const edges = page.map((r) => ({ cursor: encodeCursor(r), node: toRequestModel(r) }));
+    const edges = page.map((r) => ({ cursor: encodeCursor({ id: r.id, createdAt: r.createdAt }), node: toRequestModel(r) }));
     return {
       edges,
       totalCount,
@@ -523,15 +523,4 @@ function defaultInstruction(action: RequestAction): string {
     default:
       return 'Untuk ditindaklanjuti.';
   }
-}
-
-function encodeCursor(r: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
-}
-
-function decodeCursor(c: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(c, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
-  return { createdAt, id };
 }

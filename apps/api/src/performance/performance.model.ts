@@ -1,14 +1,15 @@
-import { IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Polarity } from '../common/enums';
 import { PageInfo } from '../data-request/data-request.model';
+import { UUID } from '../common/scalars';
 
 @InputType({ description: 'Saring data kinerja; semua isian opsional' })
 export class PerformanceFilter {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(2000) @Max(2100) year?: number | null;
   @Field(() => Int, { nullable: true, description: '1–4; data setahun tidak ikut bila diisi' }) @IsOptional() @Min(1) @Max(4) triwulan?: number | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'bidangId tidak valid' }) bidangId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'indicatorId tidak valid' }) indicatorId?: string | null;
+  @Field(() => UUID, { nullable: true }) @IsOptional() bidangId?: string | null;
+  @Field(() => UUID, { nullable: true }) @IsOptional() indicatorId?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Satu nilai indikator yang telah diterima (kiriman Bidang berstatus ACCEPTED)' })

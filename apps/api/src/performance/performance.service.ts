@@ -3,8 +3,8 @@ import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
-import { AppError } from '../common/errors';
-import { isUuid, toNumber } from '../common/format';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { MAX_PAGE_SIZE } from '../data-request/data-request.input';
@@ -37,7 +37,7 @@ export class PerformanceService {
         },
       },
     };
-    const afterId = after ? decodeCursor(after) : null;
+    const afterId = after ? decodeCursor(after, false).id : null;
     const [rows, totalCount, scale] = await Promise.all([
       this.db.submissionValue.findMany({
         where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
@@ -60,7 +60,7 @@ export class PerformanceService {
       const realisasi = toNumber(v.realisasi);
       const { capaian, category } = capaianOf(scale, v.indicator.polarity, target, targetUpper, realisasi);
       return {
-        cursor: Buffer.from(v.id).toString('base64url'),
+        cursor: encodeCursor({ id: v.id }),
         node: {
           id: v.id,
           requestId: req.id,
@@ -90,10 +90,4 @@ export class PerformanceService {
     });
     return { edges, totalCount, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
   }
-}
-
-function decodeCursor(c: string): string {
-  const id = Buffer.from(c, 'base64url').toString();
-  if (!isUuid(id)) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
-  return id;
 }

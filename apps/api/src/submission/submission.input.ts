@@ -1,15 +1,15 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, Min, ValidateNested, IsNumber, Max } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { UUID } from '../common/scalars';
+import { IsIndicatorValue } from '../common/validators';
 
 @InputType({ description: 'Realisasi satu indikator' })
 export class SubmissionValueInput {
-  @Field(() => ID) indicatorId!: string;
+  @Field(() => UUID) indicatorId!: string;
 
   @Field(() => Number, { nullable: true, description: 'Kosong = belum ada data (bukan nol)' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'Realisasi harus berupa angka' })
-  @Min(-1e12, { message: 'Realisasi di luar rentang' })
-  @Max(1e12, { message: 'Realisasi di luar rentang' })
+  @IsIndicatorValue('Realisasi')
   realisasi?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Keterangan, wajib bila realisasi kosong saat dikirim' })
@@ -20,7 +20,7 @@ export class SubmissionValueInput {
 
 @InputType({ description: 'Simpan draf isian Bidang' })
 export class SaveSubmissionInput {
-  @Field(() => ID) submissionId!: string;
+  @Field(() => UUID) submissionId!: string;
 
   @Field(() => Int, { description: 'Versi yang sedang diubah (dari BidangSubmission.version)' })
   @Min(1)
@@ -39,7 +39,7 @@ export class SaveSubmissionInput {
 
 @InputType()
 export class SubmissionActionInput {
-  @Field(() => ID) submissionId!: string;
+  @Field(() => UUID) submissionId!: string;
   @Field(() => Int) @Min(1) expectedVersion!: number;
 }
 

@@ -1,13 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import { BidangSubmission } from './submission.model';
 import { ReturnSubmissionInput, SaveSubmissionInput, SubmissionActionInput } from './submission.input';
+import { UUID } from '../common/scalars';
 
 @Resolver(() => BidangSubmission)
 export class SubmissionResolver {
   @Authorized()
   @Query(() => BidangSubmission, { description: 'Satu kiriman Bidang (pengguna Bidang: hanya milik Bidangnya)' })
-  submission(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  submission(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.submissions.get(ctx.actor!, id);
   }
 
@@ -37,7 +38,7 @@ export class SubmissionResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Hapus lampiran dari kiriman yang masih dapat diubah' })
-  removeDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  removeDocument(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.documents.remove(ctx.actor!, id);
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import { RegisteredWebhookEndpoint, RegisterWebhookInput, WebhookEndpoint } from './webhook.model';
+import { UUID } from '../common/scalars';
 
 @Resolver()
 export class WebhookResolver {
@@ -18,7 +19,7 @@ export class WebhookResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => WebhookEndpoint, { description: 'Hapus (nonaktifkan) penerima webhook; pengiriman yang tertunda dibatalkan' })
-  removeWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext) {
+  removeWebhookEndpoint(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
     return ctx.services.webhooks.remove(ctx.actor!, id);
   }
 }

@@ -113,6 +113,39 @@ export async function startApi(databaseUrl, webDist = path.join(webDir, 'dist'))
   };
 }
 
+/**
+ * What the browser saw go wrong since the last look: Content-Security-Policy violations (the
+ * `securitypolicyviolation` event of every page, and Chromium's console errors about CSP) and
+ * answers of the API without the headers production serves. Every scenario ends by taking this
+ * list (createScenarioRunner), and fails when it is not empty.
+ */
+const browserProblems = [];
+export const takeBrowserProblems = () => browserProblems.splice(0);
+
+/** The headers every page of the SPA and every asset must carry (apps/api/src/spa/spa.routes.ts). */
+async function checkServedHeaders(response) {
+  const url = new URL(response.url());
+  const type = response.request().resourceType();
+  // Only the SPA itself; /verify/<code> has its own CSP, /api/… are downloads.
+  if (url.pathname.startsWith('/verify/') || url.pathname.startsWith('/api/') || url.pathname === '/graphql') return;
+  if (type !== 'document' && !url.pathname.startsWith('/assets/')) return;
+  const h = await response.allHeaders().catch(() => null);
+  if (!h) return;
+  const missing = [];
+  const csp = h['content-security-policy'] ?? '';
+  if (!csp.includes("script-src 'self'") || !csp.includes("frame-ancestors 'none'") || /unsafe-inline|unsafe-eval/.test(csp)) missing.push(`CSP "${csp}"`);
+  if (h['x-content-type-options'] !== 'nosniff') missing.push('X-Content-Type-Options');
+  if (h['x-frame-options'] !== 'DENY') missing.push('X-Frame-Options');
+  if (!h['referrer-policy']) missing.push('Referrer-Policy');
+  if (type === 'document' && h['cache-control'] !== 'no-cache') missing.push(`Cache-Control "${h['cache-control']}" (want no-cache)`);
+  if (url.pathname.startsWith('/assets/') && response.status() === 200) {
+    if (h['cache-control'] !== 'public, max-age=31536000, immutable') missing.push(`Cache-Control "${h['cache-control']}" (want immutable)`);
+    // Chromium accepts br: every script and style sheet worth compressing comes compressed.
+    if (/\.(js|css)$/.test(url.pathname) && !h['content-encoding'] && (await response.body()).length > 1024) missing.push('Content-Encoding');
+  }
+  if (missing.length) browserProblems.push(`${url.pathname}: missing or wrong ${missing.join(', ')}`);
+}
+
 export async function launchBrowser(viewport = PHONE) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -122,7 +155,21 @@ export async function launchBrowser(viewport = PHONE) {
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
   });
-  context.setDefaultTimeout(15_000);
+  // Generous, for a machine whose cores are busy with other work: a wait ends as soon as its
+  // condition holds, so a long limit costs nothing when all is well.
+  context.setDefaultTimeout(30_000);
+  await context.exposeBinding('__sipedakiCspViolation', (_source, v) => browserProblems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} at ${v.where}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__sipedakiCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, where: `${e.sourceFile || location.pathname}:${e.lineNumber}` });
+    });
+  });
+  context.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) browserProblems.push(`console: ${msg.text()}`);
+  });
+  context.on('response', (response) => {
+    checkServedHeaders(response).catch(() => undefined);
+  });
   return {
     context,
     async close() {
@@ -130,6 +177,26 @@ export async function launchBrowser(viewport = PHONE) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Proves, once per run, that a violation would be seen: an inline script put into the page must
+ * be refused by the CSP and reported. Without this, a broken listener would let every scenario
+ * pass unseen.
+ */
+export async function expectCspEnforced(page, base) {
+  await page.goto(`${base}/masuk`);
+  await page.getByRole('heading', { name: 'Masuk' }).waitFor();
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.head.appendChild(s);
+  });
+  const ran = await page.evaluate(() => window.__inlineRan === true);
+  const deadline = Date.now() + 10_000;
+  while (!browserProblems.some((p) => p.includes('script-src')) && Date.now() < deadline) await page.waitForTimeout(50);
+  const seen = takeBrowserProblems();
+  if (ran || !seen.some((p) => p.includes('script-src'))) throw new Error(`the CSP did not refuse an inline script (ran: ${ran}; reported: ${JSON.stringify(seen)})`);
 }
 
 /** A GraphQL call from the test itself (to set up data a scenario needs). */
@@ -171,8 +238,8 @@ export async function shot(page, name, viewports = null) {
   try {
     for (const viewport of viewports) {
       await page.setViewportSize(viewport);
-      // One frame or so for the layout to follow the new width before it is measured.
-      await page.waitForTimeout(50);
+      // Two animation frames: the layout has followed the new width before it is measured.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await capture(`${name}-${viewport.width}.png`);
     }
   } finally {
@@ -209,6 +276,9 @@ export function createScenarioRunner({ label, scenarios, resultFile, failedShot 
       const t0 = Date.now();
       try {
         await fn();
+        // Every scenario runs under the production headers: any CSP violation or missing header fails it.
+        const problems = takeBrowserProblems();
+        if (problems.length) throw new Error(`the browser saw ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
         results.push({ name, ok: true, ms: Date.now() - t0 });
         process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
       } catch (err) {

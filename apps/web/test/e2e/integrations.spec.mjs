@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
 process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
@@ -78,16 +78,16 @@ async function requestToDone(base, stamp) {
   await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
   await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
   await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
-  const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+  const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
   for (const s of d.dataRequest.submissions) {
     // The demo office's operators are operator.<bidang code in lower case>.
     const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
-    const sd = await gql(base, op, 'query($id: ID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
+    const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
     const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
       i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
     });
     await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
-    const v = await gql(base, kas, 'query($id: ID!){ submission(id:$id){ version } }', { id: s.id });
+    const v = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
     await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
   }
   await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
@@ -127,6 +127,8 @@ async function main() {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
+    // The SPA runs under the production CSP here; first prove a violation would be caught.
+    await expectCspEnforced(page, base);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -65,6 +65,8 @@ async function main() {
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
+    // The SPA runs under the production CSP here; first prove a violation would be caught.
+    await expectCspEnforced(page, base);
 
     // ------------------------------------------------------------------------------------------
     await scenario(SCENARIOS[0], async () => {
@@ -228,7 +230,7 @@ async function main() {
       await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
       await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
       await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
-      const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+      const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
       const pemdes = d.dataRequest.submissions.find((s) => s.bidang.code === 'PEMDES');
       if (!pemdes) throw new Error('no PEMDES submission');
 
@@ -259,6 +261,11 @@ async function main() {
       await page.locator('[data-test="lang-id"]').click();
       await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
       if ((await page.evaluate(() => localStorage.getItem('sipedaki.locale'))) !== 'id') throw new Error('choice not persisted');
+      // A path that is no page: the SPA's own 404 (under the same CSP), with a way home.
+      await page.goto(`${base}/halaman-yang-tidak-ada`);
+      await page.getByRole('heading', { name: '404' }).waitFor();
+      await page.getByRole('link', { name: 'Beranda' }).last().click();
+      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
     });
 
     // ------------------------------------------------------------------------------------------
@@ -303,7 +310,7 @@ async function main() {
       await gql(base, sek, 'mutation($i: DisposeInput!){ disposeToKasubbag(input:$i){ id } }', { i: { requestId, instruction: 'Tindak lanjuti.' } });
       await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
       await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
-      const d = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
+      const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
       const pemdes = d.dataRequest.submissions.find((x) => x.bidang.code === 'PEMDES');
 
       // The operator downloads the format (XLSX), fills Realisasi offline, imports it.
@@ -357,15 +364,15 @@ async function main() {
       for (const code of ['kelembagaan', 'keudes', 'ekonomi']) {
         const op = await apiLogin(base, `operator.${code}`);
         const s = d.dataRequest.submissions.find((x) => x.bidang.code.toLowerCase() === code || x.bidang.code.toLowerCase().startsWith(code.slice(0, 5)));
-        const sd = await gql(base, op, 'query($id: ID!){ submission(id:$id){ id version values { indicatorId } } }', { id: s.id });
+        const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ id version values { indicatorId } } }', { id: s.id });
         const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ id version } }', {
           i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 40 + k * 20 })) },
         });
         await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
       }
-      const subs = await gql(base, kas, 'query($id: ID!){ dataRequest(id:$id){ submissions { id } } }', { id: requestId });
+      const subs = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id } } }', { id: requestId });
       for (const s of subs.dataRequest.submissions) {
-        const sd = await gql(base, kas, 'query($id: ID!){ submission(id:$id){ version } }', { id: s.id });
+        const sd = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
         await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: sd.submission.version } });
       }
       await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
@@ -451,7 +458,7 @@ async function main() {
       await page.locator('[data-test="move-submit"]').click();
       await page.locator('[data-test="due-time-change"]', { hasText: `KAL/${stamp}` }).waitFor();
       await shot(page, '16b-admin-libur-dipindah');
-      const after = await gql(base, sekToken, `query($id: ID!) { dataRequest(id: $id) { dueAt } }`, { id: moved.registerDataRequest.id });
+      const after = await gql(base, sekToken, `query($id: UUID!) { dataRequest(id: $id) { dueAt } }`, { id: moved.registerDataRequest.id });
       if (!(new Date(after.dataRequest.dueAt) > new Date(moved.registerDataRequest.dueAt))) {
         throw new Error(`due time did not move: ${moved.registerDataRequest.dueAt} → ${after.dataRequest.dueAt}`);
       }
