@@ -213,7 +213,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
           seen = true;
           services.documents.upload(actor, target, info.filename ?? 'berkas', info.mimeType, stream).then(resolve, reject);
         });
-        bb.on('error', reject);
+        // busboy's own errors (a malformed part header, e.g. a NUL in the filename) are the client's.
+        bb.on('error', () => reject(new AppError('BAD_REQUEST', 'Unggahan multipart tidak dapat dibaca (bagian rusak).')));
         bb.on('close', () => {
           if (!seen) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
         });

@@ -69,6 +69,17 @@ describe('upload and download', () => {
     expect(s.data.submission.missingDocuments).toEqual(['LHE', 'TL_HP']);
   });
 
+  it.each([['NUL', 'LHP\u0000.pdf'], ['BEL', 'LHP\u0007.pdf']])(
+    'a %s in the filename is a malformed upload (400 BAD_REQUEST), never an internal error; nothing stored',
+    async (_what, filename) => {
+      const before = await docCount(t, req.submissions[0]!);
+      const up = await uploadDocument(t, o.tok.op1, { submissionId: req.submissions[0]!, kind: 'OTHER' }, { bytes: pdf(), filename });
+      expect(up.status).toBe(400);
+      expect(up.body.error.code).toBe('BAD_REQUEST');
+      expect(await docCount(t, req.submissions[0]!)).toBe(before);
+    },
+  );
+
   it('a path in the filename is stripped', async () => {
     const up = await uploadDocument(t, o.tok.op1, { submissionId: req.submissions[0]!, kind: 'OTHER' }, { bytes: pdf(), filename: '../../etc/passwd.pdf' });
     expect(up.status).toBe(201);
