@@ -30,7 +30,7 @@ afterAll(() => t.close());
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
 const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
 const UPSERT_INDICATOR = 'mutation($i: UpsertIndicatorInput!) { upsertIndicator(input: $i) { id } }';
-const ADD_HOLIDAY = 'mutation($i: AddHolidayInput!) { addHoliday(input: $i) { date } }';
+const ADD_HOLIDAY = 'mutation($i: AddHolidayInput!) { addHoliday(input: $i) { holiday { date } } }';
 const LIST = 'query($after: String) { dataRequests(first: 1, after: $after) { totalCount edges { node { id } } pageInfo { endCursor } } }';
 
 /**
@@ -194,14 +194,14 @@ describe('a date-time (or no such day) where a calendar date belongs → VALIDAT
     attack('addHoliday date-time', async () => {
       const before = await holidays();
       expectRefused(await t.gql(ADD_HOLIDAY, { i: { date: '2026-12-24T00:00:00+07:00', name: 'Cuti bersama' } }, o.tok.admin), [{ field: 'date', message: NOT_A_DATE }]);
-      expectRefused(await t.gql('mutation { addHoliday(input: { date: "2026-12-24T00:00:00Z", name: "Cuti" }) { date } }', {}, o.tok.admin), [{ field: 'date', message: NOT_A_DATE }]);
+      expectRefused(await t.gql('mutation { addHoliday(input: { date: "2026-12-24T00:00:00Z", name: "Cuti" }) { holiday { date } } }', {}, o.tok.admin), [{ field: 'date', message: NOT_A_DATE }]);
       expect(await holidays()).toBe(before);
     }));
 
   it('a real date goes through and comes back as the same YYYY-MM-DD', async () => {
     const r = await t.gql(ADD_HOLIDAY, { i: { date: '2028-02-29', name: 'Libur kabisat' } }, o.tok.admin);
     expect(r.errors).toBeUndefined();
-    expect(r.data.addHoliday.date).toBe('2028-02-29');
+    expect(r.data.addHoliday.holiday.date).toBe('2028-02-29');
   });
 });
 
@@ -307,7 +307,7 @@ describe('other shapes GraphQL refuses are named too', () => {
   });
 
   it('a required field missing from a literal object, and null for a required argument', async () => {
-    expectRefused(await t.gql('mutation { addHoliday(input: { name: "Libur" }) { date } }', {}, o.tok.admin), [{ field: 'date', message: 'Wajib diisi.' }]);
+    expectRefused(await t.gql('mutation { addHoliday(input: { name: "Libur" }) { holiday { date } } }', {}, o.tok.admin), [{ field: 'date', message: 'Wajib diisi.' }]);
     expectRefused(await t.gql('query { dataRequest(id: null) { id } }', {}, o.tok.admin), [{ field: 'id', message: 'Wajib diisi.' }]);
     expectRefused(await t.gql('query($id: UUID!) { dataRequest(id: $id) { id } }', {}, o.tok.admin), [{ field: 'id', message: 'Wajib diisi.' }]);
   });
