@@ -8,3 +8,4 @@ export * from './scales';
 export * from './nip';
 export * from './period';
 export * from './deviation';
+export * from './password';
