@@ -29,6 +29,14 @@ export const ERROR_CATALOG = {
   },
   BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
   INTERNAL_ERROR: { id: 'Terjadi kesalahan pada server. Silakan coba lagi; bila berulang, hubungi administrator.', en: 'Server error. Please try again; contact the administrator if it persists.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Anda harus mengganti kata sandi sementara sebelum dapat memakai SIPEDAKI.',
+    en: 'Change your temporary password before using SIPEDAKI.',
+  },
+  LAST_ADMIN: {
+    id: 'Perubahan ditolak: Dinas ini harus tetap memiliki minimal satu administrator aktif.',
+    en: 'Refused: the office must keep at least one active administrator.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -45,6 +53,8 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   FILE_TYPE_NOT_ALLOWED: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  LAST_ADMIN: 409,
 };
 
 export interface FieldProblem {

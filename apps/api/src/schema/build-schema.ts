@@ -14,6 +14,7 @@ import { VerifyResolver } from '../report/verify.resolver';
 import { PerformanceResolver } from '../performance/performance.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
 import { WebhookResolver } from '../webhook/webhook.resolver';
+import { UserResolver } from '../user/user.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -22,7 +23,7 @@ let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver],
+    resolvers: [AuthResolver, DataRequestResolver, SubmissionResolver, AnalysisResolver, AdminResolver, OfficeResolver, VerifyResolver, ApiTokenResolver, PerformanceResolver, WebhookResolver, UserResolver],
     authChecker,
     validate: { forbidUnknownValues: false },
   });
