@@ -99,9 +99,14 @@ export class AuthService {
   async login(login: string, password: string, client: LoginClient = {}, now = new Date()) {
     const place = this.limiter.reserve(client.ip ?? 'unknown', now.getTime());
     if ('retryAfterSeconds' in place) fail('RATE_LIMITED', undefined, { retryAfterSeconds: place.retryAfterSeconds });
-    const session = await this.attempt(login, password, client, now);
-    this.limiter.release(place.reservation);
-    return session;
+    try {
+      const session = await this.attempt(login, password, client, now);
+      this.limiter.release(place.reservation);
+      return session;
+    } catch (err) {
+      this.limiter.settle(place.reservation);
+      throw err;
+    }
   }
 
   private async attempt(login: string, password: string, client: LoginClient, now: Date) {

@@ -13,6 +13,8 @@
 export interface Reservation {
   readonly ip: string;
   readonly at: number;
+  /** False while its password is being checked; true once it failed. */
+  settled: boolean;
 }
 
 export class LoginRateLimiter {
@@ -33,11 +35,19 @@ export class LoginRateLimiter {
     const list = (this.hits.get(ip) ?? []).filter((r) => r.at > now - this.windowMs);
     this.hits.set(ip, list);
     if (list.length >= this.perWindow) {
+      // Full of attempts still being checked: one of them may succeed and free its place in a
+      // moment. Full of failures: the oldest leaves the window first.
+      if (list.some((r) => !r.settled)) return { retryAfterSeconds: 1 };
       return { retryAfterSeconds: Math.max(1, Math.ceil((list[0]!.at + this.windowMs - now) / 1000)) };
     }
-    const reservation = { ip, at: now };
+    const reservation: Reservation = { ip, at: now, settled: false };
     list.push(reservation);
     return { reservation };
+  }
+
+  /** The attempt failed: its place stays taken until it leaves the window. */
+  settle(reservation: Reservation): void {
+    reservation.settled = true;
   }
 
   /** Gives the place back (the attempt succeeded). */
