@@ -194,16 +194,24 @@ describe('the administrator edits a user', () => {
       expect(errorCode(alone)).toBe('LAST_ADMIN');
       expect((await userRow(o.users.admin.id)).roles).toEqual(['ADMIN']);
 
-      const second = await makeUser(t.db, o.office.id, ['ADMIN']);
-      const admin2 = await t.login(second.username);
-      const [a, b] = await Promise.all([
-        t.gql(DEACTIVATE, { id: second.id }, admin),
-        t.gql(UPDATE, { i: { id: o.users.admin.id, roles: ['KEPALA_DINAS'] } }, admin2),
-      ]);
-      const codes = [a, b].map((r) => (r.errors ? errorCode(r) : 'ok')).sort();
-      print(`two administrators removing each other at once: ${codes.join(', ')}`);
-      expect(codes).toEqual(['LAST_ADMIN', 'ok']);
-      expect(await t.db.user.count({ where: { officeId: o.office.id, active: true, roles: { has: 'ADMIN' } } })).toBe(1);
+      // The race, several times over (each in a fresh office): without the per-office lock both
+      // transactions see the other administrator still in place, and both commit.
+      const outcomes: string[] = [];
+      for (let round = 0; round < 6; round++) {
+        const office = round === 0 ? o : await makeOfficeWithStaff(t.db);
+        const first = round === 0 ? admin : await t.login(office.users.admin.username);
+        const second = await makeUser(t.db, office.office.id, ['ADMIN']);
+        const admin2 = await t.login(second.username);
+        const [a, b] = await Promise.all([
+          t.gql(DEACTIVATE, { id: second.id }, first),
+          t.gql(UPDATE, { i: { id: office.users.admin.id, roles: ['KEPALA_DINAS'] } }, admin2),
+        ]);
+        const codes = [a, b].map((r) => (r.errors ? errorCode(r) : 'ok')).sort();
+        outcomes.push(codes.join('+'));
+        expect(codes).toEqual(['LAST_ADMIN', 'ok']);
+        expect(await t.db.user.count({ where: { officeId: office.office.id, active: true, roles: { has: 'ADMIN' } } })).toBe(1);
+      }
+      print(`two administrators removing each other at once, 6 rounds: ${outcomes.join(', ')}`);
     }));
 });
 
