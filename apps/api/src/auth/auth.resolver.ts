@@ -67,7 +67,7 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Query(() => [SessionInfo], { description: 'Sesi (perangkat) yang masih berlaku milik pengguna ini, terbaru dahulu' })
+  @Query(() => [SessionInfo], { description: 'Sesi (perangkat) yang masih berlaku milik pengguna ini: sesi ini dahulu, lalu yang terbaru' })
   mySessions(@Ctx() ctx: GqlContext): Promise<SessionInfo[]> {
     return ctx.services.auth.mySessions(ctx.actor!);
   }

@@ -252,13 +252,14 @@ export class AuthService {
     });
   }
 
-  /** The user's own sessions that still work (not revoked, not expired), newest first. */
+  /** The user's own sessions that still work (not revoked, not expired): this one first, then newest first. */
   async mySessions(actor: Actor, now = new Date()) {
     const rows = await this.db.session.findMany({
       where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },
       orderBy: { createdAt: 'desc' },
     });
-    return rows.map((s) => ({ ...s, current: s.id === actor.sessionId }));
+    const views = rows.map((s) => ({ ...s, current: s.id === actor.sessionId }));
+    return [...views.filter((s) => s.current), ...views.filter((s) => !s.current)];
   }
 
   /** Revokes one of the user's own sessions (another user's is NOT_FOUND). */

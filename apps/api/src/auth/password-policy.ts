@@ -30,7 +30,8 @@ export function assertPasswordAcceptable(password: string, owner: { username?: s
   const problems = problemsOf(password, owner);
   if (!problems.length) return;
   const messages = problems.map((p) => PASSWORD_PROBLEM_TEXT[p].id);
-  fail('VALIDATION_FAILED', `Kata sandi belum memenuhi kebijakan: ${messages.join(' ')}`, {
+  // The reasons go in `fields` (one line each); the message says what it is about, once.
+  fail('VALIDATION_FAILED', 'Kata sandi belum memenuhi kebijakan kata sandi.', {
     fields: messages.map((message) => ({ field, message })),
     passwordProblems: problems,
   });
