@@ -398,4 +398,18 @@ describe('audit of refusals', () => {
     const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'auth.refused', actorId: o.users.op1.id } });
     expect(row).toMatchObject({ officeId: o.office.id, entityId: 'query users' });
   });
+
+  it('a service token refused a mutation is audited too, with the token (not a user) as the actor', async () => {
+    const o = await makeOfficeWithStaff(t.db);
+    const admin = await t.login(o.users.admin.username);
+    const created = await t.gql('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token apiToken { id } } }', {
+      i: { name: 'Dashboard uji', scopes: ['READ_REQUESTS'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }, admin);
+    const { token, apiToken } = created.data.createApiToken;
+    const r = await t.gql('mutation($id: UUID!) { deactivateUser(id: $id) { id } }', { id: o.users.op1.id }, token);
+    expect(errorCode(r)).toBe('FORBIDDEN');
+    expect((await userRow(o.users.op1.id)).active).toBe(true);
+    const row = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'auth.refused', officeId: o.office.id, actorId: null } });
+    expect((row.after as { apiTokenId: string }).apiTokenId).toBe(apiToken.id);
+  });
 });
