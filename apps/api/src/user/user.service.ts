@@ -17,6 +17,7 @@ import { assertPasswordAcceptable, temporaryPassword } from '../auth/password-po
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
+import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { User } from '../generated/prisma/client';
 import type { CreateUserInput } from '../admin/admin.input';
@@ -187,7 +188,8 @@ export class UserService {
 
   private async assertBidangOfOffice(actor: Actor, bidangId: string | null | undefined) {
     if (!bidangId) return;
-    const b = await this.db.bidang.findUnique({ where: { id: bidangId } });
+    // createUser's bidangId is still an ID (not the UUID scalar): a malformed one is a bad input, not a crash.
+    const b = isUuid(bidangId) ? await this.db.bidang.findUnique({ where: { id: bidangId } }) : null;
     if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
   }
 }
