@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { GraphQLError } from 'graphql';
 import type { Actor } from './auth/actor';
 import { bearer } from './auth/auth.service';
+import { refusalAuditPlugin } from './audit/refusal-audit';
 import { requireUserActor, SERVICE_READ_ONLY } from './auth/auth-checker';
 import type { GqlContext } from './common/context';
 import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
@@ -117,6 +118,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
           };
         },
       },
+      // FORBIDDEN answers to signed-in callers leave an audit row (audit/refusal-audit.ts).
+      refusalAuditPlugin(db),
       // No @cacheControl hints are used (every answer depends on the caller), and the default
       // cache-control plugin wraps every field's resolver: ~5% of the board's CPU.
       ApolloServerPluginCacheControlDisabled(),
@@ -136,7 +139,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless TRUST_PROXY names the proxies: a spoofed X-Forwarded-For must not pick the address.
+  app.set('trust proxy', config.TRUST_PROXY);
 
   // One log line per request: method, path (no query string), status, ms and a request id that
   // the client also gets as `x-request-id`. No headers (Authorization) and no bodies (passwords).
@@ -182,6 +186,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
         services,
         requestId: String(req.id),
         ip: req.ip,
+        userAgent: req.get('user-agent'),
       }),
     }),
   );

@@ -5,7 +5,29 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { PASSWORD_PROBLEM_TEXT } from '@sipedaki/sop';
+import { problemsOf } from './auth/password-policy';
 import { parseAllowEntry } from './webhook/url-guard';
+
+/** Express's named address ranges for `trust proxy`. */
+const TRUST_PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY → Express's `trust proxy` setting. Off (false) unless configured: then the client
+ * address is the socket's peer and an `X-Forwarded-For` header is ignored, so nobody can claim
+ * another address (and a fresh login budget). A hop count ("1": the nearest proxy) or a comma list
+ * of proxy addresses, CIDRs and Express's names `loopback`, `linklocal`, `uniquelocal`. `true`
+ * (trust every hop, i.e. believe whatever the client wrote) is refused on purpose.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] | { error: string } {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0' || v === 'off' || v === 'no') return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : { error: 'a hop count is 1–10' };
+  if (v === 'true' || v === 'yes' || v === 'all') return { error: 'trusting every proxy lets any client choose its own address: give a hop count or the proxy addresses' };
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !TRUST_PROXY_PRESETS.has(e) && !(parseAllowEntry(e) && 'cidr' in parseAllowEntry(e)!));
+  return bad.length ? { error: `not an IP address, CIDR or one of loopback, linklocal, uniquelocal: ${bad.join(', ')}` } : entries;
+}
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -44,7 +66,8 @@ const schema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
   /**
    * First start of a real office: when both are set and the username does not exist yet, an
-   * office and its administrator are created (then change the password). Secret.
+   * office and its administrator are created; the password must pass the password policy and
+   * is to be changed at first sign-in (the account is created with mustChangePassword). Secret.
    */
   BOOTSTRAP_ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,40}$/).optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).optional(),
@@ -90,6 +113,22 @@ const schema = z.object({
       }
       return entries;
     }),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (the client address decides the per-IP login
+   * limit and is shown in sessions and the audit). Empty = none: the socket's peer is the client.
+   * A hop count, or a comma list of addresses/CIDRs and loopback, linklocal, uniquelocal.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const parsed = parseTrustProxy(s);
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return false as const;
+      }
+      return parsed;
+    }),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });
@@ -109,7 +148,13 @@ export type Config = z.infer<typeof schema> & {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = true }: { serving?: boolean } = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema
+    .superRefine((c, ctx) => {
+      if (!c.BOOTSTRAP_ADMIN_PASSWORD) return;
+      const problems = problemsOf(c.BOOTSTRAP_ADMIN_PASSWORD, { username: c.BOOTSTRAP_ADMIN_USERNAME });
+      if (problems.length) ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: `password policy: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p].en).join(' ')}` });
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);

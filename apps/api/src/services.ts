@@ -15,6 +15,7 @@ import { ApiTokenService } from './api-token/api-token.service';
 import { PerformanceService } from './performance/performance.service';
 import { WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
+import { UserService } from './user/user.service';
 
 /** The services of one running app, wired once; resolvers and routes reach them via context. */
 export function createServices(db: Db, config: Config) {
@@ -28,10 +29,13 @@ export function createServices(db: Db, config: Config) {
   });
   const submissions = new SubmissionService(db, scales);
   const analyses = new AnalysisService(db, scales, requests, config.ANALYSIS_DEVIATION_PCT);
+  // Per client address, in memory; AuthService reserves a place before it checks a password.
+  const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
   return {
-    auth: new AuthService(db, config),
-    loginLimiter: new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE),
+    auth: new AuthService(db, config, loginLimiter),
+    loginLimiter,
+    users: new UserService(db),
     calendars,
     scales,
     requests,

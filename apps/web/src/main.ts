@@ -7,10 +7,15 @@ import { makeRouter } from './router';
 import './styles/main.css';
 
 const router = makeRouter();
-const client = makeClient(() => {
-  const here = router.currentRoute.value;
-  if (here.name !== 'login') void router.replace({ name: 'login', query: { expired: '1', next: here.fullPath } });
-});
+const client = makeClient(
+  () => {
+    const here = router.currentRoute.value;
+    if (here.name !== 'login') void router.replace({ name: 'login', query: { expired: '1', next: here.fullPath } });
+  },
+  () => {
+    if (router.currentRoute.value.name !== 'change-password') void router.replace({ name: 'change-password' });
+  },
+);
 
 document.documentElement.lang = storedLocale();
 createApp(App).use(makeI18n()).use(router).use(urql, client).mount('#app');

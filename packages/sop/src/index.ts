@@ -10,3 +10,4 @@ export * from './period';
 export * from './deviation';
 export * from './numbers';
 export * from './documents';
+export * from './password';

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
-import { Bidang, Indicator, Office, User } from '../office/office.model';
-import { AssignActingInput, CreateBidangInput, CreateUserInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
+import { UUID } from '../common/scalars';
+import { Bidang, Indicator, Office } from '../office/office.model';
+import { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 import { ActingAssignment } from './admin.model';
 
 @Resolver()
@@ -23,27 +24,21 @@ export class AdminResolver {
   }
 
   @Authorized('ADMIN')
-  @Query(() => [User])
-  users(@Ctx() ctx: GqlContext) {
-    return ctx.services.admin.listUsers(ctx.actor!);
-  }
-
-  @Authorized('ADMIN')
   @Query(() => [ActingAssignment])
   actingAssignments(@Ctx() ctx: GqlContext) {
     return ctx.services.admin.listActing(ctx.actor!);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => User, { description: 'Buat pengguna (NIP divalidasi)' })
-  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.createUser(ctx.actor!, input);
+  @Mutation(() => ActingAssignment, { description: 'Tetapkan Plt/Plh untuk jangka waktu tertentu (tidak untuk diri sendiri)' })
+  assignActing(@Arg('input', () => AssignActingInput) input: AssignActingInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.assignActing(ctx.actor!, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ActingAssignment, { description: 'Tetapkan Plt/Plh untuk jangka waktu tertentu' })
-  assignActing(@Arg('input', () => AssignActingInput) input: AssignActingInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.assignActing(ctx.actor!, input);
+  @Mutation(() => ActingAssignment, { description: 'Akhiri penugasan Plt/Plh sekarang (lebih awal dari jadwal); yang belum mulai dibatalkan' })
+  endActingAssignment(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
+    return ctx.services.admin.endActing(ctx.actor!, id);
   }
 
   @Authorized()

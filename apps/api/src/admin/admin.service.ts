@@ -1,27 +1,14 @@
-import { BIDANG_ROLES, parseNip, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { AssignActingInput, CreateBidangInput, CreateUserInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
-
-const NIP_REASONS: Record<string, string> = {
-  FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
-  BIRTH_DATE: 'Tanggal lahir pada NIP tidak valid.',
-  APPOINTMENT_DATE: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.',
-  APPOINTMENT_BEFORE_BIRTH: 'TMT pada NIP lebih awal dari tanggal lahir.',
-};
-
+import type { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
 export class AdminService {
   constructor(private readonly db: Db) {}
-
-  async listUsers(actor: Actor) {
-    return this.db.user.findMany({ where: { officeId: actor.officeId }, orderBy: { name: 'asc' } });
-  }
 
   async listBidang(actor: Actor) {
     return this.db.bidang.findMany({ where: { officeId: actor.officeId }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
@@ -39,41 +26,6 @@ export class AdminService {
     }));
   }
 
-  async createUser(actor: Actor, input: CreateUserInput) {
-    let nip: string | null = null;
-    if (input.nip && input.nip.trim()) {
-      const parsed = parseNip(input.nip);
-      if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [{ field: 'nip', message: NIP_REASONS[parsed.reason]! }] });
-      nip = (parsed as { ok: true; value: { nip: string } }).value.nip;
-    }
-    const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r as Role));
-    if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
-    if (input.bidangId) {
-      const b = await this.db.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
-      if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
-    }
-    const passwordHash = await hashPassword(input.password);
-    return this.db.$transaction(async (tx) => {
-      const clash = await tx.user.findFirst({ where: { OR: [{ username: input.username }, ...(nip ? [{ nip }] : [])] } });
-      if (clash) fail('DUPLICATE', clash.username === input.username ? 'Nama pengguna sudah dipakai.' : 'NIP sudah terdaftar.');
-      const u = await tx.user.create({
-        data: {
-          officeId: actor.officeId,
-          username: input.username,
-          nip,
-          name: input.name.trim(),
-          jabatan: input.jabatan?.trim() || null,
-          passwordHash,
-          roles: [...new Set(input.roles)],
-          bidangId: input.bidangId ?? null,
-        },
-      });
-      const { passwordHash: _omit, ...safe } = u;
-      await audit(tx, actor, { action: 'user.created', entityType: 'User', entityId: u.id, after: safe });
-      return u;
-    });
-  }
-
   async assignActing(actor: Actor, input: AssignActingInput) {
     if (!(input.validUntil > input.validFrom)) {
       fail('VALIDATION_FAILED', 'Akhir penugasan harus setelah awal penugasan.', { fields: [{ field: 'validUntil', message: 'Harus setelah validFrom' }] });
@@ -81,10 +33,13 @@ export class AdminService {
     if (BIDANG_ROLES.includes(input.role as Role) && !input.bidangId) {
       fail('VALIDATION_FAILED', 'Plt/Plh peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
     }
+    // Never to oneself: an administrator does not give himself the Kepala Dinas's (or any) powers.
+    if (input.userId === actor.userId) fail('FORBIDDEN', 'Anda tidak dapat menetapkan Plt/Plh untuk diri sendiri; penugasan ini harus dibuat oleh administrator lain.');
     return this.db.$transaction(async (tx) => {
       const u = await tx.user.findUnique({ where: { id: input.userId } }).catch(() => null);
       if (!u) fail('NOT_FOUND');
       assertSameOffice(actor, u!.officeId);
+      if (!u!.active) fail('VALIDATION_FAILED', 'Pengguna ini nonaktif.', { fields: [{ field: 'userId', message: 'Pengguna nonaktif' }] });
       if (input.bidangId) {
         const b = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
         assertSameOffice(actor, b?.officeId);
@@ -103,6 +58,27 @@ export class AdminService {
       });
       await audit(tx, actor, { action: 'acting.assigned', entityType: 'ActingAssignment', entityId: a.id, after: a });
       return a;
+    });
+  }
+
+  /**
+   * Ends a Plt/Plh assignment now, before its planned end (validUntil = now); one that has not
+   * started yet is cancelled (validUntil = validFrom). The roles fall away on the holder's next
+   * request. An assignment already over is VALIDATION_FAILED.
+   */
+  async endActing(actor: Actor, id: string, now = new Date()) {
+    return this.db.$transaction(async (tx) => {
+      const before = await tx.actingAssignment.findUnique({ where: { id }, include: { user: { select: { officeId: true } } } });
+      if (!before) fail('NOT_FOUND');
+      assertSameOffice(actor, before!.user.officeId);
+      if (before!.validUntil <= now) {
+        fail('VALIDATION_FAILED', 'Penugasan Plt/Plh ini sudah berakhir.', { fields: [{ field: 'id', message: 'Penugasan sudah berakhir' }] });
+      }
+      const validUntil = before!.validFrom > now ? before!.validFrom : now;
+      const { user: _user, ...row } = before!;
+      const after = await tx.actingAssignment.update({ where: { id }, data: { validUntil } });
+      await audit(tx, actor, { action: 'acting.ended', entityType: 'ActingAssignment', entityId: id, before: row, after });
+      return after;
     });
   }
 

@@ -19,6 +19,11 @@ export interface Actor {
   sessionId: string;
   /** A service actor's scopes; empty for users. */
   scopes: ApiScope[];
+  /**
+   * The user signed in with a temporary password (an administrator's reset, a new account): until
+   * it is changed, only PASSWORD_CHANGE_ALLOWED operations run (auth-checker.ts).
+   */
+  mustChangePassword?: boolean;
 }
 
 export const hasAnyRole = (actor: Actor, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));

@@ -37,6 +37,12 @@ export function assertServiceMayQuery(actor: Actor, operation: string, field: st
 export const serviceHasScope = (actor: Actor, scope: ApiScope) => actor.kind !== 'service' || actor.scopes.includes(scope);
 
 /**
+ * What a session may do while its user must change a temporary password: see who it is, change
+ * the password, and leave. Everything else (GraphQL and the file routes) is PASSWORD_CHANGE_REQUIRED.
+ */
+export const PASSWORD_CHANGE_ALLOWED = new Set(['me', 'changePassword', 'logout']);
+
+/**
  * The coarse role gate of every resolver (`@Authorized(...roles)`): signed in, and holding one of
  * the roles now (own or Plt/Plh). A service actor has no roles: on a root field its scopes decide
  * (SERVICE_QUERIES), on a nested field only role-free gates pass. Object-level checks (this
@@ -50,6 +56,10 @@ export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, ro
     if (root) assertServiceMayQuery(actor, info.operation.operation, info.fieldName);
     else if (roles.length) fail('FORBIDDEN');
     return true;
+  }
+  if (actor.mustChangePassword) {
+    const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
+    if (root && !PASSWORD_CHANGE_ALLOWED.has(info.fieldName)) fail('PASSWORD_CHANGE_REQUIRED');
   }
   if (roles.length === 0) return true;
   if (!actor.roles.some((r) => roles.includes(r))) fail('FORBIDDEN');
@@ -65,5 +75,6 @@ export function requireActor(ctx: GqlContext) {
 export function requireUserActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.kind === 'service') throw new AppError('FORBIDDEN', 'Token layanan hanya dapat dipakai pada API GraphQL (baca saja).');
+  if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return actor;
 }

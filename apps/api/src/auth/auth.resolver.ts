@@ -1,9 +1,11 @@
-import { Length } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Length, MaxLength } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
-import { AppError, fail } from '../common/errors';
+import { fail } from '../common/errors';
+import { UUID } from '../common/scalars';
 import { AuthPayload, Viewer } from '../office/office.model';
 import type { Actor } from './actor';
+import { ChangePasswordPayload, SessionInfo } from './auth.model';
 
 @InputType()
 class LoginInput {
@@ -16,22 +18,29 @@ class LoginInput {
   password!: string;
 }
 
+@InputType({ description: 'Ganti kata sandi sendiri' })
+class ChangePasswordInput {
+  @Field(() => String, { description: 'Kata sandi saat ini (atau kata sandi sementara dari administrator)' })
+  @Length(1, 200, { message: 'Kata sandi saat ini wajib diisi' })
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'Kata sandi baru: minimal 10 karakter, bukan urutan, pengulangan, kata sandi umum, nama pengguna atau NIP' })
+  @MaxLength(1000, { message: 'Kata sandi terlalu panjang' })
+  newPassword!: string;
+}
+
 export async function viewerOf(ctx: GqlContext, actor: Actor) {
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
-  return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds };
+  return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds, mustChangePassword: user.mustChangePassword };
 }
+
+const clientOf = (ctx: GqlContext) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Masuk dengan NIP atau nama pengguna dan kata sandi' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: GqlContext): Promise<AuthPayload> {
-    const ip = ctx.ip ?? 'unknown';
-    const retryAfterSeconds = ctx.services.loginLimiter.retryAfter(ip);
-    if (retryAfterSeconds) fail('RATE_LIMITED', undefined, { retryAfterSeconds });
-    const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password).catch((err) => {
-      if (err instanceof AppError && (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_LOCKED')) ctx.services.loginLimiter.recordFailure(ip);
-      throw err;
-    });
+    const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password, clientOf(ctx));
     const actor = await ctx.services.auth.actorFromToken(token);
     if (!actor) fail('UNAUTHENTICATED');
     return { token, expiresAt, viewer: (await viewerOf(ctx, actor!)) as never };
@@ -47,5 +56,31 @@ export class AuthResolver {
   @Query(() => Viewer, { description: 'Pengguna yang sedang masuk' })
   async me(@Ctx() ctx: GqlContext): Promise<Viewer> {
     return (await viewerOf(ctx, ctx.actor!)) as never;
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePasswordPayload, {
+    description: 'Ganti kata sandi sendiri (kata sandi saat ini wajib). Semua sesi lain pengguna ini dicabut; sesi ini tetap berlaku.',
+  })
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GqlContext): Promise<ChangePasswordPayload> {
+    return ctx.services.auth.changePassword(ctx.actor!, input.currentPassword, input.newPassword, clientOf(ctx));
+  }
+
+  @Authorized()
+  @Query(() => [SessionInfo], { description: 'Sesi (perangkat) yang masih berlaku milik pengguna ini: sesi ini dahulu, lalu yang terbaru' })
+  mySessions(@Ctx() ctx: GqlContext): Promise<SessionInfo[]> {
+    return ctx.services.auth.mySessions(ctx.actor!);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Cabut satu sesi milik sendiri (keluarkan satu perangkat)' })
+  revokeSession(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext): Promise<boolean> {
+    return ctx.services.auth.revokeSession(ctx.actor!, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Keluar dari semua perangkat: semua sesi pengguna ini dicabut, termasuk sesi ini. Jumlah sesi yang dicabut.' })
+  logoutEverywhere(@Ctx() ctx: GqlContext): Promise<number> {
+    return ctx.services.auth.logoutEverywhere(ctx.actor!);
   }
 }

@@ -9,6 +9,8 @@ export interface GqlContext {
   config: Config;
   services: Services;
   requestId: string;
-  /** The client's address (req.ip; behind a proxy on loopback, its X-Forwarded-For). */
+  /** The client's address (req.ip: the socket's peer, or X-Forwarded-For from a TRUST_PROXY proxy). */
   ip?: string;
+  /** The User-Agent header, kept with a new session so the user recognises the device. */
+  userAgent?: string;
 }

@@ -33,6 +33,14 @@ export const ERROR_CATALOG = {
     id: 'Berkas terlalu besar atau terlalu rumit setelah dibuka (terlalu banyak bagian, baris atau sel). Gunakan format yang diunduh dari SIPEDAKI.',
     en: 'The file is too large or too complex once uncompressed (too many parts, rows or cells). Use the format downloaded from SIPEDAKI.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Anda harus mengganti kata sandi sementara sebelum dapat memakai SIPEDAKI.',
+    en: 'Change your temporary password before using SIPEDAKI.',
+  },
+  LAST_ADMIN: {
+    id: 'Perubahan ditolak: Dinas ini harus tetap memiliki minimal satu administrator aktif.',
+    en: 'Refused: the office must keep at least one active administrator.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -50,6 +58,8 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   FILE_TOO_COMPLEX: 413,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  LAST_ADMIN: 409,
 };
 
 export interface FieldProblem {

@@ -171,7 +171,8 @@ export async function seedBootstrap(
     update: {},
   });
   await db.user.create({
-    data: { officeId: office.id, username: b.username, name: 'Administrator', roles: ['ADMIN'], passwordHash: await hashPassword(b.password) },
+    // The password sits in the deployment's environment: it must be changed at first sign-in.
+    data: { officeId: office.id, username: b.username, name: 'Administrator', roles: ['ADMIN'], passwordHash: await hashPassword(b.password), mustChangePassword: true },
   });
   return true;
 }

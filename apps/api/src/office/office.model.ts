@@ -46,6 +46,8 @@ export class Viewer {
   @Field(() => Office) office!: Office;
   @Field(() => [Role], { description: 'Peran yang berlaku sekarang, termasuk Plt/Plh' }) roles!: Role[];
   @Field(() => [ID], { description: 'Bidang yang boleh diisi pengguna ini' }) bidangIds!: string[];
+  @Field(() => Boolean, { description: 'true = harus mengganti kata sandi sementara; sampai itu, hanya me, changePassword dan logout yang dapat dipakai' })
+  mustChangePassword!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })

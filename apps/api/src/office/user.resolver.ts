@@ -8,7 +8,7 @@ import { User } from './office.model';
  * and sex of the civil servant, and other offices' systems have no need for it (issue 9).
  */
 @Resolver(() => User)
-export class UserResolver {
+export class UserNipResolver {
   @FieldResolver(() => String, { nullable: true })
   nip(@Root() user: Pick<User, 'nip'>, @Ctx() ctx: GqlContext): string | null {
     return ctx.actor?.kind === 'service' ? null : (user.nip ?? null);

@@ -11,11 +11,12 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
 import { OfficeResolver } from '../office/office.resolver';
-import { UserResolver } from '../office/user.resolver';
+import { UserNipResolver } from '../office/user.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
 import { PerformanceResolver } from '../performance/performance.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
 import { WebhookResolver } from '../webhook/webhook.resolver';
+import { UserResolver } from '../user/user.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -33,6 +34,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AdminResolver,
       CalendarResolver,
       OfficeResolver,
+      UserNipResolver,
       UserResolver,
       VerifyResolver,
       ApiTokenResolver,

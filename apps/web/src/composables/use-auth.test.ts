@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearSession, getToken, setSession, TOKEN_KEY, useAuth, type Viewer } from './use-auth';
 
 const viewer: Viewer = {
+  mustChangePassword: false,
   roles: ['KASUBBAG'],
   bidangIds: [],
   user: { id: 'u1', name: 'Agus', username: 'kasubbag', nip: null, jabatan: null },

@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', logout: 'Log out', menu: 'Menu', language: 'Language' },
+  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', logout: 'Log out', menu: 'Menu', language: 'Language' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -93,6 +93,40 @@ const en: typeof id = {
     date: 'Date', holidayName: 'Description', addHoliday: 'Add holiday', national: 'National', local: 'Office only',
     code: 'Code', sortOrder: 'Order', addBidang: 'Add division', sasaran: 'Goal', satuan: 'Unit', polarity: 'Direction', targets: 'Targets {year} per quarter', upper: 'upper bound', addIndicator: 'Add indicator', edit: 'Edit', newIndicator: 'New indicator',
     weekday: 'Day', start: 'Start', end: 'End', offset: 'Time zone', workday: 'Working day', days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  },
+  password: {
+    current: 'Current password', currentTemporary: 'Temporary password from the administrator', new: 'New password', repeat: 'Repeat the new password',
+    mismatch: 'The two new passwords differ.', show: 'Show passwords',
+    rules: 'At least 10 characters. Avoid sequences (12345…, qwerty), repetitions, common passwords such as “indonesia123”, your user name and your NIP. A few unrelated words are easy to remember and hard to guess.',
+    submit: 'Change password', busy: 'Saving…', changed: 'Your password was changed.', changedOthers: 'Your password was changed. {n} other devices were signed out.',
+    forcedTitle: 'Choose a new password', forcedIntro: 'You signed in with a temporary password from the administrator. Choose a password of your own before you continue; the temporary one stops working afterwards.',
+  },
+  profile: {
+    title: 'My profile', account: 'Account', username: 'User name', roles: 'Roles now', changePassword: 'Change password',
+    sessions: 'Where you are signed in', sessionsIntro: 'Sign out any device you do not recognise, then change your password.',
+    thisDevice: 'This device', signedIn: 'Signed in', lastSeen: 'Last used', address: 'IP address', expires: 'Valid until',
+    revoke: 'Sign out', revokeQuestion: 'Sign out {device}? It will have to sign in again with the password.', revokeConfirm: 'Yes, sign it out', revoked: '{device} was signed out.',
+    everywhere: 'Sign out everywhere', everywhereHint: 'Use it when your phone or computer was lost or used by someone else. This device is signed out too.',
+    everywhereQuestion: 'Sign out of every device, this one included? You will have to sign in again on each.', everywhereConfirm: 'Yes, sign out everywhere',
+  },
+  users: {
+    you: 'Your account', mustChange: 'Must change password', lockedUntil: 'Locked until {date}', deactivatedAt: 'Deactivated {date}',
+    edit: 'Edit', editTitle: 'Edit {name}', save: 'Save changes', saved: 'Changes to {name} saved.',
+    reset: 'Reset password', resetConfirm: 'Yes, reset',
+    resetQuestion: 'Reset the password of {name}? The old password stops working and all their sessions end. The temporary password is shown only once.',
+    tempTitle: 'Temporary password for {name}', tempHint: 'Hand it to {name} in person, not through a chat group. When signing in with it, {name} must choose a new password.',
+    deactivate: 'Deactivate', deactivateConfirm: 'Yes, deactivate', deactivated: '{name} was deactivated.',
+    deactivateQuestion: 'Deactivate {name}? All their sessions end at once and they cannot sign in any more. Their name stays on the history and records.',
+    reactivate: 'Reactivate', reactivateConfirm: 'Yes, reactivate', reactivated: '{name} was reactivated.',
+    reactivateQuestion: 'Reactivate {name}? They can sign in again with their password (reset it if needed).',
+    passwordHint: 'The user must change it at the first sign-in.', selfHint: 'Change the password of your own account in My profile.',
+  },
+  acting: {
+    state: { CURRENT: 'In force', SCHEDULED: 'Scheduled', ENDED: 'Ended' },
+    end: 'End now', endConfirm: 'Yes, end it', ended: 'The {kind} {role} assignment of {name} was ended.',
+    endQuestion: 'End the {kind} {role} assignment of {name} now? The role stops applying to them at once.',
+    cancelQuestion: 'Cancel the {kind} {role} assignment of {name}, which has not started yet?',
+    selfNote: 'You cannot assign yourself; another administrator makes assignments for you.',
   },
   secret: {
     warning: 'Copy it and keep it safe now. This secret will not be shown again; if it is lost, create a new one.',

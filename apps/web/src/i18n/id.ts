@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -91,6 +91,40 @@ export default {
     date: 'Tanggal', holidayName: 'Keterangan', addHoliday: 'Tambah hari libur', national: 'Nasional', local: 'Khusus Dinas',
     code: 'Kode', sortOrder: 'Urutan', addBidang: 'Tambah Bidang', sasaran: 'Sasaran', satuan: 'Satuan', polarity: 'Arah', targets: 'Target {year} per Triwulan', upper: 'batas atas', addIndicator: 'Tambah indikator', edit: 'Ubah', newIndicator: 'Indikator baru',
     weekday: 'Hari', start: 'Masuk', end: 'Pulang', offset: 'Zona waktu', workday: 'Hari kerja', days: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
+  },
+  password: {
+    current: 'Kata sandi saat ini', currentTemporary: 'Kata sandi sementara dari administrator', new: 'Kata sandi baru', repeat: 'Ulangi kata sandi baru',
+    mismatch: 'Kedua isian kata sandi baru belum sama.', show: 'Tampilkan kata sandi',
+    rules: 'Minimal 10 karakter. Hindari urutan (12345…, qwerty), pengulangan, kata sandi umum seperti “indonesia123”, nama pengguna, dan NIP. Gabungan beberapa kata yang tidak berhubungan mudah diingat dan sulit ditebak.',
+    submit: 'Ganti kata sandi', busy: 'Menyimpan…', changed: 'Kata sandi telah diganti.', changedOthers: 'Kata sandi telah diganti. {n} perangkat lain telah dikeluarkan.',
+    forcedTitle: 'Buat kata sandi baru', forcedIntro: 'Anda masuk dengan kata sandi sementara dari administrator. Buat kata sandi baru milik Anda sendiri sebelum melanjutkan; kata sandi sementara tidak berlaku lagi setelahnya.',
+  },
+  profile: {
+    title: 'Profil saya', account: 'Akun', username: 'Nama pengguna', roles: 'Peran saat ini', changePassword: 'Ganti kata sandi',
+    sessions: 'Perangkat tempat Anda masuk', sessionsIntro: 'Keluarkan perangkat yang tidak Anda kenali, lalu ganti kata sandi Anda.',
+    thisDevice: 'Perangkat ini', signedIn: 'Masuk', lastSeen: 'Terakhir dipakai', address: 'Alamat IP', expires: 'Berlaku sampai',
+    revoke: 'Keluarkan', revokeQuestion: 'Keluarkan {device}? Perangkat itu harus masuk kembali dengan kata sandi.', revokeConfirm: 'Ya, keluarkan', revoked: '{device} telah dikeluarkan.',
+    everywhere: 'Keluar dari semua perangkat', everywhereHint: 'Gunakan bila ponsel atau komputer Anda hilang atau pernah dipakai orang lain. Perangkat ini ikut dikeluarkan.',
+    everywhereQuestion: 'Keluar dari semua perangkat, termasuk perangkat ini? Anda harus masuk kembali di setiap perangkat.', everywhereConfirm: 'Ya, keluar dari semua',
+  },
+  users: {
+    you: 'Akun Anda', mustChange: 'Wajib ganti kata sandi', lockedUntil: 'Terkunci sampai {date}', deactivatedAt: 'Dinonaktifkan {date}',
+    edit: 'Ubah', editTitle: 'Ubah data {name}', save: 'Simpan perubahan', saved: 'Perubahan data {name} tersimpan.',
+    reset: 'Atur ulang kata sandi', resetConfirm: 'Ya, atur ulang',
+    resetQuestion: 'Atur ulang kata sandi {name}? Kata sandi lamanya tidak berlaku lagi dan semua sesinya dikeluarkan. Kata sandi sementara hanya ditampilkan satu kali.',
+    tempTitle: 'Kata sandi sementara untuk {name}', tempHint: 'Berikan langsung kepada {name}, jangan lewat grup obrolan. Saat masuk dengan kata sandi ini, {name} wajib membuat kata sandi baru.',
+    deactivate: 'Nonaktifkan', deactivateConfirm: 'Ya, nonaktifkan', deactivated: '{name} telah dinonaktifkan.',
+    deactivateQuestion: 'Nonaktifkan {name}? Semua sesinya langsung berakhir dan ia tidak dapat masuk lagi. Namanya pada riwayat dan catatan tetap tersimpan.',
+    reactivate: 'Aktifkan kembali', reactivateConfirm: 'Ya, aktifkan', reactivated: '{name} telah diaktifkan kembali.',
+    reactivateQuestion: 'Aktifkan kembali {name}? Ia dapat masuk lagi dengan kata sandinya (atur ulang bila perlu).',
+    passwordHint: 'Pengguna wajib menggantinya saat pertama kali masuk.', selfHint: 'Kata sandi akun Anda sendiri diganti melalui Profil saya.',
+  },
+  acting: {
+    state: { CURRENT: 'Berlaku', SCHEDULED: 'Dijadwalkan', ENDED: 'Berakhir' },
+    end: 'Akhiri sekarang', endConfirm: 'Ya, akhiri', ended: 'Penugasan {kind} {role} untuk {name} telah diakhiri.',
+    endQuestion: 'Akhiri penugasan {kind} {role} untuk {name} sekarang? Peran itu langsung tidak berlaku lagi baginya.',
+    cancelQuestion: 'Batalkan penugasan {kind} {role} untuk {name} yang belum dimulai?',
+    selfNote: 'Anda tidak dapat menugaskan diri sendiri; penugasan untuk Anda dibuat oleh administrator lain.',
   },
   secret: {
     warning: 'Salin dan simpan sekarang. Rahasia ini tidak akan ditampilkan lagi; bila hilang, buat yang baru.',
