@@ -237,7 +237,7 @@ describe('deactivation and reactivation', () => {
 
     // History kept and still shown with the name.
     const kas = await t.login(o.users.kasubbag.username);
-    const d = await t.gql('query($id: ID!) { dataRequest(id: $id) { timeline { step completedBy { name } } dispositions { from { name } } } }', { id: requestId }, kas);
+    const d = await t.gql('query($id: UUID!) { dataRequest(id: $id) { timeline { step completedBy { name } } dispositions { from { name } } } }', { id: requestId }, kas);
     expect(d.data.dataRequest.timeline.find((s: { step: number }) => s.step === 1).completedBy.name).toBe(sek.name);
     expect(d.data.dataRequest.dispositions[0].from.name).toBe(sek.name);
     const users = await t.gql('{ users { id active deactivatedAt } }', {}, admin);
