@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import type { Role } from '@sipedaki/sop';
 import type { Config } from '../config';
 import { sqlOf, type Db } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
+import type { Sql } from '../db/sql';
 import { AppError, fail } from '../common/errors';
 import { audit } from '../audit/audit.service';
 import type { Actor } from './actor';
+import { SESSION_ACTOR } from './auth.sql';
 import { hashPassword, verifyPassword } from './password';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -19,33 +20,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // a wrong password and does not reveal which logins exist.
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')));
-
-/**
- * Runs before every authenticated operation, so it is one hand-written statement (db/sql.ts):
- * the session, its user and the Plt/Plh assignments in force at $2.
- */
-const SESSION_ACTOR = statement(
-  'auth.session-actor',
-  `SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt",
-          u.id, u."officeId", u.name, u.roles::text[] AS roles, u."bidangId", u.active,
-          COALESCE((SELECT json_agg(json_build_object('role', a.role, 'bidangId', a."bidangId"))
-                      FROM "ActingAssignment" a
-                     WHERE a."userId" = u.id AND a."validFrom" <= $2::timestamptz AND a."validUntil" > $2::timestamptz), '[]') AS acting
-     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s."tokenHash" = $1`,
-);
-interface SessionRow {
-  sessionId: string;
-  revokedAt: Date | null;
-  expiresAt: Date;
-  id: string;
-  officeId: string;
-  name: string;
-  roles: string[];
-  bidangId: string | null;
-  active: boolean;
-  acting: Array<{ role: string; bidangId: string | null }>;
-}
 
 export class AuthService {
   private readonly sql: Sql;
@@ -114,7 +88,7 @@ export class AuthService {
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);
-    const u = await this.sql.one<SessionRow>(SESSION_ACTOR, [sha256(token), now.toISOString()]);
+    const u = await this.sql.one(SESSION_ACTOR, [sha256(token), now.toISOString()]);
     if (!u || u.revokedAt || u.expiresAt <= now || !u.active) throw new AppError('UNAUTHENTICATED');
     const roles = new Set<Role>(u.roles as Role[]);
     const bidangIds = new Set<string>(u.bidangId ? [u.bidangId] : []);

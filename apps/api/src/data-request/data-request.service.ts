@@ -23,14 +23,14 @@ import { assertSameOffice, canReadBidang } from '../common/access';
 import { AppError, fail } from '../common/errors';
 import { dateOnly, isUuid, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
-import { userJson, type UserJson } from '../office/office.sql';
-import type { Prisma } from '../generated/prisma/client';
+import type { Sql } from '../db/sql';
+import type { DataRequest, Prisma } from '../generated/prisma/client';
 import type { DataRequestFilter, RegisterDataRequestInput } from './data-request.input';
 import { MAX_PAGE_SIZE } from './data-request.input';
 import { StepState } from './data-request.model';
+import { COMPLETENESS, REQUEST_BY_ID, STEPS_OF_REQUEST } from './data-request.sql';
 
-type RequestRow = Prisma.DataRequestGetPayload<object>;
+type RequestRow = DataRequest;
 
 const TRANSITION_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
@@ -83,55 +83,6 @@ export interface RequestEvents {
   afterCommit(): void;
 }
 
-// ---- read statements of the board (db/sql.ts: read on every load of a request's page) ----
-
-const REQUEST_BY_ID = statement(
-  'request.by-id',
-  `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
-          "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
-          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt"
-     FROM "DataRequest" WHERE id = $1::uuid`,
-);
-
-const STEPS_OF_REQUEST = statement(
-  'request.steps',
-  `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", ${userJson('u')} AS "completedBy"
-     FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
-    WHERE st."requestId" = $1::uuid ORDER BY st.step`,
-);
-interface StepRow {
-  step: number;
-  startedAt: Date;
-  dueAt: Date;
-  completedAt: Date | null;
-  completedBy: UserJson | null;
-}
-
-/** Every active Bidang of the office with its submission (if the format reached it) and step 4's due time. */
-const COMPLETENESS = statement(
-  'request.completeness',
-  `SELECT b.id, b.code, b.name, b."sortOrder", b.active,
-          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
-          (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
-          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
-     FROM "Bidang" b LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
-    WHERE b."officeId" = $2::uuid AND b.active
-    ORDER BY b."sortOrder", b.name`,
-);
-interface CompletenessRow {
-  id: string;
-  code: string;
-  name: string;
-  sortOrder: number;
-  active: boolean;
-  submissionId: string | null;
-  status: SubmissionStatus | null;
-  submittedAt: Date | null;
-  firstSubmittedAt: Date | null;
-  returnCount: number;
-  step4DueAt: Date | null;
-}
-
 export class DataRequestService {
   private readonly sql: Sql;
 
@@ -145,7 +96,7 @@ export class DataRequestService {
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
     if (!isUuid(id)) fail('NOT_FOUND');
-    const r = await this.sql.one<RequestRow>(REQUEST_BY_ID, [id]);
+    const r = await this.sql.one(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
     return toRequestModel(r!);
@@ -367,7 +318,7 @@ export class DataRequestService {
 
   /** The seven steps with due time, elapsed working time and overdue state, as of `now`. */
   async timeline(r: RequestModel, now = new Date()) {
-    const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows<StepRow>(STEPS_OF_REQUEST, [r.id])]);
+    const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows(STEPS_OF_REQUEST, [r.id])]);
     return SOP_STEPS.map((def) => {
       const row = rows.find((s) => s.step === def.no);
       const timing = row ? stepTiming(cal, row.startedAt, def.standardTime, row.completedAt, now) : null;
@@ -400,7 +351,7 @@ export class DataRequestService {
 
   /** Completeness and timeliness per Bidang (step 4). */
   async completeness(actor: Actor, r: RequestModel, now = new Date()) {
-    const rows = await this.sql.rows<CompletenessRow>(COMPLETENESS, [r.id, r.officeId]);
+    const rows = await this.sql.rows(COMPLETENESS, [r.id, r.officeId]);
     const due = rows[0]?.step4DueAt ?? null;
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))

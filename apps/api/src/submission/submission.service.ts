@@ -13,11 +13,18 @@ import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } 
 import { fail } from '../common/errors';
 import { toNumber } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
-import { userJson, type UserJson } from '../office/office.sql';
+import type { Sql } from '../db/sql';
 import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
+import {
+  DOCUMENTS_OF_SUBMISSIONS,
+  REVIEWS_OF_SUBMISSIONS,
+  SUBMISSION_BY_ID,
+  SUBMISSIONS_OF_REQUEST,
+  VALUES_OF_SUBMISSIONS,
+  type SubmissionRow,
+} from './submission.sql';
 
 const CHECK_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
@@ -66,7 +73,7 @@ export class SubmissionService {
 
   async listForRequest(actor: Actor, requestId: string) {
     const bidangIds = seesWholeOffice(actor) ? null : actor.bidangIds;
-    return this.views(await this.sql.rows<SubmissionRow>(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
+    return this.views(await this.sql.rows(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
   }
 
   /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
@@ -178,7 +185,7 @@ export class SubmissionService {
 
   /** The submission as the API shows it: values with target, capaian and category. */
   async view(id: string) {
-    const [one] = await this.views(await this.sql.rows<SubmissionRow>(SUBMISSION_BY_ID, [id]));
+    const [one] = await this.views(await this.sql.rows(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
     return one!;
   }
@@ -192,9 +199,9 @@ export class SubmissionService {
     if (subs.length === 0) return [];
     const ids = subs.map((s) => s.id);
     const [values, documents, reviews, scale] = await Promise.all([
-      this.sql.rows<ValueRow>(VALUES_OF_SUBMISSIONS, [ids]),
-      this.sql.rows<DocumentRow>(DOCUMENTS_OF_SUBMISSIONS, [ids]),
-      this.sql.rows<ReviewRow>(REVIEWS_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(VALUES_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(DOCUMENTS_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(REVIEWS_OF_SUBMISSIONS, [ids]),
       this.scales.inForce(),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
@@ -221,113 +228,6 @@ export class SubmissionService {
       };
     });
   }
-}
-
-// ---- the board's statements (db/sql.ts) ----
-
-const SUBMISSION_COLUMNS = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
-  s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."createdAt", s."updatedAt",
-  b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
-  r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments"
-  FROM "BidangSubmission" s JOIN "Bidang" b ON b.id = s."bidangId" JOIN "DataRequest" r ON r.id = s."requestId"`;
-
-const SUBMISSION_BY_ID = statement('submission.by-id', `SELECT ${SUBMISSION_COLUMNS} WHERE s.id = $1::uuid`);
-
-/** $3: the Bidang a Bidang user may see, or null for the office-wide roles. */
-const SUBMISSIONS_OF_REQUEST = statement(
-  'submission.of-request',
-  `SELECT ${SUBMISSION_COLUMNS}
-    WHERE s."requestId" = $1::uuid AND r."officeId" = $2::uuid AND ($3::uuid[] IS NULL OR s."bidangId" = ANY($3::uuid[]))
-    ORDER BY b."sortOrder", b.name`,
-);
-
-/** Every requested indicator of the submission's Bidang, with its target for the request's period and the value, if any. */
-const VALUES_OF_SUBMISSIONS = statement(
-  'submission.values',
-  `SELECT s.id AS "submissionId", i.id, i.code, i.name, i.sasaran, i.satuan, i.polarity,
-          t.target, t."targetUpper", v.realisasi, v.note
-     FROM "BidangSubmission" s
-     JOIN "DataRequest" r ON r.id = s."requestId"
-     JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId"
-     JOIN "Indicator" i ON i.id = di."indicatorId" AND i."bidangId" = s."bidangId"
-     LEFT JOIN "IndicatorTarget" t ON t."indicatorId" = i.id AND t.year = r.year AND t.triwulan = COALESCE(r.triwulan, 4)
-     LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id
-    WHERE s.id = ANY($1::uuid[])
-    ORDER BY i.code`,
-);
-
-const DOCUMENTS_OF_SUBMISSIONS = statement(
-  'submission.documents',
-  `SELECT d.id, d."submissionId", d.kind, d.filename, d."mimeType", d.size, d.sha256, d."createdAt"
-     FROM "StoredDocument" d WHERE d."submissionId" = ANY($1::uuid[]) ORDER BY d."createdAt"`,
-);
-
-const REVIEWS_OF_SUBMISSIONS = statement(
-  'submission.reviews',
-  `SELECT v.id, v."submissionId", v.action, v."fromStatus", v."toStatus", v.reason, v."actorId", v.version, v."createdAt",
-          ${userJson('u')} AS actor
-     FROM "SubmissionReview" v JOIN "User" u ON u.id = v."actorId"
-    WHERE v."submissionId" = ANY($1::uuid[]) ORDER BY v."createdAt"`,
-);
-
-interface SubmissionRow {
-  id: string;
-  requestId: string;
-  bidangId: string;
-  status: SubmissionStatus;
-  version: number;
-  narrative: string | null;
-  firstSubmittedAt: Date | null;
-  submittedAt: Date | null;
-  submittedById: string | null;
-  reviewedAt: Date | null;
-  reviewedById: string | null;
-  returnReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  bidangCode: string;
-  bidangName: string;
-  bidangSortOrder: number;
-  bidangActive: boolean;
-  year: number;
-  triwulan: number | null;
-  requestStatus: string;
-  requestedDocuments: string[];
-}
-interface ValueRow {
-  submissionId: string;
-  id: string;
-  code: string;
-  name: string;
-  sasaran: string;
-  satuan: string;
-  polarity: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
-}
-interface DocumentRow {
-  id: string;
-  submissionId: string;
-  kind: string;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  createdAt: Date;
-}
-interface ReviewRow {
-  id: string;
-  submissionId: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  reason: string | null;
-  actorId: string;
-  version: number;
-  createdAt: Date;
-  actor: UserJson;
 }
 
 export function documentView<T extends { id: string }>(d: T) {
