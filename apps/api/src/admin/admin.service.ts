@@ -50,7 +50,7 @@ export class AdminService {
       if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [{ field: 'nip', message: NIP_REASONS[parsed.reason]! }] });
       nip = (parsed as { ok: true; value: { nip: string } }).value.nip;
     }
-    const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r as Role));
+    const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r));
     if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
     if (input.bidangId) {
       const b = await this.db.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
@@ -82,7 +82,7 @@ export class AdminService {
     if (!(input.validUntil > input.validFrom)) {
       fail('VALIDATION_FAILED', 'Akhir penugasan harus setelah awal penugasan.', { fields: [{ field: 'validUntil', message: 'Harus setelah validFrom' }] });
     }
-    if (BIDANG_ROLES.includes(input.role as Role) && !input.bidangId) {
+    if (BIDANG_ROLES.includes(input.role) && !input.bidangId) {
       fail('VALIDATION_FAILED', 'Plt/Plh peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
     }
     return this.db.$transaction(async (tx) => {

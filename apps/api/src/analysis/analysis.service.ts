@@ -1,4 +1,4 @@
-import { periodLabel, previousPeriod, samePeriodLastYear, type CategoryScale, type Period, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf, previousPeriod, samePeriodLastYear, type CategoryScale, type Period } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
@@ -50,7 +50,6 @@ export interface AnalysisResults extends ComputedAnalysis {
   samePeriodLastYear: string | null;
 }
 
-const periodOf = (year: number, triwulan: number | null): Period => ({ year, triwulan: (triwulan ?? null) as Triwulan | null });
 const clean = (s: string | null | undefined) => s?.trim() || null;
 
 /** Step 6: capaian per indicator, Bidang, Sasaran and for the office, from accepted submissions. */

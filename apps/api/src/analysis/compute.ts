@@ -29,7 +29,7 @@ export interface ComputeIndicator {
   name: string;
   sasaran: string;
   satuan: string;
-  polarity: string;
+  polarity: Polarity;
   bidangId: string;
   bidangName: string;
   target: number | null;
@@ -59,7 +59,7 @@ export interface IndicatorRow {
   indicatorName: string;
   sasaran: string;
   satuan: string;
-  polarity: string;
+  polarity: Polarity;
   target: number | null;
   targetUpper: number | null;
   realisasi: number | null;
@@ -107,12 +107,12 @@ function categoryOf(scale: CategoryScale, value: number | null): CategoryView | 
  */
 export function capaianOf(
   scale: CategoryScale,
-  polarity: string,
+  polarity: Polarity,
   target: number | null,
   targetUpper: number | null,
   realisasi: number | null,
 ): { capaian: number | null; capaianStatus: string; category: CategoryView | null } {
-  const r = computeCapaian({ polarity: polarity as Polarity, target, targetUpper, realisasi });
+  const r = computeCapaian({ polarity, target, targetUpper, realisasi });
   return { capaian: r.value, capaianStatus: r.status, category: categoryOf(scale, r.value) };
 }
 
@@ -129,7 +129,7 @@ function reason(c: Comparison, current: number, thresholdPoints: number): string
 }
 
 export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
-  const polarity = i.polarity as Polarity;
+  const polarity = i.polarity;
   const now = capaianOf(scale, polarity, i.target, i.targetUpper, i.realisasi);
   const previous = compare(now.capaian, i.previous, polarity, thresholdPoints);
   const lastYear = compare(now.capaian, i.lastYear, polarity, thresholdPoints);

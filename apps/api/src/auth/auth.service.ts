@@ -90,10 +90,10 @@ export class AuthService {
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);
     const u = await this.sql.one(SESSION_ACTOR, [sha256(token), now.toISOString()]);
     if (!u || u.revokedAt || u.expiresAt <= now || !u.active) throw new AppError('UNAUTHENTICATED');
-    const roles = new Set<Role>(u.roles as Role[]);
+    const roles = new Set<Role>(u.roles);
     const bidangIds = new Set<string>(u.bidangId ? [u.bidangId] : []);
     for (const a of u.acting) {
-      roles.add(a.role as Role);
+      roles.add(a.role);
       if (a.bidangId) bidangIds.add(a.bidangId);
     }
     return {

@@ -4,6 +4,7 @@ import {
   checkRequestTransition,
   getStep,
   periodLabel,
+  periodOf,
   RECORD_KIND,
   REQUEST_STATUS_LABELS,
   SOP_STEPS,
@@ -14,7 +15,6 @@ import {
   type RequestStatus,
   type Role,
   type SubmissionStatus,
-  type Triwulan,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
@@ -69,10 +69,10 @@ export function toRequestModel(r: RequestRow) {
     period: {
       year: r.year,
       triwulan: r.triwulan,
-      label: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+      label: periodLabel(periodOf(r.year, r.triwulan)),
     },
-    statusLabel: REQUEST_STATUS_LABELS[r.status as RequestStatus].id,
-    statusLabelEn: REQUEST_STATUS_LABELS[r.status as RequestStatus].en,
+    statusLabel: REQUEST_STATUS_LABELS[r.status].id,
+    statusLabelEn: REQUEST_STATUS_LABELS[r.status].en,
   };
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
@@ -198,18 +198,18 @@ export class DataRequestService {
       if (input.expectedVersion != null && input.expectedVersion !== r.version) fail('CONFLICT');
 
       const ctx = await this.guardContext(tx, r.id, action);
-      const check = checkRequestTransition(r.status as RequestStatus, action, actor.roles, ctx);
+      const check = checkRequestTransition(r.status, action, actor.roles, ctx);
       if (!check.ok) {
         const code = TRANSITION_ERRORS[check.reason];
         if (code === 'WRONG_STEP') {
-          fail('WRONG_STEP', `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status as RequestStatus].id}); tindakan ini tidak dapat dilakukan sekarang.`);
+          fail('WRONG_STEP', `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].id}); tindakan ini tidak dapat dilakukan sekarang.`);
         }
         fail(code);
       }
       const t = (check as Extract<typeof check, { ok: true }>).transition;
       const actingRole = t.roles.find((role) => actor.roles.includes(role))!;
       // The step the target status belongs to: the next one, or step 6 again after a returned report.
-      const nextStep = stepOfStatus(t.to as RequestStatus);
+      const nextStep = stepOfStatus(t.to);
       const nextDue = nextStep ? addWorkingTime(cal, now, getStep(nextStep).standardTime) : null;
 
       const cas = await tx.dataRequest.updateMany({
@@ -405,7 +405,7 @@ export class DataRequestService {
         }
         continue;
       }
-      const actions = availableRequestActions(r.status as RequestStatus, actor.roles);
+      const actions = availableRequestActions(r.status, actor.roles);
       const def = getStep(r.currentStep);
       if (r.status === 'COLLECTING') {
         for (const s of row.submissions) {
@@ -440,7 +440,7 @@ export class DataRequestService {
   }
 
   availableActions(actor: Actor, r: RequestModel): RequestAction[] {
-    return availableRequestActions(r.status as RequestStatus, actor.roles);
+    return availableRequestActions(r.status, actor.roles);
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { DocumentKind } from '@sipedaki/sop';
+import { isDocumentKind, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
-import { OFFICE_WIDE_ROLES } from '@sipedaki/sop';
 import { assertBidangWriter, assertSameOffice, canReadBidang } from '../common/access';
 import { fail } from '../common/errors';
 import type { Db, Tx } from '../db/prisma';
@@ -32,10 +31,10 @@ export class DocumentService {
    * request-level documents (format, report, disposition sheet).
    */
   private async authorize(db: Db | Tx, actor: Actor, t: UploadTarget) {
-    if (!(Object.values(Kinds) as string[]).includes(t.kind)) {
+    if (!isDocumentKind(t.kind)) {
       fail('VALIDATION_FAILED', 'Jenis dokumen tidak dikenal.', { fields: [{ field: 'kind', message: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}` }] });
     }
-    const kind = t.kind as DocumentKind;
+    const kind = t.kind;
     if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', 'Sebutkan tepat satu: submissionId atau requestId.');
     if (t.submissionId) {
       const s = await db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } }).catch(() => null);

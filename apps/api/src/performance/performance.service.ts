@@ -1,4 +1,4 @@
-import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf } from '@sipedaki/sop';
 import { capaianOf } from '../analysis/compute';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
@@ -67,7 +67,7 @@ export class PerformanceService {
           letterNumber: req.letterNumber,
           year: req.year,
           triwulan: req.triwulan,
-          period: periodLabel({ year: req.year, triwulan: (req.triwulan ?? null) as Triwulan | null }),
+          period: periodLabel(periodOf(req.year, req.triwulan)),
           bidangId: v.submission.bidangId,
           bidangCode: v.submission.bidang.code,
           bidangName: v.submission.bidang.name,

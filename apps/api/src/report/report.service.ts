@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DOCUMENT_KIND_LABELS, periodLabel, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Polarity, type Role, type Triwulan } from '@sipedaki/sop';
+import { DOCUMENT_KIND_LABELS, periodLabel, periodOf, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Role } from '@sipedaki/sop';
 import QRCode from 'qrcode';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
@@ -70,7 +70,7 @@ export class ReportService {
   }
 
   private periodOf(r: { year: number; triwulan: number | null }) {
-    return periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null });
+    return periodLabel(periodOf(r.year, r.triwulan));
   }
 
   private letterLine(r: { letterNumber: string; letterDate: Date; sender: string; subject: string }) {
@@ -180,7 +180,7 @@ export class ReportService {
       const v = await this.submissions.view(sub.id);
       for (const x of v.values) {
         rows.push([
-          sub.bidang.name, x.indicatorCode, x.sasaran, x.indicatorName, x.satuan, POLARITY_LABELS[x.polarity as Polarity].id,
+          sub.bidang.name, x.indicatorCode, x.sasaran, x.indicatorName, x.satuan, POLARITY_LABELS[x.polarity].id,
           x.target, x.targetUpper, x.realisasi, x.capaian, x.category?.label ?? null, x.note, v.reviewedAt ?? null,
         ]);
       }
@@ -277,7 +277,7 @@ export class ReportService {
         [0.04, 0.1, 0.18, 0.26, 0.07, 0.09, 0.1, 0.16],
         { align: ['right', 'left', 'left', 'left', 'left', 'right', 'right', 'left'] },
       );
-      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k as DocumentKind].id).join(', ') || '–'));
+      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k].id).join(', ') || '–'));
       pdf.signatureBlocks([{ role: `Kepala ${bidang.name}`, mark: 'Tanda tangan', name: null, date: null }]);
       return pdf.finish();
     });
@@ -368,13 +368,13 @@ export class ReportService {
       pdf.table(
         ['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'],
         rows.map((d) => [
-          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole as Role].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole as Role].id, d.instruction,
+          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole].id, d.instruction,
           d.mark === 'SIGNATURE' ? 'Tanda tangan' : d.mark === 'PARAF' ? 'Paraf' : '–',
         ]),
         [0.08, 0.17, 0.2, 0.15, 0.28, 0.12],
       );
       // The SOP's records: Kepala Dinas signs, Sekretaris and Kasubbag initial.
-      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] as Role[]).map((role) => {
+      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] satisfies Role[]).map((role) => {
         const last = [...rows].reverse().find((d) => d.fromRole === role);
         return {
           role: ROLE_LABELS[role].id,
@@ -404,7 +404,7 @@ export class ReportService {
       found: true,
       matches: given ? given === d.sha256 : null,
       kind: d.kind,
-      kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind].id,
+      kindLabel: DOCUMENT_KIND_LABELS[d.kind].id,
       filename: d.filename,
       officeName: d.office.name,
       period: d.request ? this.periodOf(d.request) : null,

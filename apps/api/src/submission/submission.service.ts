@@ -1,9 +1,11 @@
 import {
   checkSubmissionTransition,
   isSubmissionEditable,
+  REQUIRED_DOCUMENT_KINDS,
   SUBMISSION_STATUS_LABELS,
   type CategoryScale,
   type DocumentKind,
+  type Polarity,
   type SubmissionAction,
   type SubmissionStatus,
 } from '@sipedaki/sop';
@@ -32,8 +34,6 @@ const CHECK_ERRORS = {
   ROLE_NOT_ALLOWED: 'FORBIDDEN',
   REASON_REQUIRED: 'REASON_REQUIRED',
 } as const;
-
-const REQUIRED_ON_SUBMIT: DocumentKind[] = ['LHP', 'LHE', 'TL_HP'];
 
 /** The indicators a Bidang must report on for a request: requested ones that belong to it. */
 async function requestedIndicators(db: Db | Tx, requestId: string, bidangId: string) {
@@ -83,7 +83,7 @@ export class SubmissionService {
       assertSameOffice(actor, s.request.officeId);
       assertBidangWriter(actor, s.bidangId);
       this.assertCollecting(s.request.status);
-      const check = checkSubmissionTransition(s.status as SubmissionStatus, 'SAVE_DRAFT', actor.roles);
+      const check = checkSubmissionTransition(s.status, 'SAVE_DRAFT', actor.roles);
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') fail('NOT_EDITABLE');
         fail(CHECK_ERRORS[check.reason]);
@@ -124,10 +124,10 @@ export class SubmissionService {
       assertSameOffice(actor, s.request.officeId);
       if (action === 'SUBMIT') assertBidangWriter(actor, s.bidangId);
       this.assertCollecting(s.request.status);
-      const check = checkSubmissionTransition(s.status as SubmissionStatus, action, actor.roles, { reason });
+      const check = checkSubmissionTransition(s.status, action, actor.roles, { reason });
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') {
-          fail('WRONG_STEP', `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id}"; tindakan ini tidak dapat dilakukan.`);
+          fail('WRONG_STEP', `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status].id}"; tindakan ini tidak dapat dilakukan.`);
         }
         fail(CHECK_ERRORS[check.reason]);
       }
@@ -167,7 +167,7 @@ export class SubmissionService {
   }
 
   /** Every requested indicator has a value or an explanation; every requested document is attached. */
-  private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: string[] } }) {
+  private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: DocumentKind[] } }) {
     const indicators = await requestedIndicators(tx, s.requestId, s.bidangId);
     const values = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
     const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id }, select: { kind: true } });
@@ -177,8 +177,8 @@ export class SubmissionService {
       if (!v || (v.realisasi === null && !v.note)) fields.push({ field: `values.${i.id}`, message: `Realisasi ${i.code} belum diisi (atau beri keterangan)` });
     }
     const have = new Set(docs.map((d) => d.kind));
-    for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind))) {
-      if (!have.has(kind as DocumentKind)) fields.push({ field: `documents.${kind}`, message: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan` });
+    for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k))) {
+      if (!have.has(kind)) fields.push({ field: `documents.${kind}`, message: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan` });
     }
     if (fields.length) fail('VALIDATION_FAILED', 'Data belum lengkap untuk dikirim.', { fields });
   }
@@ -221,7 +221,7 @@ export class SubmissionService {
         statusLabel: SUBMISSION_STATUS_LABELS[s.status].id,
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
-        missingDocuments: requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
+        missingDocuments: requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k) && !have.has(k)),
         values: valuesOf(s.id).map((v) => valueView(v, v, v, scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
@@ -235,7 +235,7 @@ export function documentView<T extends { id: string }>(d: T) {
 }
 
 export function valueView(
-  i: { id: string; code: string; name: string; sasaran: string; satuan: string; polarity: string },
+  i: { id: string; code: string; name: string; sasaran: string; satuan: string; polarity: Polarity },
   t: { target: unknown; targetUpper: unknown } | undefined,
   v: { realisasi: unknown; note: string | null } | undefined,
   scale: CategoryScale,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
@@ -117,7 +117,7 @@ export class WebhookService {
         sender: r.sender,
         year: r.year,
         triwulan: r.triwulan,
-        period: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+        period: periodLabel(periodOf(r.year, r.triwulan)),
         status: r.status,
         completedAt: r.completedAt?.toISOString() ?? null,
       },
