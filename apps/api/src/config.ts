@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { configureLogger } from './common/logger';
 import { parseAllowEntry } from './webhook/url-guard';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -30,7 +31,8 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('sipedaki123'),
   /** Serve GraphQL introspection (and the schema landing page). Off in production by default. */
   GRAPHQL_INTROSPECTION: bool.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: info, silent when NODE_ENV=test (see `logLevel`). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Login lockout: failed attempts before the account is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
@@ -90,6 +92,8 @@ export type Config = z.infer<typeof schema> & {
   introspection: boolean;
   embedded: boolean;
   webhookAllowHttp: boolean;
+  /** The log level in force: LOG_LEVEL, else info (silent under NODE_ENV=test). */
+  logLevel: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -108,14 +112,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,
     embedded: !c.DATABASE_URL,
     webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }
 
 /** Load the repository's .env (if any) without overriding the real environment. */
-export function loadDotEnv(): void {
+export function loadDotEnv(file = path.join(repoRoot, '.env')): void {
   try {
-    process.loadEnvFile(path.join(repoRoot, '.env'));
+    process.loadEnvFile(file);
   } catch {
     // No .env: the environment and the defaults apply.
   }
+}
+
+/**
+ * What every command does first: read `.env`, then the typed configuration, then apply what
+ * follows from it at once (the log level), before anything is logged.
+ */
+export function loadStartupConfig(envFile?: string): Config {
+  loadDotEnv(envFile);
+  const config = loadConfig();
+  configureLogger(config);
+  return config;
 }
