@@ -1,4 +1,4 @@
-import { BIDANG_ROLES, parseNip, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, parseNip } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';

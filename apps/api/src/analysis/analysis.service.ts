@@ -8,6 +8,7 @@ import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
 import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
+import { indicatorValue, targetForPeriod } from './indicator-value';
 import type { ScaleService } from './scale.service';
 
 export type { Summary } from './compute';
@@ -94,11 +95,10 @@ export class AnalysisService {
       // The most recent request of a period wins when an office was asked twice.
       orderBy: { submission: { request: { createdAt: 'desc' } } },
     });
-    const targetOf = (i: (typeof req.indicators)[number]['indicator'], p: Period) => i.targets.find((t) => t.year === p.year && t.triwulan === (p.triwulan ?? 4));
     const history = (i: (typeof req.indicators)[number]['indicator'], p: Period): HistoryPoint | null => {
       const v = earlier.find((e) => e.indicatorId === i.id && e.submission.request.year === p.year && e.submission.request.triwulan === p.triwulan);
       if (!v) return null;
-      const t = targetOf(i, p);
+      const t = targetForPeriod(i.targets, p.year, p.triwulan);
       return {
         requestId: v.submission.request.id,
         year: p.year,
@@ -114,21 +114,10 @@ export class AnalysisService {
       scale,
       thresholdPoints: this.deviationPoints,
       indicators: req.indicators.map(({ indicator: i }) => {
-        const value = values.get(`${i.bidangId}:${i.id}`);
-        const target = targetOf(i, period);
         return {
-          id: i.id,
-          code: i.code,
-          name: i.name,
-          sasaran: i.sasaran,
-          satuan: i.satuan,
-          polarity: i.polarity,
+          ...indicatorValue(i, period, values.get(`${i.bidangId}:${i.id}`)),
           bidangId: i.bidangId,
           bidangName: i.bidang.name,
-          target: toNumber(target?.target),
-          targetUpper: toNumber(target?.targetUpper),
-          realisasi: toNumber(value?.realisasi),
-          note: value?.note ?? null,
           previous: history(i, prev),
           lastYear: history(i, lastYear),
         };

@@ -56,11 +56,6 @@ export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, ro
   return true;
 };
 
-export function requireActor(ctx: GqlContext) {
-  if (!ctx.actor) fail('UNAUTHENTICATED');
-  return ctx.actor!;
-}
-
 /** REST routes (files, exports, uploads) are for people: a service token is refused there. */
 export function requireUserActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');

@@ -1,9 +1,6 @@
-import { BIDANG_ROLES, seesWholeOffice as rolesSeeWholeOffice, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, seesWholeOffice as rolesSeeWholeOffice } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { fail } from './errors';
-
-/** Roles of the secretariat that handle requests and review submissions. */
-export const REVIEWER_ROLES: readonly Role[] = ['KASUBBAG', 'PENYUSUN'];
 
 /** Office-wide readers: those roles, and service actors (machine clients read their whole office, read-only). */
 export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || rolesSeeWholeOffice(actor.roles);

@@ -12,7 +12,6 @@ import {
   stepTiming,
   SUPERIOR,
   type RequestAction,
-  type RequestStatus,
   type Role,
   type SubmissionStatus,
 } from '@sipedaki/sop';

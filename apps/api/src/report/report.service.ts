@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DOCUMENT_KIND_LABELS, periodLabel, periodOf, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Role } from '@sipedaki/sop';
+import { categoryColor, DOCUMENT_KIND_LABELS, periodLabel, periodOf, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type Role } from '@sipedaki/sop';
 import QRCode from 'qrcode';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
@@ -14,12 +14,13 @@ import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { hasAnyRole } from '../auth/actor';
 import { fail } from '../common/errors';
-import { dateOnly, toNumber } from '../common/format';
+import { dateOnly } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { DocumentStorage } from '../document/storage';
+import { XLSX_MIME, type DocumentStorage } from '../document/storage';
 import type { SubmissionService } from '../submission/submission.service';
 import { dateId, dateTimeId, num, PdfWriter, pct, type Verification } from './pdf';
-import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText, type FormatIndicator } from './xlsx';
+import { indicatorValue } from '../analysis/indicator-value';
+import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText } from './xlsx';
 
 export interface IssuedFile {
   bytes: Buffer;
@@ -39,14 +40,6 @@ export function newVerificationCode(): string {
 /** Printed as XXXX-XXXX-XXXX; accepted with or without dashes, in any case. */
 export const formatCode = (c: string) => c.match(/.{1,4}/g)!.join('-');
 export const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
-
-const CATEGORY_COLORS: Record<string, string> = {
-  SANGAT_BAIK: '#2E7D32',
-  BAIK: '#7CB342',
-  CUKUP: '#F9A825',
-  KURANG: '#EF6C00',
-  SANGAT_KURANG: '#C62828',
-};
 
 /** The compiled data set is the secretariat's working material (steps 5–6). */
 const SECRETARIAT: Role[] = ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
@@ -92,23 +85,7 @@ export class ReportService {
       }),
       this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang!.id } }, include: { values: true } }),
     ]);
-    const tw = r.triwulan ?? 4;
-    const indicators: FormatIndicator[] = rows.map(({ indicator: i }) => {
-      const t = i.targets.find((x) => x.year === r.year && x.triwulan === tw);
-      const v = sub?.values.find((x) => x.indicatorId === i.id);
-      return {
-        id: i.id,
-        code: i.code,
-        sasaran: i.sasaran,
-        name: i.name,
-        satuan: i.satuan,
-        polarity: i.polarity,
-        target: toNumber(t?.target),
-        targetUpper: toNumber(t?.targetUpper),
-        realisasi: toNumber(v?.realisasi),
-        note: v?.note ?? null,
-      };
-    });
+    const indicators = rows.map(({ indicator: i }) => indicatorValue(i, r, sub?.values.find((x) => x.indicatorId === i.id)));
     return { r, bidang: bidang!, sub, indicators };
   }
 
@@ -129,7 +106,7 @@ export class ReportService {
       },
       indicators,
     );
-    return { bytes, filename: `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename: `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.xlsx`, mimeType: XLSX_MIME };
   }
 
   /**
@@ -194,7 +171,7 @@ export class ReportService {
         widths: [22, 16, 28, 40, 10, 18, 10, 10, 12, 12, 14, 30, 20],
       },
     ]);
-    return { bytes, filename: `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename: `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`, mimeType: XLSX_MIME };
   }
 
   async recapXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
@@ -229,7 +206,7 @@ export class ReportService {
         widths: [24, 14, 10, 12, 40, 40, 40],
       },
     ]);
-    return { bytes, filename: `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename: `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`, mimeType: XLSX_MIME };
   }
 
   /** Stores an issued PDF with its verification code, then returns its bytes. */
@@ -301,11 +278,11 @@ export class ReportService {
       }
       pdf.barChart(
         'Grafik capaian per Bidang',
-        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: CATEGORY_COLORS[b.category?.code ?? ''] })),
+        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: categoryColor(b.category?.code) })),
       );
       pdf.barChart(
         'Grafik capaian per Sasaran',
-        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: CATEGORY_COLORS[s.category?.code ?? ''] })),
+        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: categoryColor(s.category?.code) })),
       );
       pdf.heading('Capaian per Bidang');
       pdf.table(

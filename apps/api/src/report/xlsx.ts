@@ -3,9 +3,9 @@
  * the compiled data set and the recap of capaian. No file-format code of our own.
  */
 import ExcelJS from 'exceljs';
+import type { IndicatorValue } from '../analysis/indicator-value';
 import { AppError } from '../common/errors';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** First cell of the hidden metadata row: marks a workbook as our format. */
 export const FORMAT_MARK = 'SIPEDAKI-FORMAT-1';
 const FORMAT_SHEET = 'Format';
@@ -16,18 +16,6 @@ const MAX_ROWS = 2000;
 const MAX_NOTE = 2000;
 const LIMIT = 1e12;
 
-export interface FormatIndicator {
-  id: string;
-  code: string;
-  sasaran: string;
-  name: string;
-  satuan: string;
-  polarity: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
-}
 
 export interface FormatMeta {
   requestId: string;
@@ -76,7 +64,7 @@ function table(ws: ExcelJS.Worksheet, headers: readonly string[], rows: (string 
  * a title block, and one row per indicator with empty Realisasi and Keterangan cells to fill
  * (pre-filled with the current draft, if any). Only those two columns are unlocked.
  */
-export async function buildFormatWorkbook(meta: FormatMeta, indicators: FormatIndicator[]): Promise<Buffer> {
+export async function buildFormatWorkbook(meta: FormatMeta, indicators: IndicatorValue[]): Promise<Buffer> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet(FORMAT_SHEET, { views: [{ state: 'frozen', ySplit: 6 }] });
   const m = ws.addRow([FORMAT_MARK, meta.requestId, meta.bidangId, meta.submissionId ?? '', meta.version ?? '']);

@@ -3,9 +3,7 @@ import {
   isSubmissionEditable,
   REQUIRED_DOCUMENT_KINDS,
   SUBMISSION_STATUS_LABELS,
-  type CategoryScale,
   type DocumentKind,
-  type Polarity,
   type SubmissionAction,
   type SubmissionStatus,
 } from '@sipedaki/sop';
@@ -13,10 +11,9 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail } from '../common/errors';
-import { toNumber } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
-import { capaianOf } from '../analysis/compute';
+import { indicatorValueView } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
 import {
@@ -222,7 +219,7 @@ export class SubmissionService {
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
         missingDocuments: requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k) && !have.has(k)),
-        values: valuesOf(s.id).map((v) => valueView(v, v, v, scale)),
+        values: valuesOf(s.id).map((v) => indicatorValueView(v, scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
       };
@@ -232,28 +229,4 @@ export class SubmissionService {
 
 export function documentView<T extends { id: string }>(d: T) {
   return { ...d, downloadUrl: `/api/documents/${d.id}` };
-}
-
-export function valueView(
-  i: { id: string; code: string; name: string; sasaran: string; satuan: string; polarity: Polarity },
-  t: { target: unknown; targetUpper: unknown } | undefined,
-  v: { realisasi: unknown; note: string | null } | undefined,
-  scale: CategoryScale,
-) {
-  const target = toNumber(t?.target as never);
-  const targetUpper = toNumber(t?.targetUpper as never);
-  const realisasi = toNumber(v?.realisasi as never);
-  return {
-    indicatorId: i.id,
-    indicatorCode: i.code,
-    indicatorName: i.name,
-    sasaran: i.sasaran,
-    satuan: i.satuan,
-    polarity: i.polarity,
-    target,
-    targetUpper,
-    realisasi,
-    note: v?.note ?? null,
-    ...capaianOf(scale, i.polarity, target, targetUpper, realisasi),
-  };
 }

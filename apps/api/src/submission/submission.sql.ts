@@ -4,7 +4,8 @@
  * review, in a fixed number of statements.
  */
 import { statement } from '../db/sql';
-import type { Bidang, BidangSubmission, DataRequest, Indicator, StoredDocument, SubmissionReview, SubmissionValue } from '../generated/prisma/client';
+import type { IndicatorValue } from '../analysis/indicator-value';
+import type { Bidang, BidangSubmission, DataRequest, StoredDocument, SubmissionReview } from '../generated/prisma/client';
 import { userJson, type UserJson } from '../office/office.sql';
 
 /** The whole submission row with its Bidang and what the view needs of its request. */
@@ -49,16 +50,13 @@ export const SUBMISSIONS_OF_REQUEST = statement<SubmissionRow>()({
     ORDER BY b."sortOrder", b.name`,
 });
 
-/** An indicator with its target for the request's period and the Bidang's value, numbers as numbers. */
-export type ValueRow = Pick<Indicator, 'id' | 'code' | 'name' | 'sasaran' | 'satuan' | 'polarity'> & {
-  submissionId: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: SubmissionValue['note'];
-};
+/** An indicator with its target for the request's period and the Bidang's value, of one submission. */
+export type ValueRow = IndicatorValue & { submissionId: string };
 
-/** Every requested indicator of the submission's Bidang, with its target for the request's period and the value, if any. */
+/**
+ * Every requested indicator of the submission's Bidang, with its target for the request's period
+ * (Triwulan IV's for a yearly request, as targetForPeriod) and the value, if any.
+ */
 export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
   name: 'submission.values',
   params: ['uuid[]'],
