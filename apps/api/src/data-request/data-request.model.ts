@@ -30,7 +30,8 @@ export class TimelineStep {
   @Field(() => String) activity!: string;
   @Field(() => [Role]) actors!: Role[];
   @Field(() => String, { description: 'Waktu baku, mis. "5 menit", "2 hari kerja"' }) standardTime!: string;
-  @Field(() => Int) standardWorkingMinutes!: number;
+  @Field(() => Int, { description: 'Waktu baku dalam menit kerja: sejak mulai sampai batas waktu; untuk langkah yang belum mulai, waktu baku × jam kerja sehari' })
+  standardWorkingMinutes!: number;
   @Field(() => String) output!: string;
   @Field(() => StepState) state!: StepState;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;

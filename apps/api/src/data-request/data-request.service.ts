@@ -8,6 +8,7 @@ import {
   RECORD_KIND,
   REQUEST_STATUS_LABELS,
   SOP_STEPS,
+  standardMinutes,
   stepOfStatus,
   stepTiming,
   SUPERIOR,
@@ -327,7 +328,9 @@ export class DataRequestService {
         activity: def.activity,
         actors: def.actors,
         standardTime: standardTimeLabel(def.standardTime),
-        standardWorkingMinutes: Math.round(timing?.standardWorkingMinutes ?? 0),
+        // The budget from the start: for a step not reached yet, the standard in office minutes
+        // (days × the office day); once started, the office minutes from its start to its due time.
+        standardWorkingMinutes: Math.round(timing?.standardWorkingMinutes ?? standardMinutes(cal, def.standardTime)),
         output: def.output,
         state: !row ? StepState.PENDING : row.completedAt ? StepState.DONE : StepState.ACTIVE,
         startedAt: row?.startedAt ?? null,
