@@ -38,7 +38,7 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Failed login attempts per client IP per minute (sliding window, in memory), on top of the per-account lockout. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  /** GraphQL operation limits (graphql-armor): nesting depth, aliases, lexer tokens, directives, static cost. */
+  /** GraphQL operation limits: nesting depth, aliases, lexer tokens, directives (graphql-armor), static cost (common/query-cost.ts). */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),

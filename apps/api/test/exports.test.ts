@@ -119,7 +119,7 @@ describe('XLSX format and import', () => {
     const before = await snapshot(t, collecting.id);
     const r = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await wb.xlsx.writeBuffer()), 1);
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan' }] });
+    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan', messageEn: 'No metadata row' }] });
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });
 
@@ -135,10 +135,10 @@ describe('XLSX format and import', () => {
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.message).toContain('Tidak ada data yang disimpan');
     expect(r.body.error.cells).toEqual([
-      { row, column: 'Realisasi', message: 'Harus berupa angka' },
-      { row: unknownRow, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' },
+      { row, column: 'Realisasi', message: 'Harus berupa angka', messageEn: 'Must be a number' },
+      { row: unknownRow, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini', messageEn: 'Indicator not requested from this Bidang' },
     ]);
-    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: 'Harus berupa angka' });
+    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: 'Harus berupa angka', messageEn: 'Must be a number' });
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });
 

@@ -4,17 +4,22 @@ import { hashPassword } from '../auth/password';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { AddHolidayInput, AssignActingInput, CreateBidangInput, CreateUserInput, OfficeHoursInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
-const NIP_REASONS: Record<string, string> = {
-  FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
-  BIRTH_DATE: 'Tanggal lahir pada NIP tidak valid.',
-  APPOINTMENT_DATE: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.',
-  APPOINTMENT_BEFORE_BIRTH: 'TMT pada NIP lebih awal dari tanggal lahir.',
+const NIP_REASONS: Record<string, Bilingual> = {
+  FORMAT: {
+    id: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
+    en: 'A NIP is 18 digits: birth date (8), appointment month (6), sex (1/2), sequence (3).',
+  },
+  BIRTH_DATE: { id: 'Tanggal lahir pada NIP tidak valid.', en: 'The birth date in the NIP is not a real date.' },
+  APPOINTMENT_DATE: { id: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.', en: 'The appointment month in the NIP is not valid.' },
+  APPOINTMENT_BEFORE_BIRTH: { id: 'TMT pada NIP lebih awal dari tanggal lahir.', en: 'The appointment month in the NIP is before the birth date.' },
 };
+const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
+const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
 
 
 export class AdminService {
@@ -47,19 +52,25 @@ export class AdminService {
     let nip: string | null = null;
     if (input.nip && input.nip.trim()) {
       const parsed = parseNip(input.nip);
-      if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [{ field: 'nip', message: NIP_REASONS[parsed.reason]! }] });
+      if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [fieldProblem('nip', NIP_REASONS[parsed.reason]!)] });
       nip = (parsed as { ok: true; value: { nip: string } }).value.nip;
     }
     const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r));
-    if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+    if (needsBidang && !input.bidangId) {
+      fail('VALIDATION_FAILED', { id: 'Peran Bidang memerlukan Bidang.', en: 'A Bidang role needs a Bidang.' }, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
+    }
     if (input.bidangId) {
       const b = await this.db.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
-      if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+      if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', BIDANG_NOT_HERE, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
     }
     const passwordHash = await hashPassword(input.password);
     return this.db.$transaction(async (tx) => {
       const clash = await tx.user.findFirst({ where: { OR: [{ username: input.username }, ...(nip ? [{ nip }] : [])] } });
-      if (clash) fail('DUPLICATE', clash.username === input.username ? 'Nama pengguna sudah dipakai.' : 'NIP sudah terdaftar.');
+      if (clash) {
+        fail('DUPLICATE', clash.username === input.username
+          ? { id: 'Nama pengguna sudah dipakai.', en: 'The username is already taken.' }
+          : { id: 'NIP sudah terdaftar.', en: 'The NIP is already registered.' });
+      }
       const u = await tx.user.create({
         data: {
           officeId: actor.officeId,
@@ -80,10 +91,12 @@ export class AdminService {
 
   async assignActing(actor: Actor, input: AssignActingInput) {
     if (!(input.validUntil > input.validFrom)) {
-      fail('VALIDATION_FAILED', 'Akhir penugasan harus setelah awal penugasan.', { fields: [{ field: 'validUntil', message: 'Harus setelah validFrom' }] });
+      fail('VALIDATION_FAILED', { id: 'Akhir penugasan harus setelah awal penugasan.', en: 'The assignment must end after it starts.' }, {
+        fields: [fieldProblem('validUntil', { id: 'Harus setelah validFrom', en: 'Must be after validFrom' })],
+      });
     }
     if (BIDANG_ROLES.includes(input.role) && !input.bidangId) {
-      fail('VALIDATION_FAILED', 'Plt/Plh peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+      fail('VALIDATION_FAILED', { id: 'Plt/Plh peran Bidang memerlukan Bidang.', en: 'An acting Bidang role needs a Bidang.' }, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
     }
     return this.db.$transaction(async (tx) => {
       const u = await tx.user.findUnique({ where: { id: input.userId } }).catch(() => null);
@@ -116,7 +129,9 @@ export class AdminService {
 
   async listHolidays(actor: Actor, year: number) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      fail('VALIDATION_FAILED', 'Tahun harus antara 2000 dan 2100.', { fields: [{ field: 'year', message: 'Tahun 2000–2100' }] });
+      fail('VALIDATION_FAILED', { id: 'Tahun harus antara 2000 dan 2100.', en: 'The year must be between 2000 and 2100.' }, {
+        fields: [fieldProblem('year', { id: 'Tahun 2000–2100', en: 'Year 2000–2100' })],
+      });
     }
     const rows = await this.db.holiday.findMany({
       where: {
@@ -132,7 +147,7 @@ export class AdminService {
     const date = new Date(`${input.date}T00:00:00Z`);
     const h = await this.db.$transaction(async (tx) => {
       const exists = await tx.holiday.findFirst({ where: { date, OR: [{ officeId: null }, { officeId: actor.officeId }] } });
-      if (exists) fail('DUPLICATE', 'Tanggal itu sudah tercatat sebagai hari libur.');
+      if (exists) fail('DUPLICATE', { id: 'Tanggal itu sudah tercatat sebagai hari libur.', en: 'That date is already a holiday.' });
       const row = await tx.holiday.create({ data: { officeId: actor.officeId, date, name: input.name.trim(), kind: 'LIBUR_DINAS' } });
       await audit(tx, actor, { action: 'holiday.added', entityType: 'Holiday', entityId: row.id, after: row });
       return row;
@@ -148,8 +163,16 @@ export class AdminService {
   async setOfficeHours(actor: Actor, input: OfficeHoursInput) {
     const hours: Record<number, { start: string; end: string }> = {};
     for (const d of input.days) {
-      if (hours[d.weekday]) fail('VALIDATION_FAILED', 'Satu hari hanya boleh disebut sekali.', { fields: [{ field: 'days', message: `Hari ${d.weekday} ganda` }] });
-      if (!(d.end > d.start)) fail('VALIDATION_FAILED', 'Jam selesai harus setelah jam mulai.', { fields: [{ field: `days.${d.weekday}`, message: 'Jam selesai ≤ jam mulai' }] });
+      if (hours[d.weekday]) {
+        fail('VALIDATION_FAILED', { id: 'Satu hari hanya boleh disebut sekali.', en: 'Each day may be given only once.' }, {
+          fields: [fieldProblem('days', { id: `Hari ${d.weekday} ganda`, en: `Day ${d.weekday} is given twice` })],
+        });
+      }
+      if (!(d.end > d.start)) {
+        fail('VALIDATION_FAILED', { id: 'Jam selesai harus setelah jam mulai.', en: 'The end time must be after the start time.' }, {
+          fields: [fieldProblem(`days.${d.weekday}`, { id: 'Jam selesai ≤ jam mulai', en: 'End time ≤ start time' })],
+        });
+      }
       hours[d.weekday] = { start: d.start, end: d.end };
     }
     const office = await this.db.$transaction(async (tx) => {
@@ -165,7 +188,7 @@ export class AdminService {
   async createBidang(actor: Actor, input: CreateBidangInput) {
     return this.db.$transaction(async (tx) => {
       const clash = await tx.bidang.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
-      if (clash) fail('DUPLICATE', `Kode Bidang ${input.code} sudah dipakai.`);
+      if (clash) fail('DUPLICATE', { id: `Kode Bidang ${input.code} sudah dipakai.`, en: `Bidang code ${input.code} is already taken.` });
       const b = await tx.bidang.create({ data: { officeId: actor.officeId, code: input.code, name: input.name.trim(), sortOrder: input.sortOrder ?? 0 } });
       await audit(tx, actor, { action: 'bidang.created', entityType: 'Bidang', entityId: b.id, after: b });
       return b;
@@ -195,17 +218,23 @@ export class AdminService {
     const seen = new Set<string>();
     for (const t of input.targets) {
       const key = `${t.year}-${t.triwulan}`;
-      if (seen.has(key)) fail('VALIDATION_FAILED', 'Target ganda untuk tahun dan Triwulan yang sama.', { fields: [{ field: 'targets', message: `Target ${key} ganda` }] });
+      if (seen.has(key)) {
+        fail('VALIDATION_FAILED', { id: 'Target ganda untuk tahun dan Triwulan yang sama.', en: 'Two targets for the same year and triwulan.' }, {
+          fields: [fieldProblem('targets', { id: `Target ${key} ganda`, en: `Target ${key} is given twice` })],
+        });
+      }
       seen.add(key);
       if (input.polarity === 'RANGE' && (t.targetUpper == null || t.targetUpper < t.target)) {
-        fail('VALIDATION_FAILED', 'Indikator rentang memerlukan batas atas ≥ batas bawah.', { fields: [{ field: `targets.${key}.targetUpper`, message: 'Batas atas wajib dan ≥ target' }] });
+        fail('VALIDATION_FAILED', { id: 'Indikator rentang memerlukan batas atas ≥ batas bawah.', en: 'A range indicator needs an upper bound ≥ the lower bound.' }, {
+          fields: [fieldProblem(`targets.${key}.targetUpper`, { id: 'Batas atas wajib dan ≥ target', en: 'An upper bound is required and ≥ target' })],
+        });
       }
     }
     const id = await this.db.$transaction(async (tx) => {
       const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
-      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', BIDANG_NOT_HERE, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
       const clash = await tx.indicator.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
-      if (clash && clash.id !== input.id) fail('DUPLICATE', `Kode indikator ${input.code} sudah dipakai.`);
+      if (clash && clash.id !== input.id) fail('DUPLICATE', { id: `Kode indikator ${input.code} sudah dipakai.`, en: `Indicator code ${input.code} is already taken.` });
       const data = { code: input.code, bidangId: input.bidangId, sasaran: input.sasaran.trim(), name: input.name.trim(), satuan: input.satuan.trim(), polarity: input.polarity, ...(input.active != null ? { active: input.active } : {}) };
       let before = null;
       let row;

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
 import { serviceHasScope } from '../auth/auth-checker';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, UNKNOWN_BIDANG } from '../common/errors';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
@@ -140,15 +140,15 @@ export class AnalysisService {
       // so two first saves cannot both create version 1, and a save never lands after the freeze.
       await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${before.id}::uuid FOR UPDATE`;
       const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: before.id } });
-      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).');
+      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
       const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
       const known = new Set(completeness.perBidang.map((p) => p.bidang.id));
       const unknown = (bidangNarratives ?? []).filter((n) => !known.has(n.bidangId));
       if (unknown.length) {
-        fail('VALIDATION_FAILED', 'Sebagian Bidang pada narasi tidak dikenal di Dinas ini.', {
-          fields: unknown.map((n) => ({ field: `bidangNarratives.${n.bidangId}`, message: 'Bidang tidak dikenal' })),
+        fail('VALIDATION_FAILED', { id: 'Sebagian Bidang pada narasi tidak dikenal di Dinas ini.', en: 'Some Bidang of the narratives are unknown in this office.' }, {
+          fields: unknown.map((n) => fieldProblem(`bidangNarratives.${n.bidangId}`, UNKNOWN_BIDANG)),
         });
       }
       // A Bidang's narrative given now replaces the earlier one; the others carry over (also to a new version).

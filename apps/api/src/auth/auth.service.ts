@@ -11,6 +11,12 @@ import { hashPassword, verifyPassword } from './password';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
+/** A machine client's words for an unknown, expired or revoked service token (not "sign in again"). */
+export const SERVICE_TOKEN_REFUSED = {
+  id: 'Token layanan tidak dikenal, sudah kedaluwarsa, atau telah dicabut. Minta token baru kepada administrator Dinas.',
+  en: 'The service token is unknown, expired or revoked. Ask the office administrator for a new token.',
+};
+
 /** Service-account tokens start with this; anything else is looked up as a session token. */
 export const SERVICE_TOKEN_PREFIX = 'spdk_';
 /** lastUsedAt is written at most this often per token, not on every request. */
@@ -111,7 +117,7 @@ export class AuthService {
   /** A machine client: an unexpired, unrevoked ApiToken of an office. */
   private async serviceActor(token: string, now: Date): Promise<Actor> {
     const t = await this.db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!t || t.revokedAt || t.expiresAt <= now) throw new AppError('UNAUTHENTICATED');
+    if (!t || t.revokedAt || t.expiresAt <= now) throw new AppError('UNAUTHENTICATED', SERVICE_TOKEN_REFUSED);
     if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       // Usage telemetry, not a change of business data: no audit row, and a failure is not the client's problem.
       await this.db.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } }).catch(() => undefined);

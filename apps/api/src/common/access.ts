@@ -17,6 +17,6 @@ export function assertSameOffice(actor: Actor, officeId: string | undefined | nu
 export function assertBidangWriter(actor: Actor, bidangId: string): void {
   const isBidangRole = actor.roles.some((r) => BIDANG_ROLES.includes(r));
   if (!isBidangRole || !actor.bidangIds.includes(bidangId)) {
-    fail('FORBIDDEN', 'Anda hanya dapat mengisi data Bidang Anda sendiri.');
+    fail('FORBIDDEN', { id: 'Anda hanya dapat mengisi data Bidang Anda sendiri.', en: 'You can only fill in your own Bidang’s data.' });
   }
 }

@@ -20,7 +20,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
-import { AppError, fail } from '../common/errors';
+import { AppError, fail, fieldProblem, INVALID_CURSOR } from '../common/errors';
 import { dateOnly, isUuid, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
@@ -39,13 +39,6 @@ const TRANSITION_ERRORS = {
   SUBMISSIONS_INCOMPLETE: 'SUBMISSIONS_INCOMPLETE',
   ANALYSIS_MISSING: 'ANALYSIS_MISSING',
 } as const;
-
-/** Required texts that must not be blank after trimming, with class-validator's messages. */
-const BLANK_CHECKED = [
-  ['letterNumber', 'Nomor surat wajib diisi (maksimal 100 karakter)'],
-  ['sender', 'Pengirim surat wajib diisi (maksimal 200 karakter)'],
-  ['subject', 'Perihal wajib diisi (maksimal 500 karakter)'],
-] as const;
 
 /** Who receives the disposition / report each action sends, per the SOP. */
 const HANDOVER: Partial<Record<RequestAction, Role>> = {
@@ -132,9 +125,6 @@ export class DataRequestService {
 
   /** Step 0: the Sekretaris registers the incoming letter; step 1 starts now. */
   async register(actor: Actor, input: RegisterDataRequestInput, now = new Date()): Promise<RequestModel> {
-    // class-validator checks the length as typed; a value of spaces only is empty once trimmed.
-    const blank = BLANK_CHECKED.filter(([field]) => !input[field].trim());
-    if (blank.length) fail('VALIDATION_FAILED', undefined, { fields: blank.map(([field, message]) => ({ field, message })) });
     const cal = await this.calendars.forOffice(actor.officeId);
     const indicatorIds = [...new Set(input.indicatorIds)];
     return this.db.$transaction(async (tx) => {
@@ -143,14 +133,14 @@ export class DataRequestService {
         select: { id: true },
       });
       if (indicatorIds.length && indicators.length !== indicatorIds.length) {
-        fail('VALIDATION_FAILED', 'Sebagian indikator yang diminta tidak ditemukan di Dinas ini.', {
-          fields: [{ field: 'indicatorIds', message: 'Indikator tidak dikenal atau tidak aktif' }],
+        fail('VALIDATION_FAILED', { id: 'Sebagian indikator yang diminta tidak ditemukan di Dinas ini.', en: 'Some of the requested indicators are not found in this office.' }, {
+          fields: [fieldProblem('indicatorIds', { id: 'Indikator tidak dikenal atau tidak aktif', en: 'Unknown or inactive indicator' })],
         });
       }
       const existing = await tx.dataRequest.findUnique({
         where: { officeId_letterNumber: { officeId: actor.officeId, letterNumber: input.letterNumber.trim() } },
       });
-      if (existing) fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+      if (existing) fail('DUPLICATE', duplicateLetter(input.letterNumber));
       const dueAt = addWorkingTime(cal, now, getStep(1).standardTime);
       const r = await tx.dataRequest.create({
         data: {
@@ -173,7 +163,7 @@ export class DataRequestService {
         },
       }).catch((e: unknown) => {
         // Two simultaneous registrations of one letter: the unique index decides, not an internal error.
-        if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+        if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', duplicateLetter(input.letterNumber));
         throw e;
       });
       await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
@@ -202,7 +192,10 @@ export class DataRequestService {
       if (!check.ok) {
         const code = TRANSITION_ERRORS[check.reason];
         if (code === 'WRONG_STEP') {
-          fail('WRONG_STEP', `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].id}); tindakan ini tidak dapat dilakukan sekarang.`);
+          fail('WRONG_STEP', {
+            id: `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].id}); tindakan ini tidak dapat dilakukan sekarang.`,
+            en: `This request is at step ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].en}); this action cannot be taken now.`,
+          });
         }
         fail(code);
       }
@@ -280,7 +273,7 @@ export class DataRequestService {
       const r = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
       if (!r) fail('NOT_FOUND');
       assertSameOffice(actor, r!.officeId);
-      if (r!.status !== 'DONE') fail('WRONG_STEP', 'Laporan belum dinaikkan kepada Kepala Dinas.');
+      if (r!.status !== 'DONE') fail('WRONG_STEP', { id: 'Laporan belum dinaikkan kepada Kepala Dinas.', en: 'The report has not been raised to the Kepala Dinas yet.' });
       if (r!.acknowledgedAt) return toRequestModel(r!);
       const cas = await tx.dataRequest.updateMany({
         where: { id: r!.id, version: r!.version },
@@ -309,7 +302,7 @@ export class DataRequestService {
   /** Step 3: the format goes to every active Bidang of the office, each gets its submission. */
   private async openSubmissions(tx: Tx, r: RequestRow) {
     const bidang = await tx.bidang.findMany({ where: { officeId: r.officeId, active: true }, select: { id: true } });
-    if (bidang.length === 0) fail('VALIDATION_FAILED', 'Dinas ini belum memiliki Bidang aktif.');
+    if (bidang.length === 0) fail('VALIDATION_FAILED', { id: 'Dinas ini belum memiliki Bidang aktif.', en: 'This office has no active Bidang yet.' });
     await tx.bidangSubmission.createMany({
       data: bidang.map((b) => ({ requestId: r.id, bidangId: b.id })),
       skipDuplicates: true,
@@ -478,6 +471,11 @@ function defaultInstruction(action: RequestAction): string {
   }
 }
 
+const duplicateLetter = (letterNumber: string) => ({
+  id: `Surat nomor ${letterNumber.trim()} sudah terdaftar.`,
+  en: `Letter number ${letterNumber.trim()} is already registered.`,
+});
+
 function encodeCursor(r: { createdAt: Date; id: string }): string {
   return Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
 }
@@ -485,6 +483,6 @@ function encodeCursor(r: { createdAt: Date; id: string }): string {
 function decodeCursor(c: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(c, 'base64url').toString().split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('BAD_REQUEST', INVALID_CURSOR);
   return { createdAt, id };
 }

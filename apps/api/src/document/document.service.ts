@@ -3,7 +3,7 @@ import { isDocumentKind, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import type { Db, Tx } from '../db/prisma';
 import { DocumentKind as Kinds } from '../generated/prisma/enums';
 import { documentView } from '../submission/submission.service';
@@ -32,16 +32,20 @@ export class DocumentService {
    */
   private async authorize(db: Db | Tx, actor: Actor, t: UploadTarget) {
     if (!isDocumentKind(t.kind)) {
-      fail('VALIDATION_FAILED', 'Jenis dokumen tidak dikenal.', { fields: [{ field: 'kind', message: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}` }] });
+      fail('VALIDATION_FAILED', { id: 'Jenis dokumen tidak dikenal.', en: 'Unknown document kind.' }, {
+        fields: [fieldProblem('kind', { id: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}`, en: `Use one of: ${Object.values(Kinds).join(', ')}` })],
+      });
     }
     const kind = t.kind;
-    if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', 'Sebutkan tepat satu: submissionId atau requestId.');
+    if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', { id: 'Sebutkan tepat satu: submissionId atau requestId.', en: 'Give exactly one of submissionId and requestId.' });
     if (t.submissionId) {
       const s = await db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } }).catch(() => null);
       if (!s) fail('NOT_FOUND');
       assertSameOffice(actor, s!.request.officeId);
       assertBidangWriter(actor, s!.bidangId);
-      if (!SUBMISSION_KINDS.includes(kind)) fail('VALIDATION_FAILED', 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.');
+      if (!SUBMISSION_KINDS.includes(kind)) {
+        fail('VALIDATION_FAILED', { id: 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.', en: 'A Bidang attaches only LHP, LHE, TL HP or other documents.' });
+      }
       if (s!.request.status !== 'COLLECTING' || !(s!.status === 'DRAFT' || s!.status === 'RETURNED')) fail('NOT_EDITABLE');
       return { officeId: s!.request.officeId, submissionId: s!.id, requestId: s!.requestId, kind };
     }
@@ -57,18 +61,25 @@ export class DocumentService {
     const type = fileTypeOf(filename);
     if (!type) {
       body.resume();
-      fail('FILE_TYPE_NOT_ALLOWED', `Jenis berkas tidak diizinkan. Yang diizinkan: ${ALLOWED_EXTENSIONS.join(', ')}.`);
+      fail('FILE_TYPE_NOT_ALLOWED', {
+        id: `Jenis berkas tidak diizinkan. Yang diizinkan: ${ALLOWED_EXTENSIONS.join(', ')}.`,
+        en: `File type not allowed. Allowed: ${ALLOWED_EXTENSIONS.join(', ')}.`,
+      });
     }
     const blob = await this.storage.put(body, this.maxBytes);
     try {
-      if (blob.size === 0) fail('VALIDATION_FAILED', 'Berkas kosong.');
-      if (!magicMatches(blob.head, type!.magic)) fail('FILE_TYPE_NOT_ALLOWED', `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`);
+      if (blob.size === 0) fail('VALIDATION_FAILED', { id: 'Berkas kosong.', en: 'The file is empty.' });
+      if (!magicMatches(blob.head, type!.magic)) {
+        fail('FILE_TYPE_NOT_ALLOWED', { id: `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`, en: `The content is not a valid ${type!.ext.toUpperCase()} file.` });
+      }
       const doc = await this.db.$transaction(async (tx) => {
         const where = await this.authorize(tx, actor, target);
         // Same lock as discardIfUnused: a failed upload of the same bytes cannot delete the
         // shared file between our write and our row; if it already did, ask for a retry.
         await lockBlob(tx, blob.storageKey);
-        if (!this.storage.exists(blob.storageKey)) fail('CONFLICT', 'Unggahan berkas yang sama sedang berlangsung. Silakan unggah ulang.');
+        if (!this.storage.exists(blob.storageKey)) {
+          fail('CONFLICT', { id: 'Unggahan berkas yang sama sedang berlangsung. Silakan unggah ulang.', en: 'The same file is being uploaded at this moment. Please upload it again.' });
+        }
         const d = await tx.storedDocument.create({
           data: {
             officeId: where.officeId,

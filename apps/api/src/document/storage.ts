@@ -37,7 +37,9 @@ export class DocumentStorage {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
-        if (size > maxBytes) return cb(new AppError('FILE_TOO_LARGE', `Ukuran berkas melebihi batas ${formatBytes(maxBytes)}.`));
+        if (size > maxBytes) {
+          return cb(new AppError('FILE_TOO_LARGE', { id: `Ukuran berkas melebihi batas ${formatBytes(maxBytes)}.`, en: `The file is larger than the limit of ${formatBytes(maxBytes)}.` }));
+        }
         hash.update(chunk);
         if (headLen < 16) {
           chunks.push(chunk);

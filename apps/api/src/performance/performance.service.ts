@@ -4,7 +4,7 @@ import { targetForPeriod } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
-import { AppError } from '../common/errors';
+import { AppError, INVALID_CURSOR } from '../common/errors';
 import { isUuid, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
@@ -95,6 +95,6 @@ export class PerformanceService {
 
 function decodeCursor(c: string): string {
   const id = Buffer.from(c, 'base64url').toString();
-  if (!isUuid(id)) throw new AppError('BAD_REQUEST', 'Kursor halaman tidak valid.');
+  if (!isUuid(id)) throw new AppError('BAD_REQUEST', INVALID_CURSOR);
   return id;
 }

@@ -13,7 +13,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { hasAnyRole } from '../auth/actor';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { dateOnly } from '../common/format';
 import type { Db } from '../db/prisma';
 import { XLSX_MIME, type DocumentStorage } from '../document/storage';
@@ -73,10 +73,12 @@ export class ReportService {
   /** The format of one Bidang: its requested indicators with target, and the current draft values. */
   private async formatData(actor: Actor, requestId: string, bidangId: string | undefined) {
     const r = await this.request(actor, requestId);
-    if (!bidangId) fail('VALIDATION_FAILED', 'Sebutkan Bidang (bidangId).', { fields: [{ field: 'bidangId', message: 'Wajib diisi' }] });
+    if (!bidangId) {
+      fail('VALIDATION_FAILED', { id: 'Sebutkan Bidang (bidangId).', en: 'Name the Bidang (bidangId).' }, { fields: [fieldProblem('bidangId', { id: 'Wajib diisi', en: 'Required' })] });
+    }
     const bidang = await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }).catch(() => null);
     if (!bidang) fail('NOT_FOUND');
-    if (!canReadBidang(actor, bidang!.id)) fail('FORBIDDEN', 'Anda hanya dapat mengunduh format Bidang Anda sendiri.');
+    if (!canReadBidang(actor, bidang!.id)) fail('FORBIDDEN', { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({
         where: { requestId: r.id, indicator: { bidangId: bidang!.id } },
@@ -124,21 +126,28 @@ export class ReportService {
     });
     const parsed = await parseFormatWorkbook(bytes, requested.map((x) => x.indicator));
     if (parsed.requestId !== s!.requestId || parsed.bidangId !== s!.bidangId) {
-      fail('VALIDATION_FAILED', 'Berkas ini adalah format untuk permintaan atau Bidang lain.', {
-        fields: [{ field: 'R1.Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
-        cells: [{ row: 1, column: 'Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
+      const mismatch = { id: 'Permintaan atau Bidang tidak cocok', en: 'Request or Bidang does not match' };
+      fail('VALIDATION_FAILED', { id: 'Berkas ini adalah format untuk permintaan atau Bidang lain.', en: 'This file is the format of another request or Bidang.' }, {
+        fields: [fieldProblem('R1.Metadata', mismatch)],
+        cells: [{ row: 1, column: 'Metadata', message: mismatch.id, messageEn: mismatch.en }],
       });
     }
     if (parsed.problems.length) {
-      fail('VALIDATION_FAILED', `Berkas tidak dapat diimpor: ${parsed.problems.length} isian bermasalah. Tidak ada data yang disimpan.`, {
-        fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message })),
+      const n = parsed.problems.length;
+      fail('VALIDATION_FAILED', {
+        id: `Berkas tidak dapat diimpor: ${n} isian bermasalah. Tidak ada data yang disimpan.`,
+        en: `The file cannot be imported: ${n} ${n === 1 ? 'entry has a problem' : 'entries have problems'}. Nothing was saved.`,
+      }, {
+        fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message, messageEn: p.messageEn })),
         cells: parsed.problems,
       });
     }
     // The version the client read; else the one the format was downloaded at (offline editing).
     const version = expectedVersion ?? parsed.version;
     if (version === null || !Number.isInteger(version) || version < 1) {
-      fail('VALIDATION_FAILED', 'Versi kiriman (expectedVersion) wajib diisi.', { fields: [{ field: 'expectedVersion', message: 'Wajib diisi, bilangan bulat ≥ 1' }] });
+      fail('VALIDATION_FAILED', { id: 'Versi kiriman (expectedVersion) wajib diisi.', en: 'The submission version (expectedVersion) is required.' }, {
+        fields: [fieldProblem('expectedVersion', { id: 'Wajib diisi, bilangan bulat ≥ 1', en: 'Required, a whole number ≥ 1' })],
+      });
     }
     return this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
   }
@@ -146,7 +155,9 @@ export class ReportService {
   /** The compiled data set (step 5): every accepted submission's values. Secretariat only. */
   async datasetXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
-    if (!hasSecretariatRole(actor)) fail('FORBIDDEN', 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).');
+    if (!hasSecretariatRole(actor)) {
+      fail('FORBIDDEN', { id: 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).', en: 'The compiled data set is for the secretariat only (Sekretaris, Kasubbag, Penyusun).' });
+    }
     const subs = await this.db.bidangSubmission.findMany({
       where: { requestId: r.id, status: 'ACCEPTED' },
       include: { bidang: true },
@@ -373,7 +384,9 @@ export class ReportService {
       : null;
     const given = sha256?.trim().toLowerCase() || null;
     if (given && !/^[0-9a-f]{64}$/.test(given)) {
-      fail('VALIDATION_FAILED', 'SHA-256 harus 64 karakter heksadesimal.', { fields: [{ field: 'sha256', message: 'Harus 64 karakter heksadesimal' }] });
+      fail('VALIDATION_FAILED', { id: 'SHA-256 harus 64 karakter heksadesimal.', en: 'A SHA-256 is 64 hexadecimal characters.' }, {
+        fields: [fieldProblem('sha256', { id: 'Harus 64 karakter heksadesimal', en: 'Must be 64 hexadecimal characters' })],
+      });
     }
     if (!d) return { code: formatCode(normalized || '-'), found: false, matches: given ? false : null, kind: null, kindLabel: null, filename: null, officeName: null, period: null, issuedAt: null, sha256: null, size: null };
     return {

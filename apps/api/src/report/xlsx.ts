@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { IndicatorValue } from '../analysis/indicator-value';
-import { AppError } from '../common/errors';
+import { AppError, fieldProblem, type Bilingual } from '../common/errors';
+import { NOT_REQUESTED } from '../submission/submission.input';
 
 /** First cell of the hidden metadata row: marks a workbook as our format. */
 export const FORMAT_MARK = 'SIPEDAKI-FORMAT-1';
@@ -105,7 +106,10 @@ export interface CellProblem {
   row: number;
   column: string;
   message: string;
+  messageEn: string;
 }
+
+const cellProblem = (row: number, column: string, text: Bilingual): CellProblem => ({ row, column, message: text.id, messageEn: text.en });
 
 export interface ParsedFormat {
   requestId: string;
@@ -155,14 +159,20 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Berkas bukan lembar kerja XLSX yang sah.');
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
   }
   const ws = wb.getWorksheet(FORMAT_SHEET) ?? wb.worksheets[0];
-  const notOurs = () =>
-    new AppError('VALIDATION_FAILED', 'Berkas ini bukan format permintaan data dari SIPEDAKI (baris metadata tidak ditemukan). Unduh format terbaru lalu isi kembali.', {
-      fields: [{ field: 'R1.Metadata', message: 'Baris metadata tidak ditemukan' }],
-      cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan' }],
-    });
+  const notOurs = () => {
+    const missing = { id: 'Baris metadata tidak ditemukan', en: 'No metadata row' };
+    return new AppError(
+      'VALIDATION_FAILED',
+      {
+        id: 'Berkas ini bukan format permintaan data dari SIPEDAKI (baris metadata tidak ditemukan). Unduh format terbaru lalu isi kembali.',
+        en: 'This file is not a SIPEDAKI data request format (no metadata row). Download the current format and fill it in again.',
+      },
+      { fields: [fieldProblem('R1.Metadata', missing)], cells: [cellProblem(1, 'Metadata', missing)] },
+    );
+  };
   if (!ws || text(ws.getCell(1, 1).value) !== FORMAT_MARK) throw notOurs();
   const versionCell = parseNumber(ws.getCell(1, 5).value);
   const meta = {
@@ -183,29 +193,29 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
   const values: ParsedFormat['values'] = [];
   const problems: CellProblem[] = [];
   const last = Math.min(ws.rowCount, headerRow + MAX_ROWS);
-  if (ws.rowCount > headerRow + MAX_ROWS) problems.push({ row: last + 1, column: 'Kode Indikator', message: `Paling banyak ${MAX_ROWS} baris indikator` });
+  if (ws.rowCount > headerRow + MAX_ROWS) problems.push(cellProblem(last + 1, 'Kode Indikator', { id: `Paling banyak ${MAX_ROWS} baris indikator`, en: `At most ${MAX_ROWS} indicator rows` }));
   for (let r = headerRow + 1; r <= last; r++) {
     const code = text(ws.getCell(r, COL.code).value);
     const rawReal = ws.getCell(r, COL.realisasi).value;
     const note = text(ws.getCell(r, COL.note).value);
     const real = parseNumber(rawReal);
     if (!code) {
-      if (note || (real.ok && real.value !== null) || !real.ok) problems.push({ row: r, column: 'Kode Indikator', message: 'Kode indikator kosong' });
+      if (note || (real.ok && real.value !== null) || !real.ok) problems.push(cellProblem(r, 'Kode Indikator', { id: 'Kode indikator kosong', en: 'The indicator code is empty' }));
       continue;
     }
     const indicatorId = byCode.get(code);
     if (!indicatorId) {
-      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' });
+      problems.push(cellProblem(r, 'Kode Indikator', NOT_REQUESTED));
       continue;
     }
     if (seen.has(code)) {
-      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tercantum lebih dari sekali' });
+      problems.push(cellProblem(r, 'Kode Indikator', { id: 'Indikator tercantum lebih dari sekali', en: 'The indicator is listed more than once' }));
       continue;
     }
     seen.add(code);
-    if (!real.ok) problems.push({ row: r, column: 'Realisasi', message: 'Harus berupa angka' });
-    else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push({ row: r, column: 'Realisasi', message: 'Realisasi di luar rentang' });
-    if (note.length > MAX_NOTE) problems.push({ row: r, column: 'Keterangan', message: `Keterangan maksimal ${MAX_NOTE} karakter` });
+    if (!real.ok) problems.push(cellProblem(r, 'Realisasi', { id: 'Harus berupa angka', en: 'Must be a number' }));
+    else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push(cellProblem(r, 'Realisasi', { id: 'Realisasi di luar rentang', en: 'Realisasi is out of range (at most 10^12 either way)' }));
+    if (note.length > MAX_NOTE) problems.push(cellProblem(r, 'Keterangan', { id: `Keterangan maksimal ${MAX_NOTE} karakter`, en: `The note may have at most ${MAX_NOTE} characters` }));
     values.push({ indicatorId, realisasi: real.ok ? real.value : null, note: note || null });
   }
   return { ...meta, values, problems };

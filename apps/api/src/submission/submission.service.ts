@@ -10,7 +10,8 @@ import {
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, type FieldProblem } from '../common/errors';
+import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
 import { indicatorValueView } from '../analysis/indicator-value';
@@ -29,7 +30,7 @@ const CHECK_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
   WRONG_STATE: 'WRONG_STEP',
   ROLE_NOT_ALLOWED: 'FORBIDDEN',
-  REASON_REQUIRED: 'REASON_REQUIRED',
+  REASON_REQUIRED: 'VALIDATION_FAILED',
 } as const;
 
 /** The indicators a Bidang must report on for a request: requested ones that belong to it. */
@@ -64,7 +65,7 @@ export class SubmissionService {
   async get(actor: Actor, id: string) {
     const s = await this.load(this.db, id);
     assertSameOffice(actor, s.request.officeId);
-    if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', 'Anda hanya dapat melihat data Bidang Anda sendiri.');
+    if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', { id: 'Anda hanya dapat melihat data Bidang Anda sendiri.', en: 'You can only see your own Bidang’s data.' });
     return this.view(s.id);
   }
 
@@ -88,8 +89,8 @@ export class SubmissionService {
       const allowed = new Set((await requestedIndicators(tx, s.requestId, s.bidangId)).map((i) => i.id));
       const unknown = input.values.filter((v) => !allowed.has(v.indicatorId));
       if (unknown.length) {
-        fail('VALIDATION_FAILED', 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', {
-          fields: unknown.map((v) => ({ field: `values.${v.indicatorId}`, message: 'Indikator tidak diminta dari Bidang ini' })),
+        fail('VALIDATION_FAILED', { id: 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', en: 'Some indicators are not part of this request for this Bidang.' }, {
+          fields: unknown.map((v) => fieldProblem(`values.${v.indicatorId}`, NOT_REQUESTED)),
         });
       }
       await this.bumpVersion(tx, s.id, input.expectedVersion, {
@@ -124,8 +125,14 @@ export class SubmissionService {
       const check = checkSubmissionTransition(s.status, action, actor.roles, { reason });
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') {
-          fail('WRONG_STEP', `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status].id}"; tindakan ini tidak dapat dilakukan.`);
+          fail('WRONG_STEP', {
+            id: `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status].id}"; tindakan ini tidak dapat dilakukan.`,
+            en: `The submission is "${SUBMISSION_STATUS_LABELS[s.status].en}"; this action cannot be taken.`,
+          });
         }
+        // Reached only from a caller that skipped the input's validation (the API validates the
+        // reason's length after trimming): the same answer as that validation.
+        if (check.reason === 'REASON_REQUIRED') fail('VALIDATION_FAILED', undefined, { fields: [fieldProblem('reason', RETURN_REASON)] });
         fail(CHECK_ERRORS[check.reason]);
       }
       const to = (check as { ok: true; to: SubmissionStatus }).to;
@@ -151,7 +158,7 @@ export class SubmissionService {
   }
 
   private assertCollecting(status: string) {
-    if (status !== 'COLLECTING') fail('WRONG_STEP', 'Pengumpulan data untuk permintaan ini tidak sedang berlangsung (langkah 4).');
+    if (status !== 'COLLECTING') fail('WRONG_STEP', { id: 'Pengumpulan data untuk permintaan ini tidak sedang berlangsung (langkah 4).', en: 'Data collection for this request is not under way (step 4).' });
   }
 
   /**
@@ -168,16 +175,18 @@ export class SubmissionService {
     const indicators = await requestedIndicators(tx, s.requestId, s.bidangId);
     const values = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
     const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id }, select: { kind: true } });
-    const fields: { field: string; message: string }[] = [];
+    const fields: FieldProblem[] = [];
     for (const i of indicators) {
       const v = values.find((x) => x.indicatorId === i.id);
-      if (!v || (v.realisasi === null && !v.note)) fields.push({ field: `values.${i.id}`, message: `Realisasi ${i.code} belum diisi (atau beri keterangan)` });
+      if (!v || (v.realisasi === null && !v.note)) {
+        fields.push(fieldProblem(`values.${i.id}`, { id: `Realisasi ${i.code} belum diisi (atau beri keterangan)`, en: `Realisasi of ${i.code} is missing (or give a note)` }));
+      }
     }
     const have = new Set(docs.map((d) => d.kind));
     for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k))) {
-      if (!have.has(kind)) fields.push({ field: `documents.${kind}`, message: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan` });
+      if (!have.has(kind)) fields.push(fieldProblem(`documents.${kind}`, { id: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan`, en: `The ${kind.replace('_', ' ')} document is not attached` }));
     }
-    if (fields.length) fail('VALIDATION_FAILED', 'Data belum lengkap untuk dikirim.', { fields });
+    if (fields.length) fail('VALIDATION_FAILED', { id: 'Data belum lengkap untuk dikirim.', en: 'The data is not complete enough to submit.' }, { fields });
   }
 
   /** The submission as the API shows it: values with target, capaian and category. */
