@@ -8,7 +8,7 @@ import { ERROR_CATALOG } from '../src/common/errors';
 import { getSchema } from '../src/schema/build-schema';
 
 it('every catalog code has an Indonesian and an English message, and they differ', () => {
-  const bad = Object.entries(ERROR_CATALOG).filter(([, t]) => !t.id.trim() || !t.en.trim() || t.id === t.en);
+  const bad = Object.entries(ERROR_CATALOG as Record<string, { id: string; en: string }>).filter(([, t]) => !t.id.trim() || !t.en.trim() || t.id === t.en);
   expect(bad).toEqual([]);
 });
 

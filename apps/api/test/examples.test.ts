@@ -92,7 +92,8 @@ describe('the documented maximum page', () => {
   it.each([['dataRequests'], ['performanceData']])('%s(first: 100) with every field of its node passes the limits', async (field) => {
     const schema = await getSchema();
     const conn = getNamedType(schema.getQueryType()!.getFields()[field]!.type) as GraphQLObjectType;
-    const node = getNamedType(getNamedType(conn.getFields().edges!.type as never as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType;
+    const edge = getNamedType(conn.getFields().edges!.type) as GraphQLObjectType;
+    const node = getNamedType(edge.getFields().node!.type) as GraphQLObjectType;
     const query = `{ ${field}(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${everyField(node)} } } } }`;
     const r = await t.gql(query, {}, kasubbag);
     expect({ code: errorCode(r), errors: r.errors }).toEqual({ code: undefined, errors: undefined });

@@ -38,6 +38,7 @@ export class TimelineStep {
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => User, { nullable: true }) completedBy!: User | null;
+  @Field(() => String, { nullable: true, description: 'Catatan saat langkah diselesaikan: AdvanceInput.note, atau isi disposisi' }) note!: string | null;
   @Field(() => Int, { description: 'Menit kerja berlalu sejak langkah dimulai' }) elapsedWorkingMinutes!: number;
   @Field(() => Boolean) overdue!: boolean;
   @Field(() => Int) overdueWorkingMinutes!: number;

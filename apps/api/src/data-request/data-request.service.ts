@@ -330,6 +330,7 @@ export class DataRequestService {
         dueAt: row?.dueAt ?? null,
         completedAt: row?.completedAt ?? null,
         completedBy: row?.completedBy ?? null,
+        note: row?.note ?? null,
         // Whole minutes for display; the due/overdue decision above uses the exact values.
         elapsedWorkingMinutes: Math.floor(timing?.elapsedWorkingMinutes ?? 0),
         overdue: timing?.overdue ?? false,

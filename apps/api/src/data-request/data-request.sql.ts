@@ -23,14 +23,14 @@ export const REQUEST_BY_ID = statement<DataRequest>()({
      FROM "DataRequest" WHERE id = $1::uuid`,
 });
 
-export type StepRow = Pick<RequestStep, 'step' | 'startedAt' | 'dueAt' | 'completedAt'> & { completedBy: UserJson | null };
+export type StepRow = Pick<RequestStep, 'step' | 'startedAt' | 'dueAt' | 'completedAt' | 'note'> & { completedBy: UserJson | null };
 
 /** The steps a request has reached, each with the user who completed it. */
 export const STEPS_OF_REQUEST = statement<StepRow>()({
   name: 'request.steps',
   params: ['uuid'],
-  columns: { step: 'int4', startedAt: 'timestamptz', dueAt: 'timestamptz', completedAt: 'timestamptz?', completedBy: 'json?' },
-  text: `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", ${userJson('u')} AS "completedBy"
+  columns: { step: 'int4', startedAt: 'timestamptz', dueAt: 'timestamptz', completedAt: 'timestamptz?', note: 'text?', completedBy: 'json?' },
+  text: `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", st.note, ${userJson('u')} AS "completedBy"
      FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
     WHERE st."requestId" = $1::uuid ORDER BY st.step`,
 });
