@@ -199,7 +199,7 @@ export class SubmissionService {
   /**
    * Many submissions in a fixed number of statements, whatever their number (the Kasubbag's board
    * shows every Bidang of a request at once): values, documents and reviews of all of them at
-   * once, and the scale. Hand-written SQL (db/sql.ts): this is the board's hot path.
+   * once, and the scale. Hand-written SQL (submission.sql.ts): this is the board's hot path.
    */
   private async views(subs: SubmissionRow[]) {
     if (subs.length === 0) return [];
