@@ -36,7 +36,7 @@ export function assertServiceMayQuery(actor: Actor, operation: string, field: st
   if (operation !== 'query') fail('FORBIDDEN', SERVICE_READ_ONLY);
   const need = SERVICE_QUERIES[field];
   if (!need) fail('FORBIDDEN', { id: 'Token layanan tidak dapat memakai operasi ini.', en: 'A service token cannot use this operation.' });
-  if (need !== ANY_SCOPE && !actor.scopes.includes(need as ApiScope)) fail('FORBIDDEN', serviceScopeMissing(need!));
+  if (need !== ANY_SCOPE && !actor.scopes.includes(need)) fail('FORBIDDEN', serviceScopeMissing(need));
 }
 
 /** A service actor may read this kind of data (nested fields narrow by scope, not by role). */
