@@ -1,5 +1,5 @@
 // Prisma CLI configuration: the WebAssembly schema engine over our patched pg adapter, so that
-// migrate/generate run fully offline (see src/db/pg-adapter.ts and ../../shared/STACK.md).
+// migrate/generate run fully offline (see src/db/pg-adapter.ts and docs/decisions.md, "Tooling").
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { createAdapter } from './src/db/pg-adapter';

@@ -15,9 +15,11 @@ import { bearer } from './auth/auth.service';
 import { refusalAuditPlugin } from './audit/refusal-audit';
 import { requireUserActor, SERVICE_READ_ONLY } from './auth/auth-checker';
 import type { GqlContext } from './common/context';
-import { AppError, formatGraphQLError, HTTP_STATUS } from './common/errors';
+import { AppError, formatGraphQLError, HTTP_STATUS, UPLOAD_FILE_MISSING, UPLOAD_NOT_MULTIPART } from './common/errors';
 import { inputGuardPlugin, literalProblems } from './common/input-guard';
 import { logger } from './common/logger';
+import { costLimitRule } from './common/query-cost';
+import { MAX_PAGE_SIZE } from './data-request/data-request.input';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { reportRoutes } from './report/report.routes';
@@ -52,7 +54,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
     maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
     maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    // Our own cost rule (common/query-cost.ts) replaces armor's: see there why.
+    costLimit: { enabled: false },
     // In production "Did you mean …" would map the schema for a caller without introspection.
     blockFieldSuggestion: { enabled: production },
   }).protect();
@@ -62,7 +65,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     schema,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: production,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, maxPageSize: MAX_PAGE_SIZE })],
     // CSRF prevention stays on (Apollo's default): a browser cannot send a "simple" cross-site request.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -128,13 +131,20 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   });
   await apollo.start();
 
-  const actorOf = async (req: Request): Promise<Actor | null> => {
+  // A refused bearer token is not an error by itself (public operations still run); the refusal
+  // is kept so that an operation that needs an actor answers with its words (a machine client's
+  // revoked token is told so, not to sign in again).
+  const authenticate = async (req: Request): Promise<{ actor: Actor | null; authRefusal: AppError | null }> => {
     try {
-      return await services.auth.actorFromToken(bearer(req.headers.authorization));
+      return { actor: await services.auth.actorFromToken(bearer(req.headers.authorization)), authRefusal: null };
     } catch (e) {
-      if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return null;
+      if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return { actor: null, authRefusal: e };
       throw e;
     }
+  };
+  const userActorOf = async (req: Request) => {
+    const { actor, authRefusal } = await authenticate(req);
+    return requireUserActor(actor, authRefusal);
   };
 
   const app = express();
@@ -180,7 +190,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        actor: await actorOf(req),
+        ...(await authenticate(req)),
         db,
         config,
         services,
@@ -196,14 +206,14 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   app.post('/api/documents', async (req, res) => {
     const requestId = String(req.id);
     try {
-      const actor = requireUserActor(await actorOf(req));
+      const actor = await userActorOf(req);
       const target = {
         submissionId: typeof req.query.submissionId === 'string' ? req.query.submissionId : undefined,
         requestId: typeof req.query.requestId === 'string' ? req.query.requestId : undefined,
         kind: String(req.query.kind ?? ''),
       };
       if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-        throw new AppError('BAD_REQUEST', 'Unggah berkas sebagai multipart/form-data dengan field "file".');
+        throw new AppError('BAD_REQUEST', UPLOAD_NOT_MULTIPART);
       }
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > config.MAX_UPLOAD_BYTES + 64 * 1024) throw new AppError('FILE_TOO_LARGE');
@@ -219,9 +229,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
           services.documents.upload(actor, target, info.filename ?? 'berkas', info.mimeType, stream).then(resolve, reject);
         });
         // busboy's own errors (a malformed part header, e.g. a NUL in the filename) are the client's.
-        bb.on('error', () => reject(new AppError('BAD_REQUEST', 'Unggahan multipart tidak dapat dibaca (bagian rusak).')));
+        bb.on('error', () => reject(new AppError('BAD_REQUEST', { id: 'Unggahan multipart tidak dapat dibaca (bagian rusak).', en: 'The multipart upload cannot be read (a malformed part).' })));
         bb.on('close', () => {
-          if (!seen) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
+          if (!seen) reject(new AppError('BAD_REQUEST', UPLOAD_FILE_MISSING));
         });
         req.pipe(bb);
       });
@@ -238,7 +248,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
   app.get('/api/documents/:id', async (req, res) => {
     const requestId = String(req.id);
     try {
-      const actor = requireUserActor(await actorOf(req));
+      const actor = await userActorOf(req);
       const { doc, stream } = await services.documents.forDownload(actor, req.params.id);
       res.setHeader('Content-Type', doc.mimeType);
       res.setHeader('Content-Length', String(doc.size));
@@ -265,7 +275,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
-    if (status === 413) return send(res, new AppError('FILE_TOO_LARGE', 'Permintaan terlalu besar.'), String(req.id));
+    if (status === 413) return send(res, new AppError('FILE_TOO_LARGE', { id: 'Permintaan terlalu besar.', en: 'The request body is too large.' }), String(req.id));
     if (status && status < 500) return send(res, new AppError('BAD_REQUEST'), String(req.id));
     send(res, err, String(req.id));
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PASSWORD_PROBLEM_TEXT } from '@sipedaki/sop';
 import { problemsOf } from './auth/password-policy';
+import { configureLogger } from './common/logger';
 import { parseAllowEntry } from './webhook/url-guard';
 
 /** Express's named address ranges for `trust proxy`. */
@@ -52,13 +53,14 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('sipedaki123'),
   /** Serve GraphQL introspection (and the schema landing page). Off in production by default. */
   GRAPHQL_INTROSPECTION: bool.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: info, silent when NODE_ENV=test (see `logLevel`). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Login lockout: failed attempts before the account is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Failed login attempts per client IP per minute (sliding window, in memory), on top of the per-account lockout. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  /** GraphQL operation limits (graphql-armor): nesting depth, aliases, lexer tokens, directives, static cost. */
+  /** GraphQL operation limits: nesting depth, aliases, lexer tokens, directives (graphql-armor), static cost (common/query-cost.ts). */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
@@ -140,6 +142,8 @@ export type Config = z.infer<typeof schema> & {
   introspection: boolean;
   embedded: boolean;
   webhookAllowHttp: boolean;
+  /** The log level in force: LOG_LEVEL, else info (silent under NODE_ENV=test). */
+  logLevel: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
 };
 
 /**
@@ -175,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,
     embedded: !c.DATABASE_URL,
     webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }
 
@@ -185,10 +190,21 @@ function listeningAddress(host: string, port: number): string {
 }
 
 /** Load the repository's .env (if any) without overriding the real environment. */
-export function loadDotEnv(): void {
+export function loadDotEnv(file = path.join(repoRoot, '.env')): void {
   try {
-    process.loadEnvFile(path.join(repoRoot, '.env'));
+    process.loadEnvFile(file);
   } catch {
     // No .env: the environment and the defaults apply.
   }
+}
+
+/**
+ * What every command does first: read `.env`, then the typed configuration, then apply what
+ * follows from it at once (the log level), before anything is logged.
+ */
+export function loadStartupConfig(envFile?: string, opts: { serving?: boolean } = {}): Config {
+  loadDotEnv(envFile);
+  const config = loadConfig(process.env, opts);
+  configureLogger(config);
+  return config;
 }

@@ -6,15 +6,14 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { logger } from './common/logger';
-import { loadConfig, loadDotEnv } from './config';
+import { loadStartupConfig } from './config';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
 import { migrateDeploy } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { DEMO_USERNAMES, seedBootstrap, seedDemo, seedReference } from './db/seed';
 
 async function main() {
-  loadDotEnv();
-  const config = loadConfig();
+  const config = loadStartupConfig();
   let embedded: EmbeddedDb | undefined;
   let url = config.DATABASE_URL;
   if (!url) {

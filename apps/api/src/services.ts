@@ -4,6 +4,7 @@ import { AdminService } from './admin/admin.service';
 import { AuthService } from './auth/auth.service';
 import { LoginRateLimiter } from './auth/login-rate-limit';
 import { CalendarService } from './calendar/calendar.service';
+import { configureLogger } from './common/logger';
 import type { Config } from './config';
 import { DataRequestService } from './data-request/data-request.service';
 import type { Db } from './db/prisma';
@@ -19,6 +20,7 @@ import { UserService } from './user/user.service';
 
 /** The services of one running app, wired once; resolvers and routes reach them via context. */
 export function createServices(db: Db, config: Config) {
+  configureLogger(config);
   const calendars = new CalendarService(db);
   const scales = new ScaleService(db);
   const webhooks = new WebhookService(db, config);

@@ -192,7 +192,7 @@ describe('completeness, timeliness and narratives per Bidang', () => {
     const before = await t.db.performanceAnalysis.findFirstOrThrow({ where: { requestId } });
     const r = await saveAnalysis({ bidangNarratives: [{ bidangId: '00000000-0000-4000-8000-000000000000', achievements: 'x' }] });
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
-    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'bidangNarratives.00000000-0000-4000-8000-000000000000', message: 'Bidang tidak dikenal' }]);
+    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'bidangNarratives.00000000-0000-4000-8000-000000000000', message: 'Bidang tidak dikenal', messageEn: 'Unknown Bidang' }]);
     const after = await t.db.performanceAnalysis.findFirstOrThrow({ where: { requestId } });
     expect(after.results).toEqual(before.results);
   });

@@ -1,8 +1,142 @@
+/**
+ * docs/api.md is a contract for other offices' developers: every error code it must name, the
+ * HTTP status of each, and every worked example, run against a live API with the role and at the
+ * step the example names (the convention is written at the top of docs/api.md).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ERROR_CATALOG } from '../src/common/errors';
+import { parse } from 'graphql';
+import { ERROR_CATALOG, HTTP_STATUS, type ErrorCode } from '../src/common/errors';
+import { PASSWORD } from './factories';
+import { getSubmission, requestAt, setupOffice, STAGES, uploadDocument, type FlowOffice, type FlowRequest, type Stage } from './flow';
+import { errorCode, startTestApp, type TestApp } from './harness';
+
+const DOC_PATH = path.resolve(__dirname, '../../../docs/api.md');
+const doc = fs.readFileSync(DOC_PATH, 'utf8');
 
 it('docs/api.md documents every error code a client can receive', () => {
-  const doc = fs.readFileSync(path.resolve(__dirname, '../../../docs/api.md'), 'utf8');
   expect(Object.keys(ERROR_CATALOG).filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+});
+
+it('docs/api.md gives each error code the HTTP status the file routes answer with', () => {
+  // The error table: | `CODE` | status | meaning |
+  const rows = [...doc.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \| (\d{3}) \|/gm)].flatMap((m) => [m[1], m[2]].filter(Boolean).map((code) => [code!, Number(m[3])] as const));
+  const documented = Object.fromEntries(rows);
+  const expected = Object.fromEntries((Object.keys(ERROR_CATALOG) as ErrorCode[]).map((code) => [code, HTTP_STATUS[code] ?? 400]));
+  expect(documented).toEqual(expected);
+});
+
+/** A worked example: a ```graphql block, its `# as:` / `# at:` / `# expect:` lines, and the ```json variables after it. */
+interface Example {
+  line: number;
+  query: string;
+  variables: Record<string, unknown>;
+  as: string;
+  at: Stage | null;
+  expect: string | null;
+}
+
+function workedExamples(markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const out: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() !== '```graphql') continue;
+    const start = i + 1;
+    let end = start;
+    while (lines[end]!.trim() !== '```') end++;
+    const query = lines.slice(start, end).join('\n');
+    let j = end + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    let variables: Record<string, unknown> = {};
+    if (lines[j]?.trim() === '```json') {
+      let k = j + 1;
+      while (lines[k]!.trim() !== '```') k++;
+      variables = JSON.parse(lines.slice(j + 1, k).join('\n'));
+    }
+    const marker = (name: string) => query.match(new RegExp(`^# .*\\b${name}: ([A-Za-z_]+)`, 'm'))?.[1] ?? null;
+    out.push({ line: start, query, variables, as: marker('as') ?? 'anonymous', at: marker('at') as Stage | null, expect: marker('expect') });
+    i = end;
+  }
+  return out;
+}
+
+const examples = workedExamples(doc);
+
+it('the worked examples follow the convention (known roles and steps, parseable)', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(15);
+  for (const e of examples) {
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    if (e.at) expect(STAGES).toContain(e.at);
+    expect(() => parse(e.query)).not.toThrow();
+  }
+});
+
+describe('every worked example of docs/api.md runs against a live API', () => {
+  let t: TestApp;
+  let o: FlowOffice;
+  let serviceToken: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    o = await setupOffice(t);
+    const created = await t.gql(
+      'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
+      { i: { name: 'Contoh dokumentasi', scopes: ['READ_REQUESTS', 'READ_PERFORMANCE', 'READ_ANALYSES'], expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } },
+      o.tok.admin,
+    );
+    serviceToken = created.data.createApiToken.token;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const tokenOf = (as: string) =>
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
+
+  /** The values a placeholder in an example's variables stands for. */
+  async function fill(value: unknown, req: () => Promise<FlowRequest>): Promise<unknown> {
+    if (Array.isArray(value)) return Promise.all(value.map((v) => fill(v, req)));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await fill(v, req)] as const)));
+    }
+    switch (value) {
+      case '<request>':
+        return (await req()).id;
+      case '<submission>':
+        return (await req()).submissions[0];
+      case '<submissionVersion>':
+        return (await getSubmission(t, o.tok.op1, (await req()).submissions[0]!)).version;
+      case '<bidang>':
+        return o.bidang[0]!.id;
+      case '<indicator>':
+        return o.indicators[0]!.id;
+      case '<document>': {
+        const up = await uploadDocument(t, o.tok.op1, { submissionId: (await req()).submissions[0]!, kind: 'LHP' });
+        return (up.body as { id: string }).id;
+      }
+      case '<expiresAt>':
+        return new Date(Date.now() + 30 * 86_400_000).toISOString();
+      case '<apiToken>': {
+        const r = await t.gql('mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { apiToken { id } } }', {
+          i: { name: 'Untuk dicabut', scopes: ['READ_PERFORMANCE'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+        }, o.tok.admin);
+        return r.data.createApiToken.apiToken.id;
+      }
+      case 'sipedaki123':
+        return PASSWORD;
+      default:
+        // The demo office's user names stand for the user of that role.
+        if (typeof value === 'string' && value in o.users) return o.users[value as keyof FlowOffice['users']].username;
+        return value;
+    }
+  }
+
+  it.each(examples.map((e) => [`line ${e.line}: ${e.query.split('\n').find((l) => !l.startsWith('#'))!.slice(0, 60)}`, e] as const))('%s', async (_name, e) => {
+    let request: Promise<FlowRequest> | null = null;
+    const req = () => (request ??= requestAt(t, o, e.at ?? 'REGISTERED'));
+    if (e.at) await req();
+    const variables = (await fill(e.variables, req)) as Record<string, unknown>;
+    const r = await t.gql(e.query, variables, tokenOf(e.as));
+    if (e.expect) expect({ line: e.line, code: errorCode(r) }).toEqual({ line: e.line, code: e.expect });
+    else expect({ line: e.line, errors: r.errors }).toEqual({ line: e.line, errors: undefined });
+  });
 });

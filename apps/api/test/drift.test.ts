@@ -1,8 +1,10 @@
 /**
  * Generated artefacts are committed and must match the code: the GraphQL SDL (what other offices'
- * systems are given) and the Prisma migrations (what administrators deploy).
+ * systems are given), the SPA's operation types generated from it (apps/web/src/gql), and the
+ * Prisma migrations (what administrators deploy).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,6 +15,51 @@ import { TEST_DATABASE_URL } from './db-url';
 it('the committed schema.graphql matches the schema the code builds (run `pnpm codegen` after a change)', async () => {
   expect(fs.readFileSync(SDL_PATH, 'utf8')).toBe(await renderSdl());
 });
+
+const webDir = path.resolve(__dirname, '../../web');
+const committedGql = path.join(webDir, 'src/gql');
+
+/**
+ * Runs the SPA's codegen (its own codegen.ts, output redirected) over `schemaPath` into a
+ * temporary directory and lists the files that differ from the committed `apps/web/src/gql`.
+ */
+function staleWebTypes(schemaPath: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const real = require(path.join(webDir, 'codegen.ts')).default as { generates: Record<string, object>; [k: string]: unknown };
+  const outputs = Object.entries(real.generates);
+  expect(outputs.map(([out]) => out)).toEqual(['src/gql/']);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-web-codegen-'));
+  try {
+    const config = { ...real, schema: schemaPath, generates: { [path.join(tmp, 'gql') + '/']: outputs[0]![1] } };
+    fs.writeFileSync(path.join(tmp, 'codegen.json'), JSON.stringify(config));
+    const cli = path.join(webDir, 'node_modules/@graphql-codegen/cli/cjs/bin.js');
+    const r = spawnSync(process.execPath, [cli, '--config', path.join(tmp, 'codegen.json'), '--silent'], { cwd: webDir, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`web codegen failed: ${r.stdout}${r.stderr}`);
+    const names = [...new Set([...fs.readdirSync(committedGql), ...fs.readdirSync(path.join(tmp, 'gql'))])].sort();
+    const read = (dir: string, f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), 'utf8') : null);
+    return names.filter((f) => read(committedGql, f) !== read(path.join(tmp, 'gql'), f)).map((f) => `apps/web/src/gql/${f}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+it('the SPA\'s committed GraphQL types match the SDL (run `pnpm --filter @sipedaki/web codegen` after `pnpm codegen`)', () => {
+  expect(staleWebTypes(SDL_PATH)).toEqual([]);
+}, 120_000);
+
+it('the check fails when the SPA\'s committed types are stale (the SDL changed, the web codegen did not run)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-sdl-'));
+  try {
+    const changed = path.join(tmp, 'schema.graphql');
+    const sdl = fs.readFileSync(SDL_PATH, 'utf8');
+    const edited = sdl.replace(/enum RequestStatus \{\n/, 'enum RequestStatus {\n  ARCHIVED\n');
+    expect(edited).not.toBe(sdl);
+    fs.writeFileSync(changed, edited);
+    expect(staleWebTypes(changed)).toEqual(['apps/web/src/gql/graphql.ts']);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}, 120_000);
 
 it('the committed migrations match prisma/schema.prisma (no schema change without a migration)', () => {
   const apiDir = path.resolve(__dirname, '..');

@@ -129,7 +129,7 @@ describe('XLSX format and import', () => {
     const before = await snapshot(t, collecting.id);
     const r = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await wb.xlsx.writeBuffer()), 1);
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan' }] });
+    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan', messageEn: 'No metadata row' }] });
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });
 
@@ -145,10 +145,10 @@ describe('XLSX format and import', () => {
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.message).toContain('Tidak ada data yang disimpan');
     expect(r.body.error.cells).toEqual([
-      { row, column: 'Realisasi', message: '"tujuh puluh": Bukan angka.' },
-      { row: unknownRow, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' },
+      { row, column: 'Realisasi', message: '"tujuh puluh": Bukan angka.', messageEn: '"tujuh puluh": Not a number.' },
+      { row: unknownRow, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini', messageEn: 'Indicator not requested from this Bidang' },
     ]);
-    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: '"tujuh puluh": Bukan angka.' });
+    expect(r.body.error.fields).toContainEqual({ field: `R${row}.Realisasi`, message: '"tujuh puluh": Bukan angka.', messageEn: '"tujuh puluh": Not a number.' });
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });
 
@@ -160,7 +160,12 @@ describe('XLSX format and import', () => {
     const r = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await wb.xlsx.writeBuffer()), sub.version);
     expect(r.status).toBe(400);
     expect(r.body.error.cells).toEqual([
-      { row, column: 'Realisasi', message: '"72.5": Gunakan titik untuk ribuan dan koma untuk desimal, misalnya 1.250 atau 72,5.' },
+      {
+        row,
+        column: 'Realisasi',
+        message: '"72.5": Gunakan titik untuk ribuan dan koma untuk desimal, misalnya 1.250 atau 72,5.',
+        messageEn: '"72.5": Use a comma for thousands and a point for decimals, e.g. 1,250 or 72.5.',
+      },
     ]);
     expect(await snapshot(t, collecting.id)).toEqual(before);
   });

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { parse, validate } from 'graphql';
+import { parse, validate, type ASTVisitor, type ValidationContext } from 'graphql';
+import { operationCost } from '../src/common/query-cost';
 import { createApp } from '../src/app';
 import { getSchema } from '../src/schema/build-schema';
 import { logger, setLogDestination } from '../src/common/logger';
@@ -37,11 +37,19 @@ afterAll(async () => {
   await prod?.close();
 });
 
+/**
+ * Refused before it ran, as BAD_REQUEST: an Indonesian sentence of our own in `message` (no
+ * English glued on, no "Syntax Error" for what is not one), the English detail in `messageEn`.
+ */
 const refusedAsBadRequest = (r: GqlResult) => {
   expect(r.data ?? undefined).toBeUndefined();
   expect(errorCode(r)).toBe('BAD_REQUEST');
-  expect(r.errors![0]!.message).toMatch(/^Permintaan tidak dapat diproses\./);
+  const { message } = r.errors![0]!;
+  expect(message).not.toMatch(/Syntax Error|limit of|exceeded|Cannot query|Did you mean/);
+  expect(message).toMatch(/^(Kueri|Permintaan|Introspeksi|Variabel|Operasi)/);
+  expect(typeof r.errors![0]!.extensions!.messageEn).toBe('string');
 };
+const english = (r: GqlResult) => String(r.errors![0]!.extensions!.messageEn);
 
 describe('operation limits (graphql-armor)', () => {
   it('max depth: a query at the limit passes, one level more is refused', async () => {
@@ -54,7 +62,8 @@ describe('operation limits (graphql-armor)', () => {
     expect(at.errors).toBeUndefined();
     expect(at.data).toEqual({ __typename: 'Query' });
     refusedAsBadRequest(over);
-    expect(over.errors![0]!.message).toContain(`depth limit of ${n}`);
+    expect(over.errors![0]!.message).toBe(`Kueri terlalu dalam: kedalamannya ${n + 1}, batasnya ${n}.`);
+    expect(english(over)).toBe(`Query depth limit of ${n} exceeded, found ${n + 1}.`);
   });
 
   it('max aliases: a query with exactly the limit passes, one more is refused', async () => {
@@ -66,7 +75,8 @@ describe('operation limits (graphql-armor)', () => {
     expect(at.errors).toBeUndefined();
     expect(Object.keys(at.data.me.user)).toHaveLength(n);
     refusedAsBadRequest(over);
-    expect(over.errors![0]!.message).toContain(`Aliases limit of ${n}`);
+    expect(over.errors![0]!.message).toBe(`Kueri memakai terlalu banyak alias: ${n + 1}, batasnya ${n}.`);
+    expect(english(over)).toMatch(/^Aliases limit of \d+/);
   });
 
   it('max tokens: a document of exactly the limit passes, one token more is refused', async () => {
@@ -84,7 +94,8 @@ describe('operation limits (graphql-armor)', () => {
     expect(at.errors).toBeUndefined();
     expect(at.data.__typename).toBe('Query');
     refusedAsBadRequest(over);
-    expect(over.errors![0]!.message).toContain(`Token limit of ${n}`);
+    expect(over.errors![0]!.message).toBe(`Kueri terlalu panjang: lebih dari ${n} token.`);
+    expect(english(over)).toBe(`Token limit of ${n} exceeded.`);
   });
 
   it('max directives: exactly the limit passes, one more is refused', async () => {
@@ -95,47 +106,52 @@ describe('operation limits (graphql-armor)', () => {
     print(`max directives ${n}: ${n} -> ${at.errors ? errorCode(at) : 'ok'}; ${n + 1} -> ${errorCode(over)} "${over.errors?.[0]?.message}"`);
     expect(at.errors).toBeUndefined();
     refusedAsBadRequest(over);
-    expect(over.errors![0]!.message).toContain(`Directives limit of ${n}`);
+    expect(over.errors![0]!.message).toBe(`Kueri memakai terlalu banyak direktif: ${n + 1}, batasnya ${n}.`);
+    expect(english(over)).toMatch(/^Directives limit of \d+/);
   });
 
   it('cost limit: a query costing exactly the limit passes, one costing 1 more is refused', async () => {
     const max = dev.config.GRAPHQL_MAX_COST;
-    // armor's model: object 2, scalar 1, ×1.5 per level below the root. Deep blocks of nested
-    // `... on Query` with q distinct scalars inside cost 1.5^L·(q+4) − 4, an integer when
-    // q + 4 = 2^L; top-level `cN: __typename` then add exactly 1 each. The cost is measured with
-    // armor's own rule, so the padding is exact.
+    // Our model (common/query-cost.ts): every field 1; a connection's edges × first (≤ 100); any
+    // other list of objects × 10. A page of 80 requests with their timeline, then top-level
+    // `cN: __typename`s (1 each; distinct names keep graphql-js's field-merging check cheap, and
+    // armor does not count aliases of __typename) up to the limit. Measured with the server's own rule.
     const schema = await getSchema();
     const costOf = (doc: string) => {
       let cost = NaN;
-      const off = { enabled: false };
-      const { validationRules } = new ApolloArmor({
-        costLimit: { maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx, d: { n: number }) => (cost = d.n)] },
-        maxDepth: off, maxAliases: off, maxDirectives: off, maxTokens: off, blockFieldSuggestion: off,
-      }).protect();
-      validate(schema, parse(doc), validationRules);
+      const measure = (ctx: ValidationContext): ASTVisitor => ({ OperationDefinition: (op) => void (cost = operationCost(ctx, op, { maxPageSize: 100 })) });
+      expect(validate(schema, parse(doc), [measure])).toEqual([]);
       return cost;
     };
-    const block = (name: string, levels: number) => {
-      const q = 2 ** levels - 4;
-      return `${'... on Query { '.repeat(levels)}${Array.from({ length: q }, (_, i) => `${name}${i}: __typename`).join(' ')}${' }'.repeat(levels)}`;
-    };
-    const blocks: string[] = [];
-    for (const levels of [7, 7, 7, 5, 5, 5, 3, 3, 3]) {
-      const candidate = [...blocks, block(`b${blocks.length}_`, levels)];
-      if (costOf(`{ ${candidate.join(' ')} }`) <= max - 1) blocks.push(candidate[candidate.length - 1]!);
-    }
-    const base = costOf(`{ ${blocks.join(' ')} }`);
-    const doc = (pad: number) => `{ ${blocks.join(' ')} ${Array.from({ length: pad }, (_, i) => `c${i}: __typename`).join(' ')} }`;
-    const atDoc = doc(max - base);
-    const overDoc = doc(max - base + 1);
-    expect([costOf(atDoc), costOf(overDoc)]).toEqual([max, max + 1]);
-    const at = await dev.gql(atDoc);
-    const over = await dev.gql(overDoc);
+    const page = 'dataRequests(first: 80) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id letterNumber status timeline { step state code activity } } } }';
+    // 1 (dataRequests) + 1 (totalCount) + 3 (pageInfo) + 80 × (1 edge + 1 cursor + 1 node + 3 fields + 10 × (1 + 4))
+    expect(costOf(`{ ${page} }`)).toBe(5 + 80 * (3 + 3 + 50));
+    const doc = (pad: number) => `{ ${page} ${Array.from({ length: pad }, (_, i) => `c${i}: __typename`).join(' ')} }`;
+    const pad = max - costOf(`{ ${page} }`);
+    expect([costOf(doc(pad)), costOf(doc(pad + 1))]).toEqual([max, max + 1]);
+    const at = await dev.gql(doc(pad), {}, token);
+    const over = await dev.gql(doc(pad + 1), {}, token);
     print(`cost limit ${max}: cost ${max} -> ${at.errors ? errorCode(at) : 'ok'}; cost ${max + 1} -> ${errorCode(over)} "${over.errors?.[0]?.message}"`);
     expect(at.errors).toBeUndefined();
-    expect(at.data.c0 ?? at.data.b0_0).toBe('Query');
+    expect(at.data.c0).toBe('Query');
     refusedAsBadRequest(over);
-    expect(over.errors![0]!.message).toContain(`Cost limit of ${max} exceeded, found ${max + 1}`);
+    expect(over.errors![0]!.message).toBe(`Kueri terlalu berat: biayanya ${max + 1}, batasnya ${max}. Minta lebih sedikit isian atau halaman yang lebih kecil (first).`);
+    expect(english(over)).toBe(`Query too costly: it costs ${max + 1}, the limit is ${max}. Select fewer fields or a smaller page (first).`);
+    expect(over.errors![0]!.extensions).toMatchObject({ cost: max + 1, maxCost: max });
+  });
+
+  it.each([
+    ['a literal first above the cap costs the cap', '{ dataRequests(first: 500) { edges { node { id } } } }', 1 + 100 * 3],
+    ['a variable first costs the cap', 'query($n: Int!) { dataRequests(first: $n) { edges { node { id } } } }', 1 + 100 * 3],
+    ['a missing first costs its default (20)', '{ dataRequests { edges { node { id } } } }', 1 + 20 * 3],
+    ['a list of scalars counts once', '{ me { roles } }', 2],
+    ['a fragment costs where it is spread', '{ ...F } fragment F on Query { me { roles } }', 2],
+  ])('cost model: %s', async (_name, doc, cost) => {
+    const schema = await getSchema();
+    let measured = NaN;
+    const measure = (ctx: ValidationContext): ASTVisitor => ({ OperationDefinition: (op) => void (measured = operationCost(ctx, op, { maxPageSize: 100 })) });
+    validate(schema, parse(doc), [measure]);
+    expect(measured).toBe(cost);
   });
 
   it('the heaviest real screen (request detail with analysis) fits every limit', async () => {

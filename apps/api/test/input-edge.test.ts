@@ -9,7 +9,9 @@
 import { getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { ROLES } from '@sipedaki/sop';
 import { ERROR_CATALOG } from '../src/common/errors';
-import { TEXT_REFUSED } from '../src/common/input-guard';
+import { TEXT_REFUSED as TEXT_REFUSED_BOTH } from '../src/common/input-guard';
+
+const TEXT_REFUSED = TEXT_REFUSED_BOTH.id;
 import { getSchema } from '../src/schema/build-schema';
 import { attacks } from './attacks';
 import { makeUser, PASSWORD } from './factories';
@@ -42,7 +44,9 @@ function expectRefused(r: GqlResult, fields: { field: string; message: string | 
   expect(r.status).toBe(status);
   expect(r.errors).toHaveLength(1);
   expect(r.errors![0]!.message).toBe(ERROR_CATALOG.VALIDATION_FAILED.id);
-  expect(r.errors![0]!.extensions!.fields).toEqual(fields.map((f) => ({ field: f.field, message: typeof f.message === 'string' ? f.message : expect.stringMatching(f.message) })));
+  expect(r.errors![0]!.extensions!.fields).toEqual(
+    fields.map((f) => ({ field: f.field, message: typeof f.message === 'string' ? f.message : expect.stringMatching(f.message), messageEn: expect.stringMatching(/\S/) })),
+  );
   expect(r.data ?? null).toBeNull();
   expect(JSON.stringify(r.errors)).not.toMatch(/Variable "\$|Expected value|cannot represent|Syntax Error/);
 }

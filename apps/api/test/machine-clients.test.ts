@@ -5,6 +5,8 @@
 import crypto from 'node:crypto';
 import { requestAt, setupOffice, type FlowOffice } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
+import { SERVICE_TOKEN_REFUSED } from '../src/auth/auth.service';
+import { ERROR_CATALOG } from '../src/common/errors';
 import { makeCollectingRequest } from './scenario';
 
 let t: TestApp;
@@ -111,6 +113,16 @@ describe('service tokens', () => {
     expect(errorCode(await t.gql(LIST, {}, revoked.token))).toBe('UNAUTHENTICATED');
     // A token that never existed, with the right prefix, is just as unknown.
     expect(errorCode(await t.gql(LIST, {}, `spdk_${crypto.randomBytes(32).toString('base64url')}`))).toBe('UNAUTHENTICATED');
+    // Told in words for a machine client (not "sign in again"), on GraphQL and on the file routes.
+    const refused = await t.gql(LIST, {}, revoked.token);
+    expect(refused.errors![0]).toMatchObject({ message: SERVICE_TOKEN_REFUSED.id, extensions: { code: 'UNAUTHENTICATED', messageEn: SERVICE_TOKEN_REFUSED.en } });
+    for (const path of ['/api/documents/00000000-0000-4000-8000-000000000000', `/api/requests/00000000-0000-4000-8000-000000000000/dataset.xlsx`]) {
+      const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${revoked.token}` } });
+      expect({ path, status: res.status, error: (await res.json()).error }).toEqual({ path, status: 401, error: { code: 'UNAUTHENTICATED', message: SERVICE_TOKEN_REFUSED.id, messageEn: SERVICE_TOKEN_REFUSED.en } });
+    }
+    // A person's expired session keeps the person's words.
+    const session = await t.gql(LIST, {}, 'not-a-session-token');
+    expect(session.errors![0]!.message).toBe(ERROR_CATALOG.UNAUTHENTICATED.id);
     // Another office's administrator cannot revoke it.
     const other = await setupOffice(t);
     const mine = await createToken(o.tok.admin);

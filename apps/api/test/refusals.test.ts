@@ -249,15 +249,20 @@ describe('submission rules', () => {
     const r = await expectRefused('VALIDATION_FAILED', req.id, () =>
       callSubmissionAction(t, 'returnSubmission', o.tok.penyusun, { submissionId: s.id, expectedVersion: s.version, reason: 'kur' }),
     );
-    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'reason', message: 'Alasan pengembalian wajib diisi (5–2000 karakter)' }]);
+    expect(r.errors![0]!.extensions!.fields).toEqual([
+      { field: 'reason', message: 'Alasan pengembalian wajib diisi (5–2000 karakter)', messageEn: 'A reason for returning is required (5–2000 characters)' },
+    ]);
   });
 
-  it('returnSubmission with a reason that is only padded to 5 characters → REASON_REQUIRED', async () => {
+  it.each([['  ok   '], ['          ']])('returnSubmission with the reason %p (under 5 characters once trimmed) → the same VALIDATION_FAILED on field reason', async (reason) => {
     const req = await requestAt(t, o, 'SUBMITTED');
     const s = await getSubmission(t, o.tok.penyusun, req.submissions[0]!);
-    await expectRefused('REASON_REQUIRED', req.id, () =>
-      callSubmissionAction(t, 'returnSubmission', o.tok.penyusun, { submissionId: s.id, expectedVersion: s.version, reason: '  ok   ' }),
+    const r = await expectRefused('VALIDATION_FAILED', req.id, () =>
+      callSubmissionAction(t, 'returnSubmission', o.tok.penyusun, { submissionId: s.id, expectedVersion: s.version, reason }),
     );
+    expect(r.errors![0]!.extensions!.fields).toEqual([
+      { field: 'reason', message: 'Alasan pengembalian wajib diisi (5–2000 karakter)', messageEn: 'A reason for returning is required (5–2000 characters)' },
+    ]);
   });
 
   it('saving after submit → NOT_EDITABLE, and attaching after submit is refused too', async () => {
@@ -296,8 +301,8 @@ describe('submission rules', () => {
     expect((await uploadDocument(t, o.tok.op1, { submissionId: id, kind: 'LHP' })).status).toBe(201);
     const r = await expectRefused('VALIDATION_FAILED', req.id, () => callSubmissionAction(t, 'submitSubmission', o.tok.op1, { submissionId: id, expectedVersion: 2 }));
     expect(r.errors![0]!.extensions!.fields).toEqual([
-      { field: 'documents.LHE', message: 'Dokumen LHE belum dilampirkan' },
-      { field: 'documents.TL_HP', message: 'Dokumen TL HP belum dilampirkan' },
+      { field: 'documents.LHE', message: 'Dokumen LHE belum dilampirkan', messageEn: 'The LHE document is not attached' },
+      { field: 'documents.TL_HP', message: 'Dokumen TL HP belum dilampirkan', messageEn: 'The TL HP document is not attached' },
     ]);
   });
 

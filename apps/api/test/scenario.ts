@@ -10,11 +10,11 @@ import type { Db } from '../src/db/prisma';
 import type { Services } from '../src/services';
 import { makeBidang, makeIndicator, makeOffice, makeUser } from './factories';
 
-const actorOf = (u: { id: string; officeId: string; name: string; roles: string[]; bidangId: string | null }): Actor => ({
+const actorOf = (u: { id: string; officeId: string; name: string; roles: Role[]; bidangId: string | null }): Actor => ({
   userId: u.id,
   officeId: u.officeId,
   name: u.name,
-  roles: u.roles as Role[],
+  roles: u.roles,
   bidangIds: u.bidangId ? [u.bidangId] : [],
   sessionId: crypto.randomUUID(),
   kind: 'user',

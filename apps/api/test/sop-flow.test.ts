@@ -22,7 +22,7 @@ async function upload(token: string, submissionId: string, kind: string, name = 
 }
 
 const REQUEST_FIELDS = `id status statusLabel statusLabelEn currentStep version dueAt overdue availableActions
-  timeline { step state startedAt dueAt completedAt elapsedWorkingMinutes overdue completedBy { username } }
+  timeline { step state startedAt dueAt completedAt elapsedWorkingMinutes overdue note completedBy { username } }
   dispositions { step fromRole toRole instruction mark from { username } }`;
 
 // On a pool (production on PostgreSQL), on one connection (where a read through the pool inside
@@ -179,6 +179,9 @@ describe.each([
       o.users.sekretaris.username, o.users.kasubbag.username, o.users.penyusun.username, o.users.penyusun.username,
       o.users.kasubbag.username, o.users.kasubbag.username, o.users.sekretaris.username,
     ]);
+    // The note given with a step (AdvanceInput.note) or its disposition's instruction, on the step it completed.
+    expect(r.timeline[4].note).toBe('Data dihimpun');
+    expect(r.timeline[0].note).toBe(r.dispositions[0].instruction);
     expect(r.dispositions.map((d: any) => `${d.fromRole}>${d.toRole}`)).toEqual(['SEKRETARIS>KASUBBAG', 'KASUBBAG>PENYUSUN', 'KASUBBAG>SEKRETARIS', 'SEKRETARIS>KEPALA_DINAS']);
 
     expect(await inboxOf(tok.kepala)).toEqual([expect.objectContaining({ kind: 'ACKNOWLEDGE_REPORT' })]);

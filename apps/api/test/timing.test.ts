@@ -49,6 +49,16 @@ it('the timeline counts elapsed working minutes and marks the late step; the sup
   const tl = await services.requests.timeline(req, afterDue);
   expect(tl[0]).toEqual(expect.objectContaining({ state: 'ACTIVE', overdue: true, elapsedWorkingMinutes: 62, standardWorkingMinutes: 5, overdueWorkingMinutes: 57, escalatesTo: 'KEPALA_DINAS' }));
   expect((await services.requests.timeline(req, beforeDue))[0]!.overdue).toBe(false);
+  // Steps not reached yet already show their budget (office 08:00–16:00: a working day is 480 minutes).
+  expect(tl.map((s) => [s.state, s.standardTime, s.standardWorkingMinutes])).toEqual([
+    ['ACTIVE', '5 menit', 5],
+    ['PENDING', '5 menit', 5],
+    ['PENDING', '10 menit', 10],
+    ['PENDING', '2 hari kerja', 960],
+    ['PENDING', '1 hari kerja', 480],
+    ['PENDING', '1 hari kerja', 480],
+    ['PENDING', '10 menit', 10],
+  ]);
 
   const kepalaInbox = (now: Date) => services.requests.inbox(kepala, now).then((items) => items.filter((i) => i.request.id === req.id));
   expect(await kepalaInbox(beforeDue)).toEqual([]);

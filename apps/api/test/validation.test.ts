@@ -22,17 +22,17 @@ const CREATE_USER = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id
 const requestCount = () => t.db.dataRequest.count({ where: { officeId: o.office.id } });
 
 describe('registerDataRequest: bad input → VALIDATION_FAILED with Indonesian field messages', () => {
-  it.each<[string, Record<string, unknown>, { field: string; message: string }[]]>([
-    ['year 1999', { year: 1999 }, [{ field: 'year', message: 'Tahun harus antara 2000 dan 2100' }]],
-    ['year 2101', { year: 2101 }, [{ field: 'year', message: 'Tahun harus antara 2000 dan 2100' }]],
-    ['triwulan 5', { triwulan: 5 }, [{ field: 'triwulan', message: 'Triwulan harus 1 sampai 4' }]],
-    ['triwulan 0', { triwulan: 0 }, [{ field: 'triwulan', message: 'Triwulan harus 1 sampai 4' }]],
-    ['empty letter number', { letterNumber: '' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)' }]],
-    ['blank letter number', { letterNumber: '   ' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)' }]],
-    ['blank sender', { sender: '  ' }, [{ field: 'sender', message: 'Pengirim surat wajib diisi (maksimal 200 karakter)' }]],
-    ['letterDate 2026-13-45', { letterDate: '2026-13-45' }, [{ field: 'letterDate', message: 'Tanggal 2026-13-45 tidak ada di kalender.' }]],
-    ['letterDate 2026-02-30', { letterDate: '2026-02-30' }, [{ field: 'letterDate', message: 'Tanggal 2026-02-30 tidak ada di kalender.' }]],
-    ['letterDate 01/10/2026', { letterDate: '01/10/2026' }, [{ field: 'letterDate', message: 'Tanggal harus berformat YYYY-MM-DD, tanpa jam (mis. 2026-10-01).' }]],
+  it.each<[string, Record<string, unknown>, { field: string; message: string; messageEn: string }[]]>([
+    ['year 1999', { year: 1999 }, [{ field: 'year', message: 'Tahun harus antara 2000 dan 2100', messageEn: 'The year must be between 2000 and 2100' }]],
+    ['year 2101', { year: 2101 }, [{ field: 'year', message: 'Tahun harus antara 2000 dan 2100', messageEn: 'The year must be between 2000 and 2100' }]],
+    ['triwulan 5', { triwulan: 5 }, [{ field: 'triwulan', message: 'Triwulan harus 1 sampai 4', messageEn: 'The triwulan (quarter) must be 1 to 4' }]],
+    ['triwulan 0', { triwulan: 0 }, [{ field: 'triwulan', message: 'Triwulan harus 1 sampai 4', messageEn: 'The triwulan (quarter) must be 1 to 4' }]],
+    ['empty letter number', { letterNumber: '' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)', messageEn: 'The letter number is required (at most 100 characters)' }]],
+    ['blank letter number', { letterNumber: '   ' }, [{ field: 'letterNumber', message: 'Nomor surat wajib diisi (maksimal 100 karakter)', messageEn: 'The letter number is required (at most 100 characters)' }]],
+    ['blank sender', { sender: '  ' }, [{ field: 'sender', message: 'Pengirim surat wajib diisi (maksimal 200 karakter)', messageEn: 'The sender is required (at most 200 characters)' }]],
+    ['letterDate 2026-13-45', { letterDate: '2026-13-45' }, [{ field: 'letterDate', message: 'Tanggal 2026-13-45 tidak ada di kalender.', messageEn: 'There is no such day as 2026-13-45.' }]],
+    ['letterDate 2026-02-30', { letterDate: '2026-02-30' }, [{ field: 'letterDate', message: 'Tanggal 2026-02-30 tidak ada di kalender.', messageEn: 'There is no such day as 2026-02-30.' }]],
+    ['letterDate 01/10/2026', { letterDate: '01/10/2026' }, [{ field: 'letterDate', message: 'Tanggal harus berformat YYYY-MM-DD, tanpa jam (mis. 2026-10-01).', messageEn: 'A date must be YYYY-MM-DD, without a time (e.g. 2026-10-01).' }]],
   ])('%s', async (_name, bad, fields) => {
     const before = await requestCount();
     const r = await t.gql(REGISTER, { i: registerInput(bad) }, o.tok.sekretaris);
@@ -62,7 +62,7 @@ describe('registerDataRequest: bad input → VALIDATION_FAILED with Indonesian f
     const before = await requestCount();
     const r = await t.gql(REGISTER, { i: registerInput({ indicatorIds: [other.indicators[0].id] }) }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
-    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'indicatorIds', message: 'Indikator tidak dikenal atau tidak aktif' }]);
+    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'indicatorIds', message: 'Indikator tidak dikenal atau tidak aktif', messageEn: 'Unknown or inactive indicator' }]);
     expect(await requestCount()).toBe(before);
   });
 
@@ -129,7 +129,9 @@ describe('createUser: NIP checks', () => {
     const r = await t.gql(CREATE_USER, { i: input }, o.tok.admin);
     expect(errorCode(r)).toBe('INVALID_NIP');
     expect(r.errors![0]!.message).toBe(message);
-    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'nip', message }]);
+    const messageEn = r.errors![0]!.extensions!.messageEn as string;
+    expect(messageEn).toMatch(/NIP/);
+    expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'nip', message, messageEn }]);
     expect(await t.db.user.count({ where: { username: input.username } })).toBe(0);
   });
 
@@ -168,8 +170,8 @@ describe('createUser: NIP checks', () => {
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
     expect(r.errors![0]!.extensions!.fields).toEqual(
       expect.arrayContaining([
-        { field: 'username', message: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung' },
-        { field: 'password', message: 'Kata sandi minimal 10 karakter' },
+        { field: 'username', message: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung', messageEn: 'A username has 3–40 characters: lowercase letters, digits, dot, underscore or hyphen' },
+        { field: 'password', message: 'Kata sandi minimal 10 karakter', messageEn: 'The password needs at least 10 characters' },
       ]),
     );
   });
@@ -192,18 +194,22 @@ describe('malformed GraphQL → BAD_REQUEST (or, for a value, VALIDATION_FAILED)
     for (const s of INTERNALS) expect(text.toLowerCase()).not.toContain(s);
   }
 
-  it.each<[string, string]>([
-    ['syntax error', JSON.stringify({ query: '{ dataRequests { edges { node { id } }' })],
-    ['unknown field', JSON.stringify({ query: '{ dataRequests { edges { node { id passwordHash } } } }' })],
-    ['variable declared with the wrong type', JSON.stringify({ query: 'query($id: String!) { dataRequest(id: $id) { id } }', variables: { id: '00000000-0000-4000-8000-000000000000' } })],
-  ])('%s', async (_name, body) => {
+  // An Indonesian sentence of our own in `message`; graphql-js's English detail only in messageEn.
+  it.each<[string, string, RegExp, RegExp]>([
+    ['syntax error', JSON.stringify({ query: '{ dataRequests { edges { node { id } }' }), /^Kueri GraphQL tidak dapat diurai/, /^Syntax Error: Expected Name/],
+    ['unknown field', JSON.stringify({ query: '{ dataRequests { edges { node { id passwordHash } } } }' }), /^Kueri GraphQL tidak sesuai dengan skema/, /Cannot query field "passwordHash"/],
+    ['wrong variable type', JSON.stringify({ query: 'query($id: ID!) { dataRequest(id: $id) { id } }', variables: { id: { $ne: null } } }), /./, /\$id/],
+    ['unknown enum value', JSON.stringify({ query: '{ dataRequests(filter: { status: [DROP_TABLE] }) { totalCount } }' }), /^Kueri GraphQL tidak sesuai dengan skema/, /DROP_TABLE/],
+  ])('%s', async (_name, body, message, messageEn) => {
     const tok = o.tok.sekretaris;
     const r = await raw(body, tok);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
     const json = JSON.parse(r.text);
-    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
-    expect(json.errors[0].message).toMatch(/^Permintaan tidak dapat diproses\./);
+    expect(['BAD_REQUEST', 'VALIDATION_FAILED']).toContain(json.errors[0].extensions.code);
+    expect(json.errors[0].message).toMatch(message);
+    expect(json.errors[0].message).not.toMatch(/[A-Z][a-z]+ [a-z]+ "|Syntax Error|Cannot query|Variable "/);
+    expect(json.errors[0].extensions.messageEn).toMatch(messageEn);
     expectClean(r.text);
   });
 

@@ -13,6 +13,17 @@ export interface Period {
 export const MIN_PERIOD_YEAR = 2000;
 export const MAX_PERIOD_YEAR = 2100;
 
+/**
+ * The period of a stored request (year, and triwulan 1–4 or null for the whole year). The database
+ * keeps the triwulan as an integer; anything but 1–4 or null is a broken row, not a period.
+ */
+export function periodOf(year: number, triwulan: number | null): Period {
+  if (triwulan !== null && !(triwulan === 1 || triwulan === 2 || triwulan === 3 || triwulan === 4)) {
+    throw new RangeError(`triwulan must be 1–4 or null, got ${triwulan}`);
+  }
+  return { year, triwulan };
+}
+
 export function periodLabel(p: Period, lang: 'id' | 'en' = 'id'): string {
   if (p.triwulan === null) return lang === 'id' ? `Tahun ${p.year}` : `Year ${p.year}`;
   return lang === 'id' ? `Triwulan ${TRIWULAN_ROMAN[p.triwulan - 1]} ${p.year}` : `Q${p.triwulan} ${p.year}`;

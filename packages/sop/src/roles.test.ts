@@ -1,66 +1,7 @@
-import { BIDANG_ROLES, OFFICE_WIDE_ROLES, RECORD_KIND, ROLE_LABELS, ROLES, SUPERIOR, isRole, seesWholeOffice, type Role } from './roles';
+import { getStep, SOP_STEPS } from './steps';
+import { BIDANG_ROLES, isRole, OFFICE_WIDE_ROLES, ROLES, seesWholeOffice, SUPERIOR, type Role } from './roles';
 
 describe('roles', () => {
-  it('lists the seven roles in a fixed order', () => {
-    expect(ROLES).toEqual([
-      'ADMIN',
-      'KEPALA_DINAS',
-      'SEKRETARIS',
-      'KASUBBAG',
-      'PENYUSUN',
-      'BIDANG_OPERATOR',
-      'BIDANG_HEAD',
-    ]);
-  });
-
-  it.each<[Role, string]>([
-    ['KEPALA_DINAS', 'Kepala Dinas'],
-    ['SEKRETARIS', 'Sekretaris Dinas'],
-    ['KASUBBAG', 'Kasubbag Program dan Evaluasi'],
-    ['PENYUSUN', 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan'],
-    ['BIDANG_OPERATOR', 'Operator Bidang'],
-    ['BIDANG_HEAD', 'Kepala Bidang'],
-    ['ADMIN', 'Administrator'],
-  ])('labels %s in Indonesian as %s', (role, label) => {
-    expect(ROLE_LABELS[role].id).toBe(label);
-    expect(ROLE_LABELS[role].en.length).toBeGreaterThan(0);
-  });
-
-  it.each<[Role, Role | null]>([
-    ['PENYUSUN', 'KASUBBAG'],
-    ['KASUBBAG', 'SEKRETARIS'],
-    ['SEKRETARIS', 'KEPALA_DINAS'],
-    ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
-    ['BIDANG_HEAD', 'SEKRETARIS'],
-    ['KEPALA_DINAS', null],
-    ['ADMIN', null],
-  ])('escalates an overdue %s to %s', (role, superior) => {
-    expect(SUPERIOR[role]).toBe(superior);
-  });
-
-  it.each(ROLES.map((r) => [r]))('escalation from %s ends without a cycle', (start) => {
-    const seen = new Set<Role>();
-    let current: Role | null = start;
-    while (current) {
-      expect(seen.has(current)).toBe(false);
-      seen.add(current);
-      current = SUPERIOR[current];
-    }
-    expect(seen.size).toBeLessThanOrEqual(ROLES.length);
-  });
-
-  it.each<[Role, 'SIGNATURE' | 'PARAF' | 'NONE']>([
-    ['KEPALA_DINAS', 'SIGNATURE'],
-    ['SEKRETARIS', 'PARAF'],
-    ['KASUBBAG', 'PARAF'],
-    ['PENYUSUN', 'PARAF'],
-    ['BIDANG_HEAD', 'PARAF'],
-    ['BIDANG_OPERATOR', 'NONE'],
-    ['ADMIN', 'NONE'],
-  ])('%s records with %s', (role, kind) => {
-    expect(RECORD_KIND[role]).toBe(kind);
-  });
-
   it.each([
     ['KASUBBAG', true],
     ['kasubbag', false],
@@ -83,5 +24,36 @@ describe('roles', () => {
 
   it('every role is either office-wide or a Bidang role, never both', () => {
     for (const r of ROLES) expect(OFFICE_WIDE_ROLES.includes(r) !== BIDANG_ROLES.includes(r)).toBe(true);
+  });
+});
+
+describe('escalation of a late step', () => {
+  // Hand-worked from the SOP's line of command: the one who ordered the step is told when it is
+  // late (the Sekretaris ordered the Kasubbag, the Kasubbag the staff), and a late Sekretaris
+  // goes to the Kepala Dinas.
+  it.each<[number, Role]>([
+    [1, 'KEPALA_DINAS'], // the Sekretaris's disposition
+    [2, 'SEKRETARIS'], // the Kasubbag's disposition
+    [3, 'KASUBBAG'], // the Penyusun sends the format
+    [4, 'KASUBBAG'], // the Penyusun collects from the Bidang
+    [5, 'SEKRETARIS'], // the Kasubbag compiles
+    [6, 'SEKRETARIS'], // the Kasubbag analyses
+    [7, 'KEPALA_DINAS'], // the Sekretaris raises the report
+  ])('a late step %i reaches the %s', (step, superior) => {
+    expect(SUPERIOR[getStep(step).actors[0]!]).toBe(superior);
+  });
+
+  it('every step has someone to escalate to', () => {
+    expect(SOP_STEPS.filter((s) => !SUPERIOR[s.actors[0]!]).map((s) => s.no)).toEqual([]);
+  });
+
+  it.each(ROLES.map((r) => [r]))('escalation from %s ends without a cycle', (start) => {
+    const seen = new Set<Role>();
+    let current: Role | null = start;
+    while (current) {
+      expect(seen.has(current)).toBe(false);
+      seen.add(current);
+      current = SUPERIOR[current];
+    }
   });
 });

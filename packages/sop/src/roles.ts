@@ -65,7 +65,9 @@ export const SUPERIOR: Record<Role, Role | null> = {
  * Penyusun and the Bidang head; they initial what they hand on, as is usual for staff documents.
  * An operator only prepares data and the administrator takes no part in the procedure.
  */
-export const RECORD_KIND: Record<Role, 'SIGNATURE' | 'PARAF' | 'NONE'> = {
+export type RecordMark = 'SIGNATURE' | 'PARAF' | 'NONE';
+
+export const RECORD_KIND: Record<Role, RecordMark> = {
   ADMIN: 'NONE',
   KEPALA_DINAS: 'SIGNATURE',
   SEKRETARIS: 'PARAF',

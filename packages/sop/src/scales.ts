@@ -62,6 +62,24 @@ export const SIX_BAND_SCALE: CategoryScale = {
 };
 
 /**
+ * One colour per category code, for the recap's charts in the PDF and in the web app alike (the
+ * same hues as the web app's .cat-* badges, saturated enough for bars on white). A code of an
+ * office's own scale without a colour here, and a missing capaian, are drawn grey.
+ */
+export const CATEGORY_COLORS: Readonly<Record<string, string>> = {
+  MELAMPAUI_TARGET: '#0f5132',
+  SANGAT_BAIK: '#1e8e3e',
+  BAIK: '#7cb342',
+  CUKUP: '#e0a800',
+  KURANG: '#ef7d17',
+  SANGAT_KURANG: '#c62828',
+};
+export const MISSING_CATEGORY_COLOR = '#9aa5b1';
+
+export const categoryColor = (code: string | null | undefined): string =>
+  (code ? CATEGORY_COLORS[code] : undefined) ?? MISSING_CATEGORY_COLOR;
+
+/**
  * The band a capaian falls in: the first band (highest min first) whose min ≤ capaian.
  * null for a missing capaian, or one below the lowest band (which a clamped capaian never is).
  */

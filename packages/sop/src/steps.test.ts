@@ -1,50 +1,51 @@
-import { DOCUMENT_KIND_LABELS, REQUIRED_DOCUMENT_KINDS, SOP_META, SOP_STEPS, getStep, type StandardTime } from './steps';
-import type { Role } from './roles';
+import { makeCalendar, stepTiming } from './calendar';
+import { checkRequestTransition, REQUEST_TRANSITIONS, statusOfStep } from './state-machine';
+import { getStep, isDocumentKind, SOP_STEPS } from './steps';
+
+/** A local WIB time, written the way an office clock shows it. */
+const wib = (s: string) => new Date(`${s}:00+07:00`);
+const cal = makeCalendar();
 
 describe('SOP steps', () => {
-  it.each<[number, string, Role[], StandardTime, string]>([
-    [1, 'DISPOSE_TO_KASUBBAG', ['SEKRETARIS'], { minutes: 5 }, 'DISPOSITION'],
-    [2, 'DISPOSE_TO_STAFF', ['KASUBBAG'], { minutes: 5 }, 'DISPOSITION'],
-    [3, 'SEND_FORMAT', ['PENYUSUN'], { minutes: 10 }, 'DOCUMENTS'],
-    [4, 'COLLECT', ['PENYUSUN', 'BIDANG_OPERATOR', 'BIDANG_HEAD'], { workingDays: 2 }, 'DOCUMENTS'],
-    [5, 'COMPILE', ['KASUBBAG'], { workingDays: 1 }, 'DOCUMENTS'],
-    [6, 'ANALYSE', ['KASUBBAG'], { workingDays: 1 }, 'REPORT'],
-    [7, 'RAISE_TO_KEPALA', ['SEKRETARIS'], { minutes: 10 }, 'REPORT'],
-  ])('step %i is %s by %j within %j', (no, code, actors, time, record) => {
-    const step = getStep(no);
-    expect(step.no).toBe(no);
-    expect(step.code).toBe(code);
-    expect(step.actors).toEqual(actors);
-    expect(step.standardTime).toEqual(time);
-    expect(step.record).toBe(record);
-    expect(step.input).toBe('dokumen');
-    expect(step.activity.length).toBeGreaterThan(20);
-    expect(step.activityEn.length).toBeGreaterThan(20);
-  });
-
-  it('keeps the steps in SOP order', () => {
-    expect(SOP_STEPS.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-  });
-
-  it('adds up to the SOP total of 4 working days and 30 minutes', () => {
+  it('add up to the SOP total of 4 working days and 30 minutes', () => {
     const minutes = SOP_STEPS.reduce((a, s) => a + ('minutes' in s.standardTime ? s.standardTime.minutes : 0), 0);
     const days = SOP_STEPS.reduce((a, s) => a + ('workingDays' in s.standardTime ? s.standardTime.workingDays : 0), 0);
     expect({ minutes, days }).toEqual({ minutes: 30, days: 4 });
   });
 
-  it.each([
-    [3, 'Menyampaikan format permintaan data dan informasi kinerja kepada masing-masing Bidang'],
-    [1, 'Sekretaris Dinas memerintahkan Kasubbag Program dan Evaluasi untuk menindaklanjuti permintaan data dan informasi kinerja dinas'],
-  ])('step %i carries the corrected SOP text', (no, text) => {
-    expect(getStep(no).activity).toBe(text);
+  /**
+   * What each step's standard time yields, hand-worked on the 2026 calendar (office hours
+   * Mon–Fri 08:00–16:00 WIB): every step starts on Thursday 8 January 2026 at 15:58, two minutes
+   * before closing, so the minute standards run into Friday morning and the day standards over
+   * the weekend (Mon 12 Jan is a working day).
+   */
+  it.each<[number, string, number]>([
+    [1, '2026-01-09T08:03', 5], // 5 minutes: 2 on Thursday, 3 on Friday
+    [2, '2026-01-09T08:03', 5],
+    [3, '2026-01-09T08:08', 10], // 10 minutes: 2 + 8
+    [4, '2026-01-12T15:58', 960], // 2 working days: Friday, then Monday at the same clock time (2 + 480 + 478)
+    [5, '2026-01-09T15:58', 480], // 1 working day (2 + 478)
+    [6, '2026-01-09T15:58', 480],
+    [7, '2026-01-09T08:08', 10],
+  ])('step %i started Thursday 15:58 is due %s (%i office minutes later)', (no, due, minutes) => {
+    const t = stepTiming(cal, wib('2026-01-08T15:58'), getStep(no).standardTime, null, wib('2026-01-08T15:58'));
+    expect(t.dueAt.toISOString()).toBe(wib(due).toISOString());
+    expect(t.standardWorkingMinutes).toBe(minutes);
+    expect(t.overdue).toBe(false);
   });
 
-  it.each([
-    [4, 'dokumen LHP, LHE, TL HP'],
-    [6, 'rekap hasil capaian pengumpulan data kinerja dinas'],
-    [1, 'dokumen format data'],
-  ])('step %i outputs %s', (no, output) => {
-    expect(getStep(no).output).toBe(output);
+  it('step 4 started on the Wednesday before Isra Mikraj runs over the holiday and the weekend', () => {
+    const t = stepTiming(cal, wib('2026-01-14T10:00'), getStep(4).standardTime, wib('2026-01-19T10:01'), wib('2026-01-20T08:00'));
+    expect(t.dueAt.toISOString()).toBe(wib('2026-01-19T10:00').toISOString());
+    expect({ overdue: t.overdue, overdueWorkingMinutes: t.overdueWorkingMinutes }).toEqual({ overdue: true, overdueWorkingMinutes: 1 });
+  });
+
+  it.each(SOP_STEPS.map((s) => [s.no, s.code]))('step %i (%s) can be completed by its lead actor, by the transition of its status', (no) => {
+    const step = getStep(no);
+    const t = REQUEST_TRANSITIONS.find((x) => x.step === no && x.from === statusOfStep(step.no));
+    expect(t).toBeDefined();
+    const check = checkRequestTransition(t!.from, t!.action, [step.actors[0]!], { submissions: [{ status: 'ACCEPTED' }], hasAnalysis: true });
+    expect(check.ok).toBe(true);
   });
 
   it.each([[0], [8], [1.5], [-1], [NaN]])('getStep(%p) throws', (no) => {
@@ -55,28 +56,16 @@ describe('SOP steps', () => {
     expect(Object.isFrozen(SOP_STEPS)).toBe(true);
   });
 
-  it('describes the SOP document', () => {
-    expect(SOP_META).toEqual({
-      title: 'Mekanisme Pengumpulan Data Kinerja',
-      number: '188 / 120 / K / 411.307 / 2019',
-      office: 'Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Nganjuk',
-      madeOn: '2019-09-19',
-    });
-  });
-
   it.each([
-    ['LHP', 'Laporan Hasil Pemeriksaan'],
-    ['LHE', 'Laporan Hasil Evaluasi'],
-    ['TL_HP', 'Tindak Lanjut Hasil Pemeriksaan'],
-    ['FORMAT', 'Format Permintaan Data'],
-    ['REPORT', 'Laporan Kinerja'],
-    ['DISPOSITION', 'Lembar Disposisi'],
-    ['OTHER', 'Lainnya'],
-  ] as const)('labels document kind %s as %s', (kind, label) => {
-    expect(DOCUMENT_KIND_LABELS[kind].id).toBe(label);
-  });
-
-  it('requires LHP, LHE and TL HP from every Bidang', () => {
-    expect(REQUIRED_DOCUMENT_KINDS).toEqual(['LHP', 'LHE', 'TL_HP']);
+    ['LHP', true],
+    ['TL_HP', true],
+    ['OTHER', true],
+    ['lhp', false],
+    ['TL HP', false],
+    ['toString', false],
+    ['', false],
+    [7, false],
+  ])('isDocumentKind(%p) is %p', (value, expected) => {
+    expect(isDocumentKind(value)).toBe(expected);
   });
 });

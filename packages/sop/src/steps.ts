@@ -152,10 +152,13 @@ export function getStep(no: number): StepDefinition {
   return step;
 }
 
-/** The documents each Bidang hands in at step 4 (the SOP's output of that step). */
-export const REQUIRED_DOCUMENT_KINDS = ['LHP', 'LHE', 'TL_HP'] as const;
-
 export type DocumentKind = 'LHP' | 'LHE' | 'TL_HP' | 'FORMAT' | 'REPORT' | 'DISPOSITION' | 'OTHER';
+
+/**
+ * The documents each Bidang hands in at step 4 (the SOP's output of that step): submitting needs
+ * each of them that the request asks for.
+ */
+export const REQUIRED_DOCUMENT_KINDS: readonly DocumentKind[] = ['LHP', 'LHE', 'TL_HP'];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { id: string; en: string }> = {
   LHP: { id: 'Laporan Hasil Pemeriksaan', en: 'Audit Report' },
@@ -166,3 +169,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { id: string; en: string
   DISPOSITION: { id: 'Lembar Disposisi', en: 'Disposition Sheet' },
   OTHER: { id: 'Lainnya', en: 'Other' },
 };
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && Object.hasOwn(DOCUMENT_KIND_LABELS, value);
+}

@@ -2,10 +2,13 @@ import { BIDANG_ROLES, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/errors';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
+
+const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
+const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
 
 export class AdminService {
   constructor(private readonly db: Db) {}
@@ -28,18 +31,20 @@ export class AdminService {
 
   async assignActing(actor: Actor, input: AssignActingInput) {
     if (!(input.validUntil > input.validFrom)) {
-      fail('VALIDATION_FAILED', 'Akhir penugasan harus setelah awal penugasan.', { fields: [{ field: 'validUntil', message: 'Harus setelah validFrom' }] });
+      fail('VALIDATION_FAILED', { id: 'Akhir penugasan harus setelah awal penugasan.', en: 'The assignment must end after it starts.' }, {
+        fields: [fieldProblem('validUntil', { id: 'Harus setelah validFrom', en: 'Must be after validFrom' })],
+      });
     }
-    if (BIDANG_ROLES.includes(input.role as Role) && !input.bidangId) {
-      fail('VALIDATION_FAILED', 'Plt/Plh peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+    if (BIDANG_ROLES.includes(input.role) && !input.bidangId) {
+      fail('VALIDATION_FAILED', { id: 'Plt/Plh peran Bidang memerlukan Bidang.', en: 'An acting Bidang role needs a Bidang.' }, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
     }
     // Never to oneself: an administrator does not give himself the Kepala Dinas's (or any) powers.
-    if (input.userId === actor.userId) fail('FORBIDDEN', 'Anda tidak dapat menetapkan Plt/Plh untuk diri sendiri; penugasan ini harus dibuat oleh administrator lain.');
+    if (input.userId === actor.userId) fail('FORBIDDEN', { id: 'Anda tidak dapat menetapkan Plt/Plh untuk diri sendiri; penugasan ini harus dibuat oleh administrator lain.', en: 'You cannot make yourself Plt/Plh; another administrator must make this assignment.' });
     return this.db.$transaction(async (tx) => {
       const u = await tx.user.findUnique({ where: { id: input.userId } }).catch(() => null);
       if (!u) fail('NOT_FOUND');
       assertSameOffice(actor, u!.officeId);
-      if (!u!.active) fail('VALIDATION_FAILED', 'Pengguna ini nonaktif.', { fields: [{ field: 'userId', message: 'Pengguna nonaktif' }] });
+      if (!u!.active) fail('VALIDATION_FAILED', { id: 'Pengguna ini nonaktif.', en: 'This user is deactivated.' }, { fields: [fieldProblem('userId', { id: 'Pengguna nonaktif', en: 'Deactivated user' })] });
       if (input.bidangId) {
         const b = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
         assertSameOffice(actor, b?.officeId);
@@ -72,7 +77,7 @@ export class AdminService {
       if (!before) fail('NOT_FOUND');
       assertSameOffice(actor, before!.user.officeId);
       if (before!.validUntil <= now) {
-        fail('VALIDATION_FAILED', 'Penugasan Plt/Plh ini sudah berakhir.', { fields: [{ field: 'id', message: 'Penugasan sudah berakhir' }] });
+        fail('VALIDATION_FAILED', { id: 'Penugasan Plt/Plh ini sudah berakhir.', en: 'This Plt/Plh assignment has already ended.' }, { fields: [fieldProblem('id', { id: 'Penugasan sudah berakhir', en: 'Assignment already ended' })] });
       }
       const validUntil = before!.validFrom > now ? before!.validFrom : now;
       const { user: _user, ...row } = before!;
@@ -93,7 +98,7 @@ export class AdminService {
   async createBidang(actor: Actor, input: CreateBidangInput) {
     return this.db.$transaction(async (tx) => {
       const clash = await tx.bidang.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
-      if (clash) fail('DUPLICATE', `Kode Bidang ${input.code} sudah dipakai.`);
+      if (clash) fail('DUPLICATE', { id: `Kode Bidang ${input.code} sudah dipakai.`, en: `Bidang code ${input.code} is already taken.` });
       const b = await tx.bidang.create({ data: { officeId: actor.officeId, code: input.code, name: input.name.trim(), sortOrder: input.sortOrder ?? 0 } });
       await audit(tx, actor, { action: 'bidang.created', entityType: 'Bidang', entityId: b.id, after: b });
       return b;
@@ -123,17 +128,23 @@ export class AdminService {
     const seen = new Set<string>();
     for (const t of input.targets) {
       const key = `${t.year}-${t.triwulan}`;
-      if (seen.has(key)) fail('VALIDATION_FAILED', 'Target ganda untuk tahun dan Triwulan yang sama.', { fields: [{ field: 'targets', message: `Target ${key} ganda` }] });
+      if (seen.has(key)) {
+        fail('VALIDATION_FAILED', { id: 'Target ganda untuk tahun dan Triwulan yang sama.', en: 'Two targets for the same year and triwulan.' }, {
+          fields: [fieldProblem('targets', { id: `Target ${key} ganda`, en: `Target ${key} is given twice` })],
+        });
+      }
       seen.add(key);
       if (input.polarity === 'RANGE' && (t.targetUpper == null || t.targetUpper < t.target)) {
-        fail('VALIDATION_FAILED', 'Indikator rentang memerlukan batas atas ≥ batas bawah.', { fields: [{ field: `targets.${key}.targetUpper`, message: 'Batas atas wajib dan ≥ target' }] });
+        fail('VALIDATION_FAILED', { id: 'Indikator rentang memerlukan batas atas ≥ batas bawah.', en: 'A range indicator needs an upper bound ≥ the lower bound.' }, {
+          fields: [fieldProblem(`targets.${key}.targetUpper`, { id: 'Batas atas wajib dan ≥ target', en: 'An upper bound is required and ≥ target' })],
+        });
       }
     }
     const id = await this.db.$transaction(async (tx) => {
       const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
-      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', BIDANG_NOT_HERE, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
       const clash = await tx.indicator.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
-      if (clash && clash.id !== input.id) fail('DUPLICATE', `Kode indikator ${input.code} sudah dipakai.`);
+      if (clash && clash.id !== input.id) fail('DUPLICATE', { id: `Kode indikator ${input.code} sudah dipakai.`, en: `Indicator code ${input.code} is already taken.` });
       const data = { code: input.code, bidangId: input.bidangId, sasaran: input.sasaran.trim(), name: input.name.trim(), satuan: input.satuan.trim(), polarity: input.polarity, ...(input.active != null ? { active: input.active } : {}) };
       let before = null;
       let row;

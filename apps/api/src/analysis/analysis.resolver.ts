@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { bi } from '../common/validation';
 import type { GqlContext } from '../common/context';
 import { PerformanceAnalysis } from './analysis.model';
 import { UUID } from '../common/scalars';
@@ -10,17 +11,17 @@ class BidangNarrativeInput {
 
   @Field(() => String, { nullable: true, description: 'Capaian / keberhasilan' })
   @IsOptional()
-  @MaxLength(10000, { message: 'Capaian maksimal 10.000 karakter' })
+  @MaxLength(10000, bi('Capaian maksimal 10.000 karakter', 'The achievements text may have at most 10,000 characters'))
   achievements?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Kendala' })
   @IsOptional()
-  @MaxLength(10000, { message: 'Kendala maksimal 10.000 karakter' })
+  @MaxLength(10000, bi('Kendala maksimal 10.000 karakter', 'The obstacles text may have at most 10,000 characters'))
   obstacles?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Solusi / tindak lanjut' })
   @IsOptional()
-  @MaxLength(10000, { message: 'Solusi maksimal 10.000 karakter' })
+  @MaxLength(10000, bi('Solusi maksimal 10.000 karakter', 'The solutions text may have at most 10,000 characters'))
   solutions?: string | null;
 }
 
@@ -30,12 +31,12 @@ class SaveAnalysisInput {
 
   @Field(() => String, { nullable: true, description: 'Analisis dan evaluasi Kasubbag: capaian, kendala, solusi' })
   @IsOptional()
-  @MaxLength(50000, { message: 'Narasi maksimal 50.000 karakter' })
+  @MaxLength(50000, bi('Narasi maksimal 50.000 karakter', 'The narrative may have at most 50,000 characters'))
   narrative?: string | null;
 
   @Field(() => [BidangNarrativeInput], { nullable: true, description: 'Narasi per Bidang; Bidang yang tidak disebut tetap memakai narasi sebelumnya' })
   @IsOptional()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(200, bi('Paling banyak 200 narasi Bidang', 'At most 200 Bidang narratives'))
   @ValidateNested({ each: true })
   bidangNarratives?: BidangNarrativeInput[] | null;
 }

@@ -1,13 +1,14 @@
-import { periodLabel, previousPeriod, samePeriodLastYear, type CategoryScale, type Period, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf, previousPeriod, samePeriodLastYear, type CategoryScale, type Period } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
 import { serviceHasScope } from '../auth/auth-checker';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, UNKNOWN_BIDANG } from '../common/errors';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
 import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
+import { indicatorValue, targetForPeriod } from './indicator-value';
 import type { ScaleService } from './scale.service';
 
 export type { Summary } from './compute';
@@ -50,7 +51,6 @@ export interface AnalysisResults extends ComputedAnalysis {
   samePeriodLastYear: string | null;
 }
 
-const periodOf = (year: number, triwulan: number | null): Period => ({ year, triwulan: (triwulan ?? null) as Triwulan | null });
 const clean = (s: string | null | undefined) => s?.trim() || null;
 
 /** Step 6: capaian per indicator, Bidang, Sasaran and for the office, from accepted submissions. */
@@ -95,11 +95,10 @@ export class AnalysisService {
       // The most recent request of a period wins when an office was asked twice.
       orderBy: { submission: { request: { createdAt: 'desc' } } },
     });
-    const targetOf = (i: (typeof req.indicators)[number]['indicator'], p: Period) => i.targets.find((t) => t.year === p.year && t.triwulan === (p.triwulan ?? 4));
     const history = (i: (typeof req.indicators)[number]['indicator'], p: Period): HistoryPoint | null => {
       const v = earlier.find((e) => e.indicatorId === i.id && e.submission.request.year === p.year && e.submission.request.triwulan === p.triwulan);
       if (!v) return null;
-      const t = targetOf(i, p);
+      const t = targetForPeriod(i.targets, p.year, p.triwulan);
       return {
         requestId: v.submission.request.id,
         year: p.year,
@@ -115,21 +114,10 @@ export class AnalysisService {
       scale,
       thresholdPoints: this.deviationPoints,
       indicators: req.indicators.map(({ indicator: i }) => {
-        const value = values.get(`${i.bidangId}:${i.id}`);
-        const target = targetOf(i, period);
         return {
-          id: i.id,
-          code: i.code,
-          name: i.name,
-          sasaran: i.sasaran,
-          satuan: i.satuan,
-          polarity: i.polarity,
+          ...indicatorValue(i, period, values.get(`${i.bidangId}:${i.id}`)),
           bidangId: i.bidangId,
           bidangName: i.bidang.name,
-          target: toNumber(target?.target),
-          targetUpper: toNumber(target?.targetUpper),
-          realisasi: toNumber(value?.realisasi),
-          note: value?.note ?? null,
           previous: history(i, prev),
           lastYear: history(i, lastYear),
         };
@@ -152,15 +140,15 @@ export class AnalysisService {
       // so two first saves cannot both create version 1, and a save never lands after the freeze.
       await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${before.id}::uuid FOR UPDATE`;
       const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: before.id } });
-      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).');
+      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
       const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
       const known = new Set(completeness.perBidang.map((p) => p.bidang.id));
       const unknown = (bidangNarratives ?? []).filter((n) => !known.has(n.bidangId));
       if (unknown.length) {
-        fail('VALIDATION_FAILED', 'Sebagian Bidang pada narasi tidak dikenal di Dinas ini.', {
-          fields: unknown.map((n) => ({ field: `bidangNarratives.${n.bidangId}`, message: 'Bidang tidak dikenal' })),
+        fail('VALIDATION_FAILED', { id: 'Sebagian Bidang pada narasi tidak dikenal di Dinas ini.', en: 'Some Bidang of the narratives are unknown in this office.' }, {
+          fields: unknown.map((n) => fieldProblem(`bidangNarratives.${n.bidangId}`, UNKNOWN_BIDANG)),
         });
       }
       // A Bidang's narrative given now replaces the earlier one; the others carry over (also to a new version).

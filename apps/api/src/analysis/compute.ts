@@ -5,6 +5,7 @@
  * (formulas, category scale, deviation) live in @sipedaki/sop.
  */
 import { averageCapaian, categorize, checkDeviation, computeCapaian, type CategoryScale, type Polarity, type Trend } from '@sipedaki/sop';
+import { indicatorValueView, type IndicatorValue, type IndicatorValueView } from './indicator-value';
 
 export interface CategoryView {
   code: string;
@@ -23,22 +24,13 @@ export interface HistoryPoint {
   realisasi: number | null;
 }
 
-export interface ComputeIndicator {
-  id: string;
-  code: string;
-  name: string;
-  sasaran: string;
-  satuan: string;
-  polarity: string;
+/** An indicator value of the request with its Bidang and its history. */
+export type ComputeIndicator = IndicatorValue & {
   bidangId: string;
   bidangName: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
   previous?: HistoryPoint | null;
   lastYear?: HistoryPoint | null;
-}
+};
 
 export interface Comparison {
   requestId: string;
@@ -53,27 +45,14 @@ export interface Comparison {
   flagged: boolean;
 }
 
-export interface IndicatorRow {
-  indicatorId: string;
-  indicatorCode: string;
-  indicatorName: string;
-  sasaran: string;
-  satuan: string;
-  polarity: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
-  capaian: number | null;
-  capaianStatus: string;
-  category: CategoryView | null;
+export type IndicatorRow = IndicatorValueView & {
   bidangId: string;
   bidangName: string;
   previous: Comparison | null;
   lastYear: Comparison | null;
   flagged: boolean;
   flagReasons: string[];
-}
+};
 
 export interface Summary {
   key: string;
@@ -107,12 +86,12 @@ function categoryOf(scale: CategoryScale, value: number | null): CategoryView | 
  */
 export function capaianOf(
   scale: CategoryScale,
-  polarity: string,
+  polarity: Polarity,
   target: number | null,
   targetUpper: number | null,
   realisasi: number | null,
 ): { capaian: number | null; capaianStatus: string; category: CategoryView | null } {
-  const r = computeCapaian({ polarity: polarity as Polarity, target, targetUpper, realisasi });
+  const r = computeCapaian({ polarity, target, targetUpper, realisasi });
   return { capaian: r.value, capaianStatus: r.status, category: categoryOf(scale, r.value) };
 }
 
@@ -129,30 +108,11 @@ function reason(c: Comparison, current: number, thresholdPoints: number): string
 }
 
 export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
-  const polarity = i.polarity as Polarity;
-  const now = capaianOf(scale, polarity, i.target, i.targetUpper, i.realisasi);
-  const previous = compare(now.capaian, i.previous, polarity, thresholdPoints);
-  const lastYear = compare(now.capaian, i.lastYear, polarity, thresholdPoints);
+  const now = indicatorValueView(i, scale);
+  const previous = compare(now.capaian, i.previous, i.polarity, thresholdPoints);
+  const lastYear = compare(now.capaian, i.lastYear, i.polarity, thresholdPoints);
   const flagReasons = [previous, lastYear].filter((c): c is Comparison => !!c?.flagged).map((c) => reason(c, now.capaian!, thresholdPoints));
-  return {
-    indicatorId: i.id,
-    indicatorCode: i.code,
-    indicatorName: i.name,
-    sasaran: i.sasaran,
-    satuan: i.satuan,
-    polarity: i.polarity,
-    target: i.target,
-    targetUpper: i.targetUpper,
-    realisasi: i.realisasi,
-    note: i.note,
-    ...now,
-    bidangId: i.bidangId,
-    bidangName: i.bidangName,
-    previous,
-    lastYear,
-    flagged: flagReasons.length > 0,
-    flagReasons,
-  };
+  return { ...now, bidangId: i.bidangId, bidangName: i.bidangName, previous, lastYear, flagged: flagReasons.length > 0, flagReasons };
 }
 
 export function summarize(key: string, label: string, rows: IndicatorRow[], scale: CategoryScale): Summary {

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { bi, TrimmedLength } from '../common/validation';
 import { ApiScope } from '../common/enums';
 
 @ObjectType({ simpleResolvers: true, description: 'Token layanan (akun mesin) Dinas ini; rahasianya tidak pernah ditampilkan lagi' })
@@ -25,12 +26,12 @@ export class CreatedApiToken {
 @InputType()
 export class CreateApiTokenInput {
   @Field(() => String, { description: 'Nama sistem pemakai, mis. "Dashboard Bappeda"' })
-  @Length(3, 100, { message: 'Nama token wajib diisi (3–100 karakter)' })
+  @TrimmedLength(3, 100, bi('Nama token wajib diisi (3–100 karakter)', 'The token name is required (3–100 characters)'))
   name!: string;
 
   @Field(() => [ApiScope])
-  @ArrayMinSize(1, { message: 'Pilih minimal satu cakupan' })
-  @ArrayMaxSize(10)
+  @ArrayMinSize(1, bi('Pilih minimal satu cakupan', 'Choose at least one scope'))
+  @ArrayMaxSize(10, bi('Paling banyak 10 cakupan', 'At most 10 scopes'))
   scopes!: ApiScope[];
 
   @Field(() => Date, { description: 'Wajib; paling lama API_TOKEN_MAX_DAYS (bawaan 365) hari dari sekarang' })

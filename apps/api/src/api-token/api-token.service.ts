@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { SERVICE_TOKEN_PREFIX, sha256 } from '../auth/auth.service';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import type { Db } from '../db/prisma';
 import type { ApiScope } from '../generated/prisma/enums';
 import type { CreateApiTokenInput } from './api-token.model';
@@ -29,15 +29,15 @@ export class ApiTokenService {
 
   /** Returns the plain token once; only its sha256 is stored. */
   async create(actor: Actor, input: CreateApiTokenInput, now = new Date()) {
+    // The name's length (after trimming) is checked by the input's validation.
     const name = input.name.trim();
-    const problems = [];
-    if (name.length < 3) problems.push({ field: 'name', message: 'Nama token wajib diisi (3–100 karakter)' });
     const expiresAt = new Date(input.expiresAt);
     const max = now.getTime() + this.maxDays * 86_400_000;
     if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now || expiresAt.getTime() > max) {
-      problems.push({ field: 'expiresAt', message: `Masa berlaku harus setelah sekarang dan paling lama ${this.maxDays} hari` });
+      fail('VALIDATION_FAILED', undefined, {
+        fields: [fieldProblem('expiresAt', { id: `Masa berlaku harus setelah sekarang dan paling lama ${this.maxDays} hari`, en: `The expiry must be in the future and at most ${this.maxDays} days away` })],
+      });
     }
-    if (problems.length) fail('VALIDATION_FAILED', undefined, { fields: problems });
     const token = SERVICE_TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
     return this.db.$transaction(async (tx) => {
       const t = await tx.apiToken.create({

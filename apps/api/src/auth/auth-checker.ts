@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Role } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
-import { AppError, fail } from '../common/errors';
+import { AppError, fail, type Bilingual } from '../common/errors';
 import type { ApiScope } from '../generated/prisma/enums';
 import type { Actor } from './actor';
 
@@ -22,15 +22,21 @@ export const SERVICE_QUERIES: Record<string, ApiScope | typeof ANY_SCOPE> = {
   performanceAnalysis: 'READ_ANALYSES',
 };
 
-export const SERVICE_READ_ONLY = 'Token layanan hanya dapat membaca data; perubahan tidak diizinkan.';
-export const serviceScopeMissing = (scope: string) => `Token layanan ini tidak memiliki cakupan ${scope} untuk data ini.`;
+export const SERVICE_READ_ONLY: Bilingual = {
+  id: 'Token layanan hanya dapat membaca data; perubahan tidak diizinkan.',
+  en: 'A service token can only read; changes are not allowed.',
+};
+export const serviceScopeMissing = (scope: string): Bilingual => ({
+  id: `Token layanan ini tidak memiliki cakupan ${scope} untuk data ini.`,
+  en: `This service token lacks the ${scope} scope for this data.`,
+});
 
 /** Refuses a service actor any operation its scopes do not cover. */
 export function assertServiceMayQuery(actor: Actor, operation: string, field: string): void {
   if (operation !== 'query') fail('FORBIDDEN', SERVICE_READ_ONLY);
   const need = SERVICE_QUERIES[field];
-  if (!need) fail('FORBIDDEN', 'Token layanan tidak dapat memakai operasi ini.');
-  if (need !== ANY_SCOPE && !actor.scopes.includes(need as ApiScope)) fail('FORBIDDEN', serviceScopeMissing(need!));
+  if (!need) fail('FORBIDDEN', { id: 'Token layanan tidak dapat memakai operasi ini.', en: 'A service token cannot use this operation.' });
+  if (need !== ANY_SCOPE && !actor.scopes.includes(need)) fail('FORBIDDEN', serviceScopeMissing(need));
 }
 
 /** A service actor may read this kind of data (nested fields narrow by scope, not by role). */
@@ -49,7 +55,7 @@ export const PASSWORD_CHANGE_ALLOWED = new Set(['me', 'changePassword', 'logout'
  * office, this Bidang, this state) are the services' job.
  */
 export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, roles) => {
-  if (!context.actor) fail('UNAUTHENTICATED');
+  if (!context.actor) throw context.authRefusal ?? new AppError('UNAUTHENTICATED');
   const actor = context.actor!;
   if (actor.kind === 'service') {
     const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
@@ -66,15 +72,12 @@ export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, ro
   return true;
 };
 
-export function requireActor(ctx: GqlContext) {
-  if (!ctx.actor) fail('UNAUTHENTICATED');
-  return ctx.actor!;
-}
-
 /** REST routes (files, exports, uploads) are for people: a service token is refused there. */
-export function requireUserActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED');
-  if (actor.kind === 'service') throw new AppError('FORBIDDEN', 'Token layanan hanya dapat dipakai pada API GraphQL (baca saja).');
+export function requireUserActor(actor: Actor | null, refusal: AppError | null = null): Actor {
+  if (!actor) throw refusal ?? new AppError('UNAUTHENTICATED');
+  if (actor.kind === 'service') {
+    throw new AppError('FORBIDDEN', { id: 'Token layanan hanya dapat dipakai pada API GraphQL (baca saja).', en: 'A service token can only be used on the GraphQL API (read-only).' });
+  }
   if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return actor;
 }

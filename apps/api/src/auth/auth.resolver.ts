@@ -1,5 +1,6 @@
 import { Length, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { bi } from '../common/validation';
 import type { GqlContext } from '../common/context';
 import { fail } from '../common/errors';
 import { UUID } from '../common/scalars';
@@ -10,11 +11,11 @@ import { ChangePasswordPayload, SessionInfo } from './auth.model';
 @InputType()
 class LoginInput {
   @Field(() => String, { description: 'NIP (18 digit, spasi boleh) atau nama pengguna' })
-  @Length(1, 100, { message: 'NIP atau nama pengguna wajib diisi' })
+  @Length(1, 100, bi('NIP atau nama pengguna wajib diisi', 'The NIP or username is required'))
   login!: string;
 
   @Field(() => String)
-  @Length(1, 200, { message: 'Kata sandi wajib diisi' })
+  @Length(1, 200, bi('Kata sandi wajib diisi', 'The password is required'))
   password!: string;
 }
 

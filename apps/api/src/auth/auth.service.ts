@@ -2,15 +2,22 @@ import crypto from 'node:crypto';
 import type { Role } from '@sipedaki/sop';
 import type { Config } from '../config';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
-import { AppError, fail } from '../common/errors';
+import type { Sql } from '../db/sql';
+import { AppError, fail, fieldProblem } from '../common/errors';
 import { audit } from '../audit/audit.service';
 import type { Actor } from './actor';
+import { SESSION_ACTOR } from './auth.sql';
 import type { LoginRateLimiter } from './login-rate-limit';
 import { passwords } from './password';
 import { assertPasswordAcceptable } from './password-policy';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** A machine client's words for an unknown, expired or revoked service token (not "sign in again"). */
+export const SERVICE_TOKEN_REFUSED = {
+  id: 'Token layanan tidak dikenal, sudah kedaluwarsa, atau telah dicabut. Minta token baru kepada administrator Dinas.',
+  en: 'The service token is unknown, expired or revoked. Ask the office administrator for a new token.',
+};
 
 /** Service-account tokens start with this; anything else is looked up as a session token. */
 export const SERVICE_TOKEN_PREFIX = 'spdk_';
@@ -28,42 +35,6 @@ const dummy = () => (dummyHash ??= passwords.hash(crypto.randomBytes(16).toStrin
 export interface LoginClient {
   ip?: string;
   userAgent?: string;
-}
-
-/**
- * Runs before every authenticated operation, so it is one hand-written statement (db/sql.ts):
- * the session, its user and the Plt/Plh assignments in force at $2. It also notes when the
- * session was last seen, at most once a minute (a writable CTE: no extra round trip).
- */
-const SESSION_ACTOR = statement(
-  'auth.session-actor.v2',
-  `WITH s AS (
-     SELECT id, "userId", "revokedAt", "expiresAt", "lastSeenAt" FROM "Session" WHERE "tokenHash" = $1
-   ), seen AS (
-     UPDATE "Session" t SET "lastSeenAt" = $2::timestamptz
-       FROM s
-      WHERE t.id = s.id AND s."revokedAt" IS NULL AND s."expiresAt" > $2::timestamptz
-        AND (s."lastSeenAt" IS NULL OR s."lastSeenAt" < $2::timestamptz - interval '1 minute')
-   )
-   SELECT s.id AS "sessionId", s."revokedAt", s."expiresAt",
-          u.id, u."officeId", u.name, u.roles::text[] AS roles, u."bidangId", u.active, u."mustChangePassword",
-          COALESCE((SELECT json_agg(json_build_object('role', a.role, 'bidangId', a."bidangId"))
-                      FROM "ActingAssignment" a
-                     WHERE a."userId" = u.id AND a."validFrom" <= $2::timestamptz AND a."validUntil" > $2::timestamptz), '[]') AS acting
-     FROM s JOIN "User" u ON u.id = s."userId"`,
-);
-interface SessionRow {
-  sessionId: string;
-  revokedAt: Date | null;
-  expiresAt: Date;
-  id: string;
-  officeId: string;
-  name: string;
-  roles: string[];
-  bidangId: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  acting: Array<{ role: string; bidangId: string | null }>;
 }
 
 interface Account {
@@ -228,12 +199,12 @@ export class AuthService {
     const user = await this.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
     assertPasswordAcceptable(newPassword, user, 'newPassword');
     if (newPassword === currentPassword) {
-      const message = 'Kata sandi baru harus berbeda dari kata sandi saat ini.';
-      fail('VALIDATION_FAILED', message, { fields: [{ field: 'newPassword', message }] });
+      const message = { id: 'Kata sandi baru harus berbeda dari kata sandi saat ini.', en: 'The new password must differ from the current one.' };
+      fail('VALIDATION_FAILED', message, { fields: [fieldProblem('newPassword', message)] });
     }
     if (!(await this.checkPassword(user, currentPassword, 'password_change', client, now))) {
-      const message = 'Kata sandi saat ini salah.';
-      fail('VALIDATION_FAILED', message, { fields: [{ field: 'currentPassword', message }] });
+      const message = { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' };
+      fail('VALIDATION_FAILED', message, { fields: [fieldProblem('currentPassword', message)] });
     }
     const passwordHash = await passwords.hash(newPassword);
     return this.db.$transaction(async (tx) => {
@@ -287,12 +258,12 @@ export class AuthService {
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);
-    const u = await this.sql.one<SessionRow>(SESSION_ACTOR, [sha256(token), now.toISOString()]);
+    const u = await this.sql.one(SESSION_ACTOR, [sha256(token), now.toISOString()]);
     if (!u || u.revokedAt || u.expiresAt <= now || !u.active) throw new AppError('UNAUTHENTICATED');
-    const roles = new Set<Role>(u.roles as Role[]);
+    const roles = new Set<Role>(u.roles);
     const bidangIds = new Set<string>(u.bidangId ? [u.bidangId] : []);
     for (const a of u.acting) {
-      roles.add(a.role as Role);
+      roles.add(a.role);
       if (a.bidangId) bidangIds.add(a.bidangId);
     }
     return {
@@ -311,7 +282,7 @@ export class AuthService {
   /** A machine client: an unexpired, unrevoked ApiToken of an office. */
   private async serviceActor(token: string, now: Date): Promise<Actor> {
     const t = await this.db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!t || t.revokedAt || t.expiresAt <= now) throw new AppError('UNAUTHENTICATED');
+    if (!t || t.revokedAt || t.expiresAt <= now) throw new AppError('UNAUTHENTICATED', SERVICE_TOKEN_REFUSED);
     if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       // Usage telemetry, not a change of business data: no audit row, and a failure is not the client's problem.
       await this.db.apiToken.update({ where: { id: t.id }, data: { lastUsedAt: now } }).catch(() => undefined);

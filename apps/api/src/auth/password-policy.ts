@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCommonPasswords, passwordProblems, PASSWORD_PROBLEM_TEXT, type PasswordProblem } from '@sipedaki/sop';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 
 let common: ReadonlySet<string> | undefined;
 
@@ -29,10 +29,9 @@ export function problemsOf(password: string, owner: { username?: string | null; 
 export function assertPasswordAcceptable(password: string, owner: { username?: string | null; nip?: string | null }, field: string): void {
   const problems = problemsOf(password, owner);
   if (!problems.length) return;
-  const messages = problems.map((p) => PASSWORD_PROBLEM_TEXT[p].id);
   // The reasons go in `fields` (one line each); the message says what it is about, once.
-  fail('VALIDATION_FAILED', 'Kata sandi belum memenuhi kebijakan kata sandi.', {
-    fields: messages.map((message) => ({ field, message })),
+  fail('VALIDATION_FAILED', { id: 'Kata sandi belum memenuhi kebijakan kata sandi.', en: 'The password does not meet the password policy.' }, {
+    fields: problems.map((p) => fieldProblem(field, PASSWORD_PROBLEM_TEXT[p])),
     passwordProblems: problems,
   });
 }

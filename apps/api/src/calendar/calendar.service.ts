@@ -11,7 +11,7 @@ import {
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { dateOnly } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { Office } from '../generated/prisma/client';
@@ -75,7 +75,7 @@ export class CalendarService {
 
   async listHolidays(actor: Actor, year: number) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      fail('VALIDATION_FAILED', 'Tahun harus antara 2000 dan 2100.', { fields: [{ field: 'year', message: 'Tahun 2000–2100' }] });
+      fail('VALIDATION_FAILED', { id: 'Tahun harus antara 2000 dan 2100.', en: 'The year must be between 2000 and 2100.' }, { fields: [fieldProblem('year', { id: 'Tahun 2000–2100', en: 'Year 2000–2100' })] });
     }
     const rows = await this.db.holiday.findMany({
       where: { OR: [{ officeId: null }, { officeId: actor.officeId }], date: { gte: utcDate(`${year}-01-01`), lte: utcDate(`${year}-12-31`) } },
@@ -111,7 +111,7 @@ export class CalendarService {
       const existing = await tx.holiday.findMany({ where: { date, OR: [{ officeId: null }, { officeId: actor.officeId }] } });
       const own = existing.find((h) => h.officeId === actor.officeId);
       const nationalOpen = existing.some((h) => h.officeId === null) && own?.kind !== CANCELLED_KIND;
-      if (nationalOpen || (own && own.kind !== CANCELLED_KIND)) fail('DUPLICATE', 'Tanggal itu sudah tercatat sebagai hari libur.');
+      if (nationalOpen || (own && own.kind !== CANCELLED_KIND)) fail('DUPLICATE', { id: 'Tanggal itu sudah tercatat sebagai hari libur.', en: 'That date is already a holiday.' });
       // Adding a day whose national holiday was cancelled here replaces the cancellation.
       const row = own
         ? await tx.holiday.update({ where: { id: own.id }, data: { name: input.name.trim(), kind: 'LIBUR_DINAS', movedFrom: null } })
@@ -126,11 +126,11 @@ export class CalendarService {
    * and added on the new date as the office's own (the shared national list is never changed).
    */
   async moveHoliday(actor: Actor, input: MoveHolidayInput, now = new Date()) {
-    if (input.fromDate === input.toDate) fail('VALIDATION_FAILED', 'Tanggal baru sama dengan tanggal lama.', { fields: [{ field: 'toDate', message: 'Pilih tanggal lain' }] });
+    if (input.fromDate === input.toDate) fail('VALIDATION_FAILED', { id: 'Tanggal baru sama dengan tanggal lama.', en: 'The new date is the old one.' }, { fields: [fieldProblem('toDate', { id: 'Pilih tanggal lain', en: 'Choose another date' })] });
     return this.change(actor, now, async (tx) => {
       const source = await this.effectiveHoliday(tx, actor.officeId, input.fromDate);
-      if (!source) fail('NOT_FOUND', `Tidak ada hari libur pada ${input.fromDate}.`);
-      if (await this.effectiveHoliday(tx, actor.officeId, input.toDate)) fail('DUPLICATE', `Tanggal ${input.toDate} sudah hari libur.`);
+      if (!source) fail('NOT_FOUND', { id: `Tidak ada hari libur pada ${input.fromDate}.`, en: `There is no holiday on ${input.fromDate}.` });
+      if (await this.effectiveHoliday(tx, actor.officeId, input.toDate)) fail('DUPLICATE', { id: `Tanggal ${input.toDate} sudah hari libur.`, en: `${input.toDate} is already a holiday.` });
       const name = input.name?.trim() || source.name;
       const to = utcDate(input.toDate);
       let moved;
@@ -149,7 +149,7 @@ export class CalendarService {
   async removeHoliday(actor: Actor, input: RemoveHolidayInput, now = new Date()) {
     return this.change(actor, now, async (tx) => {
       const source = await this.effectiveHoliday(tx, actor.officeId, input.date);
-      if (!source) fail('NOT_FOUND', `Tidak ada hari libur pada ${input.date}.`);
+      if (!source) fail('NOT_FOUND', { id: `Tidak ada hari libur pada ${input.date}.`, en: `There is no holiday on ${input.date}.` });
       let result;
       if (source.officeId) {
         const national = await tx.holiday.findFirst({ where: { officeId: null, date: source.date } });
@@ -168,8 +168,8 @@ export class CalendarService {
   async setOfficeHours(actor: Actor, input: OfficeHoursInput, now = new Date()) {
     const hours: Record<number, { start: string; end: string }> = {};
     for (const d of input.days) {
-      if (hours[d.weekday]) fail('VALIDATION_FAILED', 'Satu hari hanya boleh disebut sekali.', { fields: [{ field: 'days', message: `Hari ${d.weekday} ganda` }] });
-      if (!(d.end > d.start)) fail('VALIDATION_FAILED', 'Jam selesai harus setelah jam mulai.', { fields: [{ field: `days.${d.weekday}`, message: 'Jam selesai ≤ jam mulai' }] });
+      if (hours[d.weekday]) fail('VALIDATION_FAILED', { id: 'Satu hari hanya boleh disebut sekali.', en: 'Each day may be given only once.' }, { fields: [fieldProblem('days', { id: `Hari ${d.weekday} ganda`, en: `Day ${d.weekday} is given twice` })] });
+      if (!(d.end > d.start)) fail('VALIDATION_FAILED', { id: 'Jam selesai harus setelah jam mulai.', en: 'The end time must be after the start time.' }, { fields: [fieldProblem(`days.${d.weekday}`, { id: 'Jam selesai ≤ jam mulai', en: 'End time ≤ start time' })] });
       hours[d.weekday] = { start: d.start, end: d.end };
     }
     return this.change(actor, now, async (tx) => {

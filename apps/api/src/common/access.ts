@@ -1,9 +1,6 @@
-import { BIDANG_ROLES, mayReadDocument, seesWholeOffice as rolesSeeWholeOffice, type DocumentSubject, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, mayReadDocument, seesWholeOffice as rolesSeeWholeOffice, type DocumentSubject } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { fail } from './errors';
-
-/** Roles of the secretariat that handle requests and review submissions. */
-export const REVIEWER_ROLES: readonly Role[] = ['KASUBBAG', 'PENYUSUN'];
 
 /** Office-wide readers: those roles, and service actors (machine clients read their whole office, read-only). */
 export const seesWholeOffice = (actor: Actor) => actor.kind === 'service' || rolesSeeWholeOffice(actor.roles);
@@ -29,6 +26,6 @@ export function assertSameOffice(actor: Actor, officeId: string | undefined | nu
 export function assertBidangWriter(actor: Actor, bidangId: string): void {
   const isBidangRole = actor.roles.some((r) => BIDANG_ROLES.includes(r));
   if (!isBidangRole || !actor.bidangIds.includes(bidangId)) {
-    fail('FORBIDDEN', 'Anda hanya dapat mengisi data Bidang Anda sendiri.');
+    fail('FORBIDDEN', { id: 'Anda hanya dapat mengisi data Bidang Anda sendiri.', en: 'You can only fill in your own Bidang’s data.' });
   }
 }

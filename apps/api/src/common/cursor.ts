@@ -4,7 +4,7 @@
  * Anything that is not a cursor this API could have issued is VALIDATION_FAILED on `after`, so a
  * forged cursor never reaches a query.
  */
-import { fail } from './errors';
+import { fail, fieldProblem } from './errors';
 import { isUuid } from './format';
 
 export interface CursorPosition {
@@ -17,7 +17,9 @@ export function encodeCursor(p: CursorPosition): string {
 }
 
 function invalid(): never {
-  fail('VALIDATION_FAILED', undefined, { fields: [{ field: 'after', message: 'Kursor halaman tidak valid: pakai endCursor dari halaman sebelumnya.' }] });
+  fail('VALIDATION_FAILED', undefined, {
+    fields: [fieldProblem('after', { id: 'Kursor halaman tidak valid: pakai endCursor dari halaman sebelumnya.', en: 'Invalid page cursor: use the endCursor of the previous page.' })],
+  });
 }
 
 /** The position after which the next page starts; `withTime` for lists ordered by creation. */

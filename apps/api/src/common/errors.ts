@@ -4,6 +4,7 @@
  * thrown is logged with its correlation id and reaches the client only as INTERNAL_ERROR.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { describeRefusedRequest } from './request-errors';
 
 export const ERROR_CATALOG = {
   UNAUTHENTICATED: { id: 'Anda belum masuk atau sesi telah berakhir. Silakan masuk kembali.', en: 'You are not signed in or your session has expired.' },
@@ -17,7 +18,6 @@ export const ERROR_CATALOG = {
   CONFLICT: { id: 'Data telah diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda.', en: 'Someone else changed this record. Reload and try again.' },
   SUBMISSIONS_INCOMPLETE: { id: 'Belum semua Bidang mengirim data yang telah diterima.', en: 'Not every Bidang has an accepted submission yet.' },
   ANALYSIS_MISSING: { id: 'Analisis capaian belum disusun.', en: 'The analysis has not been made yet.' },
-  REASON_REQUIRED: { id: 'Alasan pengembalian wajib diisi (minimal 5 karakter).', en: 'A reason (at least 5 characters) is required.' },
   NOT_EDITABLE: { id: 'Data ini sudah dikirim dan tidak dapat diubah lagi.', en: 'This record was submitted and can no longer be changed.' },
   DUPLICATE: { id: 'Data yang sama sudah ada.', en: 'This record already exists.' },
   FILE_TOO_LARGE: { id: 'Ukuran berkas melebihi batas yang diizinkan.', en: 'The file is larger than allowed.' },
@@ -62,35 +62,63 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   LAST_ADMIN: 409,
 };
 
+/** A text for people in both languages: Indonesian first (`message`), English (`messageEn`). */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/** One problem with one input field, in both languages. */
 export interface FieldProblem {
   field: string;
   message: string;
+  messageEn: string;
 }
 
+/** A bidangId that names no Bidang of the caller's office. */
+export const UNKNOWN_BIDANG: Bilingual = { id: 'Bidang tidak dikenal', en: 'Unknown Bidang' };
+
+/** The upload routes (documents, XLSX import): the body is not multipart, or has no `file` part. */
+export const UPLOAD_NOT_MULTIPART: Bilingual = {
+  id: 'Unggah berkas sebagai multipart/form-data dengan field "file".',
+  en: 'Upload the file as multipart/form-data in a field named "file".',
+};
+export const UPLOAD_FILE_MISSING: Bilingual = { id: 'Field "file" tidak ditemukan.', en: 'No "file" field in the upload.' };
+
+/** A forged or damaged `after` cursor of a connection. */
+export const INVALID_CURSOR: Bilingual = { id: 'Kursor halaman tidak valid.', en: 'Invalid page cursor.' };
+
+/** A field problem from its field and a bilingual text. */
+export const fieldProblem = (field: string, text: Bilingual): FieldProblem => ({ field, message: text.id, messageEn: text.en });
+
 export class AppError extends Error {
+  /** The English twin of `message`. */
+  readonly messageEn: string;
+
   constructor(
     readonly code: ErrorCode,
-    /** A more specific Indonesian message; defaults to the catalog's. */
-    message?: string,
+    /** A more specific message in both languages; defaults to the catalog's. */
+    text?: Bilingual,
     readonly details?: { fields?: FieldProblem[]; [k: string]: unknown },
   ) {
-    super(message ?? ERROR_CATALOG[code].id);
+    super(text?.id ?? ERROR_CATALOG[code].id);
+    this.messageEn = text?.en ?? ERROR_CATALOG[code].en;
   }
 
   toGraphQL(): GraphQLError {
     return new GraphQLError(this.message, {
-      extensions: { code: this.code, messageEn: ERROR_CATALOG[this.code].en, ...(this.details ?? {}) },
+      extensions: { code: this.code, messageEn: this.messageEn, ...(this.details ?? {}) },
     });
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, messageEn: ERROR_CATALOG[this.code].en, ...(this.details ?? {}) } };
+    return { error: { code: this.code, message: this.message, messageEn: this.messageEn, ...(this.details ?? {}) } };
   }
 }
 
 /** Throws the catalog error. A function declaration (not an arrow) so TypeScript narrows after it. */
-export function fail(code: ErrorCode, message?: string, details?: AppError['details']): never {
-  throw new AppError(code, message, details);
+export function fail(code: ErrorCode, text?: Bilingual, details?: AppError['details']): never {
+  throw new AppError(code, text, details);
 }
 
 const KNOWN = new Set(Object.keys(ERROR_CATALOG));
@@ -121,25 +149,26 @@ export function formatGraphQLError(
     const walk = (errs: any[], prefix: string) => {
       for (const e of errs) {
         const name = prefix ? `${prefix}.${e.property}` : e.property;
-        for (const msg of Object.values(e.constraints ?? {})) fields.push({ field: name, message: String(msg) });
+        for (const [constraint, msg] of Object.entries(e.constraints ?? {})) {
+          // The English twin rides in the decorator's context (common/validation.ts: bi()).
+          const en = e.contexts?.[constraint]?.en;
+          fields.push({ field: name, message: String(msg), messageEn: typeof en === 'string' ? en : String(msg) });
+        }
         if (e.children?.length) walk(e.children, name);
       }
     };
     walk(validationErrors as any[], '');
     return { message: ERROR_CATALOG.VALIDATION_FAILED.id, path: formatted.path, extensions: { code: 'VALIDATION_FAILED', messageEn: ERROR_CATALOG.VALIDATION_FAILED.en, fields } };
   }
-  if (code && KNOWN.has(code) && code !== 'INTERNAL_ERROR') {
-    // The framework's own error (e.g. Apollo's CSRF refusal): our Indonesian text, its English detail.
-    return { message: ERROR_CATALOG[code as ErrorCode].id, locations: formatted.locations, path: formatted.path, extensions: { code, messageEn: formatted.message } };
+  if (code && KNOWN.has(code) && code !== 'INTERNAL_ERROR' && code !== 'BAD_REQUEST') {
+    // The framework's own use of one of our codes: our texts.
+    return { message: ERROR_CATALOG[code as ErrorCode].id, locations: formatted.locations, path: formatted.path, extensions: { code, messageEn: ERROR_CATALOG[code as ErrorCode].en } };
   }
-  // GraphQL's own syntax/validation errors are the client's mistake, and safe to describe.
+  // GraphQL's own syntax/validation errors, the operation limits and Apollo's CSRF refusal are the
+  // client's mistake, and safe to describe: an Indonesian sentence, the English detail apart.
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE' || code === 'BAD_REQUEST') {
-    return {
-      message: `${ERROR_CATALOG.BAD_REQUEST.id} ${formatted.message}`,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: 'BAD_REQUEST', messageEn: formatted.message },
-    };
+    const text = describeRefusedRequest(code, formatted.message);
+    return { message: text.id, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST', messageEn: text.en } };
   }
   const correlationId = onInternal(cause);
   return {

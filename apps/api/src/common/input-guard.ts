@@ -40,7 +40,7 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
-import { AppError, type FieldProblem } from './errors';
+import { AppError, type Bilingual, type FieldProblem } from './errors';
 import { InputValueError } from './scalars';
 
 type Segment = string | number;
@@ -48,7 +48,10 @@ type Segment = string | number;
 /** C0 controls except TAB (09), LF (0A) and CR (0D); a high surrogate without its low half, or a low one alone. */
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const TEXT_REFUSED = 'Tidak boleh berisi karakter kontrol (mis. NUL) atau karakter Unicode yang rusak (surrogate tunggal).';
+export const TEXT_REFUSED: Bilingual = {
+  id: 'Tidak boleh berisi karakter kontrol (mis. NUL) atau karakter Unicode yang rusak (surrogate tunggal).',
+  en: 'Must not contain control characters (such as NUL) or broken Unicode (a lone surrogate).',
+};
 
 /** True when the text holds a character the API does not accept in any string. */
 export const hasForbiddenText = (s: string): boolean => FORBIDDEN_TEXT.test(s);
@@ -58,8 +61,8 @@ export function fieldName(path: readonly Segment[]): string {
   return (path[0] === 'input' && path.length > 1 ? path.slice(1) : path).join('.');
 }
 
-const REQUIRED = 'Wajib diisi.';
-const UNKNOWN_FIELD = 'Kolom ini tidak dikenal.';
+const REQUIRED: Bilingual = { id: 'Wajib diisi.', en: 'Required.' };
+const UNKNOWN_FIELD: Bilingual = { id: 'Kolom ini tidak dikenal.', en: 'Unknown field.' };
 
 export interface GuardOptions {
   /**
@@ -69,28 +72,37 @@ export interface GuardOptions {
   listChoices: boolean;
 }
 
-/** What a value of this type must look like, in Indonesian. */
-function expectation(type: GraphQLInputType | null | undefined, opts: GuardOptions): string {
+/** What a value of this type must look like, in both languages. */
+function expectation(type: GraphQLInputType | null | undefined, opts: GuardOptions): Bilingual {
   const named = type ? getNamedType(type) : null;
   if (!named) return UNKNOWN_FIELD;
-  if (isEnumType(named)) return opts.listChoices ? `Pilihan tidak dikenal. Yang berlaku: ${named.getValues().map((v) => v.name).join(', ')}.` : 'Pilihan tidak dikenal.';
-  if (isInputObjectType(named)) return 'Harus berupa objek isian.';
+  if (isEnumType(named)) {
+    const choices = named.getValues().map((v) => v.name).join(', ');
+    return opts.listChoices
+      ? { id: `Pilihan tidak dikenal. Yang berlaku: ${choices}.`, en: `Unknown choice. Valid: ${choices}.` }
+      : { id: 'Pilihan tidak dikenal.', en: 'Unknown choice.' };
+  }
+  if (isInputObjectType(named)) return { id: 'Harus berupa objek isian.', en: 'Must be an input object.' };
   switch (named.name) {
     case 'Int':
-      return 'Harus berupa bilangan bulat antara -2147483648 dan 2147483647.';
+      return { id: 'Harus berupa bilangan bulat antara -2147483648 dan 2147483647.', en: 'Must be a whole number between -2147483648 and 2147483647.' };
     case 'Float':
-      return 'Harus berupa angka.';
+      return { id: 'Harus berupa angka.', en: 'Must be a number.' };
     case 'Boolean':
-      return 'Harus bernilai true atau false.';
+      return { id: 'Harus bernilai true atau false.', en: 'Must be true or false.' };
     case 'String':
     case 'ID':
-      return 'Harus berupa teks.';
+      return { id: 'Harus berupa teks.', en: 'Must be text.' };
     case 'DateTimeISO':
-      return 'Harus berupa tanggal dan jam ISO 8601, mis. 2026-10-01T08:00:00+07:00.';
+      return { id: 'Harus berupa tanggal dan jam ISO 8601, mis. 2026-10-01T08:00:00+07:00.', en: 'Must be an ISO 8601 date and time, e.g. 2026-10-01T08:00:00+07:00.' };
     default:
-      return 'Nilai tidak valid.';
+      return { id: 'Nilai tidak valid.', en: 'Invalid value.' };
   }
 }
+
+/** A scalar's own refusal (UUID, Date), in both languages. */
+const ownRefusal = (error: { originalError?: unknown }): Bilingual | null =>
+  error.originalError instanceof InputValueError ? { id: error.originalError.message, en: error.originalError.messageEn } : null;
 
 /** The type found by following `path` (field names, list indexes) down from `type`. */
 function typeAt(type: GraphQLInputType, path: readonly Segment[]): GraphQLInputType | null {
@@ -105,14 +117,14 @@ function typeAt(type: GraphQLInputType, path: readonly Segment[]): GraphQLInputT
 
 /** Collects problems by field; the first message for a field wins. */
 class Problems {
-  private readonly byField = new Map<string, string>();
+  private readonly byField = new Map<string, Bilingual>();
   constructor(readonly opts: GuardOptions) {}
-  add(path: readonly Segment[], message: string) {
+  add(path: readonly Segment[], message: Bilingual) {
     const f = fieldName(path);
     if (!this.byField.has(f)) this.byField.set(f, message);
   }
   get list(): FieldProblem[] {
-    return [...this.byField].map(([field, message]) => ({ field, message }));
+    return [...this.byField].map(([field, message]) => ({ field, message: message.id, messageEn: message.en }));
   }
 }
 
@@ -145,8 +157,7 @@ function checkVariable(problems: Problems, type: GraphQLInputType, value: unknow
     if (at && isInputObjectType(getNamedType(at)) && typeof invalid === 'object' && !Array.isArray(invalid)) {
       if (objectShape(problems, at, [...base, ...path], Object.keys(invalid as object)) > 0) return;
     }
-    const own = error.originalError instanceof InputValueError ? error.originalError.message : null;
-    problems.add([...base, ...path], own ?? expectation(at, problems.opts));
+    problems.add([...base, ...path], ownRefusal(error) ?? expectation(at, problems.opts));
   });
   scanStrings(problems, value, base);
 }
@@ -307,7 +318,7 @@ export function literalProblems(schema: GraphQLSchema, error: unknown, opts: Gua
   else if (target.kind === Kind.NULL) problems.add(at, REQUIRED);
   else if (target.kind === Kind.OBJECT && type && isInputObjectType(getNamedType(type)) && objectShape(problems, type, at, target.fields.map((f) => f.name.value)) > 0) {
     // the missing fields are named
-  } else problems.add(at, error.originalError instanceof InputValueError ? error.originalError.message : expectation(type, opts));
+  } else problems.add(at, ownRefusal(error as { originalError?: unknown }) ?? expectation(type, opts));
   const list = problems.list;
   return list.length ? list : null;
 }

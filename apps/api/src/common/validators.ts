@@ -3,6 +3,7 @@
  * value the column cannot hold is VALIDATION_FAILED on its field, never a database error.
  */
 import { IsNumber, Max, Min } from 'class-validator';
+import { bi } from './validation';
 
 /**
  * Targets and realisasi live in Decimal(18, 4) columns, which hold |x| < 10^14. The API accepts
@@ -10,11 +11,11 @@ import { IsNumber, Max, Min } from 'class-validator';
  */
 export const INDICATOR_VALUE_LIMIT = 1e12;
 
-/** A finite number within ±INDICATOR_VALUE_LIMIT; `label` starts the Indonesian message ("Target"). */
+/** A finite number within ±INDICATOR_VALUE_LIMIT; `label` starts the message ("Target", "Realisasi"). */
 export function IsIndicatorValue(label: string): PropertyDecorator {
-  const range = { message: `${label} di luar rentang (−1.000.000.000.000 sampai 1.000.000.000.000)` };
+  const range = bi(`${label} di luar rentang (−1.000.000.000.000 sampai 1.000.000.000.000)`, `${label} is out of range (−1,000,000,000,000 to 1,000,000,000,000)`);
   const checks = [
-    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${label} harus berupa angka` }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, bi(`${label} harus berupa angka`, `${label} must be a number`)),
     Min(-INDICATOR_VALUE_LIMIT, range),
     Max(INDICATOR_VALUE_LIMIT, range),
   ];

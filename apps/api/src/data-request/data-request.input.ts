@@ -1,47 +1,48 @@
-import { ArrayMaxSize, IsOptional, Length, Max, Min, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { bi, TrimmedLength } from '../common/validation';
 import { DocumentKind, RequestStatus } from '../common/enums';
 import { DateOnly, UUID } from '../common/scalars';
 
 @InputType({ description: 'Surat masuk permintaan data kinerja yang didaftarkan Sekretaris' })
 export class RegisterDataRequestInput {
   @Field(() => Int)
-  @Min(2000, { message: 'Tahun harus antara 2000 dan 2100' })
-  @Max(2100, { message: 'Tahun harus antara 2000 dan 2100' })
+  @Min(2000, bi('Tahun harus antara 2000 dan 2100', 'The year must be between 2000 and 2100'))
+  @Max(2100, bi('Tahun harus antara 2000 dan 2100', 'The year must be between 2000 and 2100'))
   year!: number;
 
   @Field(() => Int, { nullable: true, description: '1–4; kosong = data setahun' })
   @IsOptional()
-  @Min(1, { message: 'Triwulan harus 1 sampai 4' })
-  @Max(4, { message: 'Triwulan harus 1 sampai 4' })
+  @Min(1, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4'))
+  @Max(4, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4'))
   triwulan?: number | null;
 
   @Field(() => String)
-  @Length(1, 100, { message: 'Nomor surat wajib diisi (maksimal 100 karakter)' })
+  @TrimmedLength(1, 100, bi('Nomor surat wajib diisi (maksimal 100 karakter)', 'The letter number is required (at most 100 characters)'))
   letterNumber!: string;
 
   @Field(() => DateOnly, { description: 'Tanggal surat' })
   letterDate!: string;
 
   @Field(() => String)
-  @Length(1, 200, { message: 'Pengirim surat wajib diisi (maksimal 200 karakter)' })
+  @TrimmedLength(1, 200, bi('Pengirim surat wajib diisi (maksimal 200 karakter)', 'The sender is required (at most 200 characters)'))
   sender!: string;
 
   @Field(() => String)
-  @Length(1, 500, { message: 'Perihal wajib diisi (maksimal 500 karakter)' })
+  @TrimmedLength(1, 500, bi('Perihal wajib diisi (maksimal 500 karakter)', 'The subject is required (at most 500 characters)'))
   subject!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(2000, { message: 'Catatan maksimal 2000 karakter' })
+  @MaxLength(2000, bi('Catatan maksimal 2000 karakter', 'The note may have at most 2000 characters'))
   notes?: string | null;
 
   @Field(() => [UUID], { description: 'Indikator yang diminta; kosong = semua indikator aktif' })
-  @ArrayMaxSize(1000, { message: 'Terlalu banyak indikator (maksimal 1000)' })
+  @ArrayMaxSize(1000, bi('Terlalu banyak indikator (maksimal 1000)', 'Too many indicators (at most 1000)'))
   indicatorIds!: string[];
 
   @Field(() => [DocumentKind], { description: 'Dokumen yang wajib dilampirkan tiap Bidang' })
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(7, bi('Paling banyak 7 jenis dokumen', 'At most 7 document kinds'))
   requestedDocuments!: DocumentKind[];
 }
 
@@ -50,7 +51,7 @@ export class DisposeInput {
   @Field(() => UUID) requestId!: string;
 
   @Field(() => String, { description: 'Isi disposisi / arahan' })
-  @Length(3, 2000, { message: 'Isi disposisi wajib diisi (3–2000 karakter)' })
+  @TrimmedLength(3, 2000, bi('Isi disposisi wajib diisi (3–2000 karakter)', 'The instruction is required (3–2000 characters)'))
   instruction!: string;
 
   @Field(() => Int, { nullable: true, description: 'Versi yang terakhir dilihat; bila berbeda, CONFLICT' })
@@ -64,7 +65,7 @@ export class AdvanceInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(2000, { message: 'Catatan maksimal 2000 karakter' })
+  @MaxLength(2000, bi('Catatan maksimal 2000 karakter', 'The note may have at most 2000 characters'))
   note?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -75,7 +76,7 @@ export class AdvanceInput {
 @InputType()
 export class DataRequestFilter {
   @Field(() => Int, { nullable: true }) @IsOptional() year?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(4) triwulan?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4')) @Max(4, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4')) triwulan?: number | null;
   @Field(() => [RequestStatus], { nullable: true }) @IsOptional() status?: RequestStatus[] | null;
 }
 

@@ -31,13 +31,15 @@ export class TimelineStep {
   @Field(() => String) activity!: string;
   @Field(() => [Role]) actors!: Role[];
   @Field(() => String, { description: 'Waktu baku, mis. "5 menit", "2 hari kerja"' }) standardTime!: string;
-  @Field(() => Int) standardWorkingMinutes!: number;
+  @Field(() => Int, { description: 'Waktu baku dalam menit kerja: sejak mulai sampai batas waktu; untuk langkah yang belum mulai, waktu baku × jam kerja sehari' })
+  standardWorkingMinutes!: number;
   @Field(() => String) output!: string;
   @Field(() => StepState) state!: StepState;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => User, { nullable: true }) completedBy!: User | null;
+  @Field(() => String, { nullable: true, description: 'Catatan saat langkah diselesaikan: AdvanceInput.note, atau isi disposisi' }) note!: string | null;
   @Field(() => Int, { description: 'Menit kerja berlalu sejak langkah dimulai' }) elapsedWorkingMinutes!: number;
   @Field(() => Boolean) overdue!: boolean;
   @Field(() => Int) overdueWorkingMinutes!: number;

@@ -4,34 +4,34 @@ import {
   checkRequestTransition,
   getStep,
   periodLabel,
+  periodOf,
   RECORD_KIND,
   REQUEST_STATUS_LABELS,
   SOP_STEPS,
+  standardMinutes,
   stepOfStatus,
   stepTiming,
   SUPERIOR,
   type RequestAction,
-  type RequestStatus,
   type Role,
   type SubmissionStatus,
-  type Triwulan,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { dateOnly, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
-import { userJson, type UserJson } from '../office/office.sql';
-import type { Prisma } from '../generated/prisma/client';
+import type { Sql } from '../db/sql';
+import type { DataRequest, Prisma } from '../generated/prisma/client';
 import type { DataRequestFilter, RegisterDataRequestInput } from './data-request.input';
 import { MAX_PAGE_SIZE } from './data-request.input';
 import { StepState } from './data-request.model';
+import { COMPLETENESS, REQUEST_BY_ID, STEPS_OF_REQUEST } from './data-request.sql';
 
-type RequestRow = Prisma.DataRequestGetPayload<object>;
+type RequestRow = DataRequest;
 
 const TRANSITION_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
@@ -40,13 +40,6 @@ const TRANSITION_ERRORS = {
   SUBMISSIONS_INCOMPLETE: 'SUBMISSIONS_INCOMPLETE',
   ANALYSIS_MISSING: 'ANALYSIS_MISSING',
 } as const;
-
-/** Required texts that must not be blank after trimming, with class-validator's messages. */
-const BLANK_CHECKED = [
-  ['letterNumber', 'Nomor surat wajib diisi (maksimal 100 karakter)'],
-  ['sender', 'Pengirim surat wajib diisi (maksimal 200 karakter)'],
-  ['subject', 'Perihal wajib diisi (maksimal 500 karakter)'],
-] as const;
 
 /** Who receives the disposition / report each action sends, per the SOP. */
 const HANDOVER: Partial<Record<RequestAction, Role>> = {
@@ -70,10 +63,10 @@ export function toRequestModel(r: RequestRow) {
     period: {
       year: r.year,
       triwulan: r.triwulan,
-      label: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+      label: periodLabel(periodOf(r.year, r.triwulan)),
     },
-    statusLabel: REQUEST_STATUS_LABELS[r.status as RequestStatus].id,
-    statusLabelEn: REQUEST_STATUS_LABELS[r.status as RequestStatus].en,
+    statusLabel: REQUEST_STATUS_LABELS[r.status].id,
+    statusLabelEn: REQUEST_STATUS_LABELS[r.status].en,
   };
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
@@ -82,55 +75,6 @@ export type RequestModel = ReturnType<typeof toRequestModel>;
 export interface RequestEvents {
   enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number>;
   afterCommit(): void;
-}
-
-// ---- read statements of the board (db/sql.ts: read on every load of a request's page) ----
-
-const REQUEST_BY_ID = statement(
-  'request.by-id',
-  `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
-          "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
-          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt"
-     FROM "DataRequest" WHERE id = $1::uuid`,
-);
-
-const STEPS_OF_REQUEST = statement(
-  'request.steps',
-  `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", ${userJson('u')} AS "completedBy"
-     FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
-    WHERE st."requestId" = $1::uuid ORDER BY st.step`,
-);
-interface StepRow {
-  step: number;
-  startedAt: Date;
-  dueAt: Date;
-  completedAt: Date | null;
-  completedBy: UserJson | null;
-}
-
-/** Every active Bidang of the office with its submission (if the format reached it) and step 4's due time. */
-const COMPLETENESS = statement(
-  'request.completeness',
-  `SELECT b.id, b.code, b.name, b."sortOrder", b.active,
-          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
-          (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
-          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
-     FROM "Bidang" b LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
-    WHERE b."officeId" = $2::uuid AND b.active
-    ORDER BY b."sortOrder", b.name`,
-);
-interface CompletenessRow {
-  id: string;
-  code: string;
-  name: string;
-  sortOrder: number;
-  active: boolean;
-  submissionId: string | null;
-  status: SubmissionStatus | null;
-  submittedAt: Date | null;
-  firstSubmittedAt: Date | null;
-  returnCount: number;
-  step4DueAt: Date | null;
 }
 
 export class DataRequestService {
@@ -145,7 +89,7 @@ export class DataRequestService {
   }
 
   async get(actor: Actor, id: string): Promise<RequestModel> {
-    const r = await this.sql.one<RequestRow>(REQUEST_BY_ID, [id]);
+    const r = await this.sql.one(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
     return toRequestModel(r!);
@@ -181,9 +125,6 @@ export class DataRequestService {
 
   /** Step 0: the Sekretaris registers the incoming letter; step 1 starts now. */
   async register(actor: Actor, input: RegisterDataRequestInput, now = new Date()): Promise<RequestModel> {
-    // class-validator checks the length as typed; a value of spaces only is empty once trimmed.
-    const blank = BLANK_CHECKED.filter(([field]) => !input[field].trim());
-    if (blank.length) fail('VALIDATION_FAILED', undefined, { fields: blank.map(([field, message]) => ({ field, message })) });
     const cal = await this.calendars.forOffice(actor.officeId);
     const indicatorIds = [...new Set(input.indicatorIds)];
     return this.db.$transaction(async (tx) => {
@@ -192,14 +133,14 @@ export class DataRequestService {
         select: { id: true },
       });
       if (indicatorIds.length && indicators.length !== indicatorIds.length) {
-        fail('VALIDATION_FAILED', 'Sebagian indikator yang diminta tidak ditemukan di Dinas ini.', {
-          fields: [{ field: 'indicatorIds', message: 'Indikator tidak dikenal atau tidak aktif' }],
+        fail('VALIDATION_FAILED', { id: 'Sebagian indikator yang diminta tidak ditemukan di Dinas ini.', en: 'Some of the requested indicators are not found in this office.' }, {
+          fields: [fieldProblem('indicatorIds', { id: 'Indikator tidak dikenal atau tidak aktif', en: 'Unknown or inactive indicator' })],
         });
       }
       const existing = await tx.dataRequest.findUnique({
         where: { officeId_letterNumber: { officeId: actor.officeId, letterNumber: input.letterNumber.trim() } },
       });
-      if (existing) fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+      if (existing) fail('DUPLICATE', duplicateLetter(input.letterNumber));
       const dueAt = addWorkingTime(cal, now, getStep(1).standardTime);
       const r = await tx.dataRequest.create({
         data: {
@@ -222,7 +163,7 @@ export class DataRequestService {
         },
       }).catch((e: unknown) => {
         // Two simultaneous registrations of one letter: the unique index decides, not an internal error.
-        if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', `Surat nomor ${input.letterNumber.trim()} sudah terdaftar.`);
+        if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', duplicateLetter(input.letterNumber));
         throw e;
       });
       await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
@@ -247,18 +188,21 @@ export class DataRequestService {
       if (input.expectedVersion != null && input.expectedVersion !== r.version) fail('CONFLICT');
 
       const ctx = await this.guardContext(tx, r.id, action);
-      const check = checkRequestTransition(r.status as RequestStatus, action, actor.roles, ctx);
+      const check = checkRequestTransition(r.status, action, actor.roles, ctx);
       if (!check.ok) {
         const code = TRANSITION_ERRORS[check.reason];
         if (code === 'WRONG_STEP') {
-          fail('WRONG_STEP', `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status as RequestStatus].id}); tindakan ini tidak dapat dilakukan sekarang.`);
+          fail('WRONG_STEP', {
+            id: `Permintaan ini sedang di langkah ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].id}); tindakan ini tidak dapat dilakukan sekarang.`,
+            en: `This request is at step ${r.currentStep} (${REQUEST_STATUS_LABELS[r.status].en}); this action cannot be taken now.`,
+          });
         }
         fail(code);
       }
       const t = (check as Extract<typeof check, { ok: true }>).transition;
       const actingRole = t.roles.find((role) => actor.roles.includes(role))!;
       // The step the target status belongs to: the next one, or step 6 again after a returned report.
-      const nextStep = stepOfStatus(t.to as RequestStatus);
+      const nextStep = stepOfStatus(t.to);
       const nextDue = nextStep ? addWorkingTime(cal, now, getStep(nextStep).standardTime) : null;
 
       const cas = await tx.dataRequest.updateMany({
@@ -329,7 +273,7 @@ export class DataRequestService {
       const r = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
       if (!r) fail('NOT_FOUND');
       assertSameOffice(actor, r!.officeId);
-      if (r!.status !== 'DONE') fail('WRONG_STEP', 'Laporan belum dinaikkan kepada Kepala Dinas.');
+      if (r!.status !== 'DONE') fail('WRONG_STEP', { id: 'Laporan belum dinaikkan kepada Kepala Dinas.', en: 'The report has not been raised to the Kepala Dinas yet.' });
       if (r!.acknowledgedAt) return toRequestModel(r!);
       const cas = await tx.dataRequest.updateMany({
         where: { id: r!.id, version: r!.version },
@@ -358,7 +302,7 @@ export class DataRequestService {
   /** Step 3: the format goes to every active Bidang of the office, each gets its submission. */
   private async openSubmissions(tx: Tx, r: RequestRow) {
     const bidang = await tx.bidang.findMany({ where: { officeId: r.officeId, active: true }, select: { id: true } });
-    if (bidang.length === 0) fail('VALIDATION_FAILED', 'Dinas ini belum memiliki Bidang aktif.');
+    if (bidang.length === 0) fail('VALIDATION_FAILED', { id: 'Dinas ini belum memiliki Bidang aktif.', en: 'This office has no active Bidang yet.' });
     await tx.bidangSubmission.createMany({
       data: bidang.map((b) => ({ requestId: r.id, bidangId: b.id })),
       skipDuplicates: true,
@@ -367,7 +311,7 @@ export class DataRequestService {
 
   /** The seven steps with due time, elapsed working time and overdue state, as of `now`. */
   async timeline(r: RequestModel, now = new Date()) {
-    const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows<StepRow>(STEPS_OF_REQUEST, [r.id])]);
+    const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows(STEPS_OF_REQUEST, [r.id])]);
     return SOP_STEPS.map((def) => {
       const row = rows.find((s) => s.step === def.no);
       const timing = row ? stepTiming(cal, row.startedAt, def.standardTime, row.completedAt, now) : null;
@@ -377,13 +321,16 @@ export class DataRequestService {
         activity: def.activity,
         actors: def.actors,
         standardTime: standardTimeLabel(def.standardTime),
-        standardWorkingMinutes: Math.round(timing?.standardWorkingMinutes ?? 0),
+        // The budget from the start: for a step not reached yet, the standard in office minutes
+        // (days × the office day); once started, the office minutes from its start to its due time.
+        standardWorkingMinutes: Math.round(timing?.standardWorkingMinutes ?? standardMinutes(cal, def.standardTime)),
         output: def.output,
         state: !row ? StepState.PENDING : row.completedAt ? StepState.DONE : StepState.ACTIVE,
         startedAt: row?.startedAt ?? null,
         dueAt: row?.dueAt ?? null,
         completedAt: row?.completedAt ?? null,
         completedBy: row?.completedBy ?? null,
+        note: row?.note ?? null,
         // Whole minutes for display; the due/overdue decision above uses the exact values.
         elapsedWorkingMinutes: Math.floor(timing?.elapsedWorkingMinutes ?? 0),
         overdue: timing?.overdue ?? false,
@@ -400,7 +347,7 @@ export class DataRequestService {
 
   /** Completeness and timeliness per Bidang (step 4). */
   async completeness(actor: Actor, r: RequestModel, now = new Date()) {
-    const rows = await this.sql.rows<CompletenessRow>(COMPLETENESS, [r.id, r.officeId]);
+    const rows = await this.sql.rows(COMPLETENESS, [r.id, r.officeId]);
     const due = rows[0]?.step4DueAt ?? null;
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
@@ -454,7 +401,7 @@ export class DataRequestService {
         }
         continue;
       }
-      const actions = availableRequestActions(r.status as RequestStatus, actor.roles);
+      const actions = availableRequestActions(r.status, actor.roles);
       const def = getStep(r.currentStep);
       if (r.status === 'COLLECTING') {
         for (const s of row.submissions) {
@@ -489,7 +436,7 @@ export class DataRequestService {
   }
 
   availableActions(actor: Actor, r: RequestModel): RequestAction[] {
-    return availableRequestActions(r.status as RequestStatus, actor.roles);
+    return availableRequestActions(r.status, actor.roles);
   }
 }
 
@@ -524,3 +471,8 @@ function defaultInstruction(action: RequestAction): string {
       return 'Untuk ditindaklanjuti.';
   }
 }
+
+const duplicateLetter = (letterNumber: string) => ({
+  id: `Surat nomor ${letterNumber.trim()} sudah terdaftar.`,
+  en: `Letter number ${letterNumber.trim()} is already registered.`,
+});

@@ -1,7 +1,7 @@
 /**
  * The zero-setup database: PostgreSQL compiled to WebAssembly (PGlite), persisted in
  * DATA_DIR/pglite and served on a loopback port through pglite-socket, so the very same `pg` +
- * Prisma code runs on it. It serves one connection at a time (see STACK.md): the app's pool is
+ * Prisma code runs on it. It serves one connection at a time (docs/decisions.md, "Performance"): the app's pool is
  * max 1 and the migration CLI gets its own slot. For demos and a first look, not production.
  */
 import fs from 'node:fs';

@@ -1,9 +1,8 @@
 // `pnpm db:migrate`: applies the committed migrations to DATABASE_URL (administrators, upgrades).
-import { loadConfig, loadDotEnv } from '../config';
+import { loadStartupConfig } from '../config';
 import { migrateDeploy } from './migrate';
 
-loadDotEnv();
-const config = loadConfig(process.env, { serving: false });
+const config = loadStartupConfig(undefined, { serving: false });
 if (!config.DATABASE_URL) {
   process.stderr.write('DATABASE_URL belum diisi. (The embedded database is migrated by `pnpm start` itself.)\n');
   process.exit(2);

@@ -1,7 +1,8 @@
 /**
  * The one place that builds the Prisma driver adapter over `pg`, used by the runtime client and
  * by the Prisma CLI (prisma.config.ts). It works around two bugs of @prisma/adapter-pg 6.19 that
- * break the WebAssembly schema engine (the only engine that runs offline here, see STACK.md):
+ * break the WebAssembly schema engine (the only engine that runs without downloading Prisma's
+ * native engines, which these machines cannot reach; docs/decisions.md, "Tooling"):
  *
  * 1. prisma/orm#27403 — catalog queries return columns of type "char" (oid 18) and name (oid 19),
  *    which the adapter refuses ("Column type 'name' could not be deserialized"). Both are plain

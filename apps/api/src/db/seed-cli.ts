@@ -1,12 +1,11 @@
 // `pnpm db:seed`: reference data always; the demo office only when SEED_DEMO is on
 // (default outside production). Idempotent: running it twice changes nothing.
-import { loadConfig, loadDotEnv } from '../config';
+import { loadStartupConfig } from '../config';
 import { createPrisma } from './prisma';
 import { seedDemo, seedReference } from './seed';
 
 async function run() {
-  loadDotEnv();
-  const config = loadConfig(process.env, { serving: false });
+  const config = loadStartupConfig(undefined, { serving: false });
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL belum diisi.');
   const db = createPrisma(config.DATABASE_URL, { max: 2 });
   try {

@@ -91,8 +91,8 @@ const USERS: { username: string; nip: string; name: string; jabatan: string; rol
   { username: 'kasubbag', nip: '198004102006041009', name: 'Agus Priyanto, S.E.', jabatan: 'Kasubbag Program dan Evaluasi', roles: ['KASUBBAG'] },
   { username: 'penyusun', nip: '199107072019032012', name: 'Dewi Lestari, S.Kom.', jabatan: 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan', roles: ['PENYUSUN'] },
   ...BIDANG.flatMap((b, i) => [
-    { username: `operator.${b.code.toLowerCase()}`, nip: `19900${i + 1}012015031${String(i + 1).padStart(3, '0')}`, name: `Operator ${b.name.replace('Bidang ', '')}`, jabatan: `Operator ${b.name}`, roles: ['BIDANG_OPERATOR'] as Role[], bidang: b.code },
-    { username: `kabid.${b.code.toLowerCase()}`, nip: `19780${i + 1}202003121${String(i + 1).padStart(3, '0')}`, name: `Kepala ${b.name}`, jabatan: `Kepala ${b.name}`, roles: ['BIDANG_HEAD'] as Role[], bidang: b.code },
+    { username: `operator.${b.code.toLowerCase()}`, nip: `19900${i + 1}012015031${String(i + 1).padStart(3, '0')}`, name: `Operator ${b.name.replace('Bidang ', '')}`, jabatan: `Operator ${b.name}`, roles: ['BIDANG_OPERATOR'] satisfies Role[], bidang: b.code },
+    { username: `kabid.${b.code.toLowerCase()}`, nip: `19780${i + 1}202003121${String(i + 1).padStart(3, '0')}`, name: `Kepala ${b.name}`, jabatan: `Kepala ${b.name}`, roles: ['BIDANG_HEAD'] satisfies Role[], bidang: b.code },
   ]),
 ];
 

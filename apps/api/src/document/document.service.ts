@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { isOfficeWideDocument, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
+import { isDocumentKind, isOfficeWideDocument, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { DocumentKind as Kinds } from '../generated/prisma/enums';
@@ -35,11 +35,13 @@ export class DocumentService {
    * so a submission never ends SUBMITTED without a required document (issue 9, item 9).
    */
   private async authorize(db: Db | Tx, actor: Actor, t: UploadTarget, lock: Tx | null = null) {
-    if (!(Object.values(Kinds) as string[]).includes(t.kind)) {
-      fail('VALIDATION_FAILED', 'Jenis dokumen tidak dikenal.', { fields: [{ field: 'kind', message: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}` }] });
+    if (!isDocumentKind(t.kind)) {
+      fail('VALIDATION_FAILED', { id: 'Jenis dokumen tidak dikenal.', en: 'Unknown document kind.' }, {
+        fields: [fieldProblem('kind', { id: `Gunakan salah satu: ${Object.values(Kinds).join(', ')}`, en: `Use one of: ${Object.values(Kinds).join(', ')}` })],
+      });
     }
-    const kind = t.kind as DocumentKind;
-    if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', 'Sebutkan tepat satu: submissionId atau requestId.');
+    const kind = t.kind;
+    if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', { id: 'Sebutkan tepat satu: submissionId atau requestId.', en: 'Give exactly one of submissionId and requestId.' });
     if (t.submissionId) {
       if (!isUuid(t.submissionId)) fail('NOT_FOUND');
       if (lock) await lockSubmission(lock, t.submissionId);
@@ -47,7 +49,9 @@ export class DocumentService {
       if (!s) fail('NOT_FOUND');
       assertSameOffice(actor, s!.request.officeId);
       assertBidangWriter(actor, s!.bidangId);
-      if (!SUBMISSION_KINDS.includes(kind)) fail('VALIDATION_FAILED', 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.');
+      if (!SUBMISSION_KINDS.includes(kind)) {
+        fail('VALIDATION_FAILED', { id: 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.', en: 'A Bidang attaches only LHP, LHE, TL HP or other documents.' });
+      }
       if (s!.request.status !== 'COLLECTING' || !(s!.status === 'DRAFT' || s!.status === 'RETURNED')) fail('NOT_EDITABLE');
       return { officeId: s!.request.officeId, submissionId: s!.id, requestId: s!.requestId, bidangId: s!.bidangId, kind };
     }
@@ -65,18 +69,25 @@ export class DocumentService {
     const type = fileTypeOf(filename);
     if (!type) {
       body.resume();
-      fail('FILE_TYPE_NOT_ALLOWED', `Jenis berkas tidak diizinkan. Yang diizinkan: ${ALLOWED_EXTENSIONS.join(', ')}.`);
+      fail('FILE_TYPE_NOT_ALLOWED', {
+        id: `Jenis berkas tidak diizinkan. Yang diizinkan: ${ALLOWED_EXTENSIONS.join(', ')}.`,
+        en: `File type not allowed. Allowed: ${ALLOWED_EXTENSIONS.join(', ')}.`,
+      });
     }
     const blob = await this.storage.put(body, this.maxBytes);
     try {
-      if (blob.size === 0) fail('VALIDATION_FAILED', 'Berkas kosong.');
-      if (!magicMatches(blob.head, type!.magic)) fail('FILE_TYPE_NOT_ALLOWED', `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`);
+      if (blob.size === 0) fail('VALIDATION_FAILED', { id: 'Berkas kosong.', en: 'The file is empty.' });
+      if (!magicMatches(blob.head, type!.magic)) {
+        fail('FILE_TYPE_NOT_ALLOWED', { id: `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`, en: `The content is not a valid ${type!.ext.toUpperCase()} file.` });
+      }
       const doc = await this.db.$transaction(async (tx) => {
         const where = await this.authorize(tx, actor, target, tx);
         // Same lock as discardIfUnused: a failed upload of the same bytes cannot delete the
         // shared file between our write and our row; if it already did, ask for a retry.
         await lockBlob(tx, blob.storageKey);
-        if (!this.storage.exists(blob.storageKey)) fail('CONFLICT', 'Unggahan berkas yang sama sedang berlangsung. Silakan unggah ulang.');
+        if (!this.storage.exists(blob.storageKey)) {
+          fail('CONFLICT', { id: 'Unggahan berkas yang sama sedang berlangsung. Silakan unggah ulang.', en: 'The same file is being uploaded at this moment. Please upload it again.' });
+        }
         const d = await tx.storedDocument.create({
           data: {
             officeId: where.officeId,
@@ -121,7 +132,7 @@ export class DocumentService {
     const d = await this.db.storedDocument.findUnique({ where: { id } });
     if (!d) fail('NOT_FOUND');
     assertSameOffice(actor, d!.officeId);
-    if (!canReadDocument(actor, d!)) fail('FORBIDDEN', 'Anda tidak berwenang mengunduh dokumen ini.');
+    if (!canReadDocument(actor, d!)) fail('FORBIDDEN', { id: 'Anda tidak berwenang mengunduh dokumen ini.', en: 'You may not download this document.' });
     if (isOfficeWideDocument(d!)) {
       await this.db.$transaction((tx) =>
         audit(tx, actor, {
@@ -169,7 +180,10 @@ export class DocumentService {
   }
 }
 
-const ISSUED_IS_PERMANENT = 'Dokumen terbit (berkode verifikasi dan QR) adalah arsip resmi dan tidak dapat dihapus.';
+const ISSUED_IS_PERMANENT = {
+  id: 'Dokumen terbit (berkode verifikasi dan QR) adalah arsip resmi dan tidak dapat dihapus.',
+  en: 'An issued document (with a verification code and QR) is an official record and cannot be removed.',
+};
 
 /**
  * A request-level document belongs to the step it was attached in: once that step is completed
@@ -178,7 +192,10 @@ const ISSUED_IS_PERMANENT = 'Dokumen terbit (berkode verifikasi dan QR) adalah a
 async function assertAttachedInCurrentStep(tx: Tx, r: { id: string; status: string; currentStep: number }, attachedAt: Date) {
   const current = r.status === 'DONE' ? null : await tx.requestStep.findUnique({ where: { requestId_step: { requestId: r.id, step: r.currentStep } } });
   if (!current || current.completedAt || attachedAt < current.startedAt) {
-    fail('NOT_EDITABLE', 'Dokumen ini dilampirkan pada langkah yang sudah selesai; dokumen tersebut kini bagian dari arsip dan tidak dapat dihapus.');
+    fail('NOT_EDITABLE', {
+      id: 'Dokumen ini dilampirkan pada langkah yang sudah selesai; dokumen tersebut kini bagian dari arsip dan tidak dapat dihapus.',
+      en: 'This document was attached in a step that is completed; it is now part of the record and cannot be removed.',
+    });
   }
 }
 

@@ -37,7 +37,9 @@ export class DocumentStorage {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
-        if (size > maxBytes) return cb(new AppError('FILE_TOO_LARGE', `Ukuran berkas melebihi batas ${formatBytes(maxBytes)}.`));
+        if (size > maxBytes) {
+          return cb(new AppError('FILE_TOO_LARGE', { id: `Ukuran berkas melebihi batas ${formatBytes(maxBytes)}.`, en: `The file is larger than the limit of ${formatBytes(maxBytes)}.` }));
+        }
         hash.update(chunk);
         if (headLen < 16) {
           chunks.push(chunk);
@@ -84,13 +86,16 @@ export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
+/** The XLSX media type: of uploads, and of the workbooks the report routes issue. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Allowed types: by extension, with the magic bytes checked where the format has them. */
 const TYPES: Record<string, { mime: string; magic?: number[] }> = {
   pdf: { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
   png: { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
   jpg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   jpeg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b] },
+  xlsx: { mime: XLSX_MIME, magic: [0x50, 0x4b] },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b] },
   ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', magic: [0x50, 0x4b] },
   odt: { mime: 'application/vnd.oasis.opendocument.text', magic: [0x50, 0x4b] },

@@ -1,13 +1,14 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { bi } from '../common/validation';
 import { Polarity } from '../common/enums';
 import { PageInfo } from '../data-request/data-request.model';
 import { UUID } from '../common/scalars';
 
 @InputType({ description: 'Saring data kinerja; semua isian opsional' })
 export class PerformanceFilter {
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(2000) @Max(2100) year?: number | null;
-  @Field(() => Int, { nullable: true, description: '1–4; data setahun tidak ikut bila diisi' }) @IsOptional() @Min(1) @Max(4) triwulan?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(2000, bi('Tahun harus antara 2000 dan 2100', 'The year must be between 2000 and 2100')) @Max(2100, bi('Tahun harus antara 2000 dan 2100', 'The year must be between 2000 and 2100')) year?: number | null;
+  @Field(() => Int, { nullable: true, description: '1–4; data setahun tidak ikut bila diisi' }) @IsOptional() @Min(1, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4')) @Max(4, bi('Triwulan harus 1 sampai 4', 'The triwulan (quarter) must be 1 to 4')) triwulan?: number | null;
   @Field(() => UUID, { nullable: true }) @IsOptional() bidangId?: string | null;
   @Field(() => UUID, { nullable: true }) @IsOptional() indicatorId?: string | null;
 }

@@ -1,5 +1,6 @@
-import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf } from '@sipedaki/sop';
 import { capaianOf } from '../analysis/compute';
+import { targetForPeriod } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
@@ -54,7 +55,7 @@ export class PerformanceService {
     const page = rows.slice(0, take);
     const edges = page.map((v) => {
       const req = v.submission.request;
-      const t = v.indicator.targets.find((x) => x.year === req.year && x.triwulan === (req.triwulan ?? 4));
+      const t = targetForPeriod(v.indicator.targets, req.year, req.triwulan);
       const target = toNumber(t?.target);
       const targetUpper = toNumber(t?.targetUpper);
       const realisasi = toNumber(v.realisasi);
@@ -67,7 +68,7 @@ export class PerformanceService {
           letterNumber: req.letterNumber,
           year: req.year,
           triwulan: req.triwulan,
-          period: periodLabel({ year: req.year, triwulan: (req.triwulan ?? null) as Triwulan | null }),
+          period: periodLabel(periodOf(req.year, req.triwulan)),
           bidangId: v.submission.bidangId,
           bidangCode: v.submission.bidang.code,
           bidangName: v.submission.bidang.name,

@@ -9,7 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Actor } from '../auth/actor';
 import { requireUserActor } from '../auth/auth-checker';
 import { bearer } from '../auth/auth.service';
-import { AppError } from '../common/errors';
+import { AppError, fieldProblem, UPLOAD_FILE_MISSING, UPLOAD_NOT_MULTIPART } from '../common/errors';
 import type { Config } from '../config';
 import type { Services } from '../services';
 import type { IssuedFile } from './report.service';
@@ -73,7 +73,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
     const raw = fields.expectedVersion ?? q(req.query.expectedVersion);
     const expectedVersion = raw === undefined ? null : Number(raw);
     if (expectedVersion !== null && !Number.isInteger(expectedVersion)) {
-      throw new AppError('VALIDATION_FAILED', undefined, { fields: [{ field: 'expectedVersion', message: 'Harus bilangan bulat' }] });
+      throw new AppError('VALIDATION_FAILED', undefined, { fields: [fieldProblem('expectedVersion', { id: 'Harus bilangan bulat', en: 'Must be a whole number' })] });
     }
     const { submission, readings } = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
     // `readings`: text cells read the Indonesian way that English would read differently ("1.250").
@@ -115,7 +115,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
 
 function assertMultipart(req: Request, maxBytes: number): void {
   if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-    throw new AppError('BAD_REQUEST', 'Unggah berkas sebagai multipart/form-data dengan field "file".');
+    throw new AppError('BAD_REQUEST', UPLOAD_NOT_MULTIPART);
   }
   if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw new AppError('FILE_TOO_LARGE');
 }
@@ -147,7 +147,7 @@ function hashMultipartFile(req: Request, maxBytes: number): Promise<string> {
     bb.on('error', () => reject(new AppError('BAD_REQUEST')));
     bb.on('close', () => {
       if (failed) reject(failed);
-      else if (digest === null) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
+      else if (digest === null) reject(new AppError('BAD_REQUEST', UPLOAD_FILE_MISSING));
       else resolve(digest);
     });
     req.pipe(bb);
@@ -186,7 +186,7 @@ function readMultipart(req: Request, maxBytes: number): Promise<{ file: Buffer; 
     bb.on('error', () => reject(new AppError('BAD_REQUEST')));
     bb.on('close', () => {
       if (failed) reject(failed);
-      else if (!file) reject(new AppError('BAD_REQUEST', 'Field "file" tidak ditemukan.'));
+      else if (!file) reject(new AppError('BAD_REQUEST', UPLOAD_FILE_MISSING));
       else resolve({ file, fields });
     });
     req.pipe(bb);

@@ -6,30 +6,20 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import {
-  DOCUMENT_KIND_LABELS,
-  periodLabel,
-  POLARITY_LABELS,
-  RECORD_KIND,
-  ROLE_LABELS,
-  type DocumentKind,
-  type DocumentSubject,
-  type Polarity,
-  type Role,
-  type Triwulan,
-} from '@sipedaki/sop';
+import { categoryColor, DOCUMENT_KIND_LABELS, periodLabel, periodOf, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type DocumentSubject, type Role } from '@sipedaki/sop';
 import QRCode from 'qrcode';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
-import { fail } from '../common/errors';
-import { dateOnly, toNumber } from '../common/format';
+import { fail, fieldProblem, type Bilingual } from '../common/errors';
+import { dateOnly } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { DocumentStorage } from '../document/storage';
+import { XLSX_MIME, type DocumentStorage } from '../document/storage';
 import type { SubmissionService } from '../submission/submission.service';
 import { dateId, dateTimeId, num, PdfWriter, pct, type Verification } from './pdf';
-import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText, type FormatIndicator } from './xlsx';
+import { indicatorValue } from '../analysis/indicator-value';
+import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText } from './xlsx';
 
 export interface IssuedFile {
   bytes: Buffer;
@@ -50,16 +40,8 @@ export function newVerificationCode(): string {
 export const formatCode = (c: string) => c.match(/.{1,4}/g)!.join('-');
 export const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
-const CATEGORY_COLORS: Record<string, string> = {
-  SANGAT_BAIK: '#2E7D32',
-  BAIK: '#7CB342',
-  CUKUP: '#F9A825',
-  KURANG: '#EF6C00',
-  SANGAT_KURANG: '#C62828',
-};
-
 /** Every export passes the one visibility rule (packages/sop documents.ts) before any work. */
-function assertMayRead(actor: Actor, subject: DocumentSubject, message?: string): void {
+function assertMayRead(actor: Actor, subject: DocumentSubject, message?: Bilingual): void {
   if (!canReadDocument(actor, subject)) fail('FORBIDDEN', message);
 }
 
@@ -81,7 +63,7 @@ export class ReportService {
   }
 
   private periodOf(r: { year: number; triwulan: number | null }) {
-    return periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null });
+    return periodLabel(periodOf(r.year, r.triwulan));
   }
 
   private letterLine(r: { letterNumber: string; letterDate: Date; sender: string; subject: string }) {
@@ -91,10 +73,12 @@ export class ReportService {
   /** The format of one Bidang: its requested indicators with target, and the current draft values. */
   private async formatData(actor: Actor, requestId: string, bidangId: string | undefined) {
     const r = await this.request(actor, requestId);
-    if (!bidangId) fail('VALIDATION_FAILED', 'Sebutkan Bidang (bidangId).', { fields: [{ field: 'bidangId', message: 'Wajib diisi' }] });
+    if (!bidangId) {
+      fail('VALIDATION_FAILED', { id: 'Sebutkan Bidang (bidangId).', en: 'Name the Bidang (bidangId).' }, { fields: [fieldProblem('bidangId', { id: 'Wajib diisi', en: 'Required' })] });
+    }
     const bidang = await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }).catch(() => null);
     if (!bidang) fail('NOT_FOUND');
-    assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang!.id }, 'Anda hanya dapat mengunduh format Bidang Anda sendiri.');
+    assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang!.id }, { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({
         where: { requestId: r.id, indicator: { bidangId: bidang!.id } },
@@ -103,23 +87,7 @@ export class ReportService {
       }),
       this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang!.id } }, include: { values: true } }),
     ]);
-    const tw = r.triwulan ?? 4;
-    const indicators: FormatIndicator[] = rows.map(({ indicator: i }) => {
-      const t = i.targets.find((x) => x.year === r.year && x.triwulan === tw);
-      const v = sub?.values.find((x) => x.indicatorId === i.id);
-      return {
-        id: i.id,
-        code: i.code,
-        sasaran: i.sasaran,
-        name: i.name,
-        satuan: i.satuan,
-        polarity: i.polarity,
-        target: toNumber(t?.target),
-        targetUpper: toNumber(t?.targetUpper),
-        realisasi: toNumber(v?.realisasi),
-        note: v?.note ?? null,
-      };
-    });
+    const indicators = rows.map(({ indicator: i }) => indicatorValue(i, r, sub?.values.find((x) => x.indicatorId === i.id)));
     return { r, bidang: bidang!, sub, indicators };
   }
 
@@ -140,7 +108,7 @@ export class ReportService {
       },
       indicators,
     );
-    return { bytes, filename: `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename: `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.xlsx`, mimeType: XLSX_MIME };
   }
 
   /**
@@ -158,21 +126,28 @@ export class ReportService {
     });
     const parsed = await parseFormatWorkbook(bytes, requested.map((x) => x.indicator));
     if (parsed.requestId !== s!.requestId || parsed.bidangId !== s!.bidangId) {
-      fail('VALIDATION_FAILED', 'Berkas ini adalah format untuk permintaan atau Bidang lain.', {
-        fields: [{ field: 'R1.Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
-        cells: [{ row: 1, column: 'Metadata', message: 'Permintaan atau Bidang tidak cocok' }],
+      const mismatch = { id: 'Permintaan atau Bidang tidak cocok', en: 'Request or Bidang does not match' };
+      fail('VALIDATION_FAILED', { id: 'Berkas ini adalah format untuk permintaan atau Bidang lain.', en: 'This file is the format of another request or Bidang.' }, {
+        fields: [fieldProblem('R1.Metadata', mismatch)],
+        cells: [{ row: 1, column: 'Metadata', message: mismatch.id, messageEn: mismatch.en }],
       });
     }
     if (parsed.problems.length) {
-      fail('VALIDATION_FAILED', `Berkas tidak dapat diimpor: ${parsed.problems.length} isian bermasalah. Tidak ada data yang disimpan.`, {
-        fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message })),
+      const n = parsed.problems.length;
+      fail('VALIDATION_FAILED', {
+        id: `Berkas tidak dapat diimpor: ${n} isian bermasalah. Tidak ada data yang disimpan.`,
+        en: `The file cannot be imported: ${n} ${n === 1 ? 'entry has a problem' : 'entries have problems'}. Nothing was saved.`,
+      }, {
+        fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message, messageEn: p.messageEn })),
         cells: parsed.problems,
       });
     }
     // The version the client read; else the one the format was downloaded at (offline editing).
     const version = expectedVersion ?? parsed.version;
     if (version === null || !Number.isInteger(version) || version < 1) {
-      fail('VALIDATION_FAILED', 'Versi kiriman (expectedVersion) wajib diisi.', { fields: [{ field: 'expectedVersion', message: 'Wajib diisi, bilangan bulat ≥ 1' }] });
+      fail('VALIDATION_FAILED', { id: 'Versi kiriman (expectedVersion) wajib diisi.', en: 'The submission version (expectedVersion) is required.' }, {
+        fields: [fieldProblem('expectedVersion', { id: 'Wajib diisi, bilangan bulat ≥ 1', en: 'Required, a whole number ≥ 1' })],
+      });
     }
     const submission = await this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
     return { submission, readings: parsed.readings };
@@ -181,7 +156,10 @@ export class ReportService {
   /** The compiled data set (step 5): every accepted submission's values. Secretariat only. */
   async datasetXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
-    assertMayRead(actor, { kind: 'DATASET', bidangId: null }, 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).');
+    assertMayRead(actor, { kind: 'DATASET', bidangId: null }, {
+      id: 'Kompilasi data hanya untuk Sekretariat (Sekretaris, Kasubbag, Penyusun).',
+      en: 'The compiled data set is for the secretariat only (Sekretaris, Kasubbag, Penyusun).',
+    });
     const subs = await this.db.bidangSubmission.findMany({
       where: { requestId: r.id, status: 'ACCEPTED' },
       include: { bidang: true },
@@ -192,7 +170,7 @@ export class ReportService {
       const v = await this.submissions.view(sub.id);
       for (const x of v.values) {
         rows.push([
-          sub.bidang.name, x.indicatorCode, x.sasaran, x.indicatorName, x.satuan, POLARITY_LABELS[x.polarity as Polarity].id,
+          sub.bidang.name, x.indicatorCode, x.sasaran, x.indicatorName, x.satuan, POLARITY_LABELS[x.polarity].id,
           x.target, x.targetUpper, x.realisasi, x.capaian, x.category?.label ?? null, x.note, v.reviewedAt ?? null,
         ]);
       }
@@ -208,7 +186,7 @@ export class ReportService {
     ]);
     const filename = `kompilasi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.xlsx`;
     await this.auditExport(actor, r, { export: 'dataset.xlsx', filename, bytes, submissions: subs.length });
-    return { bytes, filename, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename, mimeType: XLSX_MIME };
   }
 
   async recapXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
@@ -246,7 +224,7 @@ export class ReportService {
     ]);
     const filename = `rekap-capaian-${r.letterDate}-v${a.version}.xlsx`;
     await this.auditExport(actor, r, { export: 'recap.xlsx', filename, bytes, analysisId: a.id, analysisVersion: a.version });
-    return { bytes, filename, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return { bytes, filename, mimeType: XLSX_MIME };
   }
 
   /**
@@ -312,7 +290,7 @@ export class ReportService {
         [0.04, 0.1, 0.18, 0.26, 0.07, 0.09, 0.1, 0.16],
         { align: ['right', 'left', 'left', 'left', 'left', 'right', 'right', 'left'] },
       );
-      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k as DocumentKind].id).join(', ') || '–'));
+      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k].id).join(', ') || '–'));
       pdf.signatureBlocks([{ role: `Kepala ${bidang.name}`, mark: 'Tanda tangan', name: null, date: null }]);
       return pdf.finish();
     });
@@ -337,11 +315,11 @@ export class ReportService {
       }
       pdf.barChart(
         'Grafik capaian per Bidang',
-        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: CATEGORY_COLORS[b.category?.code ?? ''] })),
+        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: categoryColor(b.category?.code) })),
       );
       pdf.barChart(
         'Grafik capaian per Sasaran',
-        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: CATEGORY_COLORS[s.category?.code ?? ''] })),
+        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: categoryColor(s.category?.code) })),
       );
       pdf.heading('Capaian per Bidang');
       pdf.table(
@@ -404,13 +382,13 @@ export class ReportService {
       pdf.table(
         ['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'],
         rows.map((d) => [
-          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole as Role].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole as Role].id, d.instruction,
+          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole].id, d.instruction,
           d.mark === 'SIGNATURE' ? 'Tanda tangan' : d.mark === 'PARAF' ? 'Paraf' : '–',
         ]),
         [0.08, 0.17, 0.2, 0.15, 0.28, 0.12],
       );
       // The SOP's records: Kepala Dinas signs, Sekretaris and Kasubbag initial.
-      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] as Role[]).map((role) => {
+      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] satisfies Role[]).map((role) => {
         const last = [...rows].reverse().find((d) => d.fromRole === role);
         return {
           role: ROLE_LABELS[role].id,
@@ -432,7 +410,9 @@ export class ReportService {
       : null;
     const given = sha256?.trim().toLowerCase() || null;
     if (given && !/^[0-9a-f]{64}$/.test(given)) {
-      fail('VALIDATION_FAILED', 'SHA-256 harus 64 karakter heksadesimal.', { fields: [{ field: 'sha256', message: 'Harus 64 karakter heksadesimal' }] });
+      fail('VALIDATION_FAILED', { id: 'SHA-256 harus 64 karakter heksadesimal.', en: 'A SHA-256 is 64 hexadecimal characters.' }, {
+        fields: [fieldProblem('sha256', { id: 'Harus 64 karakter heksadesimal', en: 'Must be 64 hexadecimal characters' })],
+      });
     }
     if (!d) return { code: formatCode(normalized || '-'), found: false, matches: given ? false : null, kind: null, kindLabel: null, filename: null, officeName: null, period: null, issuedAt: null, sha256: null, size: null };
     return {
@@ -440,7 +420,7 @@ export class ReportService {
       found: true,
       matches: given ? given === d.sha256 : null,
       kind: d.kind,
-      kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind].id,
+      kindLabel: DOCUMENT_KIND_LABELS[d.kind].id,
       filename: d.filename,
       officeName: d.office.name,
       period: d.request ? this.periodOf(d.request) : null,

@@ -9,7 +9,7 @@
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { AppError } from '../common/errors';
+import { AppError, type Bilingual } from '../common/errors';
 
 const inflateRaw = promisify(zlib.inflateRaw);
 
@@ -45,12 +45,15 @@ const DEFLATED = 8;
 
 const MIB = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
-function notXlsx(detail = 'Berkas bukan lembar kerja XLSX yang sah.'): AppError {
+function notXlsx(detail: Bilingual = { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' }): AppError {
   return new AppError('FILE_TYPE_NOT_ALLOWED', detail);
 }
 
-function tooComplex(what: string): AppError {
-  return new AppError('FILE_TOO_COMPLEX', `Berkas XLSX ditolak sebelum dibuka: ${what}. Gunakan format yang diunduh dari SIPEDAKI; tidak ada data yang disimpan.`);
+function tooComplex(what: Bilingual): AppError {
+  return new AppError('FILE_TOO_COMPLEX', {
+    id: `Berkas XLSX ditolak sebelum dibuka: ${what.id}. Gunakan format yang diunduh dari SIPEDAKI; tidak ada data yang disimpan.`,
+    en: `XLSX file refused before it was opened: ${what.en}. Use the format downloaded from SIPEDAKI; nothing was saved.`,
+  });
 }
 
 interface Entry {
@@ -78,9 +81,9 @@ function readCentralDirectory(zip: Buffer, limits: XlsxLimits): Entry[] {
   const size = zip.readUInt32LE(eocd + 12);
   const offset = zip.readUInt32LE(eocd + 16);
   // ZIP64 (0xFFFF / 0xFFFFFFFF markers) is only needed beyond 65535 parts or 4 GiB: never for a format.
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw tooComplex('arsip ZIP64 (terlalu besar)');
-  if (disk !== 0) throw notXlsx('Berkas XLSX terpecah (multi-disk) tidak didukung.');
-  if (count > limits.maxEntries) throw tooComplex(`berisi ${count} bagian; paling banyak ${limits.maxEntries}`);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw tooComplex({ id: 'arsip ZIP64 (terlalu besar)', en: 'a ZIP64 archive (too large)' });
+  if (disk !== 0) throw notXlsx({ id: 'Berkas XLSX terpecah (multi-disk) tidak didukung.', en: 'A split (multi-disk) XLSX file is not supported.' });
+  if (count > limits.maxEntries) throw tooComplex({ id: `berisi ${count} bagian; paling banyak ${limits.maxEntries}`, en: `it has ${count} parts; at most ${limits.maxEntries}` });
   if (offset + size > eocd) throw notXlsx();
 
   const entries: Entry[] = [];
@@ -98,12 +101,12 @@ function readCentralDirectory(zip: Buffer, limits: XlsxLimits): Entry[] {
     const localHeaderOffset = zip.readUInt32LE(p + 42);
     if (p + 46 + nameLength > eocd) throw notXlsx();
     const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    if (flags & 0x1) throw notXlsx('Berkas XLSX terenkripsi (berkata sandi) tidak dapat diimpor.');
-    if (method !== STORED && method !== DEFLATED) throw notXlsx(`Metode kompresi ${method} tidak didukung.`);
-    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || localHeaderOffset === 0xffffffff) throw tooComplex('arsip ZIP64 (terlalu besar)');
+    if (flags & 0x1) throw notXlsx({ id: 'Berkas XLSX terenkripsi (berkata sandi) tidak dapat diimpor.', en: 'An encrypted (password-protected) XLSX file cannot be imported.' });
+    if (method !== STORED && method !== DEFLATED) throw notXlsx({ id: `Metode kompresi ${method} tidak didukung.`, en: `Compression method ${method} is not supported.` });
+    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || localHeaderOffset === 0xffffffff) throw tooComplex({ id: 'arsip ZIP64 (terlalu besar)', en: 'a ZIP64 archive (too large)' });
     declaredTotal += declaredSize;
     if (declaredTotal > limits.maxUncompressedBytes) {
-      throw tooComplex(`isinya setelah dibuka lebih dari ${MIB(limits.maxUncompressedBytes)}`);
+      throw tooComplex({ id: `isinya setelah dibuka lebih dari ${MIB(limits.maxUncompressedBytes)}`, en: `its content once uncompressed is over ${MIB(limits.maxUncompressedBytes)}` });
     }
     entries.push({ name, method, compressedSize, declaredSize, localHeaderOffset });
     p += 46 + nameLength + extraLength + commentLength;
@@ -129,7 +132,7 @@ async function inflatePart(zip: Buffer, e: Entry, budget: number, limits: XlsxLi
   const data = compressedData(zip, e);
   const cap = Math.min(e.declaredSize, budget);
   if (e.method === STORED) {
-    if (data.length !== e.declaredSize || data.length > budget) throw tooComplex(`bagian ${e.name} lebih besar dari yang dinyatakan`);
+    if (data.length !== e.declaredSize || data.length > budget) throw tooComplex({ id: `bagian ${e.name} lebih besar dari yang dinyatakan`, en: `part ${e.name} is larger than declared` });
     return data;
   }
   let out: Buffer;
@@ -137,11 +140,11 @@ async function inflatePart(zip: Buffer, e: Entry, budget: number, limits: XlsxLi
     out = await inflateRaw(data, { maxOutputLength: cap + 1 });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw tooComplex(`bagian ${e.name} mengembang melebihi ukuran yang dinyatakan atau batas ${MIB(limits.maxUncompressedBytes)}`);
+      throw tooComplex({ id: `bagian ${e.name} mengembang melebihi ukuran yang dinyatakan atau batas ${MIB(limits.maxUncompressedBytes)}`, en: `part ${e.name} inflates beyond its declared size or the ${MIB(limits.maxUncompressedBytes)} limit` });
     }
     throw notXlsx();
   }
-  if (out.length > cap) throw tooComplex(`bagian ${e.name} mengembang melebihi ukuran yang dinyatakan`);
+  if (out.length > cap) throw tooComplex({ id: `bagian ${e.name} mengembang melebihi ukuran yang dinyatakan`, en: `part ${e.name} inflates beyond its declared size` });
   return out;
 }
 
@@ -168,11 +171,11 @@ export async function assertXlsxWithinLimits(zip: Buffer, limits: XlsxLimits = X
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) {
       rows += countTags(part, 'row');
       cells += countTags(part, 'c');
-      if (rows > limits.maxRows) throw tooComplex(`lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris`);
-      if (cells > limits.maxCells) throw tooComplex(`lebih dari ${limits.maxCells.toLocaleString('id-ID')} sel`);
+      if (rows > limits.maxRows) throw tooComplex({ id: `lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris`, en: `more than ${limits.maxRows.toLocaleString('en-GB')} rows` });
+      if (cells > limits.maxCells) throw tooComplex({ id: `lebih dari ${limits.maxCells.toLocaleString('id-ID')} sel`, en: `more than ${limits.maxCells.toLocaleString('en-GB')} cells` });
     } else if (/^xl\/sharedStrings\.xml$/i.test(e.name)) {
       strings += countTags(part, 'si');
-      if (strings > limits.maxSharedStrings) throw tooComplex(`lebih dari ${limits.maxSharedStrings.toLocaleString('id-ID')} teks`);
+      if (strings > limits.maxSharedStrings) throw tooComplex({ id: `lebih dari ${limits.maxSharedStrings.toLocaleString('id-ID')} teks`, en: `more than ${limits.maxSharedStrings.toLocaleString('en-GB')} texts` });
     }
   }
 }

@@ -4,10 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 import { NUMBER_PROBLEM_MESSAGES, readNumber } from '@sipedaki/sop';
-import { AppError } from '../common/errors';
+import type { IndicatorValue } from '../analysis/indicator-value';
+import { AppError, fieldProblem, type Bilingual } from '../common/errors';
+import { NOT_REQUESTED } from '../submission/submission.input';
 import { assertXlsxWithinLimits } from './xlsx-guard';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** First cell of the hidden metadata row: marks a workbook as our format. */
 export const FORMAT_MARK = 'SIPEDAKI-FORMAT-1';
 const FORMAT_SHEET = 'Format';
@@ -18,18 +19,6 @@ const MAX_ROWS = 2000;
 const MAX_NOTE = 2000;
 const LIMIT = 1e12;
 
-export interface FormatIndicator {
-  id: string;
-  code: string;
-  sasaran: string;
-  name: string;
-  satuan: string;
-  polarity: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
-}
 
 export interface FormatMeta {
   requestId: string;
@@ -78,7 +67,7 @@ function table(ws: ExcelJS.Worksheet, headers: readonly string[], rows: (string 
  * a title block, and one row per indicator with empty Realisasi and Keterangan cells to fill
  * (pre-filled with the current draft, if any). Only those two columns are unlocked.
  */
-export async function buildFormatWorkbook(meta: FormatMeta, indicators: FormatIndicator[]): Promise<Buffer> {
+export async function buildFormatWorkbook(meta: FormatMeta, indicators: IndicatorValue[]): Promise<Buffer> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet(FORMAT_SHEET, { views: [{ state: 'frozen', ySplit: 6 }] });
   const m = ws.addRow([FORMAT_MARK, meta.requestId, meta.bidangId, meta.submissionId ?? '', meta.version ?? '']);
@@ -119,7 +108,10 @@ export interface CellProblem {
   row: number;
   column: string;
   message: string;
+  messageEn: string;
 }
+
+const cellProblem = (row: number, column: string, text: Bilingual): CellProblem => ({ row, column, message: text.id, messageEn: text.en });
 
 export interface ParsedFormat {
   requestId: string;
@@ -157,19 +149,23 @@ function text(v: ExcelJS.CellValue): string {
  */
 export function parseNumber(
   v: ExcelJS.CellValue,
-): { ok: true; value: number | null; readFrom?: { text: string; otherValue: number } } | { ok: false; message: string } {
+): { ok: true; value: number | null; readFrom?: { text: string; otherValue: number } } | { ok: false; message: Bilingual } {
   const p = plain(v);
   if (p === null) return { ok: true, value: null };
-  if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER.id };
-  if (typeof p !== 'string') return { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER.id };
+  if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER };
+  if (typeof p !== 'string') return { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER };
   if (p.trim() === '-') return { ok: true, value: null };
   const r = readNumber(p, 'id');
   if (r.kind === 'empty') return { ok: true, value: null };
-  if (r.kind === 'invalid') return { ok: false, message: `"${p.trim()}": ${NUMBER_PROBLEM_MESSAGES[r.problem].id}` };
+  if (r.kind === 'invalid') {
+    const m = NUMBER_PROBLEM_MESSAGES[r.problem];
+    return { ok: false, message: { id: `"${p.trim()}": ${m.id}`, en: `"${p.trim()}": ${m.en}` } };
+  }
   return r.ambiguous ? { ok: true, value: r.value, readFrom: { text: p.trim(), otherValue: r.otherValue! } } : { ok: true, value: r.value };
 }
 
 const idNumber = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 }).format(n);
+const enNumber = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 }).format(n);
 
 /**
  * Reads a filled format (after the zip limits of xlsx-guard.ts). Structural problems (not an XLSX, not our format) throw; row problems
@@ -182,14 +178,20 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Berkas bukan lembar kerja XLSX yang sah.');
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
   }
   const ws = wb.getWorksheet(FORMAT_SHEET) ?? wb.worksheets[0];
-  const notOurs = () =>
-    new AppError('VALIDATION_FAILED', 'Berkas ini bukan format permintaan data dari SIPEDAKI (baris metadata tidak ditemukan). Unduh format terbaru lalu isi kembali.', {
-      fields: [{ field: 'R1.Metadata', message: 'Baris metadata tidak ditemukan' }],
-      cells: [{ row: 1, column: 'Metadata', message: 'Baris metadata tidak ditemukan' }],
-    });
+  const notOurs = () => {
+    const missing = { id: 'Baris metadata tidak ditemukan', en: 'No metadata row' };
+    return new AppError(
+      'VALIDATION_FAILED',
+      {
+        id: 'Berkas ini bukan format permintaan data dari SIPEDAKI (baris metadata tidak ditemukan). Unduh format terbaru lalu isi kembali.',
+        en: 'This file is not a SIPEDAKI data request format (no metadata row). Download the current format and fill it in again.',
+      },
+      { fields: [fieldProblem('R1.Metadata', missing)], cells: [cellProblem(1, 'Metadata', missing)] },
+    );
+  };
   if (!ws || text(ws.getCell(1, 1).value) !== FORMAT_MARK) throw notOurs();
   const versionCell = parseNumber(ws.getCell(1, 5).value);
   const meta = {
@@ -211,31 +213,36 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
   const problems: CellProblem[] = [];
   const readings: CellProblem[] = [];
   const last = Math.min(ws.rowCount, headerRow + MAX_ROWS);
-  if (ws.rowCount > headerRow + MAX_ROWS) problems.push({ row: last + 1, column: 'Kode Indikator', message: `Paling banyak ${MAX_ROWS} baris indikator` });
+  if (ws.rowCount > headerRow + MAX_ROWS) problems.push(cellProblem(last + 1, 'Kode Indikator', { id: `Paling banyak ${MAX_ROWS} baris indikator`, en: `At most ${MAX_ROWS} indicator rows` }));
   for (let r = headerRow + 1; r <= last; r++) {
     const code = text(ws.getCell(r, COL.code).value);
     const rawReal = ws.getCell(r, COL.realisasi).value;
     const note = text(ws.getCell(r, COL.note).value);
     const real = parseNumber(rawReal);
     if (!code) {
-      if (note || (real.ok && real.value !== null) || !real.ok) problems.push({ row: r, column: 'Kode Indikator', message: 'Kode indikator kosong' });
+      if (note || (real.ok && real.value !== null) || !real.ok) problems.push(cellProblem(r, 'Kode Indikator', { id: 'Kode indikator kosong', en: 'The indicator code is empty' }));
       continue;
     }
     const indicatorId = byCode.get(code);
     if (!indicatorId) {
-      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tidak diminta dari Bidang ini' });
+      problems.push(cellProblem(r, 'Kode Indikator', NOT_REQUESTED));
       continue;
     }
     if (seen.has(code)) {
-      problems.push({ row: r, column: 'Kode Indikator', message: 'Indikator tercantum lebih dari sekali' });
+      problems.push(cellProblem(r, 'Kode Indikator', { id: 'Indikator tercantum lebih dari sekali', en: 'The indicator is listed more than once' }));
       continue;
     }
     seen.add(code);
-    if (!real.ok) problems.push({ row: r, column: 'Realisasi', message: real.message });
-    else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push({ row: r, column: 'Realisasi', message: 'Realisasi di luar rentang' });
-    if (note.length > MAX_NOTE) problems.push({ row: r, column: 'Keterangan', message: `Keterangan maksimal ${MAX_NOTE} karakter` });
+    if (!real.ok) problems.push(cellProblem(r, 'Realisasi', real.message));
+    else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push(cellProblem(r, 'Realisasi', { id: 'Realisasi di luar rentang', en: 'Realisasi is out of range (at most 10^12 either way)' }));
+    if (note.length > MAX_NOTE) problems.push(cellProblem(r, 'Keterangan', { id: `Keterangan maksimal ${MAX_NOTE} karakter`, en: `The note may have at most ${MAX_NOTE} characters` }));
     if (real.ok && real.readFrom) {
-      readings.push({ row: r, column: 'Realisasi', message: `Teks "${real.readFrom.text}" dibaca ${idNumber(real.value!)}, bukan ${idNumber(real.readFrom.otherValue)}.` });
+      readings.push(
+        cellProblem(r, 'Realisasi', {
+          id: `Teks "${real.readFrom.text}" dibaca ${idNumber(real.value!)}, bukan ${idNumber(real.readFrom.otherValue)}.`,
+          en: `The text "${real.readFrom.text}" was read as ${enNumber(real.value!)} (Indonesian convention), not ${enNumber(real.readFrom.otherValue)}.`,
+        }),
+      );
     }
     values.push({ indicatorId, realisasi: real.ok ? real.value : null, note: note || null });
   }

@@ -1,7 +1,13 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { UUID } from '../common/scalars';
+import { bi, TrimmedLength } from '../common/validation';
 import { IsIndicatorValue } from '../common/validators';
+
+/** A return needs a reason the Bidang can act on (after trimming; MIN_RETURN_REASON_LENGTH in packages/sop). */
+export const RETURN_REASON = { id: 'Alasan pengembalian wajib diisi (5–2000 karakter)', en: 'A reason for returning is required (5–2000 characters)' };
+/** An indicator value for an indicator the request did not ask of this Bidang (form or import). */
+export const NOT_REQUESTED = { id: 'Indikator tidak diminta dari Bidang ini', en: 'Indicator not requested from this Bidang' };
 
 @InputType({ description: 'Realisasi satu indikator' })
 export class SubmissionValueInput {
@@ -14,7 +20,7 @@ export class SubmissionValueInput {
 
   @Field(() => String, { nullable: true, description: 'Keterangan, wajib bila realisasi kosong saat dikirim' })
   @IsOptional()
-  @MaxLength(2000, { message: 'Keterangan maksimal 2000 karakter' })
+  @MaxLength(2000, bi('Keterangan maksimal 2000 karakter', 'The note may have at most 2000 characters'))
   note?: string | null;
 }
 
@@ -23,16 +29,16 @@ export class SaveSubmissionInput {
   @Field(() => UUID) submissionId!: string;
 
   @Field(() => Int, { description: 'Versi yang sedang diubah (dari BidangSubmission.version)' })
-  @Min(1)
+  @Min(1, bi('Versi adalah bilangan bulat ≥ 1', 'The version is a whole number ≥ 1'))
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'Narasi: capaian, kendala, solusi' })
   @IsOptional()
-  @MaxLength(20000, { message: 'Narasi maksimal 20.000 karakter' })
+  @MaxLength(20000, bi('Narasi maksimal 20.000 karakter', 'The narrative may have at most 20,000 characters'))
   narrative?: string | null;
 
   @Field(() => [SubmissionValueInput])
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(1000, bi('Paling banyak 1000 nilai', 'At most 1000 values'))
   @ValidateNested({ each: true })
   values!: SubmissionValueInput[];
 }
@@ -40,12 +46,12 @@ export class SaveSubmissionInput {
 @InputType()
 export class SubmissionActionInput {
   @Field(() => UUID) submissionId!: string;
-  @Field(() => Int) @Min(1) expectedVersion!: number;
+  @Field(() => Int) @Min(1, bi('Versi adalah bilangan bulat ≥ 1', 'The version is a whole number ≥ 1')) expectedVersion!: number;
 }
 
 @InputType({ description: 'Kembalikan kiriman Bidang untuk diperbaiki' })
 export class ReturnSubmissionInput extends SubmissionActionInput {
   @Field(() => String)
-  @Length(5, 2000, { message: 'Alasan pengembalian wajib diisi (5–2000 karakter)' })
+  @TrimmedLength(5, 2000, bi(RETURN_REASON.id, RETURN_REASON.en))
   reason!: string;
 }

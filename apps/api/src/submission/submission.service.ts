@@ -1,8 +1,8 @@
 import {
   checkSubmissionTransition,
   isSubmissionEditable,
+  REQUIRED_DOCUMENT_KINDS,
   SUBMISSION_STATUS_LABELS,
-  type CategoryScale,
   type DocumentKind,
   type SubmissionAction,
   type SubmissionStatus,
@@ -10,23 +10,29 @@ import {
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, type FieldProblem } from '../common/errors';
 import { isUuid, toNumber } from '../common/format';
+import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
-import { statement, type Sql } from '../db/sql';
-import { userJson, type UserJson } from '../office/office.sql';
-import { capaianOf } from '../analysis/compute';
+import type { Sql } from '../db/sql';
+import { indicatorValueView } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { SaveSubmissionInput } from './submission.input';
+import {
+  DOCUMENTS_OF_SUBMISSIONS,
+  REVIEWS_OF_SUBMISSIONS,
+  SUBMISSION_BY_ID,
+  SUBMISSIONS_OF_REQUEST,
+  VALUES_OF_SUBMISSIONS,
+  type SubmissionRow,
+} from './submission.sql';
 
 const CHECK_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
   WRONG_STATE: 'WRONG_STEP',
   ROLE_NOT_ALLOWED: 'FORBIDDEN',
-  REASON_REQUIRED: 'REASON_REQUIRED',
+  REASON_REQUIRED: 'VALIDATION_FAILED',
 } as const;
-
-const REQUIRED_ON_SUBMIT: DocumentKind[] = ['LHP', 'LHE', 'TL_HP'];
 
 /** The indicators a Bidang must report on for a request: requested ones that belong to it. */
 async function requestedIndicators(db: Db | Tx, requestId: string, bidangId: string) {
@@ -72,13 +78,13 @@ export class SubmissionService {
   async get(actor: Actor, id: string) {
     const s = await this.load(this.db, id);
     assertSameOffice(actor, s.request.officeId);
-    if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', 'Anda hanya dapat melihat data Bidang Anda sendiri.');
+    if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', { id: 'Anda hanya dapat melihat data Bidang Anda sendiri.', en: 'You can only see your own Bidang’s data.' });
     return this.view(s.id);
   }
 
   async listForRequest(actor: Actor, requestId: string) {
     const bidangIds = seesWholeOffice(actor) ? null : actor.bidangIds;
-    return this.views(await this.sql.rows<SubmissionRow>(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
+    return this.views(await this.sql.rows(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
   }
 
   /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
@@ -88,7 +94,7 @@ export class SubmissionService {
       assertSameOffice(actor, s.request.officeId);
       assertBidangWriter(actor, s.bidangId);
       this.assertCollecting(s.request.status);
-      const check = checkSubmissionTransition(s.status as SubmissionStatus, 'SAVE_DRAFT', actor.roles);
+      const check = checkSubmissionTransition(s.status, 'SAVE_DRAFT', actor.roles);
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') fail('NOT_EDITABLE');
         fail(CHECK_ERRORS[check.reason]);
@@ -96,8 +102,8 @@ export class SubmissionService {
       const allowed = new Set((await requestedIndicators(tx, s.requestId, s.bidangId)).map((i) => i.id));
       const unknown = input.values.filter((v) => !allowed.has(v.indicatorId));
       if (unknown.length) {
-        fail('VALIDATION_FAILED', 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', {
-          fields: unknown.map((v) => ({ field: `values.${v.indicatorId}`, message: 'Indikator tidak diminta dari Bidang ini' })),
+        fail('VALIDATION_FAILED', { id: 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', en: 'Some indicators are not part of this request for this Bidang.' }, {
+          fields: unknown.map((v) => fieldProblem(`values.${v.indicatorId}`, NOT_REQUESTED)),
         });
       }
       await this.bumpVersion(tx, s.id, input.expectedVersion, {
@@ -130,11 +136,17 @@ export class SubmissionService {
       assertSameOffice(actor, s.request.officeId);
       if (action === 'SUBMIT') assertBidangWriter(actor, s.bidangId);
       this.assertCollecting(s.request.status);
-      const check = checkSubmissionTransition(s.status as SubmissionStatus, action, actor.roles, { reason });
+      const check = checkSubmissionTransition(s.status, action, actor.roles, { reason });
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') {
-          fail('WRONG_STEP', `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status as SubmissionStatus].id}"; tindakan ini tidak dapat dilakukan.`);
+          fail('WRONG_STEP', {
+            id: `Kiriman berstatus "${SUBMISSION_STATUS_LABELS[s.status].id}"; tindakan ini tidak dapat dilakukan.`,
+            en: `The submission is "${SUBMISSION_STATUS_LABELS[s.status].en}"; this action cannot be taken.`,
+          });
         }
+        // Reached only from a caller that skipped the input's validation (the API validates the
+        // reason's length after trimming): the same answer as that validation.
+        if (check.reason === 'REASON_REQUIRED') fail('VALIDATION_FAILED', undefined, { fields: [fieldProblem('reason', RETURN_REASON)] });
         fail(CHECK_ERRORS[check.reason]);
       }
       const to = (check as { ok: true; to: SubmissionStatus }).to;
@@ -160,7 +172,7 @@ export class SubmissionService {
   }
 
   private assertCollecting(status: string) {
-    if (status !== 'COLLECTING') fail('WRONG_STEP', 'Pengumpulan data untuk permintaan ini tidak sedang berlangsung (langkah 4).');
+    if (status !== 'COLLECTING') fail('WRONG_STEP', { id: 'Pengumpulan data untuk permintaan ini tidak sedang berlangsung (langkah 4).', en: 'Data collection for this request is not under way (step 4).' });
   }
 
   /**
@@ -173,25 +185,27 @@ export class SubmissionService {
   }
 
   /** Every requested indicator has a value or an explanation; every requested document is attached. */
-  private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: string[] } }) {
+  private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: DocumentKind[] } }) {
     const indicators = await requestedIndicators(tx, s.requestId, s.bidangId);
     const values = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
     const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id }, select: { kind: true } });
-    const fields: { field: string; message: string }[] = [];
+    const fields: FieldProblem[] = [];
     for (const i of indicators) {
       const v = values.find((x) => x.indicatorId === i.id);
-      if (!v || (v.realisasi === null && !v.note)) fields.push({ field: `values.${i.id}`, message: `Realisasi ${i.code} belum diisi (atau beri keterangan)` });
+      if (!v || (v.realisasi === null && !v.note)) {
+        fields.push(fieldProblem(`values.${i.id}`, { id: `Realisasi ${i.code} belum diisi (atau beri keterangan)`, en: `Realisasi of ${i.code} is missing (or give a note)` }));
+      }
     }
     const have = new Set(docs.map((d) => d.kind));
-    for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind))) {
-      if (!have.has(kind as DocumentKind)) fields.push({ field: `documents.${kind}`, message: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan` });
+    for (const kind of s.request.requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k))) {
+      if (!have.has(kind)) fields.push(fieldProblem(`documents.${kind}`, { id: `Dokumen ${kind.replace('_', ' ')} belum dilampirkan`, en: `The ${kind.replace('_', ' ')} document is not attached` }));
     }
-    if (fields.length) fail('VALIDATION_FAILED', 'Data belum lengkap untuk dikirim.', { fields });
+    if (fields.length) fail('VALIDATION_FAILED', { id: 'Data belum lengkap untuk dikirim.', en: 'The data is not complete enough to submit.' }, { fields });
   }
 
   /** The submission as the API shows it: values with target, capaian and category. */
   async view(id: string) {
-    const [one] = await this.views(await this.sql.rows<SubmissionRow>(SUBMISSION_BY_ID, [id]));
+    const [one] = await this.views(await this.sql.rows(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
     return one!;
   }
@@ -199,15 +213,15 @@ export class SubmissionService {
   /**
    * Many submissions in a fixed number of statements, whatever their number (the Kasubbag's board
    * shows every Bidang of a request at once): values, documents and reviews of all of them at
-   * once, and the scale. Hand-written SQL (db/sql.ts): this is the board's hot path.
+   * once, and the scale. Hand-written SQL (submission.sql.ts): this is the board's hot path.
    */
   private async views(subs: SubmissionRow[]) {
     if (subs.length === 0) return [];
     const ids = subs.map((s) => s.id);
     const [values, documents, reviews, scale] = await Promise.all([
-      this.sql.rows<ValueRow>(VALUES_OF_SUBMISSIONS, [ids]),
-      this.sql.rows<DocumentRow>(DOCUMENTS_OF_SUBMISSIONS, [ids]),
-      this.sql.rows<ReviewRow>(REVIEWS_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(VALUES_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(DOCUMENTS_OF_SUBMISSIONS, [ids]),
+      this.sql.rows(REVIEWS_OF_SUBMISSIONS, [ids]),
       this.scales.inForce(),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
@@ -227,8 +241,8 @@ export class SubmissionService {
         statusLabel: SUBMISSION_STATUS_LABELS[s.status].id,
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
-        missingDocuments: requestedDocuments.filter((k) => REQUIRED_ON_SUBMIT.includes(k as DocumentKind) && !have.has(k)),
-        values: valuesOf(s.id).map((v) => valueView(v, v, v, scale)),
+        missingDocuments: requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k) && !have.has(k)),
+        values: valuesOf(s.id).map((v) => indicatorValueView(v, scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
       };
@@ -236,137 +250,6 @@ export class SubmissionService {
   }
 }
 
-// ---- the board's statements (db/sql.ts) ----
-
-const SUBMISSION_COLUMNS = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
-  s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."createdAt", s."updatedAt",
-  b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
-  r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments"
-  FROM "BidangSubmission" s JOIN "Bidang" b ON b.id = s."bidangId" JOIN "DataRequest" r ON r.id = s."requestId"`;
-
-const SUBMISSION_BY_ID = statement('submission.by-id', `SELECT ${SUBMISSION_COLUMNS} WHERE s.id = $1::uuid`);
-
-/** $3: the Bidang a Bidang user may see, or null for the office-wide roles. */
-const SUBMISSIONS_OF_REQUEST = statement(
-  'submission.of-request',
-  `SELECT ${SUBMISSION_COLUMNS}
-    WHERE s."requestId" = $1::uuid AND r."officeId" = $2::uuid AND ($3::uuid[] IS NULL OR s."bidangId" = ANY($3::uuid[]))
-    ORDER BY b."sortOrder", b.name`,
-);
-
-/** Every requested indicator of the submission's Bidang, with its target for the request's period and the value, if any. */
-const VALUES_OF_SUBMISSIONS = statement(
-  'submission.values',
-  `SELECT s.id AS "submissionId", i.id, i.code, i.name, i.sasaran, i.satuan, i.polarity,
-          t.target, t."targetUpper", v.realisasi, v.note
-     FROM "BidangSubmission" s
-     JOIN "DataRequest" r ON r.id = s."requestId"
-     JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId"
-     JOIN "Indicator" i ON i.id = di."indicatorId" AND i."bidangId" = s."bidangId"
-     LEFT JOIN "IndicatorTarget" t ON t."indicatorId" = i.id AND t.year = r.year AND t.triwulan = COALESCE(r.triwulan, 4)
-     LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id
-    WHERE s.id = ANY($1::uuid[])
-    ORDER BY i.code`,
-);
-
-const DOCUMENTS_OF_SUBMISSIONS = statement(
-  'submission.documents',
-  `SELECT d.id, d."submissionId", d.kind, d.filename, d."mimeType", d.size, d.sha256, d."createdAt"
-     FROM "StoredDocument" d WHERE d."submissionId" = ANY($1::uuid[]) ORDER BY d."createdAt"`,
-);
-
-const REVIEWS_OF_SUBMISSIONS = statement(
-  'submission.reviews',
-  `SELECT v.id, v."submissionId", v.action, v."fromStatus", v."toStatus", v.reason, v."actorId", v.version, v."createdAt",
-          ${userJson('u')} AS actor
-     FROM "SubmissionReview" v JOIN "User" u ON u.id = v."actorId"
-    WHERE v."submissionId" = ANY($1::uuid[]) ORDER BY v."createdAt"`,
-);
-
-interface SubmissionRow {
-  id: string;
-  requestId: string;
-  bidangId: string;
-  status: SubmissionStatus;
-  version: number;
-  narrative: string | null;
-  firstSubmittedAt: Date | null;
-  submittedAt: Date | null;
-  submittedById: string | null;
-  reviewedAt: Date | null;
-  reviewedById: string | null;
-  returnReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  bidangCode: string;
-  bidangName: string;
-  bidangSortOrder: number;
-  bidangActive: boolean;
-  year: number;
-  triwulan: number | null;
-  requestStatus: string;
-  requestedDocuments: string[];
-}
-interface ValueRow {
-  submissionId: string;
-  id: string;
-  code: string;
-  name: string;
-  sasaran: string;
-  satuan: string;
-  polarity: string;
-  target: number | null;
-  targetUpper: number | null;
-  realisasi: number | null;
-  note: string | null;
-}
-interface DocumentRow {
-  id: string;
-  submissionId: string;
-  kind: string;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  createdAt: Date;
-}
-interface ReviewRow {
-  id: string;
-  submissionId: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  reason: string | null;
-  actorId: string;
-  version: number;
-  createdAt: Date;
-  actor: UserJson;
-}
-
 export function documentView<T extends { id: string }>(d: T) {
   return { ...d, downloadUrl: `/api/documents/${d.id}` };
-}
-
-export function valueView(
-  i: { id: string; code: string; name: string; sasaran: string; satuan: string; polarity: string },
-  t: { target: unknown; targetUpper: unknown } | undefined,
-  v: { realisasi: unknown; note: string | null } | undefined,
-  scale: CategoryScale,
-) {
-  const target = toNumber(t?.target as never);
-  const targetUpper = toNumber(t?.targetUpper as never);
-  const realisasi = toNumber(v?.realisasi as never);
-  return {
-    indicatorId: i.id,
-    indicatorCode: i.code,
-    indicatorName: i.name,
-    sasaran: i.sasaran,
-    satuan: i.satuan,
-    polarity: i.polarity,
-    target,
-    targetUpper,
-    realisasi,
-    note: v?.note ?? null,
-    ...capaianOf(scale, i.polarity, target, targetUpper, realisasi),
-  };
 }

@@ -16,25 +16,31 @@ import { hashPassword } from '../auth/password';
 import { assertPasswordAcceptable, temporaryPassword } from '../auth/password-policy';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/errors';
 import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { User } from '../generated/prisma/client';
 import type { CreateUserInput } from '../admin/admin.input';
 import type { UpdateUserInput } from './user.input';
 
-const NIP_REASONS: Record<string, string> = {
-  FORMAT: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
-  BIRTH_DATE: 'Tanggal lahir pada NIP tidak valid.',
-  APPOINTMENT_DATE: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.',
-  APPOINTMENT_BEFORE_BIRTH: 'TMT pada NIP lebih awal dari tanggal lahir.',
+const NIP_REASONS: Record<string, Bilingual> = {
+  FORMAT: {
+    id: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
+    en: 'A NIP is 18 digits: birth date (8), appointment month (6), sex (1/2), sequence (3).',
+  },
+  BIRTH_DATE: { id: 'Tanggal lahir pada NIP tidak valid.', en: 'The birth date in the NIP is not a real date.' },
+  APPOINTMENT_DATE: { id: 'TMT (tahun-bulan pengangkatan) pada NIP tidak valid.', en: 'The appointment month in the NIP is not valid.' },
+  APPOINTMENT_BEFORE_BIRTH: { id: 'TMT pada NIP lebih awal dari tanggal lahir.', en: 'The appointment month in the NIP is before the birth date.' },
 };
+const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
+const BIDANG_ROLE_NEEDS_BIDANG: Bilingual = { id: 'Peran Bidang memerlukan Bidang.', en: 'A Bidang role needs a Bidang.' };
+const NIP_TAKEN: Bilingual = { id: 'NIP sudah terdaftar.', en: 'The NIP is already registered.' };
 
 /** A NIP as typed (spaces allowed) → its 18 digits; empty → null; invalid → INVALID_NIP naming the field. */
 export function normalizeNip(input: string | null | undefined): string | null {
   if (!input || !input.trim()) return null;
   const parsed = parseNip(input);
-  if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [{ field: 'nip', message: NIP_REASONS[parsed.reason]! }] });
+  if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [fieldProblem('nip', NIP_REASONS[parsed.reason]!)] });
   return parsed.value.nip;
 }
 
@@ -67,12 +73,12 @@ export class UserService {
     const nip = normalizeNip(input.nip);
     assertPasswordAcceptable(input.password, { username: input.username, nip }, 'password');
     const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r as Role));
-    if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+    if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', BIDANG_ROLE_NEEDS_BIDANG, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
     await this.assertBidangOfOffice(actor, input.bidangId);
     const passwordHash = await hashPassword(input.password);
     const u = await this.db.$transaction(async (tx) => {
       const clash = await tx.user.findFirst({ where: { OR: [{ username: input.username }, ...(nip ? [{ nip }] : [])] } });
-      if (clash) fail('DUPLICATE', clash.username === input.username ? 'Nama pengguna sudah dipakai.' : 'NIP sudah terdaftar.');
+      if (clash) fail('DUPLICATE', clash.username === input.username ? { id: 'Nama pengguna sudah dipakai.', en: 'The username is already taken.' } : NIP_TAKEN);
       const created = await tx.user.create({
         data: {
           officeId: actor.officeId,
@@ -102,11 +108,11 @@ export class UserService {
       const roles = input.roles ? [...new Set(input.roles)] : before.roles;
       const bidangId = input.bidangId === undefined ? before.bidangId : input.bidangId || null;
       if (roles.some((r) => BIDANG_ROLES.includes(r as Role)) && !bidangId) {
-        fail('VALIDATION_FAILED', 'Peran Bidang memerlukan Bidang.', { fields: [{ field: 'bidangId', message: 'Pilih Bidang' }] });
+        fail('VALIDATION_FAILED', BIDANG_ROLE_NEEDS_BIDANG, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
       }
       if (nip && nip !== before.nip) {
         const clash = await tx.user.findFirst({ where: { nip, id: { not: before.id } } });
-        if (clash) fail('DUPLICATE', 'NIP sudah terdaftar.', { fields: [{ field: 'nip', message: 'NIP sudah terdaftar' }] });
+        if (clash) fail('DUPLICATE', NIP_TAKEN, { fields: [fieldProblem('nip', NIP_TAKEN)] });
       }
       const after = await tx.user.update({
         where: { id: before.id },
@@ -130,7 +136,7 @@ export class UserService {
    * the user is revoked, a lock is lifted, and the user must change the password at next sign-in.
    */
   async resetPassword(actor: Actor, userId: string, now = new Date()) {
-    if (userId === actor.userId) fail('FORBIDDEN', 'Kata sandi Anda sendiri diganti melalui menu Profil saya, bukan diatur ulang.');
+    if (userId === actor.userId) fail('FORBIDDEN', { id: 'Kata sandi Anda sendiri diganti melalui menu Profil saya, bukan diatur ulang.', en: 'Your own password is changed on your profile page, not reset.' });
     const temporary = temporaryPassword();
     const passwordHash = await hashPassword(temporary);
     const u = await this.db.$transaction(async (tx) => {
@@ -153,7 +159,7 @@ export class UserService {
 
   /** The person left (or must not sign in for now): sessions revoked at once, sign-in refused, history kept. */
   async deactivate(actor: Actor, userId: string, now = new Date()) {
-    if (userId === actor.userId) fail('FORBIDDEN', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
+    if (userId === actor.userId) fail('FORBIDDEN', { id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', en: 'You cannot deactivate your own account.' });
     const u = await this.db.$transaction(async (tx) => {
       await lockAdmins(tx, actor.officeId);
       const before = await this.ownAccount(tx, actor, userId);
@@ -190,7 +196,7 @@ export class UserService {
     if (!bidangId) return;
     // createUser's bidangId is still an ID (not the UUID scalar): a malformed one is a bad input, not a crash.
     const b = isUuid(bidangId) ? await this.db.bidang.findUnique({ where: { id: bidangId } }) : null;
-    if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', 'Bidang tidak ditemukan di Dinas ini.', { fields: [{ field: 'bidangId', message: 'Bidang tidak dikenal' }] });
+    if (!b || b.officeId !== actor.officeId) fail('VALIDATION_FAILED', { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' }, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
   }
 }
 

@@ -144,9 +144,9 @@ export class WebhookDispatcher {
     let responseStatus: number | null = null;
     let error: string | null = null;
     const url = this.guard.parse(d.endpoint.url);
-    if (typeof url === 'string') {
+    if (!(url instanceof URL)) {
       // The policy changed since registration (e.g. http:// no longer allowed).
-      error = `WEBHOOK_URL_NOT_ALLOWED: ${url}; tidak ada permintaan yang dikirim`;
+      error = `WEBHOOK_URL_NOT_ALLOWED: ${url.id}; tidak ada permintaan yang dikirim`;
     } else {
       try {
         responseStatus = await this.post(url, body, {

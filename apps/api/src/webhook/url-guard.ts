@@ -9,6 +9,7 @@
  * dispatcher hands `lookup` to the HTTP client and the check happens on the very addresses the
  * socket connects to (no gap between checking and connecting, i.e. no DNS-rebinding window).
  */
+import type { Bilingual } from '../common/errors';
 import dns from 'node:dns';
 import net from 'node:net';
 
@@ -196,19 +197,21 @@ export class WebhookUrlGuard {
     }
   }
 
-  /** The URL if its form is acceptable (scheme, no credentials), otherwise why not (Indonesian). */
-  parse(raw: string): URL | string {
+  /** The URL if its form is acceptable (scheme, no credentials), otherwise why not (both languages). */
+  parse(raw: string): URL | Bilingual {
     let url: URL;
     try {
       url = new URL(raw.trim());
     } catch {
-      return 'Alamat URL tidak valid';
+      return { id: 'Alamat URL tidak valid', en: 'Not a valid URL' };
     }
-    const schemes = this.policy.allowHttp ? 'http:// atau https://' : 'https://';
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.policy.allowHttp)) {
-      return url.protocol === 'http:' ? 'Alamat URL harus https:// (http:// tidak diizinkan di server ini)' : `Alamat URL harus ${schemes}`;
+      if (url.protocol === 'http:') return { id: 'Alamat URL harus https:// (http:// tidak diizinkan di server ini)', en: 'The URL must be https:// (http:// is not allowed on this server)' };
+      return this.policy.allowHttp
+        ? { id: 'Alamat URL harus http:// atau https://', en: 'The URL must be http:// or https://' }
+        : { id: 'Alamat URL harus https://', en: 'The URL must be https://' };
     }
-    if (url.username || url.password) return 'Alamat URL tidak boleh memuat nama pengguna/sandi';
+    if (url.username || url.password) return { id: 'Alamat URL tidak boleh memuat nama pengguna/sandi', en: 'The URL must not hold a user name or password' };
     return url;
   }
 

@@ -1,5 +1,6 @@
 import { IsUrl, Length } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { bi } from '../common/validation';
 import { WebhookDeliveryStatus } from '../common/enums';
 
 @ObjectType({ simpleResolvers: true, description: 'Satu percobaan pengiriman webhook' })
@@ -35,7 +36,7 @@ export class RegisteredWebhookEndpoint {
 @InputType()
 export class RegisterWebhookInput {
   @Field(() => String, { description: 'https://… (http:// hanya bila WEBHOOK_ALLOW_HTTP)' })
-  @Length(8, 2000, { message: 'Alamat URL wajib diisi (maksimal 2000 karakter)' })
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'Alamat URL tidak valid' })
+  @Length(8, 2000, bi('Alamat URL wajib diisi (maksimal 2000 karakter)', 'The URL is required (at most 2000 characters)'))
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, bi('Alamat URL tidak valid', 'Not a valid URL'))
   url!: string;
 }

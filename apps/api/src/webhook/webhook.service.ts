@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { periodLabel, type Triwulan } from '@sipedaki/sop';
+import { periodLabel, periodOf } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
-import { fail } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { logger } from '../common/logger';
 import { toNumber } from '../common/format';
 import type { Config } from '../config';
@@ -47,7 +47,7 @@ export class WebhookService {
    */
   async register(actor: Actor, input: RegisterWebhookInput) {
     const parsed = this.guard.parse(input.url);
-    if (typeof parsed === 'string') return fail('VALIDATION_FAILED', undefined, { fields: [{ field: 'url', message: parsed }] });
+    if (!(parsed instanceof URL)) return fail('VALIDATION_FAILED', undefined, { fields: [fieldProblem('url', parsed)] });
     // Stored as parsed (https://Example.org → https://example.org/): the URL sent to is the URL checked.
     const url = parsed.href;
     await this.checkAddress(parsed);
@@ -72,7 +72,9 @@ export class WebhookService {
         logger.warn({ host: err.host, address: err.address, range: err.range }, 'webhook URL refused at registration');
         fail('WEBHOOK_URL_NOT_ALLOWED');
       }
-      fail('VALIDATION_FAILED', undefined, { fields: [{ field: 'url', message: `Nama host ${url.hostname} tidak dapat ditemukan (DNS)` }] });
+      fail('VALIDATION_FAILED', undefined, {
+        fields: [fieldProblem('url', { id: `Nama host ${url.hostname} tidak dapat ditemukan (DNS)`, en: `Host name ${url.hostname} cannot be resolved (DNS)` })],
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -117,7 +119,7 @@ export class WebhookService {
         sender: r.sender,
         year: r.year,
         triwulan: r.triwulan,
-        period: periodLabel({ year: r.year, triwulan: (r.triwulan ?? null) as Triwulan | null }),
+        period: periodLabel(periodOf(r.year, r.triwulan)),
         status: r.status,
         completedAt: r.completedAt?.toISOString() ?? null,
       },

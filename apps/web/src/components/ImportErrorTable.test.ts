@@ -4,7 +4,7 @@ import { makeI18n } from '@/i18n';
 import ImportErrorTable from './ImportErrorTable.vue';
 
 const cells = [
-  { row: 7, column: 'Realisasi', message: 'Harus berupa angka' },
+  { row: 7, column: 'Realisasi', message: 'Harus berupa angka', messageEn: 'Must be a number' },
   { row: 9, column: 'Keterangan', message: 'Terlalu panjang (maks. 500 karakter)' },
 ];
 
@@ -20,6 +20,8 @@ describe('ImportErrorTable', () => {
   it('has English headings on the switch and renders nothing without cells', () => {
     const w = mount(ImportErrorTable, { props: { cells }, global: { plugins: [makeI18n('en')] } });
     expect(w.findAll('th').map((th) => th.text())).toEqual(['Row', 'Column', 'Problem']);
+    // The API's English twin where it sent one, the Indonesian text otherwise.
+    expect(w.findAll('[data-test="import-error-row"]').map((r) => r.findAll('td')[2]!.text())).toEqual(['Must be a number', 'Terlalu panjang (maks. 500 karakter)']);
     const empty = mount(ImportErrorTable, { props: { cells: [] }, global: { plugins: [makeI18n('id')] } });
     expect(empty.find('table').exists()).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel, CATEGORY_COLORS, capaianBars, categorySpread, MISSING_COLOR, trendPoints } from './use-chart-data';
+import { CATEGORY_COLORS, MISSING_CATEGORY_COLOR as MISSING_COLOR } from '@sipedaki/sop';
+import { axisLabel, capaianBars, categorySpread, trendPoints } from './use-chart-data';
 
 const cat = (code: string, label: string, labelEn = label) => ({ code, label, labelEn });
 

@@ -2,7 +2,7 @@
  * Chart data from a PerformanceAnalysis, kept free of the chart library so it can be tested and
  * so the same numbers feed the charts' text alternatives (tables, aria-labels).
  */
-import { SIX_BAND_SCALE } from '@sipedaki/sop';
+import { categoryColor, SIX_BAND_SCALE } from '@sipedaki/sop';
 
 interface Category {
   code: string;
@@ -10,22 +10,11 @@ interface Category {
   labelEn: string;
 }
 
-/** Category colours: the same hues as the .cat-* badges, saturated enough for bars on white. */
-export const CATEGORY_COLORS: Record<string, string> = {
-  MELAMPAUI_TARGET: '#0f5132',
-  SANGAT_BAIK: '#1e8e3e',
-  BAIK: '#7cb342',
-  CUKUP: '#e0a800',
-  KURANG: '#ef7d17',
-  SANGAT_KURANG: '#c62828',
-};
-export const MISSING_COLOR = '#9aa5b1';
 
 /** Best first; every code a scale may use (the six-band example is a superset of the default). */
 export const CATEGORY_ORDER: string[] = SIX_BAND_SCALE.bands.map((b) => b.code);
 const DEFAULT_FIVE = new Set(['SANGAT_BAIK', 'BAIK', 'CUKUP', 'KURANG', 'SANGAT_KURANG']);
 
-export const categoryColor = (code: string | null | undefined) => (code ? (CATEGORY_COLORS[code] ?? MISSING_COLOR) : MISSING_COLOR);
 
 const labelOf = (code: string, locale: string, seen?: Category) => {
   if (seen) return locale === 'en' ? seen.labelEn : seen.label;

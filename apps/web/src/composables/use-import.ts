@@ -6,6 +6,8 @@ export interface ImportCellError {
   row: number;
   column: string;
   message: string;
+  /** The English twin (the API sends both); absent from older answers. */
+  messageEn?: string;
 }
 
 export interface ImportedSubmission {
@@ -40,7 +42,7 @@ function cellList(cells: unknown): ImportCellError[] {
   if (!Array.isArray(cells)) return [];
   return cells
     .filter((c): c is ImportCellError => !!c && typeof c === 'object' && typeof (c as ImportCellError).message === 'string')
-    .map((c) => ({ row: Number(c.row) || 0, column: String(c.column ?? ''), message: c.message }))
+    .map((c) => ({ row: Number(c.row) || 0, column: String(c.column ?? ''), message: c.message, ...(typeof c.messageEn === 'string' ? { messageEn: c.messageEn } : {}) }))
     .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
 }
 

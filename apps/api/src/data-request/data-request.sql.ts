@@ -1,0 +1,63 @@
+/**
+ * The data-request feature's hand-written statements (see db/sql.ts for why and how they are
+ * checked): read on every load of a request's page, the Kasubbag's board.
+ */
+import { statement } from '../db/sql';
+import type { Bidang, BidangSubmission, DataRequest, RequestStep } from '../generated/prisma/client';
+import { userJson, type UserJson } from '../office/office.sql';
+
+/** The whole request row, as Prisma's `findUnique` gives it (toRequestModel takes either). */
+export const REQUEST_BY_ID = statement<DataRequest>()({
+  name: 'request.by-id',
+  whole: 'DataRequest',
+  params: ['uuid'],
+  columns: {
+    id: 'uuid', officeId: 'uuid', year: 'int4', triwulan: 'int4?', letterNumber: 'text', letterDate: 'date',
+    sender: 'text', subject: 'text', notes: 'text?', requestedDocuments: 'DocumentKind[]', status: 'RequestStatus',
+    currentStep: 'int4', stepStartedAt: 'timestamptz', dueAt: 'timestamptz?', version: 'int4', createdById: 'uuid',
+    createdAt: 'timestamptz', updatedAt: 'timestamptz', completedAt: 'timestamptz?', acknowledgedAt: 'timestamptz?',
+  },
+  text: `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
+          "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
+          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt"
+     FROM "DataRequest" WHERE id = $1::uuid`,
+});
+
+export type StepRow = Pick<RequestStep, 'step' | 'startedAt' | 'dueAt' | 'completedAt' | 'note'> & { completedBy: UserJson | null };
+
+/** The steps a request has reached, each with the user who completed it. */
+export const STEPS_OF_REQUEST = statement<StepRow>()({
+  name: 'request.steps',
+  params: ['uuid'],
+  columns: { step: 'int4', startedAt: 'timestamptz', dueAt: 'timestamptz', completedAt: 'timestamptz?', note: 'text?', completedBy: 'json?' },
+  text: `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", st.note, ${userJson('u')} AS "completedBy"
+     FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
+    WHERE st."requestId" = $1::uuid ORDER BY st.step`,
+});
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+export type CompletenessRow = Pick<Bidang, 'id' | 'code' | 'name' | 'sortOrder' | 'active'> &
+  Nullable<Pick<BidangSubmission, 'status' | 'submittedAt' | 'firstSubmittedAt'>> & {
+    submissionId: string | null;
+    returnCount: number;
+    step4DueAt: Date | null;
+  };
+
+/** Every active Bidang of the office with its submission (if the format reached it) and step 4's due time. */
+export const COMPLETENESS = statement<CompletenessRow>()({
+  name: 'request.completeness',
+  params: ['uuid', 'uuid'],
+  columns: {
+    id: 'uuid', code: 'text', name: 'text', sortOrder: 'int4', active: 'bool',
+    submissionId: 'uuid?', status: 'SubmissionStatus?', submittedAt: 'timestamptz?', firstSubmittedAt: 'timestamptz?',
+    returnCount: 'int8', step4DueAt: 'timestamptz?',
+  },
+  text: `SELECT b.id, b.code, b.name, b."sortOrder", b.active,
+          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
+          (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
+          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
+     FROM "Bidang" b LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
+    WHERE b."officeId" = $2::uuid AND b.active
+    ORDER BY b."sortOrder", b.name`,
+});
