@@ -121,6 +121,17 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         }, o.tok.admin);
         return r.data.createApiToken.apiToken.id;
       }
+      case '<user>':
+        // The second Bidang's operator: no example signs in as that user.
+        return o.users.op2.id;
+      case '<actingAssignment>': {
+        const r = await t.gql(
+          'mutation($i: AssignActingInput!) { assignActing(input: $i) { id } }',
+          { i: { userId: o.users.penyusun.id, role: 'KASUBBAG', kind: 'PLH', validFrom: new Date().toISOString(), validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(), decreeNo: '800/1/2026' } },
+          o.tok.admin,
+        );
+        return r.data.assignActing.id;
+      }
       case 'sipedaki123':
         return PASSWORD;
       default:

@@ -110,7 +110,9 @@ describe('XLSX format and import', () => {
     third.ws.getCell(third.row, 7).value = '1.250';
     const r3 = await importXlsx(collecting.submissions[0]!, o.tok.op1, Buffer.from(await third.wb.xlsx.writeBuffer()));
     expect(r3.status).toBe(200);
-    expect(r3.body.readings).toEqual([{ row: third.row, column: 'Realisasi', message: 'Teks "1.250" dibaca 1.250, bukan 1,25.' }]);
+    expect(r3.body.readings).toEqual([
+      { row: third.row, column: 'Realisasi', message: 'Teks "1.250" dibaca 1.250, bukan 1,25.', messageEn: 'The text "1.250" was read as 1,250 (Indonesian convention), not 1.25.' },
+    ]);
     expect((await getSubmission(t, o.tok.op1, collecting.submissions[0]!)).values[0].realisasi).toBe(1250);
   });
 

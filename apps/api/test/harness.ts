@@ -90,3 +90,13 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export function errorCode(r: GqlResult): string | undefined {
   return r.errors?.[0]?.extensions?.code as string | undefined;
 }
+
+/**
+ * The `fields` of the first error as `{ field, message }` (Indonesian), each checked to carry its
+ * English twin `messageEn` — for tests that state the Indonesian texts they expect.
+ */
+export function fieldsOf(r: GqlResult): { field: string; message: string }[] {
+  const fields = (r.errors?.[0]?.extensions?.fields ?? []) as { field: string; message: string; messageEn?: string }[];
+  for (const f of fields) expect(typeof f.messageEn === 'string' && f.messageEn.length > 0 && f.messageEn !== f.message).toBe(true);
+  return fields.map(({ field, message }) => ({ field, message }));
+}

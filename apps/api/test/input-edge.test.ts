@@ -16,7 +16,7 @@ import { getSchema } from '../src/schema/build-schema';
 import { attacks } from './attacks';
 import { makeUser, PASSWORD } from './factories';
 import { callSaveSubmission, getSubmission, registerInput, requestAt, setupOffice, snapshot, type FlowOffice } from './flow';
-import { errorCode, startTestApp, type GqlResult, type TestApp } from './harness';
+import { errorCode, startTestApp, type GqlResult, type TestApp, fieldsOf } from './harness';
 import { fieldName, operationLeaves, operations, sampleArgs, withLiterals, withValue, withVariables, type Operation } from './schema-inputs';
 
 let t: TestApp;
@@ -135,7 +135,7 @@ describe('numbers a column cannot hold → VALIDATION_FAILED on the field', () =
       const before = await indicators();
       const r = await t.gql(UPSERT_INDICATOR, { i: indicatorInput({ targetUpper: -1e15 }) }, o.tok.admin);
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
-      expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'targets.0.targetUpper', message: expect.stringMatching(/^Batas atas target di luar rentang/) }]);
+      expect(fieldsOf(r)).toEqual([{ field: 'targets.0.targetUpper', message: expect.stringMatching(/^Batas atas target di luar rentang/) }]);
       expect(await indicators()).toBe(before);
     }));
 
@@ -146,7 +146,7 @@ describe('numbers a column cannot hold → VALIDATION_FAILED on the field', () =
       const s = await getSubmission(t, o.tok.op1, req.submissions[0]!);
       const r = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: o.indicators[0].id, realisasi: 1e14 }] });
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
-      expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'values.0.realisasi', message: expect.stringMatching(/^Realisasi di luar rentang/) }]);
+      expect(fieldsOf(r)).toEqual([{ field: 'values.0.realisasi', message: expect.stringMatching(/^Realisasi di luar rentang/) }]);
       expect(await snapshot(t, req.id)).toEqual(before);
     }));
 
@@ -162,7 +162,7 @@ describe('numbers a column cannot hold → VALIDATION_FAILED on the field', () =
         polarity: HIGHER_IS_BETTER, targets: [{ year: 2026, triwulan: 1, target: 1e400 }] }) { id } }`;
       const r = await t.gql(doc, {}, o.tok.admin);
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
-      expect(r.errors![0]!.extensions!.fields).toContainEqual({ field: 'targets.0.target', message: 'Target harus berupa angka' });
+      expect(fieldsOf(r)).toContainEqual({ field: 'targets.0.target', message: 'Target harus berupa angka' });
       expect(await indicators()).toBe(before);
     }));
 
@@ -170,7 +170,7 @@ describe('numbers a column cannot hold → VALIDATION_FAILED on the field', () =
     attack('holidays(year: 2^31-1)', async () => {
       const r = await t.gql('query { holidays(year: 2147483647) { date } }', {}, o.tok.admin);
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
-      expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'year', message: expect.any(String) }]);
+      expect(fieldsOf(r)).toEqual([{ field: 'year', message: expect.any(String) }]);
     }));
 });
 
@@ -231,7 +231,7 @@ describe('ids and page cursors that are not UUIDs → VALIDATION_FAILED on the f
     attack('performanceData cursor', async () => {
       const r = await t.gql('query($a: String) { performanceData(after: $a) { totalCount } }', { a: base64url('1 OR 1=1') }, o.tok.sekretaris);
       expect(errorCode(r)).toBe('VALIDATION_FAILED');
-      expect(r.errors![0]!.extensions!.fields).toEqual([{ field: 'after', message: BAD_CURSOR }]);
+      expect(fieldsOf(r)).toEqual([{ field: 'after', message: BAD_CURSOR }]);
     }));
 
   it('a cursor the API gave out still pages (and upper-case hex in it is the same id)', async () => {
@@ -301,7 +301,7 @@ describe('other shapes GraphQL refuses are named too', () => {
     const { letterNumber: _omit, ...rest } = registerInput();
     const r = await t.gql(REGISTER, { i: { ...rest, surplus: 1, constructor: 'x' } }, o.tok.sekretaris);
     expect(errorCode(r)).toBe('VALIDATION_FAILED');
-    expect(r.errors![0]!.extensions!.fields).toEqual(
+    expect(fieldsOf(r)).toEqual(
       expect.arrayContaining([
         { field: 'surplus', message: 'Kolom ini tidak dikenal.' },
         { field: 'constructor', message: 'Kolom ini tidak dikenal.' },

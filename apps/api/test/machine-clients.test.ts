@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { requestAt, setupOffice, type FlowOffice } from './flow';
-import { errorCode, startTestApp, type TestApp } from './harness';
+import { errorCode, startTestApp, type TestApp, fieldsOf } from './harness';
 import { SERVICE_TOKEN_REFUSED } from '../src/auth/auth.service';
 import { ERROR_CATALOG } from '../src/common/errors';
 import { makeCollectingRequest } from './scenario';
@@ -170,7 +170,7 @@ describe('performanceData', () => {
     // A forged cursor is the client's mistake, named on `after`.
     const forged = await t.gql(Q, { after: 'bm90LWEtdXVpZA' }, token);
     expect(errorCode(forged)).toBe('VALIDATION_FAILED');
-    expect(forged.errors![0]!.extensions!.fields).toEqual([{ field: 'after', message: expect.stringMatching(/^Kursor halaman tidak valid/) }]);
+    expect(fieldsOf(forged)).toEqual([{ field: 'after', message: expect.stringMatching(/^Kursor halaman tidak valid/) }]);
   });
 
   it('does not count values of submissions that are not accepted', async () => {

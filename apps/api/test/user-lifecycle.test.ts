@@ -58,7 +58,7 @@ describe('changing one’s own password', () => {
 
     // Wrong current password: refused naming the field, nothing changed (a guess of the budget is spent).
     const wrong = await t.gql(CHANGE, { i: { currentPassword: 'bukan-ini', newPassword: NEW_PASSWORD } }, here);
-    expect([errorCode(wrong), fieldsOf(wrong)]).toEqual(['VALIDATION_FAILED', [{ field: 'currentPassword', message: 'Kata sandi saat ini salah.' }]]);
+    expect([errorCode(wrong), fieldsOf(wrong)]).toEqual(['VALIDATION_FAILED', [{ field: 'currentPassword', message: 'Kata sandi saat ini salah.', messageEn: 'The current password is wrong.' }]]);
     expect((await userRow(u.id)).passwordHash).toBe(before.passwordHash);
     expect((await userRow(u.id)).failedLogins).toBe(1);
 
@@ -76,7 +76,7 @@ describe('changing one’s own password', () => {
       expect(fieldsOf(r).map((f) => f.message).join(' ')).toContain(reason);
     }
     const same = await t.gql(CHANGE, { i: { currentPassword: PASSWORD, newPassword: PASSWORD } }, here);
-    expect(fieldsOf(same)).toEqual([{ field: 'newPassword', message: 'Kata sandi baru harus berbeda dari kata sandi saat ini.' }]);
+    expect(fieldsOf(same)).toEqual([{ field: 'newPassword', message: 'Kata sandi baru harus berbeda dari kata sandi saat ini.', messageEn: 'The new password must differ from the current one.' }]);
     expect((await userRow(u.id)).passwordHash).toBe(before.passwordHash);
     expect(await t.db.session.count({ where: { userId: u.id, revokedAt: { not: null } } })).toBe(0);
 

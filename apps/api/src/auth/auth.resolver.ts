@@ -22,11 +22,11 @@ class LoginInput {
 @InputType({ description: 'Ganti kata sandi sendiri' })
 class ChangePasswordInput {
   @Field(() => String, { description: 'Kata sandi saat ini (atau kata sandi sementara dari administrator)' })
-  @Length(1, 200, { message: 'Kata sandi saat ini wajib diisi' })
+  @Length(1, 200, bi('Kata sandi saat ini wajib diisi', 'The current password is required'))
   currentPassword!: string;
 
   @Field(() => String, { description: 'Kata sandi baru: minimal 10 karakter, bukan urutan, pengulangan, kata sandi umum, nama pengguna atau NIP' })
-  @MaxLength(1000, { message: 'Kata sandi terlalu panjang' })
+  @MaxLength(1000, bi('Kata sandi terlalu panjang', 'The password is too long'))
   newPassword!: string;
 }
 
