@@ -160,6 +160,13 @@ describe('kop surat per office', () => {
       if (code !== 'FORBIDDEN') expect(r.errors![0]!.message).toMatch(/[a-z]/); // an Indonesian sentence, not a code
       expect(await kopSnapshot()).toEqual(before);
     }));
+
+  it('a compression bomb is stopped while inflating (at the size its header promises), not after', async () => {
+    // Inflated in full, it would be refused too, as "does not match its size"; the cap refuses it
+    // as damaged data after ~40 KB instead of 40 MB.
+    const r = await t.gql(SET, { i: { ...KOP, logo: { contentBase64: pngBomb().toString('base64') } } }, o.tok.admin);
+    expect(r.errors![0]!.message).toBe('Logo tidak dapat dibaca: data gambar PNG rusak');
+  });
 });
 
 describe('the papers on the Kepala Dinas’s desk', () => {
