@@ -300,6 +300,9 @@ describe('one issued copy per content', () => {
     // The first copy stays registered: a paper printed from it still verifies.
     const check = await t.gql('query($c: String!, $h: String!) { verifyDocument(code: $c, sha256: $h) { found matches } }', { c: first.code, h: sha256(first.bytes) });
     expect(check.data.verifyDocument).toEqual({ found: true, matches: true });
+    // The public page gives the size as people read it, with the exact bytes beside it.
+    const page = await (await fetch(`${t.url}/verify/${first.code}`)).text();
+    expect(page).toMatch(new RegExp(`\\d+(,\\d)? KB \\(${new Intl.NumberFormat('id-ID').format(first.bytes.length).replace('.', '\\.')} bita\\)`));
   });
 
   it('simultaneous downloads of new content still issue one copy', async () => {
