@@ -67,8 +67,6 @@ function assertMayRead(actor: Actor, subject: DocumentSubject, message?: Bilingu
 
 const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_').replace(/_+/g, '_').slice(0, 80);
 
-type StoredDocumentRow = StoredDocument;
-
 const sha256Hex = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 /** JSON with the keys of every object sorted: the same content always gives the same text. */
@@ -353,7 +351,7 @@ export class ReportService {
    * file is gone, so that a new copy is issued instead), with the audit row every download of an
    * office-wide document leaves.
    */
-  private async handOut(actor: Actor, d: StoredDocumentRow): Promise<IssuedFile | null> {
+  private async handOut(actor: Actor, d: StoredDocument): Promise<IssuedFile | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.promises.readFile(this.storage.pathOf(d.storageKey));
@@ -369,7 +367,7 @@ export class ReportService {
     return { bytes, filename: d.filename, mimeType: d.mimeType, documentId: d.id, verificationCode: formatCode(d.verificationCode!), sha256: d.sha256 };
   }
 
-  /** The kop (content and logo bytes) and the PdfWriter that prints it, for one document. */
+  /** The kop as PdfWriter.kop() prints it: the resolved lines and the logo's bytes. */
   private kopPrint(k: { content: KopContent; logo: Buffer | null }): KopPrint {
     return { government: k.content.government, agency: k.content.agency, address: k.content.address, contact: k.content.contact, logo: k.logo };
   }
