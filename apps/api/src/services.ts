@@ -10,6 +10,7 @@ import { DataRequestService } from './data-request/data-request.service';
 import type { Db } from './db/prisma';
 import { DocumentService } from './document/document.service';
 import { DocumentStorage } from './document/storage';
+import { LetterheadService } from './office/letterhead.service';
 import { ReportService } from './report/report.service';
 import { SubmissionService } from './submission/submission.service';
 import { ApiTokenService } from './api-token/api-token.service';
@@ -34,6 +35,7 @@ export function createServices(db: Db, config: Config) {
   // Per client address, in memory; AuthService reserves a place before it checks a password.
   const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
+  const letterheads = new LetterheadService(db, documents.storage);
   return {
     auth: new AuthService(db, config, loginLimiter),
     loginLimiter,
@@ -44,7 +46,8 @@ export function createServices(db: Db, config: Config) {
     submissions,
     analyses,
     documents,
-    reports: new ReportService(db, documents.storage, submissions, analyses),
+    letterheads,
+    reports: new ReportService(db, documents.storage, submissions, analyses, letterheads),
     admin: new AdminService(db),
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),

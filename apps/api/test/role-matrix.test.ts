@@ -77,6 +77,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   removeHoliday: ['ADMIN'],
   calendarWarnings: ['ADMIN'],
   setOfficeHours: ['ADMIN'],
+  setLetterhead: ['ADMIN'],
   createBidang: ['ADMIN'],
   updateBidang: ['ADMIN'],
   upsertIndicator: ['ADMIN'],

@@ -182,7 +182,8 @@ describe.each([
     // The note given with a step (AdvanceInput.note) or its disposition's instruction, on the step it completed.
     expect(r.timeline[4].note).toBe('Data dihimpun');
     expect(r.timeline[0].note).toBe(r.dispositions[0].instruction);
-    expect(r.dispositions.map((d: any) => `${d.fromRole}>${d.toRole}`)).toEqual(['SEKRETARIS>KASUBBAG', 'KASUBBAG>PENYUSUN', 'KASUBBAG>SEKRETARIS', 'SEKRETARIS>KEPALA_DINAS']);
+    // Each at the SOP step whose activity it is: the hand-over of the report to the Sekretaris is step 7.
+    expect(r.dispositions.map((d: any) => `${d.step} ${d.fromRole}>${d.toRole}`)).toEqual(['1 SEKRETARIS>KASUBBAG', '2 KASUBBAG>PENYUSUN', '7 KASUBBAG>SEKRETARIS', '7 SEKRETARIS>KEPALA_DINAS']);
 
     expect(await inboxOf(tok.kepala)).toEqual([expect.objectContaining({ kind: 'ACKNOWLEDGE_REPORT' })]);
     const ack = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { acknowledgedAt dispositions { fromRole mark } } }', { id: req.id }, tok.kepala);

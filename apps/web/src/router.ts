@@ -26,6 +26,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/admin/bidang', name: 'admin-bidang', component: () => import('@/pages/AdminBidangPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/indikator', name: 'admin-indicators', component: () => import('@/pages/AdminIndicatorsPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/jam-kerja', name: 'admin-office', component: () => import('@/pages/AdminOfficePage.vue'), meta: { roles: ['ADMIN'] } },
+  { path: '/admin/kop-surat', name: 'admin-letterhead', component: () => import('@/pages/AdminLetterheadPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/token-api', name: 'admin-api-tokens', component: () => import('@/pages/AdminApiTokensPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/webhook', name: 'admin-webhooks', component: () => import('@/pages/AdminWebhooksPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },

@@ -67,6 +67,13 @@ export const SUPERIOR: Record<Role, Role | null> = {
  */
 export type RecordMark = 'SIGNATURE' | 'PARAF' | 'NONE';
 
+/** How a mark is named on paper. */
+export const RECORD_MARK_LABELS: Record<RecordMark, { id: string; en: string }> = {
+  SIGNATURE: { id: 'Tanda tangan', en: 'Signature' },
+  PARAF: { id: 'Paraf', en: 'Initials' },
+  NONE: { id: 'Tanpa tanda', en: 'No mark' },
+};
+
 export const RECORD_KIND: Record<Role, RecordMark> = {
   ADMIN: 'NONE',
   KEPALA_DINAS: 'SIGNATURE',

@@ -6,6 +6,7 @@ import {
   availableRequestActions,
   checkRequestTransition,
   checkSubmissionTransition,
+  dispositionStep,
   isSubmissionEditable,
   statusOfStep,
   stepOfStatus,
@@ -18,6 +19,19 @@ import {
 import type { StepNo } from './steps';
 
 const ALL_ACCEPTED: RequestGuardContext = { submissions: [{ status: 'ACCEPTED' }, { status: 'ACCEPTED' }] };
+
+describe('the step a disposition is recorded at', () => {
+  // The SOP's own numbering: the hand-over of the report to the Sekretaris is step 7's activity.
+  it.each<[RequestAction, StepNo]>([
+    ['DISPOSE_TO_KASUBBAG', 1],
+    ['DISPOSE_TO_STAFF', 2],
+    ['SUBMIT_REPORT', 7],
+    ['RAISE_TO_KEPALA', 7],
+    ['RETURN_REPORT', 7],
+  ])('%s → step %i', (action, step) => {
+    expect(dispositionStep(REQUEST_TRANSITIONS.find((t) => t.action === action)!)).toBe(step);
+  });
+});
 
 describe('request status ↔ step', () => {
   it.each<[StepNo, RequestStatus]>([

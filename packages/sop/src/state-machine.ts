@@ -32,6 +32,13 @@ export interface RequestTransition {
   to: RequestStatus;
   /** The step this action completes. */
   step: StepNo;
+  /**
+   * The SOP step whose activity the action's disposition records, when it differs from `step`:
+   * the Kasubbag's hand-over of the report completes step 6 in the state machine, but the SOP
+   * writes that hand-over as step 7 ("Kasubbag … menyampaikan Laporan Kinerja kepada Sekretaris
+   * Dinas untuk dinaikkan kepada Kepala Dinas"), and the timeline shows it there.
+   */
+  recordedAsStep?: StepNo;
   roles: Role[];
 }
 
@@ -59,7 +66,7 @@ const REQUEST_TRANSITION_LIST: RequestTransition[] = [
   { action: 'SEND_FORMAT', from: 'AT_PENYUSUN', to: 'COLLECTING', step: 3, roles: ['PENYUSUN', 'KASUBBAG'] },
   { action: 'FORWARD_COLLECTION', from: 'COLLECTING', to: 'COMPILING', step: 4, roles: ['PENYUSUN', 'KASUBBAG'] },
   { action: 'COMPILE', from: 'COMPILING', to: 'ANALYSING', step: 5, roles: ['KASUBBAG'] },
-  { action: 'SUBMIT_REPORT', from: 'ANALYSING', to: 'REPORT_AT_SEKRETARIS', step: 6, roles: ['KASUBBAG'] },
+  { action: 'SUBMIT_REPORT', from: 'ANALYSING', to: 'REPORT_AT_SEKRETARIS', step: 6, recordedAsStep: 7, roles: ['KASUBBAG'] },
   { action: 'RAISE_TO_KEPALA', from: 'REPORT_AT_SEKRETARIS', to: 'DONE', step: 7, roles: ['SEKRETARIS'] },
   // Not in the SOP's happy path, but what a Sekretaris does with a report that is not ready: it
   // goes back to step 6 with a reason; the submitted analysis stays frozen and the Kasubbag's
@@ -68,6 +75,11 @@ const REQUEST_TRANSITION_LIST: RequestTransition[] = [
 ];
 
 export const REQUEST_TRANSITIONS: readonly RequestTransition[] = Object.freeze(REQUEST_TRANSITION_LIST);
+
+/** The step number a disposition of this transition carries (printed and shown): see `recordedAsStep`. */
+export function dispositionStep(t: Pick<RequestTransition, 'step' | 'recordedAsStep'>): StepNo {
+  return t.recordedAsStep ?? t.step;
+}
 
 export function statusOfStep(step: StepNo): RequestStatus {
   const status = STEP_STATUSES[step - 1];

@@ -2,6 +2,7 @@ import {
   addWorkingTime,
   availableRequestActions,
   checkRequestTransition,
+  dispositionStep,
   getStep,
   periodLabel,
   periodOf,
@@ -236,7 +237,7 @@ export class DataRequestService {
         await tx.disposition.create({
           data: {
             requestId: r.id,
-            step: t.step,
+            step: dispositionStep(t),
             fromUserId: actor.userId,
             fromRole: actingRole,
             toRole,

@@ -6,7 +6,10 @@
  * illustrative of a DPMD, not the office's official list.
  */
 import { DEFAULT_SCALE, NATIONAL_HOLIDAYS, SIX_BAND_SCALE, type Role } from '@sipedaki/sop';
+import { Readable } from 'node:stream';
 import { hashPassword } from '../auth/password';
+import { DocumentStorage } from '../document/storage';
+import { demoLogoPng } from './demo-logo';
 import type { Db } from './prisma';
 
 export const DEMO_OFFICE_CODE = 'DPMD-NGANJUK';
@@ -98,7 +101,26 @@ const USERS: { username: string; nip: string; name: string; jabatan: string; rol
 
 export const DEMO_USERNAMES = USERS.map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
 
-export async function seedDemo(db: Db, opts: { password: string; year: number }): Promise<{ officeId: string; created: boolean }> {
+/**
+ * The demo office's kop surat. Illustrative like the Bidang and indicators above: the address,
+ * telephone and addresses are made up in the usual form, and the logo is a placeholder emblem
+ * (db/demo-logo.ts), not the Kabupaten's coat of arms.
+ */
+const DEMO_KOP = {
+  kopGovernment: 'Pemerintah Kabupaten Nganjuk',
+  kopAgency: 'Dinas Pemberdayaan Masyarakat dan Desa',
+  kopAddress: 'Jalan Dermojoyo Nomor 17, Nganjuk, Jawa Timur 64411',
+  kopPhone: '(0358) 321417',
+  kopEmail: 'dpmd@nganjukkab.go.id',
+  kopWebsite: 'dpmd.nganjukkab.go.id',
+  kopCity: 'Nganjuk',
+};
+
+/**
+ * `dataDir`: where documents are stored (DATA_DIR); the demo logo is stored there. Without it the
+ * kop is seeded without a logo.
+ */
+export async function seedDemo(db: Db, opts: { password: string; year: number; dataDir?: string }): Promise<{ officeId: string; created: boolean }> {
   const office = await db.office.upsert({
     where: { code: DEMO_OFFICE_CODE },
     create: {
@@ -155,7 +177,22 @@ export async function seedDemo(db: Db, opts: { password: string; year: number })
       }
     }
   }
+  await seedDemoKop(db, office.id, opts.dataDir);
   return { officeId: office.id, created };
+}
+
+/** The kop and logo, once: an office whose administrator already set a kop keeps it. */
+async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined) {
+  await db.office.updateMany({ where: { id: officeId, kopGovernment: null }, data: DEMO_KOP });
+  if (!dataDir) return;
+  const office = await db.office.findUniqueOrThrow({ where: { id: officeId } });
+  const admin = await db.user.findUnique({ where: { username: 'admin' } });
+  if (office.logoDocumentId || !admin || admin.officeId !== officeId) return;
+  const blob = await new DocumentStorage(dataDir).put(Readable.from([demoLogoPng()]), Number.MAX_SAFE_INTEGER);
+  const logo = await db.storedDocument.create({
+    data: { officeId, kind: 'OTHER', filename: 'logo-kop.png', mimeType: 'image/png', size: blob.size, sha256: blob.sha256, storageKey: blob.storageKey, uploadedById: admin.id },
+  });
+  await db.office.updateMany({ where: { id: officeId, logoDocumentId: null }, data: { logoDocumentId: logo.id } });
 }
 
 /** Creates the first office and its administrator when BOOTSTRAP_ADMIN_* is configured. */

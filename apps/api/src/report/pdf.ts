@@ -1,9 +1,11 @@
 /**
- * Printable documents with pdfkit (its built-in Helvetica, so nothing to download): tables, a bar
- * chart drawn with the library's vector operations, and a verification block (code + QR code to
- * the public /verify/<code> page) on every page.
+ * Printable documents with pdfkit (its built-in Helvetica, so nothing to download): the office's
+ * kop surat, tables, a bar chart drawn with the library's vector operations, signature blocks
+ * with name, NIP and jabatan, and a verification block (code + QR code to the public
+ * /verify/<code> page) at the foot of every page.
  */
 import PDFDocument from 'pdfkit';
+import type { Signatory } from './signatories';
 
 export interface Verification {
   code: string;
@@ -11,35 +13,64 @@ export interface Verification {
   qrPng: Buffer;
 }
 
+/** The kop as printed: every line resolved (office/letterhead.ts), the logo as bytes. */
+export interface KopPrint {
+  government: string;
+  agency: string;
+  address: string | null;
+  contact: string | null;
+  logo: Buffer | null;
+}
+
+/**
+ * Bumped whenever the layout of a printed document changes: it is part of every document's content
+ * key (report.service.ts), so a copy printed with an older layout is issued anew, not handed out.
+ */
+export const LAYOUT_VERSION = 2;
+
 type Doc = PDFKit.PDFDocument;
+/** pdfkit's parsed image (openImage), which `image()` accepts in place of bytes; not in its typings. */
+type OpenedImage = { width: number; height: number };
+const openImage = (doc: Doc, bytes: Buffer): OpenedImage => (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(bytes);
 export type Cell = string | number | null | undefined;
 
 const MARGIN = 50;
 const FOOTER = 70;
+const QR_SIZE = 52;
 const nf = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-/** "1.234,5"; empty for null. */
+/** "1.234,5"; a dash for null. */
 export const num = (n: number | null | undefined) => (n === null || n === undefined ? '–' : nf.format(n));
 export const pct = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${nf.format(n)}%`);
 export const dateId = (d: Date) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(d);
 export const dateTimeId = (d: Date) =>
   new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' }).format(d) + ' WIB';
 
+/** A signature or paraf block: the mark asked for, the place, and who signs. */
+export interface SignatureBlock {
+  /** "Paraf" or "Tanda tangan". */
+  mark: string;
+  /** Place before the date: "Nganjuk". */
+  place: string;
+  signatory: Signatory;
+}
+
 export class PdfWriter {
   readonly doc: Doc;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  private readonly qr: OpenedImage;
 
   constructor(
     title: string,
     private readonly verification: Verification,
-    opts: { landscape?: boolean } = {},
+    opts: { landscape?: boolean; issuedAt: Date },
   ) {
     this.doc = new PDFDocument({
       size: 'A4',
       layout: opts.landscape ? 'landscape' : 'portrait',
       margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: FOOTER },
       bufferPages: true,
-      info: { Title: title, Author: 'SIPEDAKI', Subject: `Kode verifikasi ${verification.code}` },
+      info: { Title: title, Author: 'SIPEDAKI', Subject: `Kode verifikasi ${verification.code}`, CreationDate: opts.issuedAt },
     });
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
@@ -47,6 +78,8 @@ export class PdfWriter {
       this.doc.on('error', reject);
     });
     this.doc.font('Helvetica');
+    // Opened once, drawn on every page: one image object in the file.
+    this.qr = openImage(this.doc, verification.qrPng);
   }
 
   get width() {
@@ -61,18 +94,44 @@ export class PdfWriter {
     if (this.doc.y + h > this.bottom) this.doc.addPage();
   }
 
-  /** Kop: office name, document title, and the QR code on the right of the first page. */
-  header(office: string, title: string, subtitle: string[]) {
+  /**
+   * The kop surat: the logo on the left, the government, the agency (larger), the address and the
+   * contact line centred, and under it the double rule (thick over thin) of an official letter.
+   */
+  kop(k: KopPrint) {
     const d = this.doc;
-    const textWidth = this.width - 90;
-    d.font('Helvetica-Bold').fontSize(12).text(office.toUpperCase(), MARGIN, MARGIN, { width: textWidth });
-    d.moveDown(0.3).fontSize(14).text(title, { width: textWidth });
-    d.font('Helvetica').fontSize(9);
-    for (const s of subtitle) d.text(s, { width: textWidth });
-    d.image(this.verification.qrPng, MARGIN + this.width - 80, MARGIN - 10, { width: 80 });
-    d.y = Math.max(d.y, MARGIN + 80);
-    d.moveTo(MARGIN, d.y + 4).lineTo(MARGIN + this.width, d.y + 4).lineWidth(1).stroke('#333333');
-    d.moveDown(1);
+    const logoW = 62;
+    const top = MARGIN - 14;
+    if (k.logo) d.image(k.logo, MARGIN, top, { fit: [logoW, logoW + 8], align: 'center', valign: 'center' });
+    // The text is centred on the page, kept clear of the logo on both sides.
+    const textX = MARGIN + logoW + 8;
+    const textW = this.width - 2 * (logoW + 8);
+    // Each line on one line where it can be: the font shrinks to fit, down to a floor, then wraps.
+    const line = (text: string, font: string, size: number, floor: number, gap = 0) => {
+      d.font(font).fontSize(size);
+      while (size > floor && d.widthOfString(text) > textW) d.fontSize((size -= 0.5));
+      d.text(text, textX, d.y + gap, { width: textW, align: 'center' });
+    };
+    d.fillColor('black');
+    d.y = top;
+    line(k.government.toLocaleUpperCase('id-ID'), 'Helvetica-Bold', 13, 10);
+    line(k.agency.toLocaleUpperCase('id-ID'), 'Helvetica-Bold', 15, 11);
+    if (k.address) line(k.address, 'Helvetica', 9, 7.5, 1);
+    if (k.contact) line(k.contact, 'Helvetica', 9, 7.5);
+    const y = Math.max(d.y, top + (k.logo ? logoW + 8 : 0)) + 5;
+    d.moveTo(MARGIN, y).lineTo(MARGIN + this.width, y).lineWidth(2.2).stroke('black');
+    d.moveTo(MARGIN, y + 3.5).lineTo(MARGIN + this.width, y + 3.5).lineWidth(0.7).stroke('black');
+    d.x = MARGIN;
+    d.y = y + 14;
+  }
+
+  /** The document's title, centred and underlined, with its subtitle lines. */
+  title(title: string, subtitle: string[]) {
+    const d = this.doc;
+    d.fillColor('black').font('Helvetica-Bold').fontSize(13).text(title, MARGIN, d.y, { width: this.width, align: 'center', underline: true });
+    d.moveDown(0.4).font('Helvetica').fontSize(9);
+    for (const s of subtitle) d.text(s, MARGIN, d.y, { width: this.width, align: 'center' });
+    d.moveDown(0.8);
   }
 
   heading(text: string) {
@@ -130,7 +189,7 @@ export class PdfWriter {
     const chartW = this.width - labelW - valueW;
     const max = Math.max(120, ...bars.map((b) => b.value ?? 0));
     const x0 = MARGIN + labelW;
-    let y = d.y;
+    let y = d.y + 6;
     d.font('Helvetica-Bold').fontSize(10).fillColor('black').text(title, MARGIN, y, { width: this.width });
     y = d.y + 6;
     const top = y;
@@ -150,27 +209,50 @@ export class PdfWriter {
     d.y = y + 16;
   }
 
-  /** Signature / paraf boxes side by side: role, kind of mark, space, name. */
-  signatureBlocks(blocks: { role: string; mark: string; name: string | null; date: Date | null }[]) {
+  /**
+   * Signature / paraf blocks side by side, as an Indonesian office signs: place and date (dots
+   * when still to be signed), the jabatan (with Plt./Plh.), the space for the mark, the name bold
+   * and underlined, and "NIP. …" under it. The mark asked for is noted small above. With
+   * `columns` larger than the number of blocks, the blocks take the right-most columns (a single
+   * signature sits on the right, as on a letter).
+   */
+  signatureBlocks(blocks: SignatureBlock[], opts: { columns?: number } = {}) {
     const d = this.doc;
-    const h = 110;
-    this.ensureSpace(h + 10);
-    const w = this.width / blocks.length;
-    const y = d.y + 6;
-    blocks.forEach((b, i) => {
-      const x = MARGIN + i * w;
-      d.rect(x + 4, y, w - 8, h).stroke('#666666');
-      d.font('Helvetica-Bold').fontSize(8).fillColor('black').text(b.role, x + 8, y + 6, { width: w - 16, align: 'center' });
-      d.font('Helvetica').text(b.mark, x + 8, y + 18, { width: w - 16, align: 'center' });
-      d.moveTo(x + 16, y + h - 30).lineTo(x + w - 16, y + h - 30).lineWidth(0.5).stroke('#999999');
-      d.text(b.name ?? '(........................)', x + 8, y + h - 26, { width: w - 16, align: 'center' });
-      if (b.date) d.fontSize(7).text(dateTimeId(b.date), x + 8, y + h - 14, { width: w - 16, align: 'center' });
+    const columns = Math.max(blocks.length, opts.columns ?? blocks.length);
+    const w = this.width / columns;
+    const skip = columns - blocks.length;
+    const inner = w - 16;
+    const space = 40;
+    d.font('Helvetica').fontSize(8.5);
+    const texts = blocks.map((b) => {
+      const s = b.signatory;
+      return {
+        mark: b.mark,
+        date: `${b.place}, ${s.signedAt ? dateId(new Date(s.signedAt)) : '.............................'}`,
+        jabatan: s.jabatan,
+        name: s.name ?? '(.......................................)',
+        nip: s.nip ? `NIP. ${s.nip}` : 'NIP. ..................................',
+      };
+    });
+    const hOf = (t: string, bold = false) => d.font(bold ? 'Helvetica-Bold' : 'Helvetica').heightOfString(t, { width: inner });
+    // The names line up across the blocks, under the tallest jabatan.
+    const head = Math.max(...texts.map((t) => hOf(t.date) + hOf(t.jabatan)));
+    const h = 11 + head + space + Math.max(...texts.map((t) => hOf(t.name, true) + hOf(t.nip)));
+    this.ensureSpace(h + 12);
+    const y0 = d.y + 6;
+    texts.forEach((t, i) => {
+      const x = MARGIN + (skip + i) * w + 8;
+      d.fillColor('#555555').font('Helvetica-Oblique').fontSize(7).text(t.mark, x, y0, { width: inner, align: 'center' });
+      d.fillColor('black').font('Helvetica').fontSize(8.5).text(t.date, x, y0 + 11, { width: inner, align: 'center' });
+      d.text(t.jabatan, x, d.y, { width: inner, align: 'center' });
+      d.font('Helvetica-Bold').text(t.name, x, y0 + 11 + head + space, { width: inner, align: 'center', underline: !!blocks[i]!.signatory.name });
+      d.font('Helvetica').text(t.nip, x, d.y, { width: inner, align: 'center' });
     });
     d.x = MARGIN;
-    d.y = y + h + 10;
+    d.y = y0 + h + 6;
   }
 
-  /** Ends the document: the verification line on every page, then the bytes. */
+  /** Ends the document: the QR code and the verification line at the foot of every page, then the bytes. */
   async finish(): Promise<Buffer> {
     const d = this.doc;
     const range = d.bufferedPageRange();
@@ -178,14 +260,17 @@ export class PdfWriter {
       d.switchToPage(i);
       // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
       d.page.margins.bottom = 0;
-      const y = d.page.height - FOOTER + 18;
+      const y = d.page.height - FOOTER + 10;
+      d.image(this.qr as unknown as Buffer, MARGIN, y, { width: QR_SIZE });
+      const textX = MARGIN + QR_SIZE + 8;
       d.font('Helvetica').fontSize(7).fillColor('#333333');
-      d.text(`Kode verifikasi: ${this.verification.code} · Keaslian salinan dapat diperiksa di ${this.verification.url}`, MARGIN, y, {
-        width: this.width - 60,
-        lineBreak: true,
-        height: 30,
-      });
-      d.text(`Halaman ${i + 1} dari ${range.count}`, MARGIN + this.width - 60, y, { width: 60, align: 'right', lineBreak: false });
+      d.text(
+        `Kode verifikasi: ${this.verification.code}\nKeaslian salinan ini dapat diperiksa dengan memindai kode QR atau membuka:\n${this.verification.url}`,
+        textX,
+        y + 8,
+        { width: this.width - QR_SIZE - 8 - 70, lineBreak: true, height: 40 },
+      );
+      d.text(`Halaman ${i + 1} dari ${range.count}`, MARGIN + this.width - 70, y + 8, { width: 70, align: 'right', lineBreak: false });
     }
     d.end();
     return this.done;

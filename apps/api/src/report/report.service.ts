@@ -5,19 +5,39 @@
  * a document with a verification code, so a printed or forwarded copy can be checked by its hash.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { categoryColor, DOCUMENT_KIND_LABELS, periodLabel, periodOf, POLARITY_LABELS, RECORD_KIND, ROLE_LABELS, type DocumentKind, type DocumentSubject, type Role } from '@sipedaki/sop';
+import {
+  categoryColor,
+  DOCUMENT_KIND_LABELS,
+  isOfficeWideDocument,
+  periodLabel,
+  periodOf,
+  POLARITY_LABELS,
+  RECORD_KIND,
+  RECORD_MARK_LABELS,
+  ROLE_LABELS,
+  SUBMISSION_STATUS_LABELS,
+  type DocumentKind,
+  type DocumentSubject,
+  type Role,
+  type SubmissionStatus,
+} from '@sipedaki/sop';
 import QRCode from 'qrcode';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
 import { fail, fieldProblem, type Bilingual } from '../common/errors';
-import { dateOnly } from '../common/format';
+import { dateOnly, isUuid } from '../common/format';
+import { logger } from '../common/logger';
 import type { Db } from '../db/prisma';
 import { XLSX_MIME, type DocumentStorage } from '../document/storage';
+import type { StoredDocument } from '../generated/prisma/client';
+import type { KopContent, LetterheadService } from '../office/letterhead.service';
 import type { SubmissionService } from '../submission/submission.service';
-import { dateId, dateTimeId, num, PdfWriter, pct, type Verification } from './pdf';
+import { dateId, dateTimeId, LAYOUT_VERSION, num, PdfWriter, pct, type KopPrint, type Verification } from './pdf';
+import { resolveSignatories } from './signatories';
 import { indicatorValue } from '../analysis/indicator-value';
 import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText } from './xlsx';
 
@@ -47,16 +67,37 @@ function assertMayRead(actor: Actor, subject: DocumentSubject, message?: Bilingu
 
 const safeName = (s: string) => s.replace(/[^\w.-]+/g, '_').replace(/_+/g, '_').slice(0, 80);
 
+const sha256Hex = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** JSON with the keys of every object sorted: the same content always gives the same text. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
+/** Labels printed for people (never an enum code). */
+const ANALYSIS_STATUS_LABELS = { DRAFT: 'draf', SUBMITTED: 'dikirim' } as const;
+const submissionLabel = (s: string | null) => (s ? (SUBMISSION_STATUS_LABELS[s as SubmissionStatus]?.id ?? s) : 'Belum ada kiriman');
+/** "Laporan Hasil Pemeriksaan (LHP)": the name, and the abbreviation people know it by. */
+const documentLabel = (k: DocumentKind) => (k === 'OTHER' ? DOCUMENT_KIND_LABELS[k].id : `${DOCUMENT_KIND_LABELS[k].id} (${k.replace('_', ' ')})`);
+/** "80" or "70 – 90" for a range target, Indonesian number format. */
+const targetLabel = (i: { polarity: string; target: number | null; targetUpper: number | null }) =>
+  i.polarity === 'RANGE' ? `${num(i.target)} – ${num(i.targetUpper)}` : num(i.target);
+
 export class ReportService {
   constructor(
     private readonly db: Db,
     private readonly storage: DocumentStorage,
     private readonly submissions: SubmissionService,
     private readonly analyses: AnalysisService,
+    private readonly letterheads: LetterheadService,
   ) {}
 
   private async request(actor: Actor, requestId: string) {
-    const r = await this.db.dataRequest.findUnique({ where: { id: requestId }, include: { office: true } }).catch(() => null);
+    const r = isUuid(requestId) ? await this.db.dataRequest.findUnique({ where: { id: requestId }, include: { office: true } }) : null;
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r!.officeId);
     return r!;
@@ -76,7 +117,7 @@ export class ReportService {
     if (!bidangId) {
       fail('VALIDATION_FAILED', { id: 'Sebutkan Bidang (bidangId).', en: 'Name the Bidang (bidangId).' }, { fields: [fieldProblem('bidangId', { id: 'Wajib diisi', en: 'Required' })] });
     }
-    const bidang = await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }).catch(() => null);
+    const bidang = isUuid(bidangId!) ? await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }) : null;
     if (!bidang) fail('NOT_FOUND');
     assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang!.id }, { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
     const [rows, sub] = await Promise.all([
@@ -116,7 +157,7 @@ export class ReportService {
    * audit row, version compare-and-set). Any bad row refuses the whole file: nothing is saved.
    */
   async importXlsx(actor: Actor, submissionId: string, bytes: Buffer, expectedVersion: number | null) {
-    const s = await this.db.bidangSubmission.findUnique({ where: { id: submissionId }, include: { request: true } }).catch(() => null);
+    const s = isUuid(submissionId) ? await this.db.bidangSubmission.findUnique({ where: { id: submissionId }, include: { request: true } }) : null;
     if (!s) fail('NOT_FOUND');
     assertSameOffice(actor, s!.request.officeId);
     assertBidangWriter(actor, s!.bidangId);
@@ -192,7 +233,7 @@ export class ReportService {
   async recapXlsx(actor: Actor, requestId: string): Promise<IssuedFile> {
     assertMayRead(actor, { kind: 'REPORT', bidangId: null });
     const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
-    const office = await this.db.office.findUniqueOrThrow({ where: { id: r.officeId } });
+    const [office, scaleName] = await Promise.all([this.db.office.findUniqueOrThrow({ where: { id: r.officeId } }), this.scaleName(a.scaleCode, a.scaleVersion)]);
     const summaryRow = (kind: string, s: { label: string; average: number | null; category: { label: string } | null; indicatorCount: number; missingCount: number; flaggedCount: number }) =>
       [kind, s.label, s.average, s.category?.label ?? null, s.indicatorCount, s.missingCount, s.flaggedCount];
     const bytes = await buildWorkbook([
@@ -200,7 +241,7 @@ export class ReportService {
         name: 'Rekap',
         title: [
           `Rekap Capaian Kinerja — ${office.name}`,
-          `${r.period.label} · analisis versi ${a.version} (${a.status === 'SUBMITTED' ? 'dikirim' : 'draf'}) · skala ${a.scaleCode} v${a.scaleVersion}`,
+          `${r.period.label} · analisis versi ${a.version} (${ANALYSIS_STATUS_LABELS[a.status as keyof typeof ANALYSIS_STATUS_LABELS] ?? a.status}) · skala kategori: ${scaleName}`,
         ],
         headers: ['Tingkat', 'Nama', 'Rata-rata Capaian (%)', 'Kategori', 'Jumlah Indikator', 'Tanpa Capaian', 'Ditandai'],
         rows: [summaryRow('Dinas', a.office), ...a.perBidang.map((s) => summaryRow('Bidang', s)), ...a.perSasaran.map((s) => summaryRow('Sasaran', s))],
@@ -218,7 +259,7 @@ export class ReportService {
       {
         name: 'Bidang',
         headers: ['Bidang', 'Status kiriman', 'Terlambat', 'Dikembalikan (kali)', 'Capaian', 'Kendala', 'Solusi'],
-        rows: a.bidang.map((b) => [b.bidangName, b.submissionStatus, b.late ? 'Ya' : 'Tidak', b.returnCount, b.achievements, b.obstacles, b.solutions]),
+        rows: a.bidang.map((b) => [b.bidangName, submissionLabel(b.submissionStatus), b.late ? 'Ya' : 'Tidak', b.returnCount, b.achievements, b.obstacles, b.solutions]),
         widths: [24, 14, 10, 12, 40, 40, 40],
       },
     ]);
@@ -244,24 +285,45 @@ export class ReportService {
     );
   }
 
-  /** Stores an issued PDF with its verification code, then returns its bytes. */
+  /**
+   * One issued copy per content. `content` is everything the document prints (its data, the kop
+   * with the logo's hash, the signatories), without the verification code and the issue time;
+   * the content key hashes it with the document kind, its Bidang, the verification address and the
+   * layout version. The same key again hands out the stored copy (same bytes, same code); a new
+   * key renders, stores and registers a new copy. Hashing the inputs rather than the bytes: the
+   * bytes hold the code and the issue time, which differ by construction.
+   */
   private async issuePdf(
     actor: Actor,
     target: { officeId: string; requestId: string; kind: DocumentKind; filename: string; bidangId?: string },
     baseUrl: string,
-    render: (v: Verification) => Promise<Buffer>,
+    content: unknown,
+    render: (v: Verification, issuedAt: Date) => Promise<Buffer>,
   ): Promise<IssuedFile> {
+    const base = baseUrl.replace(/\/+$/, '');
+    const bidangId = target.bidangId ?? null;
+    const contentKey = sha256Hex(canonicalJson({ layout: LAYOUT_VERSION, kind: target.kind, bidangId, baseUrl: base, content }));
+    const where = { requestId: target.requestId, kind: target.kind, bidangId, contentKey };
+    const stored = await this.db.storedDocument.findFirst({ where, orderBy: { createdAt: 'desc' } });
+    const copy = stored && (await this.handOut(actor, stored));
+    if (copy) return copy;
+
     const code = newVerificationCode();
-    const url = `${baseUrl.replace(/\/+$/, '')}/verify/${formatCode(code)}`;
+    const url = `${base}/verify/${formatCode(code)}`;
     const qrPng = await QRCode.toBuffer(url, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-    const bytes = await render({ code: formatCode(code), url, qrPng });
-    const blob = await this.storage.put(Readable.from([bytes]), Number.MAX_SAFE_INTEGER);
-    const doc = await this.db.$transaction(async (tx) => {
+    const issuedAt = new Date();
+    const bytes = await render({ code: formatCode(code), url, qrPng }, issuedAt);
+    const { doc, raced } = await this.db.$transaction(async (tx) => {
+      // Two downloads of the same content at once: the second waits here and takes the first's copy.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`issue:${contentKey}`}, 0))`;
+      const other = await tx.storedDocument.findFirst({ where, orderBy: { createdAt: 'desc' } });
+      if (other && other.id !== stored?.id) return { doc: other, raced: true };
+      const blob = await this.storage.put(Readable.from([bytes]), Number.MAX_SAFE_INTEGER);
       const d = await tx.storedDocument.create({
         data: {
           officeId: target.officeId,
           requestId: target.requestId,
-          bidangId: target.bidangId ?? null,
+          bidangId,
           kind: target.kind,
           filename: target.filename,
           mimeType: 'application/pdf',
@@ -270,28 +332,72 @@ export class ReportService {
           storageKey: blob.storageKey,
           uploadedById: actor.userId,
           verificationCode: code,
+          contentKey,
+          createdAt: issuedAt,
         },
       });
       await audit(tx, actor, { action: 'document.issued', entityType: 'StoredDocument', entityId: d.id, after: d });
-      return d;
+      return { doc: d, raced: false };
     });
+    if (raced) {
+      const theirs = await this.handOut(actor, doc);
+      if (theirs) return theirs;
+    }
     return { bytes, filename: doc.filename, mimeType: doc.mimeType, documentId: doc.id, verificationCode: formatCode(code), sha256: doc.sha256 };
+  }
+
+  /**
+   * The stored copy of an issued document, as a download: its bytes from storage (null when the
+   * file is gone, so that a new copy is issued instead), with the audit row every download of an
+   * office-wide document leaves.
+   */
+  private async handOut(actor: Actor, d: StoredDocument): Promise<IssuedFile | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.promises.readFile(this.storage.pathOf(d.storageKey));
+    } catch (err) {
+      logger.warn({ err, documentId: d.id }, 'issued document missing from storage; issuing a new copy');
+      return null;
+    }
+    if (isOfficeWideDocument(d)) {
+      await this.db.$transaction((tx) =>
+        audit(tx, actor, { action: 'document.downloaded', entityType: 'StoredDocument', entityId: d.id, after: { kind: d.kind, requestId: d.requestId, filename: d.filename, sha256: d.sha256, storedCopy: true } }),
+      );
+    }
+    return { bytes, filename: d.filename, mimeType: d.mimeType, documentId: d.id, verificationCode: formatCode(d.verificationCode!), sha256: d.sha256 };
+  }
+
+  /** The kop as PdfWriter.kop() prints it: the resolved lines and the logo's bytes. */
+  private kopPrint(k: { content: KopContent; logo: Buffer | null }): KopPrint {
+    return { government: k.content.government, agency: k.content.agency, address: k.content.address, contact: k.content.contact, logo: k.logo };
   }
 
   async formatPdf(actor: Actor, requestId: string, bidangId: string | undefined, baseUrl: string): Promise<IssuedFile> {
     const { r, bidang, indicators } = await this.formatData(actor, requestId, bidangId);
+    const kop = await this.letterheads.forPrint(r.officeId);
+    const [kabid] = await resolveSignatories(this.db, r.officeId, [{ role: 'BIDANG_HEAD', bidangId: bidang.id, post: `Kepala ${bidang.name}`, by: null }], new Date());
+    const content = {
+      kop: kop.content,
+      bidang: bidang.name,
+      period: this.periodOf(r),
+      letter: this.letterLine(r),
+      rows: indicators.map((i, n) => [String(n + 1), i.code, i.sasaran, i.name, i.satuan, POLARITY_LABELS[i.polarity].id, targetLabel(i)]),
+      documents: r.requestedDocuments.map(documentLabel).join(', ') || '–',
+      signatory: kabid!,
+    };
     const filename = `format-${safeName(bidang.code)}-${dateOnly(r.letterDate)}.pdf`;
-    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'FORMAT', filename, bidangId: bidang.id }, baseUrl, async (v) => {
-      const pdf = new PdfWriter('Format Permintaan Data Kinerja', v, { landscape: true });
-      pdf.header(r.office.name, 'FORMAT PERMINTAAN DATA KINERJA', [`Bidang: ${bidang.name}`, `Periode: ${this.periodOf(r)}`, this.letterLine(r)]);
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'FORMAT', filename, bidangId: bidang.id }, baseUrl, content, async (v, issuedAt) => {
+      const pdf = new PdfWriter('Format Permintaan Data Kinerja', v, { landscape: true, issuedAt });
+      pdf.kop(this.kopPrint(kop));
+      pdf.title('FORMAT PERMINTAAN DATA KINERJA', [`Bidang: ${content.bidang} · Periode: ${content.period}`, content.letter]);
       pdf.table(
-        ['No', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Keterangan'],
-        indicators.map((i, n) => [n + 1, i.code, i.sasaran, i.name, i.satuan, i.polarity === 'RANGE' ? `${num(i.target)} – ${num(i.targetUpper)}` : num(i.target), '', '']),
-        [0.04, 0.1, 0.18, 0.26, 0.07, 0.09, 0.1, 0.16],
-        { align: ['right', 'left', 'left', 'left', 'left', 'right', 'right', 'left'] },
+        ['No', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Polaritas', 'Target', 'Realisasi', 'Keterangan'],
+        content.rows.map((row) => [...row, '', '']),
+        [0.04, 0.09, 0.16, 0.22, 0.06, 0.11, 0.08, 0.09, 0.15],
+        { align: ['right', 'left', 'left', 'left', 'left', 'left', 'right', 'right', 'left'] },
       );
-      pdf.paragraph('Dokumen yang dilampirkan: ' + (r.requestedDocuments.map((k) => DOCUMENT_KIND_LABELS[k].id).join(', ') || '–'));
-      pdf.signatureBlocks([{ role: `Kepala ${bidang.name}`, mark: 'Tanda tangan', name: null, date: null }]);
+      pdf.paragraph(`Dokumen yang dilampirkan: ${content.documents}`);
+      pdf.signatureBlocks([{ mark: RECORD_MARK_LABELS.SIGNATURE.id, place: content.kop.city, signatory: content.signatory }], { columns: 3 });
       return pdf.finish();
     });
   }
@@ -301,63 +407,83 @@ export class ReportService {
     assertMayRead(actor, { kind: 'REPORT', bidangId: null });
     const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
     const full = await this.request(actor, requestId);
+    const [kop, scaleName, made, dispositions] = await Promise.all([
+      this.letterheads.forPrint(r.officeId),
+      this.scaleName(a.scaleCode, a.scaleVersion),
+      this.db.performanceAnalysis.findUniqueOrThrow({ where: { id: a.id }, select: { createdById: true, createdAt: true } }),
+      this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } }),
+    ]);
+    // The marks of this version of the report: its hand-over, its raising to the Kepala, the
+    // Kepala's acknowledgement, each only when it came after the one before.
+    const after = (t: Date | null | undefined, pred: (d: (typeof dispositions)[number]) => boolean) =>
+      t ? dispositions.filter((d) => pred(d) && d.createdAt >= t).at(-1) ?? null : null;
+    const handover = after(made.createdAt, (d) => d.fromRole === 'KASUBBAG' && d.toRole === 'SEKRETARIS');
+    const raised = after(handover?.createdAt, (d) => d.fromRole === 'SEKRETARIS' && d.toRole === 'KEPALA_DINAS');
+    const acknowledged = after(raised?.createdAt, (d) => d.fromRole === 'KEPALA_DINAS');
+    const signatories = await resolveSignatories(this.db, r.officeId, [
+      { role: 'KASUBBAG', by: handover ? { userId: handover.fromUserId, at: handover.createdAt } : { userId: made.createdById, at: null } },
+      { role: 'SEKRETARIS', by: raised ? { userId: raised.fromUserId, at: raised.createdAt } : null },
+      { role: 'KEPALA_DINAS', by: acknowledged ? { userId: acknowledged.fromUserId, at: acknowledged.createdAt } : null },
+    ], new Date());
+    const content = {
+      kop: kop.content,
+      period: r.period.label,
+      letter: this.letterLine(full),
+      analysis: `Analisis versi ${a.version} (${ANALYSIS_STATUS_LABELS[a.status as keyof typeof ANALYSIS_STATUS_LABELS] ?? a.status}) · skala kategori: ${scaleName}`,
+      office: `Capaian Dinas: ${pct(a.office.average)} — ${a.office.category?.label ?? 'belum dapat dinilai'} (${a.office.indicatorCount} indikator, ${a.office.missingCount} tanpa capaian, ${a.office.flaggedCount} ditandai).`,
+      completeness: a.completeness
+        ? `Kelengkapan: ${a.completeness.accepted} dari ${a.completeness.bidangTotal} Bidang diterima (${pct(a.completeness.percentAccepted)}); tepat waktu ${a.completeness.onTime}, terlambat ${a.completeness.late}.`
+        : null,
+      perBidang: a.perBidang.map((b) => ({ label: b.label, value: b.average, color: categoryColor(b.category?.code) })),
+      perSasaran: a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: categoryColor(s.category?.code) })),
+      bidang: a.bidang.map((b) => [b.bidangName, pct(b.capaian?.average), b.capaian?.category?.label ?? '–', String(b.capaian?.indicatorCount ?? 0), submissionLabel(b.submissionStatus), b.late ? 'Ya' : 'Tidak']),
+      indicatorHeaders: ['Kode', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Kategori', a.previousPeriod ?? 'Periode lalu', a.samePeriodLastYear ?? 'Tahun lalu'],
+      indicators: a.indicators.map((i) => [
+        i.indicatorCode, `${i.indicatorName}${i.flagged ? ' (!)' : ''}`, targetLabel(i), num(i.realisasi),
+        pct(i.capaian), i.category?.label ?? '–', pct(i.previous?.capaian), pct(i.lastYear?.capaian),
+      ]),
+      flagged: a.indicators.filter((i) => i.flagged).map((i) => `${i.indicatorCode}: ${i.flagReasons.join(' ')}`),
+      narratives: a.bidang.map((b) => ({ bidang: b.bidangName, achievements: b.achievements ?? '–', obstacles: b.obstacles ?? '–', solutions: b.solutions ?? '–' })),
+      narrative: a.narrative ?? null,
+      signatories,
+    };
     const filename = `rekap-capaian-${dateOnly(full.letterDate)}-v${a.version}.pdf`;
-    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'REPORT', filename }, baseUrl, async (v) => {
-      const pdf = new PdfWriter('Rekap Capaian Kinerja', v);
-      pdf.header(full.office.name, 'REKAP CAPAIAN KINERJA', [
-        `Periode: ${r.period.label}`,
-        this.letterLine(full),
-        `Analisis versi ${a.version} (${a.status === 'SUBMITTED' ? 'dikirim' : 'draf'}), skala ${a.scaleCode} versi ${a.scaleVersion}`,
-      ]);
-      pdf.paragraph(`Capaian Dinas: ${pct(a.office.average)} — ${a.office.category?.label ?? 'belum dapat dinilai'} (${a.office.indicatorCount} indikator, ${a.office.missingCount} tanpa capaian, ${a.office.flaggedCount} ditandai).`, { bold: true });
-      if (a.completeness) {
-        pdf.paragraph(`Kelengkapan: ${a.completeness.accepted} dari ${a.completeness.bidangTotal} Bidang diterima (${pct(a.completeness.percentAccepted)}); tepat waktu ${a.completeness.onTime}, terlambat ${a.completeness.late}.`);
-      }
-      pdf.barChart(
-        'Grafik capaian per Bidang',
-        a.perBidang.map((b) => ({ label: b.label, value: b.average, color: categoryColor(b.category?.code) })),
-      );
-      pdf.barChart(
-        'Grafik capaian per Sasaran',
-        a.perSasaran.map((s) => ({ label: s.label, value: s.average, color: categoryColor(s.category?.code) })),
-      );
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'REPORT', filename }, baseUrl, content, async (v, issuedAt) => {
+      const pdf = new PdfWriter('Rekap Capaian Kinerja', v, { issuedAt });
+      pdf.kop(this.kopPrint(kop));
+      pdf.title('REKAP CAPAIAN KINERJA', [`Periode: ${content.period}`, content.letter, content.analysis]);
+      pdf.paragraph(content.office, { bold: true });
+      if (content.completeness) pdf.paragraph(content.completeness);
+      pdf.barChart('Grafik capaian per Bidang', content.perBidang);
+      pdf.barChart('Grafik capaian per Sasaran', content.perSasaran);
       pdf.heading('Capaian per Bidang');
-      pdf.table(
-        ['Bidang', 'Capaian', 'Kategori', 'Indikator', 'Kiriman', 'Terlambat'],
-        a.bidang.map((b) => [b.bidangName, pct(b.capaian?.average), b.capaian?.category?.label ?? '–', b.capaian?.indicatorCount ?? 0, b.submissionStatus ?? '–', b.late ? 'Ya' : 'Tidak']),
-        [0.34, 0.13, 0.15, 0.12, 0.14, 0.12],
-        { align: ['left', 'right', 'left', 'right', 'left', 'left'] },
-      );
+      pdf.table(['Bidang', 'Capaian', 'Kategori', 'Indikator', 'Kiriman', 'Terlambat'], content.bidang, [0.3, 0.12, 0.15, 0.11, 0.2, 0.12], {
+        align: ['left', 'right', 'left', 'right', 'left', 'left'],
+      });
       pdf.heading('Capaian per indikator');
-      pdf.table(
-        ['Kode', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Kategori', a.previousPeriod ?? 'Periode lalu', a.samePeriodLastYear ?? 'Tahun lalu'],
-        a.indicators.map((i) => [
-          i.indicatorCode, `${i.indicatorName}${i.flagged ? ' (!)' : ''}`, i.polarity === 'RANGE' ? `${num(i.target)} – ${num(i.targetUpper)}` : num(i.target), num(i.realisasi),
-          pct(i.capaian), i.category?.label ?? '–', pct(i.previous?.capaian), pct(i.lastYear?.capaian),
-        ]),
-        [0.14, 0.24, 0.09, 0.1, 0.1, 0.11, 0.11, 0.11],
-        { align: ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'] },
-      );
-      const flagged = a.indicators.filter((i) => i.flagged);
-      if (flagged.length) {
+      pdf.table(content.indicatorHeaders, content.indicators, [0.14, 0.24, 0.09, 0.1, 0.1, 0.11, 0.11, 0.11], {
+        align: ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right'],
+      });
+      if (content.flagged.length) {
         pdf.heading('Catatan penyimpangan (!)');
-        for (const i of flagged) pdf.paragraph(`${i.indicatorCode}: ${i.flagReasons.join(' ')}`);
+        for (const line of content.flagged) pdf.paragraph(line);
       }
       pdf.heading('Analisis dan evaluasi per Bidang');
-      for (const b of a.bidang) {
-        pdf.paragraph(b.bidangName, { bold: true });
-        pdf.paragraph(`Capaian: ${b.achievements ?? '–'}`);
-        pdf.paragraph(`Kendala: ${b.obstacles ?? '–'}`);
-        pdf.paragraph(`Solusi: ${b.solutions ?? '–'}`);
+      for (const b of content.narratives) {
+        pdf.paragraph(b.bidang, { bold: true });
+        pdf.paragraph(`Capaian: ${b.achievements}`);
+        pdf.paragraph(`Kendala: ${b.obstacles}`);
+        pdf.paragraph(`Solusi: ${b.solutions}`);
       }
-      if (a.narrative) {
+      if (content.narrative) {
         pdf.heading('Narasi');
-        pdf.paragraph(a.narrative);
+        pdf.paragraph(content.narrative);
       }
+      const [kasubbag, sekretaris, kepala] = content.signatories;
       pdf.signatureBlocks([
-        { role: ROLE_LABELS.KASUBBAG.id, mark: 'Paraf', name: null, date: null },
-        { role: ROLE_LABELS.SEKRETARIS.id, mark: 'Paraf', name: null, date: null },
-        { role: ROLE_LABELS.KEPALA_DINAS.id, mark: 'Tanda tangan', name: null, date: null },
+        { mark: `${RECORD_MARK_LABELS.PARAF.id} (penyusun rekap)`, place: content.kop.city, signatory: kasubbag! },
+        { mark: RECORD_MARK_LABELS.PARAF.id, place: content.kop.city, signatory: sekretaris! },
+        { mark: RECORD_MARK_LABELS.SIGNATURE.id, place: content.kop.city, signatory: kepala! },
       ]);
       return pdf.finish();
     });
@@ -368,38 +494,49 @@ export class ReportService {
     const r = await this.request(actor, requestId);
     assertMayRead(actor, { kind: 'DISPOSITION', bidangId: null });
     const rows = await this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
-    const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
+    const kop = await this.letterheads.forPrint(r.officeId);
+    // The SOP's records: the Kepala Dinas signs, the Sekretaris and the Kasubbag initial; each
+    // block names the one who gave that role's last disposition, else who holds the post now.
+    const blockRoles = ['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] satisfies Role[];
+    const lastOf = (role: Role) => rows.filter((d) => d.fromRole === role).at(-1);
+    const now = new Date();
+    const [from, blocks, recipients] = await Promise.all([
+      resolveSignatories(this.db, r.officeId, rows.map((d) => ({ role: d.fromRole, by: { userId: d.fromUserId, at: d.createdAt } })), now),
+      resolveSignatories(this.db, r.officeId, blockRoles.map((role) => {
+        const last = lastOf(role);
+        return { role, by: last ? { userId: last.fromUserId, at: last.createdAt } : null };
+      }), now),
+      this.db.user.findMany({ where: { id: { in: rows.flatMap((d) => (d.toUserId ? [d.toUserId] : [])) } }, select: { id: true, name: true } }),
+    ]);
+    const toName = new Map(recipients.map((u) => [u.id, u.name]));
+    const content = {
+      kop: kop.content,
+      received: dateTimeId(r.createdAt),
+      period: this.periodOf(r),
+      letter: [r.sender, r.letterNumber, dateId(r.letterDate), r.subject],
+      rows: rows.map((d, i) => [
+        String(d.step), dateTimeId(d.createdAt), `${from[i]!.jabatan}\n${from[i]!.name ?? ''}`,
+        [ROLE_LABELS[d.toRole].id, d.toUserId ? toName.get(d.toUserId) : null].filter(Boolean).join('\n'), d.instruction, RECORD_MARK_LABELS[d.mark].id,
+      ]),
+      blocks: blockRoles.map((role, i) => ({ mark: RECORD_MARK_LABELS[RECORD_KIND[role]].id, signatory: blocks[i]! })),
+    };
     const filename = `lembar-disposisi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.pdf`;
-    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'DISPOSITION', filename }, baseUrl, async (v) => {
-      const pdf = new PdfWriter('Lembar Disposisi', v);
-      pdf.header(r.office.name, 'LEMBAR DISPOSISI', [`Diterima: ${dateTimeId(r.createdAt)}`, `Periode data: ${this.periodOf(r)}`]);
-      pdf.table(
-        ['Surat dari', 'Nomor surat', 'Tanggal surat', 'Perihal'],
-        [[r.sender, r.letterNumber, dateId(r.letterDate), r.subject]],
-        [0.25, 0.25, 0.15, 0.35],
-      );
+    return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'DISPOSITION', filename }, baseUrl, content, async (v, issuedAt) => {
+      const pdf = new PdfWriter('Lembar Disposisi', v, { issuedAt });
+      pdf.kop(this.kopPrint(kop));
+      pdf.title('LEMBAR DISPOSISI', [`Diterima: ${content.received} · Periode data: ${content.period}`]);
+      pdf.table(['Surat dari', 'Nomor surat', 'Tanggal surat', 'Perihal'], [content.letter], [0.25, 0.25, 0.15, 0.35]);
       pdf.heading('Disposisi');
-      pdf.table(
-        ['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'],
-        rows.map((d) => [
-          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole].id, d.instruction,
-          d.mark === 'SIGNATURE' ? 'Tanda tangan' : d.mark === 'PARAF' ? 'Paraf' : '–',
-        ]),
-        [0.08, 0.17, 0.2, 0.15, 0.28, 0.12],
-      );
-      // The SOP's records: Kepala Dinas signs, Sekretaris and Kasubbag initial.
-      const blocks = (['KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG'] satisfies Role[]).map((role) => {
-        const last = [...rows].reverse().find((d) => d.fromRole === role);
-        return {
-          role: ROLE_LABELS[role].id,
-          mark: RECORD_KIND[role] === 'SIGNATURE' ? 'Tanda tangan' : 'Paraf',
-          name: last ? (users.get(last.fromUserId)?.name ?? null) : null,
-          date: last?.createdAt ?? null,
-        };
-      });
-      pdf.signatureBlocks(blocks);
+      pdf.table(['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'], content.rows, [0.08, 0.16, 0.22, 0.16, 0.26, 0.12]);
+      pdf.signatureBlocks(content.blocks.map((b) => ({ mark: b.mark, place: content.kop.city, signatory: b.signatory })));
       return pdf.finish();
     });
+  }
+
+  /** The name of a versioned category scale, as people know it ("Skala lima kategori LKjIP …"). */
+  private async scaleName(code: string, version: number): Promise<string> {
+    const s = await this.db.categoryScale.findUnique({ where: { code_version: { code, version } }, select: { name: true } });
+    return s?.name ?? `skala kategori versi ${version}`;
   }
 
   /** Public check of a printed or forwarded copy: by its code and, when given, its sha256. */

@@ -1,6 +1,11 @@
 import type { ReportService } from './report.service';
 import { dateTimeId } from './pdf';
 
+const bytesNf = new Intl.NumberFormat('id-ID');
+const kbNf = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+/** "7,6 KB (7.776 bita)": readable, with the exact size a checker may compare. */
+const sizeText = (n: number) => `${n >= 1024 * 1024 ? `${kbNf.format(n / 1024 / 1024)} MB` : `${kbNf.format(n / 1024)} KB`} (${bytesNf.format(n)} bita)`;
+
 type Result = Awaited<ReturnType<ReportService['verify']>>;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,7 +27,7 @@ export function renderVerifyPage(r: Result): string {
         ['Periode', r.period ?? '–'],
         ['Nama berkas', r.filename ?? ''],
         ['Diterbitkan', r.issuedAt ? dateTimeId(r.issuedAt) : ''],
-        ['Ukuran', `${r.size} bita`],
+        ['Ukuran', r.size === null ? '' : sizeText(r.size)],
         ['SHA-256', r.sha256 ?? ''],
       ]
         .map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`)

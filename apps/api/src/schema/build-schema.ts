@@ -10,6 +10,7 @@ import { ApiTokenResolver } from '../api-token/api-token.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
+import { LetterheadLogoResolver, LetterheadResolver } from '../office/letterhead.resolver';
 import { OfficeResolver } from '../office/office.resolver';
 import { UserNipResolver } from '../office/user.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
@@ -34,6 +35,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       AdminResolver,
       CalendarResolver,
       OfficeResolver,
+      LetterheadResolver,
+      LetterheadLogoResolver,
       UserNipResolver,
       UserResolver,
       VerifyResolver,

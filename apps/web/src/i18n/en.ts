@@ -87,7 +87,7 @@ const en: typeof id = {
     enterHolidays: 'Enter holidays',
   },
   admin: {
-    title: 'Administration', users: 'Users', acting: 'Acting (Plt / Plh)', holidays: 'Holidays', bidang: 'Divisions', indicators: 'Indicators and targets', office: 'Office hours', apiTokens: 'API tokens', webhooks: 'Webhooks',
+    title: 'Administration', users: 'Users', acting: 'Acting (Plt / Plh)', holidays: 'Holidays', bidang: 'Divisions', indicators: 'Indicators and targets', office: 'Office hours', letterhead: 'Letterhead', apiTokens: 'API tokens', webhooks: 'Webhooks',
     username: 'Username', name: 'Name', nip: 'NIP', jabatan: 'Position', roles: 'Roles', password: 'Initial password', bidangOf: 'Division', addUser: 'Add user', active: 'Active', inactive: 'Inactive',
     user: 'User', role: 'Role', kind: 'Kind', decreeNo: 'Decree number', validFrom: 'From', validUntil: 'Until', assign: 'Assign',
     date: 'Date', holidayName: 'Description', addHoliday: 'Add holiday', national: 'National', local: 'Office only',
@@ -165,6 +165,17 @@ const en: typeof id = {
     register: 'Register receiver', url: 'Receiver URL', urlHint: 'An https:// address of the receiving system, with no user name or password in it.',
     eventsLegend: 'Events sent', onlyEvent: 'SIPEDAKI currently sends only this event; every receiver gets it.',
     secretTitle: 'Secret key of the new receiver', secretHint: 'Install it in the receiving system to check the X-Sipedaki-Signature signature of every delivery (the API documentation shows how).',
+  },
+  letterhead: {
+    intro: 'The letterhead (kop surat) is printed at the top of every issued PDF (the recap, the disposition sheet, the data request format). The government and office lines are printed in capitals.',
+    notConfigured: 'No letterhead has been set. Documents use the default from the office name and regency, as previewed below; check it and save.',
+    preview: 'Letterhead preview', government: 'Regional government', governmentHint: 'E.g. Pemerintah Kabupaten Nganjuk', agency: 'Office name', agencyHint: 'E.g. Dinas Pemberdayaan Masyarakat dan Desa',
+    address: 'Office address', addressHint: 'E.g. Jalan Dermojoyo Nomor 17, Nganjuk, Jawa Timur 64411', phone: 'Telephone', email: 'E-mail', website: 'Website',
+    city: 'Place of signing', cityHint: 'Written before the date under a signature, e.g. Nganjuk, 25 November 2026',
+    logo: 'Logo', noLogo: 'No logo yet; the letterhead is printed without one.', chooseLogo: 'Choose a logo picture', logoHint: 'PNG or JPEG, at most 512 KB and 2000 × 2000 pixels. Printed about 2 cm wide on the left of the letterhead.',
+    newLogo: 'New logo: {name} (stored when you press Save)', removeLogo: 'Remove the logo from the letterhead', logoAlt: 'Letterhead logo',
+    problem: { TYPE: 'The logo must be a PNG or JPEG picture.', SIZE: 'The logo may be at most 512 KB. Make the picture smaller and choose it again.' },
+    saved: 'Letterhead saved. Documents downloaded from now on use it; documents already issued stay as they were.',
   },
 };
 export default en;

@@ -85,7 +85,7 @@ export default {
     enterHolidays: 'Isi hari libur',
   },
   admin: {
-    title: 'Administrasi', users: 'Pengguna', acting: 'Plt / Plh', holidays: 'Hari libur', bidang: 'Bidang', indicators: 'Indikator dan target', office: 'Jam kerja', apiTokens: 'Token API', webhooks: 'Webhook',
+    title: 'Administrasi', users: 'Pengguna', acting: 'Plt / Plh', holidays: 'Hari libur', bidang: 'Bidang', indicators: 'Indikator dan target', office: 'Jam kerja', letterhead: 'Kop surat', apiTokens: 'Token API', webhooks: 'Webhook',
     username: 'Nama pengguna', name: 'Nama', nip: 'NIP', jabatan: 'Jabatan', roles: 'Peran', password: 'Kata sandi awal', bidangOf: 'Bidang', addUser: 'Tambah pengguna', active: 'Aktif', inactive: 'Nonaktif',
     user: 'Pengguna', role: 'Peran', kind: 'Jenis', decreeNo: 'Nomor surat perintah', validFrom: 'Mulai', validUntil: 'Sampai', assign: 'Tetapkan',
     date: 'Tanggal', holidayName: 'Keterangan', addHoliday: 'Tambah hari libur', national: 'Nasional', local: 'Khusus Dinas',
@@ -163,5 +163,16 @@ export default {
     register: 'Daftarkan penerima', url: 'Alamat URL penerima', urlHint: 'Alamat https:// milik sistem penerima, tanpa nama pengguna atau kata sandi di dalamnya.',
     eventsLegend: 'Peristiwa yang dikirim', onlyEvent: 'Saat ini SIPEDAKI hanya mengirim peristiwa ini; setiap penerima menerimanya.',
     secretTitle: 'Kunci rahasia penerima baru', secretHint: 'Pasang di sistem penerima untuk memeriksa tanda tangan X-Sipedaki-Signature pada setiap kiriman (caranya ada di dokumentasi API).',
+  },
+  letterhead: {
+    intro: 'Kop surat dicetak di bagian atas setiap dokumen PDF yang diterbitkan (rekap capaian, lembar disposisi, format permintaan data). Baris pemerintah daerah dan nama Dinas dicetak dengan huruf kapital.',
+    notConfigured: 'Kop belum diatur. Dokumen memakai kop bawaan dari nama Dinas dan kabupaten/kota seperti pratinjau di bawah; periksa lalu simpan.',
+    preview: 'Pratinjau kop', government: 'Pemerintah daerah', governmentHint: 'Contoh: Pemerintah Kabupaten Nganjuk', agency: 'Nama Dinas', agencyHint: 'Contoh: Dinas Pemberdayaan Masyarakat dan Desa',
+    address: 'Alamat kantor', addressHint: 'Contoh: Jalan Dermojoyo Nomor 17, Nganjuk, Jawa Timur 64411', phone: 'Telepon', email: 'Pos-el (e-mail)', website: 'Laman (situs web)',
+    city: 'Tempat penandatanganan', cityHint: 'Ditulis sebelum tanggal di bawah tanda tangan, contoh: Nganjuk, 25 November 2026',
+    logo: 'Logo', noLogo: 'Belum ada logo; kop dicetak tanpa logo.', chooseLogo: 'Pilih gambar logo', logoHint: 'PNG atau JPEG, paling besar 512 KB dan 2000 × 2000 piksel. Dicetak selebar ± 2 cm di kiri kop.',
+    newLogo: 'Logo baru: {name} (tersimpan setelah Anda menekan Simpan)', removeLogo: 'Hapus logo dari kop', logoAlt: 'Logo kop surat',
+    problem: { TYPE: 'Logo harus berupa gambar PNG atau JPEG.', SIZE: 'Logo paling besar 512 KB. Perkecil gambarnya lalu pilih lagi.' },
+    saved: 'Kop surat tersimpan. Dokumen yang diunduh mulai sekarang memakai kop ini; dokumen yang sudah terbit tetap tersimpan seperti semula.',
   },
 };

@@ -22,6 +22,6 @@ export function mockClient(respond: Responder) {
 /** The admin routes AdminNav links to, each an empty page. */
 export function adminRouter() {
   const Empty = { render: () => null };
-  const names = ['admin-users', 'admin-acting', 'admin-holidays', 'admin-bidang', 'admin-indicators', 'admin-office', 'admin-api-tokens', 'admin-webhooks'];
+  const names = ['admin-users', 'admin-acting', 'admin-holidays', 'admin-bidang', 'admin-indicators', 'admin-office', 'admin-letterhead', 'admin-api-tokens', 'admin-webhooks'];
   return createRouter({ history: createMemoryHistory(), routes: names.map((name) => ({ path: `/${name}`, name, component: Empty })) });
 }
