@@ -19,6 +19,7 @@ import { AppError, formatGraphQLError, HTTP_STATUS, UPLOAD_FILE_MISSING, UPLOAD_
 import { inputGuardPlugin, literalProblems } from './common/input-guard';
 import { logger } from './common/logger';
 import { costLimitRule } from './common/query-cost';
+import { uuidOr404 } from './http/params';
 import { MAX_PAGE_SIZE } from './data-request/data-request.input';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
@@ -249,7 +250,7 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     const requestId = String(req.id);
     try {
       const actor = await userActorOf(req);
-      const { doc, stream } = await services.documents.forDownload(actor, req.params.id);
+      const { doc, stream } = await services.documents.forDownload(actor, uuidOr404(req.params.id));
       res.setHeader('Content-Type', doc.mimeType);
       res.setHeader('Content-Length', String(doc.size));
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);

@@ -4,6 +4,7 @@ import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
 import { serviceHasScope } from '../auth/auth-checker';
 import { fail, fieldProblem, UNKNOWN_BIDANG } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
@@ -140,7 +141,7 @@ export class AnalysisService {
       // so two first saves cannot both create version 1, and a save never lands after the freeze.
       await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${before.id}::uuid FOR UPDATE`;
       const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: before.id } });
-      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
+      if (req.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
       const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
@@ -214,21 +215,19 @@ export class AnalysisService {
 
   /** The newest version of a request's analysis (for the recap exports); ANALYSIS_MISSING when none. */
   async latest(actor: Actor, requestId: string) {
-    const r = await this.db.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-    if (!r) fail('NOT_FOUND');
-    assertSameOffice(actor, r!.officeId);
+    const r = await findOr404(this.db.dataRequest.findUnique({ where: { id: requestId } }));
+    assertSameOffice(actor, r.officeId);
     if (!seesWholeOffice(actor)) fail('FORBIDDEN');
     const a = await this.db.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
     if (!a) fail('ANALYSIS_MISSING');
-    return { request: toRequestModel(r!), analysis: toAnalysisModel(a!) };
+    return { request: toRequestModel(r), analysis: toAnalysisModel(a) };
   }
 
   async get(actor: Actor, id: string) {
-    const a = await this.db.performanceAnalysis.findUnique({ where: { id }, include: { request: true } }).catch(() => null);
-    if (!a) fail('NOT_FOUND');
-    assertSameOffice(actor, a!.request.officeId);
+    const a = await findOr404(this.db.performanceAnalysis.findUnique({ where: { id }, include: { request: true } }));
+    assertSameOffice(actor, a.request.officeId);
     if (!seesWholeOffice(actor)) fail('FORBIDDEN');
-    return toAnalysisModel(a!);
+    return toAnalysisModel(a);
   }
 }
 

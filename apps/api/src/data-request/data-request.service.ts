@@ -21,6 +21,7 @@ import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
 import { fail, fieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { dateOnly, standardTimeLabel } from '../common/format';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
@@ -181,10 +182,8 @@ export class DataRequestService {
     const cal = await this.calendars.forOffice(actor.officeId);
     let enqueued = 0;
     const result = await this.db.$transaction(async (tx) => {
-      const req = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-      if (!req) fail('NOT_FOUND');
-      assertSameOffice(actor, req!.officeId);
-      const r = req!;
+      const r = await findOr404(tx.dataRequest.findUnique({ where: { id: requestId } }));
+      assertSameOffice(actor, r.officeId);
       if (input.expectedVersion != null && input.expectedVersion !== r.version) fail('CONFLICT');
 
       const ctx = await this.guardContext(tx, r.id, action);
@@ -270,21 +269,20 @@ export class DataRequestService {
   /** The Kepala Dinas signs for the final report (after step 7). */
   async acknowledge(actor: Actor, requestId: string, now = new Date()) {
     return this.db.$transaction(async (tx) => {
-      const r = await tx.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-      if (!r) fail('NOT_FOUND');
-      assertSameOffice(actor, r!.officeId);
-      if (r!.status !== 'DONE') fail('WRONG_STEP', { id: 'Laporan belum dinaikkan kepada Kepala Dinas.', en: 'The report has not been raised to the Kepala Dinas yet.' });
-      if (r!.acknowledgedAt) return toRequestModel(r!);
+      const r = await findOr404(tx.dataRequest.findUnique({ where: { id: requestId } }));
+      assertSameOffice(actor, r.officeId);
+      if (r.status !== 'DONE') fail('WRONG_STEP', { id: 'Laporan belum dinaikkan kepada Kepala Dinas.', en: 'The report has not been raised to the Kepala Dinas yet.' });
+      if (r.acknowledgedAt) return toRequestModel(r);
       const cas = await tx.dataRequest.updateMany({
-        where: { id: r!.id, version: r!.version },
+        where: { id: r.id, version: r.version },
         data: { acknowledgedAt: now, version: { increment: 1 } },
       });
       if (cas.count !== 1) fail('CONFLICT');
       await tx.disposition.create({
-        data: { requestId: r!.id, step: 7, fromUserId: actor.userId, fromRole: 'KEPALA_DINAS', toRole: 'SEKRETARIS', instruction: 'Laporan diterima.', mark: 'SIGNATURE' },
+        data: { requestId: r.id, step: 7, fromUserId: actor.userId, fromRole: 'KEPALA_DINAS', toRole: 'SEKRETARIS', instruction: 'Laporan diterima.', mark: 'SIGNATURE' },
       });
-      await audit(tx, actor, { action: 'request.acknowledged', entityType: 'DataRequest', entityId: r!.id, after: { acknowledgedAt: now } });
-      return toRequestModel(await tx.dataRequest.findUniqueOrThrow({ where: { id: r!.id } }));
+      await audit(tx, actor, { action: 'request.acknowledged', entityType: 'DataRequest', entityId: r.id, after: { acknowledgedAt: now } });
+      return toRequestModel(await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } }));
     });
   }
 

@@ -11,6 +11,7 @@ import { requireUserActor } from '../auth/auth-checker';
 import { bearer } from '../auth/auth.service';
 import { AppError, fieldProblem, UPLOAD_FILE_MISSING, UPLOAD_NOT_MULTIPART } from '../common/errors';
 import type { Config } from '../config';
+import { optionalUuid, queryValue, uuidOr404 } from '../http/params';
 import type { Services } from '../services';
 import type { IssuedFile } from './report.service';
 import { renderVerifyPage } from './verify-page';
@@ -33,7 +34,8 @@ export function reportRoutes(services: Services, config: Config): express.Router
   // The address printed in issued PDFs comes from the configuration only, never from the
   // request (a forged Host header would otherwise send readers of a genuine copy elsewhere).
   const baseUrl = config.publicBaseUrl;
-  const q = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const q = queryValue;
+  const id = (req: Request) => uuidOr404(String(req.params.id));
 
   const sendFile = (res: Response, f: IssuedFile) => {
     res.setHeader('Content-Type', f.mimeType);
@@ -48,22 +50,22 @@ export function reportRoutes(services: Services, config: Config): express.Router
   };
 
   router.get('/api/requests/:id/format.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.formatXlsx(actor, String(req.params.id), q(req.query.bidangId)));
+    sendFile(res, await services.reports.formatXlsx(actor, id(req), optionalUuid(req.query.bidangId)));
   }));
   router.get('/api/requests/:id/format.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.formatPdf(actor, String(req.params.id), q(req.query.bidangId), baseUrl));
+    sendFile(res, await services.reports.formatPdf(actor, id(req), optionalUuid(req.query.bidangId), baseUrl));
   }));
   router.get('/api/requests/:id/dataset.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.datasetXlsx(actor, String(req.params.id)));
+    sendFile(res, await services.reports.datasetXlsx(actor, id(req)));
   }));
   router.get('/api/requests/:id/recap.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.recapXlsx(actor, String(req.params.id)));
+    sendFile(res, await services.reports.recapXlsx(actor, id(req)));
   }));
   router.get('/api/requests/:id/recap.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.recapPdf(actor, String(req.params.id), baseUrl));
+    sendFile(res, await services.reports.recapPdf(actor, id(req), baseUrl));
   }));
   router.get('/api/requests/:id/disposition.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.dispositionPdf(actor, String(req.params.id), baseUrl));
+    sendFile(res, await services.reports.dispositionPdf(actor, id(req), baseUrl));
   }));
 
   // Import: multipart field "file" (the filled format) and optional field "expectedVersion"
@@ -75,7 +77,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
     if (expectedVersion !== null && !Number.isInteger(expectedVersion)) {
       throw new AppError('VALIDATION_FAILED', undefined, { fields: [fieldProblem('expectedVersion', { id: 'Harus bilangan bulat', en: 'Must be a whole number' })] });
     }
-    const { submission, readings } = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
+    const { submission, readings } = await services.reports.importXlsx(actor, id(req), file, expectedVersion);
     // `readings`: text cells read the Indonesian way that English would read differently ("1.250").
     res.json({ submission: { id: submission.id, status: submission.status, version: submission.version, values: submission.values }, readings });
   }));

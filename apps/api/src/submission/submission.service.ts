@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail, fieldProblem, type FieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { isUuid, toNumber } from '../common/format';
 import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
@@ -66,12 +67,8 @@ export class SubmissionService {
     this.sql = sqlOf(db);
   }
 
-  private async load(db: Db | Tx, id: string) {
-    const s = await db.bidangSubmission
-      .findUnique({ where: { id }, include: { request: true } })
-      .catch(() => null);
-    if (!s) fail('NOT_FOUND');
-    return s!;
+  private load(db: Db | Tx, id: string) {
+    return findOr404(db.bidangSubmission.findUnique({ where: { id }, include: { request: true } }));
   }
 
   /** Read access: the office-wide roles, or the Bidang's own operator/head. */
@@ -207,7 +204,7 @@ export class SubmissionService {
   async view(id: string) {
     const [one] = await this.views(await this.sql.rows(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
-    return one!;
+    return one;
   }
 
   /**
