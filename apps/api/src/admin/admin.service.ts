@@ -6,10 +6,14 @@ import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/er
 import { findOr404 } from '../common/found';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
+import type { IndicatorTarget } from '../generated/prisma/client';
 import type { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
 const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
 const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
+
+/** An indicator's target as the API shows it (numbers, not Prisma Decimals). */
+const targetView = (t: IndicatorTarget) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target), targetUpper: toNumber(t.targetUpper) });
 
 export class AdminService {
   constructor(private readonly db: Db) {}
@@ -26,7 +30,7 @@ export class AdminService {
     });
     return rows.map((i) => ({
       ...i,
-      targets: i.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })),
+      targets: i.targets.map(targetView),
     }));
   }
 
@@ -164,6 +168,6 @@ export class AdminService {
       return row.id;
     });
     const rows = await this.db.indicator.findUniqueOrThrow({ where: { id }, include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } } });
-    return { ...rows, targets: rows.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })) };
+    return { ...rows, targets: rows.targets.map(targetView) };
   }
 }

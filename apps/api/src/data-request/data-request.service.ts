@@ -92,8 +92,8 @@ export class DataRequestService {
   async get(actor: Actor, id: string): Promise<RequestModel> {
     const r = await this.sql.one(REQUEST_BY_ID, [id]);
     if (!r) fail('NOT_FOUND');
-    assertSameOffice(actor, r!.officeId);
-    return toRequestModel(r!);
+    assertSameOffice(actor, r.officeId);
+    return toRequestModel(r);
   }
 
   async list(actor: Actor, filter: DataRequestFilter | null | undefined, first: number, after?: string | null) {
@@ -199,18 +199,19 @@ export class DataRequestService {
         fail(code);
       }
       const t = (check as Extract<typeof check, { ok: true }>).transition;
-      const actingRole = t.roles.find((role) => actor.roles.includes(role))!;
+      // Allowed means the actor holds one of the transition's roles: the first is the one acted in.
+      const actingRole = t.roles.find((role) => actor.roles.includes(role)) ?? fail('FORBIDDEN');
       // The step the target status belongs to: the next one, or step 6 again after a returned report.
       const nextStep = stepOfStatus(t.to);
-      const nextDue = nextStep ? addWorkingTime(cal, now, getStep(nextStep).standardTime) : null;
+      const next = nextStep ? { step: nextStep, dueAt: addWorkingTime(cal, now, getStep(nextStep).standardTime) } : null;
 
       const cas = await tx.dataRequest.updateMany({
         where: { id: r.id, version: r.version },
         data: {
           status: t.to,
-          currentStep: nextStep ?? 7,
+          currentStep: next?.step ?? 7,
           stepStartedAt: now,
-          dueAt: nextDue,
+          dueAt: next?.dueAt ?? null,
           version: { increment: 1 },
           ...(t.to === 'DONE' ? { completedAt: now } : {}),
         },
@@ -221,12 +222,12 @@ export class DataRequestService {
         where: { requestId_step: { requestId: r.id, step: t.step } },
         data: { completedAt: now, completedById: actor.userId, action, note: input.note ?? input.instruction ?? null },
       });
-      if (nextStep) {
+      if (next) {
         // Upsert: a returned report re-opens step 6, and step 7 opens again on resubmission.
         await tx.requestStep.upsert({
-          where: { requestId_step: { requestId: r.id, step: nextStep } },
-          create: { requestId: r.id, step: nextStep, startedAt: now, dueAt: nextDue! },
-          update: { startedAt: now, dueAt: nextDue!, completedAt: null, completedById: null, action: null, note: null },
+          where: { requestId_step: { requestId: r.id, step: next.step } },
+          create: { requestId: r.id, step: next.step, startedAt: now, dueAt: next.dueAt },
+          update: { startedAt: now, dueAt: next.dueAt, completedAt: null, completedById: null, action: null, note: null },
         });
       }
 
@@ -246,8 +247,9 @@ export class DataRequestService {
       }
       if (action === 'SEND_FORMAT') await this.openSubmissions(tx, r);
       if (action === 'SUBMIT_REPORT') {
-        const latest = await tx.performanceAnalysis.findFirst({ where: { requestId: r.id }, orderBy: { version: 'desc' } });
-        await tx.performanceAnalysis.update({ where: { id: latest!.id }, data: { status: 'SUBMITTED', submittedAt: latest!.submittedAt ?? now } });
+        // The guard above made sure there is one (hasAnalysis).
+        const latest = await tx.performanceAnalysis.findFirst({ where: { requestId: r.id }, orderBy: { version: 'desc' } }) ?? fail('ANALYSIS_MISSING');
+        await tx.performanceAnalysis.update({ where: { id: latest.id }, data: { status: 'SUBMITTED', submittedAt: latest.submittedAt ?? now } });
       }
       // The report is final (step 7 done): webhook deliveries commit or roll back with the step.
       if (t.to === 'DONE' && this.events) enqueued = await this.events.enqueueReportFinal(tx, r.id, now);
@@ -262,7 +264,7 @@ export class DataRequestService {
       return toRequestModel(after);
     });
     // Sent only after the commit: a rolled-back step never notifies anyone.
-    if (enqueued) this.events!.afterCommit();
+    if (enqueued) this.events?.afterCommit();
     return result;
   }
 

@@ -38,7 +38,7 @@ export function newVerificationCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('');
 }
 /** Printed as XXXX-XXXX-XXXX; accepted with or without dashes, in any case. */
-export const formatCode = (c: string) => c.match(/.{1,4}/g)!.join('-');
+export const formatCode = (c: string) => (c.match(/.{1,4}/g) ?? []).join('-');
 export const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 /** Every export passes the one visibility rule (packages/sop documents.ts) before any work. */

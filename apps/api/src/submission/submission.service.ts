@@ -12,6 +12,7 @@ import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail, fieldProblem, type FieldProblem } from '../common/errors';
 import { findOr404 } from '../common/found';
+import { groupBy } from '../common/group-by';
 import { isUuid, toNumber } from '../common/format';
 import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
@@ -152,7 +153,7 @@ export class SubmissionService {
         status: to,
         ...(action === 'SUBMIT'
           ? { submittedAt: now, submittedById: actor.userId, firstSubmittedAt: s.firstSubmittedAt ?? now }
-          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? reason!.trim() : s.returnReason }),
+          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? (reason ?? '').trim() : s.returnReason }),
       });
       await tx.submissionReview.create({
         data: { submissionId: s.id, action, fromStatus: s.status, toStatus: to, reason: reason?.trim() || null, actorId: actor.userId, version: expectedVersion + 1 },
@@ -222,9 +223,8 @@ export class SubmissionService {
       this.scales.inForce(),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const r of rows) (map.get(r.submissionId) ?? map.set(r.submissionId, []).get(r.submissionId)!).push(r);
-      return (id: string) => map.get(id) ?? [];
+      const groups = groupBy(rows, (r) => r.submissionId);
+      return (id: string): T[] => groups.get(id) ?? [];
     };
     const valuesOf = bySubmission(values);
     const documentsOf = bySubmission(documents);
