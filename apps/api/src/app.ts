@@ -192,7 +192,6 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         ...(await authenticate(req)),
-        db,
         config,
         services,
         requestId: String(req.id),

@@ -25,7 +25,8 @@ export function createServices(db: Db, config: Config) {
   const scales = new ScaleService(db);
   const webhooks = new WebhookService(db, config);
   const webhookDispatcher = new WebhookDispatcher(db, config);
-  const requests = new DataRequestService(db, calendars, {
+  const admin = new AdminService(db);
+  const requests = new DataRequestService(db, calendars, admin, {
     enqueueReportFinal: (tx, requestId, now) => webhooks.enqueueReportFinal(tx, requestId, now),
     afterCommit: () => webhookDispatcher.notify(),
   });
@@ -44,8 +45,8 @@ export function createServices(db: Db, config: Config) {
     submissions,
     analyses,
     documents,
-    reports: new ReportService(db, documents.storage, submissions, analyses),
-    admin: new AdminService(db),
+    reports: new ReportService(db, documents.storage, submissions, analyses, requests),
+    admin,
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),
     webhooks,

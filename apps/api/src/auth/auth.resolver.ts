@@ -31,11 +31,6 @@ class ChangePasswordInput {
   newPassword!: string;
 }
 
-export async function viewerOf(ctx: GqlContext, actor: Actor) {
-  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
-  return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds, mustChangePassword: user.mustChangePassword };
-}
-
 const clientOf = (ctx: GqlContext) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
 
 @Resolver()
@@ -45,7 +40,7 @@ export class AuthResolver {
     const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password, clientOf(ctx));
     const actor = await ctx.services.auth.actorFromToken(token);
     if (!actor) fail('UNAUTHENTICATED');
-    return { token, expiresAt, viewer: (await viewerOf(ctx, actor)) as never };
+    return { token, expiresAt, viewer: (await ctx.services.auth.viewer(actor)) as never };
   }
 
   @Authorized()
@@ -57,7 +52,7 @@ export class AuthResolver {
   @Authorized()
   @Query(() => Viewer, { description: 'Pengguna yang sedang masuk' })
   async me(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<Viewer> {
-    return (await viewerOf(ctx, actor)) as never;
+    return (await ctx.services.auth.viewer(actor)) as never;
   }
 
   @Authorized()

@@ -255,6 +255,12 @@ export class AuthService {
   }
 
   /** The actor behind a bearer token, or null when there is none; an invalid token is an error. */
+  /** Who is signed in, as `me` and `login` show it: the account, its office and the roles in force now. */
+  async viewer(actor: Actor) {
+    const user = await this.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
+    return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds, mustChangePassword: user.mustChangePassword };
+  }
+
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);

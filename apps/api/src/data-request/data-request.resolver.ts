@@ -132,10 +132,8 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => [Disposition])
-  async dispositions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    const rows = await ctx.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
-    const users = new Map((await ctx.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
-    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId)! }));
+  dispositions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.dispositions(r.id);
   }
 
   @FieldResolver(() => Completeness)
@@ -149,10 +147,8 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: 'Indikator yang diminta' })
-  async indicators(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    const all = await ctx.services.admin.listIndicators(actor, r.year);
-    const ids = new Set((await ctx.db.dataRequestIndicator.findMany({ where: { requestId: r.id } })).map((x) => x.indicatorId));
-    return all.filter((i) => ids.has(i.id));
+  indicators(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.requests.indicators(actor, r);
   }
 
   @FieldResolver(() => [StoredDocument], {

@@ -17,6 +17,7 @@ import {
   type SubmissionStatus,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
+import type { AdminService } from '../admin/admin.service';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { assertSameOffice, canReadBidang } from '../common/access';
@@ -84,6 +85,7 @@ export class DataRequestService {
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
+    private readonly indicatorList: Pick<AdminService, 'listIndicators'>,
     private readonly events?: RequestEvents,
   ) {
     this.sql = sqlOf(db);
@@ -94,6 +96,20 @@ export class DataRequestService {
     if (!r) fail('NOT_FOUND');
     assertSameOffice(actor, r.officeId);
     return toRequestModel(r);
+  }
+
+  /** Every disposition of the request, oldest first, each with the person who gave it (`from`). */
+  async dispositions(requestId: string) {
+    const rows = await this.db.disposition.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' } });
+    const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
+    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId) }));
+  }
+
+  /** The indicators the request asks for, as the office's list of active indicators shows them (targets of the request's year). */
+  async indicators(actor: Actor, r: RequestModel) {
+    const all = await this.indicatorList.listIndicators(actor, r.year);
+    const ids = new Set((await this.db.dataRequestIndicator.findMany({ where: { requestId: r.id } })).map((x) => x.indicatorId));
+    return all.filter((i) => ids.has(i.id));
   }
 
   async list(actor: Actor, filter: DataRequestFilter | null | undefined, first: number, after?: string | null) {

@@ -18,6 +18,7 @@ import { dateOnly } from '../common/format';
 import type { Db } from '../db/prisma';
 import { XLSX_MIME, type DocumentStorage } from '../document/storage';
 import type { SubmissionService } from '../submission/submission.service';
+import type { DataRequestService } from '../data-request/data-request.service';
 import { dateId, dateTimeId, num, PdfWriter, pct, type Verification } from './pdf';
 import { indicatorValue } from '../analysis/indicator-value';
 import { buildFormatWorkbook, buildWorkbook, parseFormatWorkbook, targetText } from './xlsx';
@@ -54,6 +55,7 @@ export class ReportService {
     private readonly storage: DocumentStorage,
     private readonly submissions: SubmissionService,
     private readonly analyses: AnalysisService,
+    private readonly requests: DataRequestService,
   ) {}
 
   private async request(actor: Actor, requestId: string) {
@@ -365,8 +367,7 @@ export class ReportService {
   async dispositionPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
     assertMayRead(actor, { kind: 'DISPOSITION', bidangId: null });
-    const rows = await this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
-    const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
+    const rows = await this.requests.dispositions(r.id);
     const filename = `lembar-disposisi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.pdf`;
     return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'DISPOSITION', filename }, baseUrl, async (v) => {
       const pdf = new PdfWriter('Lembar Disposisi', v);
@@ -380,7 +381,7 @@ export class ReportService {
       pdf.table(
         ['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'],
         rows.map((d) => [
-          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole].id}\n${users.get(d.fromUserId)?.name ?? ''}`, ROLE_LABELS[d.toRole].id, d.instruction,
+          d.step, dateTimeId(d.createdAt), `${ROLE_LABELS[d.fromRole].id}\n${d.from?.name ?? ''}`, ROLE_LABELS[d.toRole].id, d.instruction,
           d.mark === 'SIGNATURE' ? 'Tanda tangan' : d.mark === 'PARAF' ? 'Paraf' : '–',
         ]),
         [0.08, 0.17, 0.2, 0.15, 0.28, 0.12],
@@ -391,7 +392,7 @@ export class ReportService {
         return {
           role: ROLE_LABELS[role].id,
           mark: RECORD_KIND[role] === 'SIGNATURE' ? 'Tanda tangan' : 'Paraf',
-          name: last ? (users.get(last.fromUserId)?.name ?? null) : null,
+          name: last?.from?.name ?? null,
           date: last?.createdAt ?? null,
         };
       });
