@@ -7,6 +7,7 @@ import { fail, fieldProblem, UNKNOWN_BIDANG } from '../common/errors';
 import { findOr404 } from '../common/found';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
+import type { CompletenessService } from '../data-request/completeness.service';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
 import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
 import { indicatorValue, targetForPeriod } from './indicator-value';
@@ -60,6 +61,7 @@ export class AnalysisService {
     private readonly db: Db,
     private readonly scales: ScaleService,
     private readonly requests: DataRequestService,
+    private readonly completeness: CompletenessService,
     private readonly deviationPoints: number,
   ) {}
 
@@ -135,7 +137,7 @@ export class AnalysisService {
     // reads (submissions, step 4) cannot change once the request has left step 4, and the
     // transaction below refuses any request that is not at step 6.
     const before = await this.requests.get(actor, requestId); // NOT_FOUND, and another office's request too
-    const completeness = await this.requests.completeness(actor, before, now);
+    const completeness = await this.completeness.forRequest(actor, before, now);
     return this.db.$transaction(async (tx) => {
       // Row lock: simultaneous saves (and submitReport) of one request run one after the other,
       // so two first saves cannot both create version 1, and a save never lands after the freeze.

@@ -13,7 +13,6 @@ import {
   DataRequest,
   DataRequestConnection,
   Disposition,
-  InboxItem,
   RequestAction,
   SopStep,
   TimelineStep,
@@ -26,12 +25,6 @@ export class DataRequestResolver {
   @Query(() => [SopStep], { description: 'Tujuh langkah SOP Mekanisme Pengumpulan Data Kinerja' })
   sopSteps(): SopStep[] {
     return SOP_STEPS.map((s) => ({ ...s, actors: [...s.actors], standardTime: standardTimeLabel(s.standardTime) })) as never;
-  }
-
-  @Authorized()
-  @Query(() => [InboxItem], { description: 'Apa yang menunggu tindakan saya' })
-  myInbox(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.inbox(actor);
   }
 
   @Authorized()
@@ -61,43 +54,43 @@ export class DataRequestResolver {
   @Authorized('SEKRETARIS')
   @Mutation(() => DataRequest, { description: 'Langkah 1: Sekretaris mendisposisikan kepada Kasubbag Program dan Evaluasi' })
   disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
   }
 
   @Authorized('KASUBBAG')
   @Mutation(() => DataRequest, { description: 'Langkah 2: Kasubbag mendisposisikan kepada staf penyusun' })
   disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'DISPOSE_TO_STAFF', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_STAFF', input);
   }
 
   @Authorized('PENYUSUN', 'KASUBBAG')
   @Mutation(() => DataRequest, { description: 'Langkah 3: format permintaan data dikirim ke setiap Bidang' })
   sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'SEND_FORMAT', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'SEND_FORMAT', input);
   }
 
   @Authorized('PENYUSUN', 'KASUBBAG')
   @Mutation(() => DataRequest, { description: 'Langkah 4 selesai: data semua Bidang diterima dan diteruskan ke Kasubbag' })
   forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'FORWARD_COLLECTION', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'FORWARD_COLLECTION', input);
   }
 
   @Authorized('KASUBBAG')
   @Mutation(() => DataRequest, { description: 'Langkah 5: Kasubbag menghimpun data yang terkumpul' })
   compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'COMPILE', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'COMPILE', input);
   }
 
   @Authorized('KASUBBAG')
   @Mutation(() => DataRequest, { description: 'Langkah 6 selesai: analisis dibekukan dan laporan disampaikan kepada Sekretaris' })
   submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'SUBMIT_REPORT', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'SUBMIT_REPORT', input);
   }
 
   @Authorized('SEKRETARIS')
   @Mutation(() => DataRequest, { description: 'Langkah 7: Sekretaris menaikkan laporan kepada Kepala Dinas' })
   raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'RAISE_TO_KEPALA', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'RAISE_TO_KEPALA', input);
   }
 
   @Authorized('SEKRETARIS')
@@ -105,13 +98,13 @@ export class DataRequestResolver {
     description: 'Sekretaris mengembalikan laporan kepada Kasubbag (kembali ke langkah 6) dengan alasan; analisis yang sudah dikirim tetap beku dan perubahan menjadi versi baru',
   })
   returnReport(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.transition(actor, input.requestId, 'RETURN_REPORT', input);
+    return ctx.services.transitions.transition(actor, input.requestId, 'RETURN_REPORT', input);
   }
 
   @Authorized('KEPALA_DINAS')
   @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
   acknowledgeReport(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.acknowledge(actor, requestId);
+    return ctx.services.transitions.acknowledge(actor, requestId);
   }
 
   // ---- fields ----
@@ -123,12 +116,12 @@ export class DataRequestResolver {
 
   @FieldResolver(() => [RequestAction], { description: 'Tindakan yang boleh saya lakukan sekarang' })
   availableActions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.availableActions(actor, r);
+    return ctx.services.transitions.availableActions(actor, r);
   }
 
   @FieldResolver(() => [TimelineStep])
   timeline(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.timeline(r);
+    return ctx.services.timelines.forRequest(r);
   }
 
   @FieldResolver(() => [Disposition])
@@ -138,7 +131,7 @@ export class DataRequestResolver {
 
   @FieldResolver(() => Completeness)
   completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.requests.completeness(actor, r);
+    return ctx.services.completeness.forRequest(actor, r);
   }
 
   @FieldResolver(() => [BidangSubmission], { description: 'Kiriman Bidang (pengguna Bidang hanya melihat miliknya)' })

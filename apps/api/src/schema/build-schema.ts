@@ -10,6 +10,7 @@ import { ApiTokenResolver } from '../api-token/api-token.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
+import { InboxResolver } from '../inbox/inbox.resolver';
 import { OfficeResolver } from '../office/office.resolver';
 import { UserNipResolver } from '../office/user.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
@@ -29,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuthResolver,
       DataRequestResolver,
+      InboxResolver,
       SubmissionResolver,
       AnalysisResolver,
       AdminResolver,
