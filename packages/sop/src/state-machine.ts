@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { BIDANG_ROLES, type Role } from './roles';
 import type { StepNo } from './steps';
 
 /* ------------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['DRAFT', 'SUBMI
 /** Minimum length of a return reason after trimming: long enough to rule out "-" or "ok". */
 export const MIN_RETURN_REASON_LENGTH = 5;
 
-const BIDANG: Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+const BIDANG: Role[] = [...BIDANG_ROLES];
 const REVIEWERS: Role[] = ['KASUBBAG', 'PENYUSUN'];
 
 const SUBMISSION_TRANSITION_LIST: SubmissionTransition[] = [

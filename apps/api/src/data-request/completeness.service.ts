@@ -1,3 +1,4 @@
+import { isSubmissionEditable } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { canReadBidang } from '../common/access';
 import { sqlOf, type Db } from '../db/prisma';
@@ -20,7 +21,7 @@ export class CompletenessService {
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
       .map(({ submissionId, status, submittedAt, firstSubmittedAt, returnCount, step4DueAt: _due, ...b }) => {
-        const pending = !status || status === 'DRAFT' || status === 'RETURNED';
+        const pending = !status || isSubmissionEditable(status);
         return {
           bidang: b,
           submissionId,

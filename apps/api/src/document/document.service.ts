@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { isDocumentKind, isOfficeWideDocument, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
+import { isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
@@ -52,7 +52,7 @@ export class DocumentService {
       if (!SUBMISSION_KINDS.includes(kind)) {
         fail('VALIDATION_FAILED', { id: 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.', en: 'A Bidang attaches only LHP, LHE, TL HP or other documents.' });
       }
-      if (s.request.status !== 'COLLECTING' || !(s.status === 'DRAFT' || s.status === 'RETURNED')) fail('NOT_EDITABLE');
+      if (s.request.status !== 'COLLECTING' || !isSubmissionEditable(s.status)) fail('NOT_EDITABLE');
       return { officeId: s.request.officeId, submissionId: s.id, requestId: s.requestId, bidangId: s.bidangId, kind };
     }
     const requestId = t.requestId ?? '';

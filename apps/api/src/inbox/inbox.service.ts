@@ -1,4 +1,4 @@
-import { availableRequestActions, getStep, SUPERIOR, type RequestAction, type Role } from '@sipedaki/sop';
+import { availableRequestActions, checkSubmissionTransition, getStep, SUPERIOR, type RequestAction, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/prisma';
 import { isOverdue, toRequestModel, type RequestModel } from '../data-request/data-request.service';
@@ -32,14 +32,15 @@ export class InboxService {
       const def = getStep(r.currentStep);
       if (r.status === 'COLLECTING') {
         for (const s of row.submissions) {
-          if ((s.status === 'DRAFT' || s.status === 'RETURNED') && actor.bidangIds.includes(s.bidangId) && actor.roles.some((x) => x === 'BIDANG_OPERATOR' || x === 'BIDANG_HEAD')) {
+          // The state machine's rules: who may send this submission now, who may accept it.
+          if (actor.bidangIds.includes(s.bidangId) && checkSubmissionTransition(s.status, 'SUBMIT', actor.roles).ok) {
             items.push({
               kind: 'FILL_SUBMISSION',
               ...(s.status === 'RETURNED' ? INBOX_TITLES.FIX_RETURNED : INBOX_TITLES.FILL_SUBMISSION),
               request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
             });
           }
-          if (s.status === 'SUBMITTED' && actor.roles.some((x) => x === 'KASUBBAG' || x === 'PENYUSUN')) {
+          if (checkSubmissionTransition(s.status, 'ACCEPT', actor.roles).ok) {
             items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
           }
         }
