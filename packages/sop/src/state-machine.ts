@@ -200,6 +200,19 @@ export function checkSubmissionTransition(
   return { ok: true, to: transition.to };
 }
 
+/**
+ * Everyone who may take this action in some status: the coarse role gate of the API operation
+ * that takes it (the status and the data are checked when it runs).
+ */
+export function requestActionRoles(action: RequestAction): Role[] {
+  return [...new Set(REQUEST_TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
+}
+
+/** The same for a Bidang submission's action. */
+export function submissionActionRoles(action: SubmissionAction): Role[] {
+  return [...new Set(SUBMISSION_TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
+}
+
 /** Only the Bidang's own drafts and returned submissions may be changed. */
 export function isSubmissionEditable(s: SubmissionStatus): boolean {
   return s === 'DRAFT' || s === 'RETURNED';

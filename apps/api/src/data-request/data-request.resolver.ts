@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SOP_STEPS } from '@sipedaki/sop';
+import { requestActionRoles, SOP_STEPS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -51,49 +51,49 @@ export class DataRequestResolver {
     return ctx.services.requests.register(actor, input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('DISPOSE_TO_KASUBBAG'))
   @Mutation(() => DataRequest, { description: 'Langkah 1: Sekretaris mendisposisikan kepada Kasubbag Program dan Evaluasi' })
   disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('DISPOSE_TO_STAFF'))
   @Mutation(() => DataRequest, { description: 'Langkah 2: Kasubbag mendisposisikan kepada staf penyusun' })
   disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_STAFF', input);
   }
 
-  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Authorized(...requestActionRoles('SEND_FORMAT'))
   @Mutation(() => DataRequest, { description: 'Langkah 3: format permintaan data dikirim ke setiap Bidang' })
   sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'SEND_FORMAT', input);
   }
 
-  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Authorized(...requestActionRoles('FORWARD_COLLECTION'))
   @Mutation(() => DataRequest, { description: 'Langkah 4 selesai: data semua Bidang diterima dan diteruskan ke Kasubbag' })
   forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'FORWARD_COLLECTION', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('COMPILE'))
   @Mutation(() => DataRequest, { description: 'Langkah 5: Kasubbag menghimpun data yang terkumpul' })
   compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'COMPILE', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('SUBMIT_REPORT'))
   @Mutation(() => DataRequest, { description: 'Langkah 6 selesai: analisis dibekukan dan laporan disampaikan kepada Sekretaris' })
   submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'SUBMIT_REPORT', input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('RAISE_TO_KEPALA'))
   @Mutation(() => DataRequest, { description: 'Langkah 7: Sekretaris menaikkan laporan kepada Kepala Dinas' })
   raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'RAISE_TO_KEPALA', input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('RETURN_REPORT'))
   @Mutation(() => DataRequest, {
     description: 'Sekretaris mengembalikan laporan kepada Kasubbag (kembali ke langkah 6) dengan alasan; analisis yang sudah dikirim tetap beku dan perubahan menjadi versi baru',
   })

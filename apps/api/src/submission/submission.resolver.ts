@@ -1,3 +1,4 @@
+import { submissionActionRoles } from '@sipedaki/sop';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
@@ -14,25 +15,25 @@ export class SubmissionResolver {
     return ctx.services.submissions.get(actor, id);
   }
 
-  @Authorized('BIDANG_OPERATOR', 'BIDANG_HEAD')
+  @Authorized(...submissionActionRoles('SAVE_DRAFT'))
   @Mutation(() => BidangSubmission, { description: 'Simpan draf realisasi dan narasi Bidang' })
   saveSubmission(@Arg('input', () => SaveSubmissionInput) input: SaveSubmissionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.save(actor, input);
   }
 
-  @Authorized('BIDANG_OPERATOR', 'BIDANG_HEAD')
+  @Authorized(...submissionActionRoles('SUBMIT'))
   @Mutation(() => BidangSubmission, { description: 'Kirim data Bidang kepada Kasubbag (langkah 4)' })
   submitSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.act(actor, 'SUBMIT', input.submissionId, input.expectedVersion);
   }
 
-  @Authorized('KASUBBAG', 'PENYUSUN')
+  @Authorized(...submissionActionRoles('RETURN'))
   @Mutation(() => BidangSubmission, { description: 'Kembalikan kiriman Bidang dengan alasan' })
   returnSubmission(@Arg('input', () => ReturnSubmissionInput) input: ReturnSubmissionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.act(actor, 'RETURN', input.submissionId, input.expectedVersion, input.reason);
   }
 
-  @Authorized('KASUBBAG', 'PENYUSUN')
+  @Authorized(...submissionActionRoles('ACCEPT'))
   @Mutation(() => BidangSubmission, { description: 'Terima kiriman Bidang' })
   acceptSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.act(actor, 'ACCEPT', input.submissionId, input.expectedVersion);
