@@ -26,7 +26,10 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
   if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : { error: 'a hop count is 1–10' };
   if (v === 'true' || v === 'yes' || v === 'all') return { error: 'trusting every proxy lets any client choose its own address: give a hop count or the proxy addresses' };
   const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
-  const bad = entries.filter((e) => !TRUST_PROXY_PRESETS.has(e) && !(parseAllowEntry(e) && 'cidr' in parseAllowEntry(e)!));
+  const bad = entries.filter((e) => {
+    const parsed = parseAllowEntry(e);
+    return !TRUST_PROXY_PRESETS.has(e) && !(parsed && 'cidr' in parsed);
+  });
   return bad.length ? { error: `not an IP address, CIDR or one of loopback, linklocal, uniquelocal: ${bad.join(', ')}` } : entries;
 }
 

@@ -7,20 +7,16 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { logger } from './common/logger';
 import { loadStartupConfig } from './config';
-import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
+import { startEmbeddedDb } from './db/embedded';
 import { migrateDeploy } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { DEMO_USERNAMES, seedBootstrap, seedDemo, seedReference } from './db/seed';
 
 async function main() {
   const config = loadStartupConfig();
-  let embedded: EmbeddedDb | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    embedded = await startEmbeddedDb(config.DATA_DIR);
-    url = embedded.url;
-    logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL kosong: memakai PostgreSQL tertanam (PGlite)');
-  }
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedDb(config.DATA_DIR);
+  if (embedded) logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL kosong: memakai PostgreSQL tertanam (PGlite)');
+  const url = embedded?.url ?? config.DATABASE_URL ?? '';
   await migrateDeploy(url);
   const db = createPrisma(url, { max: embedded ? 1 : 10 });
   await seedReference(db);
@@ -70,7 +66,7 @@ async function main() {
     };
     await step('webhooks + apollo', stop);
     await step('database', () => db.$disconnect());
-    if (embedded) await step('embedded', () => embedded!.stop());
+    if (embedded) await step('embedded', () => embedded.stop());
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,11 +6,15 @@ import { LoginRateLimiter } from './auth/login-rate-limit';
 import { CalendarService } from './calendar/calendar.service';
 import { configureLogger } from './common/logger';
 import type { Config } from './config';
+import { CompletenessService } from './data-request/completeness.service';
 import { DataRequestService } from './data-request/data-request.service';
+import { TimelineService } from './data-request/timeline.service';
+import { TransitionService } from './data-request/transition.service';
 import type { Db } from './db/prisma';
 import { DocumentService } from './document/document.service';
 import { DocumentStorage } from './document/storage';
 import { LetterheadService } from './office/letterhead.service';
+import { InboxService } from './inbox/inbox.service';
 import { ReportService } from './report/report.service';
 import { SubmissionService } from './submission/submission.service';
 import { ApiTokenService } from './api-token/api-token.service';
@@ -26,12 +30,17 @@ export function createServices(db: Db, config: Config) {
   const scales = new ScaleService(db);
   const webhooks = new WebhookService(db, config);
   const webhookDispatcher = new WebhookDispatcher(db, config);
-  const requests = new DataRequestService(db, calendars, {
+  const admin = new AdminService(db);
+  // A data request: its registration and reads, the transition engine (the steps), its timeline
+  // and its completeness per Bidang; the inbox reads the open requests of an office.
+  const requests = new DataRequestService(db, calendars, admin);
+  const transitions = new TransitionService(db, calendars, {
     enqueueReportFinal: (tx, requestId, now) => webhooks.enqueueReportFinal(tx, requestId, now),
     afterCommit: () => webhookDispatcher.notify(),
   });
+  const completeness = new CompletenessService(db);
   const submissions = new SubmissionService(db, scales);
-  const analyses = new AnalysisService(db, scales, requests, config.ANALYSIS_DEVIATION_PCT);
+  const analyses = new AnalysisService(db, scales, requests, completeness, config.ANALYSIS_DEVIATION_PCT);
   // Per client address, in memory; AuthService reserves a place before it checks a password.
   const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
@@ -43,12 +52,16 @@ export function createServices(db: Db, config: Config) {
     calendars,
     scales,
     requests,
+    transitions,
+    timelines: new TimelineService(db, calendars),
+    completeness,
+    inbox: new InboxService(db),
     submissions,
     analyses,
     documents,
     letterheads,
-    reports: new ReportService(db, documents.storage, submissions, analyses, letterheads),
-    admin: new AdminService(db),
+    reports: new ReportService(db, documents.storage, submissions, analyses, requests, letterheads),
+    admin,
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),
     webhooks,

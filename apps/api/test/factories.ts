@@ -12,13 +12,24 @@ export const PASSWORD = 'rahasia-uji-123';
 let passwordHash: Promise<string> | undefined;
 const uid = () => crypto.randomBytes(4).toString('hex');
 
-/** A structurally valid, unique NIP. */
+/**
+ * A structurally valid, unique NIP. The test files share one database, so a NIP must not repeat
+ * across processes either: each process walks its own stretch of the ~1.4 billion NIPs this can
+ * write (birth date, appointment month, sequence), from a random start. (Drawn at random each
+ * time from ~12 million, the NIPs of a full run collided now and then: a unique-index failure.)
+ */
+const NIP_RADIX = [999, 28, 12, 40, 9, 12] as const; // sequence, day, birth month, birth year, years to appointment, appointment month
+let nipIndex = crypto.randomInt(0, 2 ** 47) % NIP_RADIX.reduce((a, b) => a * b, 1);
 export function makeNip(sex: 1 | 2 = 1): string {
-  const seq = String(crypto.randomInt(1, 999)).padStart(3, '0');
-  const day = String(crypto.randomInt(1, 28)).padStart(2, '0');
-  const month = String(crypto.randomInt(1, 12)).padStart(2, '0');
-  const year = 1960 + crypto.randomInt(0, 40);
-  return `${year}${month}${day}${year + 22}${month}${sex}${seq}`;
+  let rest = nipIndex++;
+  const [seq = 0, day = 0, month = 0, year = 0, toAppointment = 0, appointmentMonth = 0] = NIP_RADIX.map((radix) => {
+    const digit = rest % radix;
+    rest = Math.floor(rest / radix);
+    return digit;
+  });
+  const two = (n: number) => String(n).padStart(2, '0');
+  const birthYear = 1960 + year;
+  return `${birthYear}${two(month + 1)}${two(day + 1)}${birthYear + 18 + toAppointment}${two(appointmentMonth + 1)}${sex}${String(seq + 1).padStart(3, '0')}`;
 }
 
 export async function makeOffice(db: Db, opts: { allDay?: boolean } = {}) {

@@ -6,7 +6,7 @@
  * What is counted is work, never time: how many passwords the server verified (passwords.verify)
  * and how many SQL statements each path sent.
  */
-import pg from 'pg';
+import { countStatements } from './statements';
 import { passwords } from '../src/auth/password';
 import { loadConfig, parseTrustProxy } from '../src/config';
 import { attacks } from './attacks';
@@ -26,23 +26,6 @@ async function countVerifications<T>(fn: () => Promise<T>, hash?: string): Promi
   } finally {
     spy.mockRestore();
   }
-}
-
-/** Every statement any pg client of this process sends while `fn` runs. */
-async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    n++;
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return n;
 }
 
 /** A login sent with raw headers (to claim another address). */

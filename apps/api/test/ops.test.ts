@@ -13,6 +13,7 @@ import { Readable, Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pg from 'pg';
+import { countStatements } from './statements';
 import { createApp } from '../src/app';
 import type { Actor } from '../src/auth/actor';
 import { logger, setLogDestination } from '../src/common/logger';
@@ -128,23 +129,6 @@ describe('N+1 guard: the Kasubbag dashboard query', () => {
   afterAll(async () => {
     await t?.close();
   });
-
-  // Every statement any pg client of this process sends, while `counting` is on.
-  const countStatements = async (fn: () => Promise<unknown>) => {
-    const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-    const original = proto.query;
-    let n = 0;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      n++;
-      return original.apply(this, args);
-    };
-    try {
-      await fn();
-    } finally {
-      proto.query = original;
-    }
-    return n;
-  };
 
   it('sends a number of SQL statements that does not grow with the number of Bidang (measures and reports the growth)', async () => {
     const measure = async (bidang: number) => {

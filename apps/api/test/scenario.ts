@@ -46,9 +46,9 @@ export async function makeCollectingRequest(db: Db, services: Services, opts: { 
     indicatorIds: [],
     requestedDocuments: ['LHP', 'LHE', 'TL_HP'],
   } as never);
-  await services.requests.transition(actorOf(users.sekretaris), r.id, 'DISPOSE_TO_KASUBBAG', { instruction: 'Segera tindak lanjuti.' });
-  await services.requests.transition(actorOf(users.kasubbag), r.id, 'DISPOSE_TO_STAFF', { instruction: 'Siapkan format.' });
-  await services.requests.transition(actorOf(users.penyusun), r.id, 'SEND_FORMAT', {});
+  await services.transitions.transition(actorOf(users.sekretaris), r.id, 'DISPOSE_TO_KASUBBAG', { instruction: 'Segera tindak lanjuti.' });
+  await services.transitions.transition(actorOf(users.kasubbag), r.id, 'DISPOSE_TO_STAFF', { instruction: 'Siapkan format.' });
+  await services.transitions.transition(actorOf(users.penyusun), r.id, 'SEND_FORMAT', {});
   // Fill every submission (the values a Bidang would save), straight into the table.
   const subs = await db.bidangSubmission.findMany({ where: { requestId: r.id } });
   const indicators = await db.indicator.findMany({ where: { officeId: office.id } });

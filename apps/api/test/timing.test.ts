@@ -46,9 +46,9 @@ it('the timeline counts elapsed working minutes and marks the late step; the sup
   const { req, kepala, sek } = await officeWithRequest(wib('2026-11-27T15:58:00'));
   const beforeDue = wib('2026-11-30T08:02:00');
   const afterDue = wib('2026-11-30T09:00:00');
-  const tl = await services.requests.timeline(req, afterDue);
+  const tl = await services.timelines.forRequest(req, afterDue);
   expect(tl[0]).toEqual(expect.objectContaining({ state: 'ACTIVE', overdue: true, elapsedWorkingMinutes: 62, standardWorkingMinutes: 5, overdueWorkingMinutes: 57, escalatesTo: 'KEPALA_DINAS' }));
-  expect((await services.requests.timeline(req, beforeDue))[0]!.overdue).toBe(false);
+  expect((await services.timelines.forRequest(req, beforeDue))[0]!.overdue).toBe(false);
   // Steps not reached yet already show their budget (office 08:00–16:00: a working day is 480 minutes).
   expect(tl.map((s) => [s.state, s.standardTime, s.standardWorkingMinutes])).toEqual([
     ['ACTIVE', '5 menit', 5],
@@ -60,20 +60,20 @@ it('the timeline counts elapsed working minutes and marks the late step; the sup
     ['PENDING', '10 menit', 10],
   ]);
 
-  const kepalaInbox = (now: Date) => services.requests.inbox(kepala, now).then((items) => items.filter((i) => i.request.id === req.id));
+  const kepalaInbox = (now: Date) => services.inbox.forActor(kepala, now).then((items) => items.filter((i) => i.request.id === req.id));
   expect(await kepalaInbox(beforeDue)).toEqual([]);
   expect(await kepalaInbox(afterDue)).toEqual([expect.objectContaining({ kind: 'ESCALATION', step: 1, overdue: true })]);
   // The Sekretaris still has the step itself, now overdue.
-  expect((await services.requests.inbox(sek, afterDue)).filter((i) => i.request.id === req.id)).toEqual([
+  expect((await services.inbox.forActor(sek, afterDue)).filter((i) => i.request.id === req.id)).toEqual([
     expect.objectContaining({ kind: 'REQUEST_STEP', step: 1, overdue: true }),
   ]);
 });
 
 it('step 4 (2 working days) sent on 23 Dec 2026 skips cuti bersama 24 Dec, Natal 25 Dec and the weekend', async () => {
   const { req, sek, kasubbag, penyusun } = await officeWithRequest(wib('2026-12-23T09:00:00'));
-  await services.requests.transition(sek, req.id, 'DISPOSE_TO_KASUBBAG', { instruction: 'Tindak lanjuti' }, wib('2026-12-23T09:01:00'));
-  await services.requests.transition(kasubbag, req.id, 'DISPOSE_TO_STAFF', { instruction: 'Kerjakan' }, wib('2026-12-23T09:02:00'));
-  const r = await services.requests.transition(penyusun, req.id, 'SEND_FORMAT', {}, wib('2026-12-23T10:00:00'));
+  await services.transitions.transition(sek, req.id, 'DISPOSE_TO_KASUBBAG', { instruction: 'Tindak lanjuti' }, wib('2026-12-23T09:01:00'));
+  await services.transitions.transition(kasubbag, req.id, 'DISPOSE_TO_STAFF', { instruction: 'Kerjakan' }, wib('2026-12-23T09:02:00'));
+  const r = await services.transitions.transition(penyusun, req.id, 'SEND_FORMAT', {}, wib('2026-12-23T10:00:00'));
   expect(r.status).toBe('COLLECTING');
   // Working days after Wed 23 Dec: Mon 28, Tue 29 → due Tue 29 Dec 10:00 WIB.
   expect(r.dueAt!.toISOString()).toBe(wib('2026-12-29T10:00:00').toISOString());

@@ -51,14 +51,7 @@ export const SIX_BAND_SCALE: CategoryScale = {
   version: 1,
   name: 'Contoh skala enam kategori (bukan ketentuan resmi)',
   validFrom: '2000-01-01',
-  bands: [
-    { min: 100, code: 'MELAMPAUI_TARGET', label: { id: 'Tercapai/Melampaui Target', en: 'Met or exceeded target' } },
-    { min: 91, code: 'SANGAT_BAIK', label: { id: 'Sangat Baik', en: 'Very good' } },
-    { min: 76, code: 'BAIK', label: { id: 'Baik', en: 'Good' } },
-    { min: 66, code: 'CUKUP', label: { id: 'Cukup', en: 'Fair' } },
-    { min: 51, code: 'KURANG', label: { id: 'Kurang', en: 'Poor' } },
-    { min: 0, code: 'SANGAT_KURANG', label: { id: 'Sangat Kurang', en: 'Very poor' } },
-  ],
+  bands: [{ min: 100, code: 'MELAMPAUI_TARGET', label: { id: 'Tercapai/Melampaui Target', en: 'Met or exceeded target' } }, ...DEFAULT_SCALE.bands],
 };
 
 /**

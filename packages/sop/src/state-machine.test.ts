@@ -8,7 +8,9 @@ import {
   checkSubmissionTransition,
   dispositionStep,
   isSubmissionEditable,
+  requestActionRoles,
   statusOfStep,
+  submissionActionRoles,
   stepOfStatus,
   type RequestAction,
   type RequestGuardContext,
@@ -200,4 +202,20 @@ describe('Bidang submission transitions', () => {
       expect(allowed).toEqual(actions);
     },
   );
+});
+
+describe('the roles that may take an action at all (the API’s coarse role gate)', () => {
+  const ACTIONS = [...new Set(REQUEST_TRANSITIONS.map((t) => t.action))];
+  const SUBMISSION_ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'RETURN', 'ACCEPT'];
+
+  it.each(ACTIONS)('%s: a role is listed exactly when it can take the action in some status', (action) => {
+    const can = (role: Role) => REQUEST_STATUSES.some((status) => checkRequestTransition(status, action, [role], ALL_ACCEPTED).ok
+      || checkRequestTransition(status, action, [role], { hasAnalysis: true }).ok);
+    expect(new Set(requestActionRoles(action))).toEqual(new Set(ROLES.filter(can)));
+  });
+
+  it.each(SUBMISSION_ACTIONS)('%s on a submission: a role is listed exactly when it can take it in some status', (action) => {
+    const can = (role: Role) => SUBMISSION_STATUSES.some((status) => checkSubmissionTransition(status, action, [role], { reason: 'alasan yang cukup panjang' }).ok);
+    expect(new Set(submissionActionRoles(action))).toEqual(new Set(ROLES.filter(can)));
+  });
 });

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { BIDANG_ROLES, type Role } from './roles';
 import type { StepNo } from './steps';
 
 /* ------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['DRAFT', 'SUBMI
 /** Minimum length of a return reason after trimming: long enough to rule out "-" or "ok". */
 export const MIN_RETURN_REASON_LENGTH = 5;
 
-const BIDANG: Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+const BIDANG: Role[] = [...BIDANG_ROLES];
 const REVIEWERS: Role[] = ['KASUBBAG', 'PENYUSUN'];
 
 const SUBMISSION_TRANSITION_LIST: SubmissionTransition[] = [
@@ -210,6 +210,19 @@ export function checkSubmissionTransition(
     return { ok: false, reason: 'REASON_REQUIRED' };
   }
   return { ok: true, to: transition.to };
+}
+
+/**
+ * Everyone who may take this action in some status: the coarse role gate of the API operation
+ * that takes it (the status and the data are checked when it runs).
+ */
+export function requestActionRoles(action: RequestAction): Role[] {
+  return [...new Set(REQUEST_TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
+}
+
+/** The same for a Bidang submission's action. */
+export function submissionActionRoles(action: SubmissionAction): Role[] {
+  return [...new Set(SUBMISSION_TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
 }
 
 /** Only the Bidang's own drafts and returned submissions may be changed. */

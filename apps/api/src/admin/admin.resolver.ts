@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor';
 import { UUID } from '../common/scalars';
 import { Bidang, Indicator, Office } from '../office/office.model';
 import { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
@@ -9,59 +11,60 @@ import { ActingAssignment } from './admin.model';
 export class AdminResolver {
   @Authorized()
   @Query(() => [Bidang], { description: 'Bidang di Dinas ini' })
-  bidangList(@Ctx() ctx: GqlContext) {
-    return ctx.services.admin.listBidang(ctx.actor!);
+  bidangList(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.listBidang(actor);
   }
 
   @Authorized()
   @Query(() => [Indicator], { description: 'Indikator aktif dengan targetnya (opsional: satu tahun)' })
   indicators(
     @Ctx() ctx: GqlContext,
+    @CurrentActor() actor: Actor,
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
   ) {
-    return ctx.services.admin.listIndicators(ctx.actor!, year, includeInactive);
+    return ctx.services.admin.listIndicators(actor, year, includeInactive);
   }
 
   @Authorized('ADMIN')
   @Query(() => [ActingAssignment])
-  actingAssignments(@Ctx() ctx: GqlContext) {
-    return ctx.services.admin.listActing(ctx.actor!);
+  actingAssignments(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.listActing(actor);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ActingAssignment, { description: 'Tetapkan Plt/Plh untuk jangka waktu tertentu (tidak untuk diri sendiri)' })
-  assignActing(@Arg('input', () => AssignActingInput) input: AssignActingInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.assignActing(ctx.actor!, input);
+  assignActing(@Arg('input', () => AssignActingInput) input: AssignActingInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.assignActing(actor, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ActingAssignment, { description: 'Akhiri penugasan Plt/Plh sekarang (lebih awal dari jadwal); yang belum mulai dibatalkan' })
-  endActingAssignment(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.endActing(ctx.actor!, id);
+  endActingAssignment(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.endActing(actor, id);
   }
 
   @Authorized()
   @Query(() => Office, { description: 'Dinas pengguna ini, dengan jam kerjanya' })
-  office(@Ctx() ctx: GqlContext) {
-    return ctx.services.admin.office(ctx.actor!);
+  office(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.office(actor);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Bidang)
-  createBidang(@Arg('input', () => CreateBidangInput) input: CreateBidangInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.createBidang(ctx.actor!, input);
+  createBidang(@Arg('input', () => CreateBidangInput) input: CreateBidangInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.createBidang(actor, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Bidang)
-  updateBidang(@Arg('input', () => UpdateBidangInput) input: UpdateBidangInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.updateBidang(ctx.actor!, input);
+  updateBidang(@Arg('input', () => UpdateBidangInput) input: UpdateBidangInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.updateBidang(actor, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Indicator, { description: 'Buat atau ubah indikator dan target per Triwulan' })
-  upsertIndicator(@Arg('input', () => UpsertIndicatorInput) input: UpsertIndicatorInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.admin.upsertIndicator(ctx.actor!, input);
+  upsertIndicator(@Arg('input', () => UpsertIndicatorInput) input: UpsertIndicatorInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.admin.upsertIndicator(actor, input);
   }
 }

@@ -3,12 +3,17 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
+import type { IndicatorTarget } from '../generated/prisma/client';
 import type { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
 
 const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
 const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
+
+/** An indicator's target as the API shows it (numbers, not Prisma Decimals). */
+const targetView = (t: IndicatorTarget) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target), targetUpper: toNumber(t.targetUpper) });
 
 export class AdminService {
   constructor(private readonly db: Db) {}
@@ -25,7 +30,7 @@ export class AdminService {
     });
     return rows.map((i) => ({
       ...i,
-      targets: i.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })),
+      targets: i.targets.map(targetView),
     }));
   }
 
@@ -41,17 +46,16 @@ export class AdminService {
     // Never to oneself: an administrator does not give himself the Kepala Dinas's (or any) powers.
     if (input.userId === actor.userId) fail('FORBIDDEN', { id: 'Anda tidak dapat menetapkan Plt/Plh untuk diri sendiri; penugasan ini harus dibuat oleh administrator lain.', en: 'You cannot make yourself Plt/Plh; another administrator must make this assignment.' });
     return this.db.$transaction(async (tx) => {
-      const u = await tx.user.findUnique({ where: { id: input.userId } }).catch(() => null);
-      if (!u) fail('NOT_FOUND');
-      assertSameOffice(actor, u!.officeId);
-      if (!u!.active) fail('VALIDATION_FAILED', { id: 'Pengguna ini nonaktif.', en: 'This user is deactivated.' }, { fields: [fieldProblem('userId', { id: 'Pengguna nonaktif', en: 'Deactivated user' })] });
+      const u = await findOr404(tx.user.findUnique({ where: { id: input.userId } }));
+      assertSameOffice(actor, u.officeId);
+      if (!u.active) fail('VALIDATION_FAILED', { id: 'Pengguna ini nonaktif.', en: 'This user is deactivated.' }, { fields: [fieldProblem('userId', { id: 'Pengguna nonaktif', en: 'Deactivated user' })] });
       if (input.bidangId) {
-        const b = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
+        const b = await tx.bidang.findUnique({ where: { id: input.bidangId } });
         assertSameOffice(actor, b?.officeId);
       }
       const a = await tx.actingAssignment.create({
         data: {
-          userId: u!.id,
+          userId: u.id,
           role: input.role,
           kind: input.kind,
           bidangId: input.bidangId ?? null,
@@ -73,14 +77,13 @@ export class AdminService {
    */
   async endActing(actor: Actor, id: string, now = new Date()) {
     return this.db.$transaction(async (tx) => {
-      const before = await tx.actingAssignment.findUnique({ where: { id }, include: { user: { select: { officeId: true } } } });
-      if (!before) fail('NOT_FOUND');
-      assertSameOffice(actor, before!.user.officeId);
-      if (before!.validUntil <= now) {
+      const before = await findOr404(tx.actingAssignment.findUnique({ where: { id }, include: { user: { select: { officeId: true } } } }));
+      assertSameOffice(actor, before.user.officeId);
+      if (before.validUntil <= now) {
         fail('VALIDATION_FAILED', { id: 'Penugasan Plt/Plh ini sudah berakhir.', en: 'This Plt/Plh assignment has already ended.' }, { fields: [fieldProblem('id', { id: 'Penugasan sudah berakhir', en: 'Assignment already ended' })] });
       }
-      const validUntil = before!.validFrom > now ? before!.validFrom : now;
-      const { user: _user, ...row } = before!;
+      const validUntil = before.validFrom > now ? before.validFrom : now;
+      const { user: _user, ...row } = before;
       const after = await tx.actingAssignment.update({ where: { id }, data: { validUntil } });
       await audit(tx, actor, { action: 'acting.ended', entityType: 'ActingAssignment', entityId: id, before: row, after });
       return after;
@@ -107,9 +110,8 @@ export class AdminService {
 
   async updateBidang(actor: Actor, input: UpdateBidangInput) {
     return this.db.$transaction(async (tx) => {
-      const before = await tx.bidang.findUnique({ where: { id: input.id } }).catch(() => null);
-      if (!before) fail('NOT_FOUND');
-      assertSameOffice(actor, before!.officeId);
+      const before = await findOr404(tx.bidang.findUnique({ where: { id: input.id } }));
+      assertSameOffice(actor, before.officeId);
       const b = await tx.bidang.update({
         where: { id: input.id },
         data: {
@@ -141,7 +143,7 @@ export class AdminService {
       }
     }
     const id = await this.db.$transaction(async (tx) => {
-      const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } }).catch(() => null);
+      const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } });
       if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', BIDANG_NOT_HERE, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
       const clash = await tx.indicator.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
       if (clash && clash.id !== input.id) fail('DUPLICATE', { id: `Kode indikator ${input.code} sudah dipakai.`, en: `Indicator code ${input.code} is already taken.` });
@@ -149,9 +151,8 @@ export class AdminService {
       let before = null;
       let row;
       if (input.id) {
-        before = await tx.indicator.findUnique({ where: { id: input.id }, include: { targets: true } }).catch(() => null);
-        if (!before) fail('NOT_FOUND');
-        assertSameOffice(actor, before!.officeId);
+        before = await findOr404(tx.indicator.findUnique({ where: { id: input.id }, include: { targets: true } }));
+        assertSameOffice(actor, before.officeId);
         row = await tx.indicator.update({ where: { id: input.id }, data });
       } else {
         row = await tx.indicator.create({ data: { ...data, officeId: actor.officeId } });
@@ -167,6 +168,6 @@ export class AdminService {
       return row.id;
     });
     const rows = await this.db.indicator.findUniqueOrThrow({ where: { id }, include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } } });
-    return { ...rows, targets: rows.targets.map((t) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target)!, targetUpper: toNumber(t.targetUpper) })) };
+    return { ...rows, targets: rows.targets.map(targetView) };
   }
 }

@@ -2,6 +2,8 @@ import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-valid
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { bi } from '../common/validation';
 import type { GqlContext } from '../common/context';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor';
 import { PerformanceAnalysis } from './analysis.model';
 import { UUID } from '../common/scalars';
 
@@ -45,13 +47,13 @@ class SaveAnalysisInput {
 export class AnalysisResolver {
   @Authorized('KASUBBAG')
   @Mutation(() => PerformanceAnalysis, { description: 'Langkah 6: hitung rekap capaian dan simpan analisis (draf)' })
-  saveAnalysis(@Arg('input', () => SaveAnalysisInput) input: SaveAnalysisInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.analyses.save(ctx.actor!, input.requestId, input.narrative, new Date(), input.bidangNarratives);
+  saveAnalysis(@Arg('input', () => SaveAnalysisInput) input: SaveAnalysisInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.analyses.save(actor, input.requestId, input.narrative, new Date(), input.bidangNarratives);
   }
 
   @Authorized('ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN')
   @Query(() => PerformanceAnalysis)
-  performanceAnalysis(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
-    return ctx.services.analyses.get(ctx.actor!, id);
+  performanceAnalysis(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.analyses.get(actor, id);
   }
 }

@@ -4,8 +4,10 @@ import { audit } from '../audit/audit.service';
 import { assertSameOffice, seesWholeOffice } from '../common/access';
 import { serviceHasScope } from '../auth/auth-checker';
 import { fail, fieldProblem, UNKNOWN_BIDANG } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
+import type { CompletenessService } from '../data-request/completeness.service';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
 import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
 import { indicatorValue, targetForPeriod } from './indicator-value';
@@ -59,6 +61,7 @@ export class AnalysisService {
     private readonly db: Db,
     private readonly scales: ScaleService,
     private readonly requests: DataRequestService,
+    private readonly completeness: CompletenessService,
     private readonly deviationPoints: number,
   ) {}
 
@@ -134,13 +137,13 @@ export class AnalysisService {
     // reads (submissions, step 4) cannot change once the request has left step 4, and the
     // transaction below refuses any request that is not at step 6.
     const before = await this.requests.get(actor, requestId); // NOT_FOUND, and another office's request too
-    const completeness = await this.requests.completeness(actor, before, now);
+    const completeness = await this.completeness.forRequest(actor, before, now);
     return this.db.$transaction(async (tx) => {
       // Row lock: simultaneous saves (and submitReport) of one request run one after the other,
       // so two first saves cannot both create version 1, and a save never lands after the freeze.
       await tx.$queryRaw`SELECT 1 FROM "DataRequest" WHERE "id" = ${before.id}::uuid FOR UPDATE`;
       const req = await tx.dataRequest.findUniqueOrThrow({ where: { id: before.id } });
-      if (req!.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
+      if (req.status !== 'ANALYSING') fail('WRONG_STEP', { id: 'Analisis hanya dapat disusun pada langkah 6 (analisis dan evaluasi).', en: 'The analysis can only be made at step 6 (analysis and evaluation).' });
       const { prev, lastYear, ...computed } = await this.compute(tx, requestId, scale);
       const latest = await tx.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
       const previousNarratives = latest ? ((latest.results as unknown as Partial<AnalysisResults>).bidang ?? []) : [];
@@ -214,21 +217,19 @@ export class AnalysisService {
 
   /** The newest version of a request's analysis (for the recap exports); ANALYSIS_MISSING when none. */
   async latest(actor: Actor, requestId: string) {
-    const r = await this.db.dataRequest.findUnique({ where: { id: requestId } }).catch(() => null);
-    if (!r) fail('NOT_FOUND');
-    assertSameOffice(actor, r!.officeId);
+    const r = await findOr404(this.db.dataRequest.findUnique({ where: { id: requestId } }));
+    assertSameOffice(actor, r.officeId);
     if (!seesWholeOffice(actor)) fail('FORBIDDEN');
     const a = await this.db.performanceAnalysis.findFirst({ where: { requestId }, orderBy: { version: 'desc' } });
     if (!a) fail('ANALYSIS_MISSING');
-    return { request: toRequestModel(r!), analysis: toAnalysisModel(a!) };
+    return { request: toRequestModel(r), analysis: toAnalysisModel(a) };
   }
 
   async get(actor: Actor, id: string) {
-    const a = await this.db.performanceAnalysis.findUnique({ where: { id }, include: { request: true } }).catch(() => null);
-    if (!a) fail('NOT_FOUND');
-    assertSameOffice(actor, a!.request.officeId);
+    const a = await findOr404(this.db.performanceAnalysis.findUnique({ where: { id }, include: { request: true } }));
+    assertSameOffice(actor, a.request.officeId);
     if (!seesWholeOffice(actor)) fail('FORBIDDEN');
-    return toAnalysisModel(a!);
+    return toAnalysisModel(a);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { averageCapaian, categorize, checkDeviation, computeCapaian, type CategoryScale, type Polarity, type Trend } from '@sipedaki/sop';
 import { indicatorValueView, type IndicatorValue, type IndicatorValueView } from './indicator-value';
+import { groupBy } from '../common/group-by';
 
 export interface CategoryView {
   code: string;
@@ -102,16 +103,18 @@ function compare(current: number | null, h: HistoryPoint | null | undefined, pol
   return { requestId: h.requestId, label: h.label, year: h.year, triwulan: h.triwulan, realisasi: h.realisasi, capaian: then, ...d };
 }
 
-function reason(c: Comparison, current: number, thresholdPoints: number): string {
-  const dir = c.difference! > 0 ? 'naik' : 'turun';
-  return `Capaian ${formatNumber(current)}% ${dir} ${formatNumber(Math.abs(c.difference!))} poin dibanding ${c.label} (${formatNumber(c.capaian!)}%), melebihi ambang ${formatNumber(thresholdPoints)} poin.`;
+/** Why a comparison is flagged, as one sentence; none when it is not (a flag needs both capaian). */
+function reasons(c: Comparison | null, current: number | null, thresholdPoints: number): string[] {
+  if (!c?.flagged || c.difference === null || c.capaian === null || current === null) return [];
+  const dir = c.difference > 0 ? 'naik' : 'turun';
+  return [`Capaian ${formatNumber(current)}% ${dir} ${formatNumber(Math.abs(c.difference))} poin dibanding ${c.label} (${formatNumber(c.capaian)}%), melebihi ambang ${formatNumber(thresholdPoints)} poin.`];
 }
 
 export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
   const now = indicatorValueView(i, scale);
   const previous = compare(now.capaian, i.previous, i.polarity, thresholdPoints);
   const lastYear = compare(now.capaian, i.lastYear, i.polarity, thresholdPoints);
-  const flagReasons = [previous, lastYear].filter((c): c is Comparison => !!c?.flagged).map((c) => reason(c, now.capaian!, thresholdPoints));
+  const flagReasons = [previous, lastYear].flatMap((c) => reasons(c, now.capaian, thresholdPoints));
   return { ...now, bidangId: i.bidangId, bidangName: i.bidangName, previous, lastYear, flagged: flagReasons.length > 0, flagReasons };
 }
 
@@ -126,17 +129,6 @@ export function summarize(key: string, label: string, rows: IndicatorRow[], scal
   return { key, label, average, category: categoryOf(scale, average), indicatorCount: rows.length, missingCount, flaggedCount };
 }
 
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-}
-
 const collator = new Intl.Collator();
 
 /** Indicators sorted by code; groups in the order of their first indicator. */
@@ -145,7 +137,7 @@ export function computeAnalysis(input: { indicators: ComputeIndicator[]; scale: 
   const indicators = [...input.indicators]
     .sort((a, b) => collator.compare(a.code, b.code))
     .map((i) => indicatorRow(i, scale, thresholdPoints));
-  const perBidang = [...groupBy(indicators, (r) => r.bidangId)].map(([id, rows]) => summarize(id, rows[0]!.bidangName, rows, scale));
+  const perBidang = [...groupBy(indicators, (r) => r.bidangId)].map(([id, rows]) => summarize(id, rows[0].bidangName, rows, scale));
   const perSasaran = [...groupBy(indicators, (r) => r.sasaran)].map(([s, rows]) => summarize(s, s, rows, scale));
   return { office: summarize('office', 'Dinas', indicators, scale), perBidang, perSasaran, indicators };
 }

@@ -4,6 +4,7 @@ import { SERVICE_TOKEN_PREFIX, sha256 } from '../auth/auth.service';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail, fieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
 import type { Db } from '../db/prisma';
 import type { ApiScope } from '../generated/prisma/enums';
 import type { CreateApiTokenInput } from './api-token.model';
@@ -58,10 +59,9 @@ export class ApiTokenService {
 
   async revoke(actor: Actor, id: string, now = new Date()) {
     return this.db.$transaction(async (tx) => {
-      const t = await tx.apiToken.findUnique({ where: { id } }).catch(() => null);
-      if (!t) fail('NOT_FOUND');
-      assertSameOffice(actor, t!.officeId);
-      if (t!.revokedAt) return toModel(t!, now);
+      const t = await findOr404(tx.apiToken.findUnique({ where: { id } }));
+      assertSameOffice(actor, t.officeId);
+      if (t.revokedAt) return toModel(t, now);
       const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
       await audit(tx, actor, { action: 'api_token.revoked', entityType: 'ApiToken', entityId: id, before: { revokedAt: null }, after: { revokedAt: now } });
       return toModel(after, now);

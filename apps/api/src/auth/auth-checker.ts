@@ -4,6 +4,7 @@ import type { GqlContext } from '../common/context';
 import { AppError, fail, type Bilingual } from '../common/errors';
 import type { ApiScope } from '../generated/prisma/enums';
 import type { Actor } from './actor';
+import { actorOf } from './current-actor';
 
 /** Any scope at all: the office's reference data (Bidang, indicators, the office itself). */
 export const ANY_SCOPE = 'ANY_SCOPE';
@@ -55,8 +56,7 @@ export const PASSWORD_CHANGE_ALLOWED = new Set(['me', 'changePassword', 'logout'
  * office, this Bidang, this state) are the services' job.
  */
 export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, roles) => {
-  if (!context.actor) throw context.authRefusal ?? new AppError('UNAUTHENTICATED');
-  const actor = context.actor!;
+  const actor = actorOf(context);
   if (actor.kind === 'service') {
     const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     if (root) assertServiceMayQuery(actor, info.operation.operation, info.fieldName);
@@ -73,8 +73,8 @@ export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, ro
 };
 
 /** REST routes (files, exports, uploads) are for people: a service token is refused there. */
-export function requireUserActor(actor: Actor | null, refusal: AppError | null = null): Actor {
-  if (!actor) throw refusal ?? new AppError('UNAUTHENTICATED');
+export function requireUserActor(signedIn: Actor | null, authRefusal: AppError | null = null): Actor {
+  const actor = actorOf({ actor: signedIn, authRefusal });
   if (actor.kind === 'service') {
     throw new AppError('FORBIDDEN', { id: 'Token layanan hanya dapat dipakai pada API GraphQL (baca saja).', en: 'A service token can only be used on the GraphQL API (read-only).' });
   }

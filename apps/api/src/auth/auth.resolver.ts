@@ -2,6 +2,7 @@ import { Length, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { bi } from '../common/validation';
 import type { GqlContext } from '../common/context';
+import { CurrentActor } from './current-actor';
 import { fail } from '../common/errors';
 import { UUID } from '../common/scalars';
 import { AuthPayload, Viewer } from '../office/office.model';
@@ -30,11 +31,6 @@ class ChangePasswordInput {
   newPassword!: string;
 }
 
-export async function viewerOf(ctx: GqlContext, actor: Actor) {
-  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
-  return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds, mustChangePassword: user.mustChangePassword };
-}
-
 const clientOf = (ctx: GqlContext) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
 
 @Resolver()
@@ -44,44 +40,44 @@ export class AuthResolver {
     const { token, expiresAt } = await ctx.services.auth.login(input.login, input.password, clientOf(ctx));
     const actor = await ctx.services.auth.actorFromToken(token);
     if (!actor) fail('UNAUTHENTICATED');
-    return { token, expiresAt, viewer: (await viewerOf(ctx, actor!)) as never };
+    return { token, expiresAt, viewer: (await ctx.services.auth.viewer(actor)) as never };
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Keluar: sesi ini dicabut' })
-  logout(@Ctx() ctx: GqlContext): Promise<boolean> {
-    return ctx.services.auth.logout(ctx.actor!);
+  logout(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<boolean> {
+    return ctx.services.auth.logout(actor);
   }
 
   @Authorized()
   @Query(() => Viewer, { description: 'Pengguna yang sedang masuk' })
-  async me(@Ctx() ctx: GqlContext): Promise<Viewer> {
-    return (await viewerOf(ctx, ctx.actor!)) as never;
+  async me(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<Viewer> {
+    return (await ctx.services.auth.viewer(actor)) as never;
   }
 
   @Authorized()
   @Mutation(() => ChangePasswordPayload, {
     description: 'Ganti kata sandi sendiri (kata sandi saat ini wajib). Semua sesi lain pengguna ini dicabut; sesi ini tetap berlaku.',
   })
-  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GqlContext): Promise<ChangePasswordPayload> {
-    return ctx.services.auth.changePassword(ctx.actor!, input.currentPassword, input.newPassword, clientOf(ctx));
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<ChangePasswordPayload> {
+    return ctx.services.auth.changePassword(actor, input.currentPassword, input.newPassword, clientOf(ctx));
   }
 
   @Authorized()
   @Query(() => [SessionInfo], { description: 'Sesi (perangkat) yang masih berlaku milik pengguna ini: sesi ini dahulu, lalu yang terbaru' })
-  mySessions(@Ctx() ctx: GqlContext): Promise<SessionInfo[]> {
-    return ctx.services.auth.mySessions(ctx.actor!);
+  mySessions(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<SessionInfo[]> {
+    return ctx.services.auth.mySessions(actor);
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Cabut satu sesi milik sendiri (keluarkan satu perangkat)' })
-  revokeSession(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext): Promise<boolean> {
-    return ctx.services.auth.revokeSession(ctx.actor!, id);
+  revokeSession(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<boolean> {
+    return ctx.services.auth.revokeSession(actor, id);
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Keluar dari semua perangkat: semua sesi pengguna ini dicabut, termasuk sesi ini. Jumlah sesi yang dicabut.' })
-  logoutEverywhere(@Ctx() ctx: GqlContext): Promise<number> {
-    return ctx.services.auth.logoutEverywhere(ctx.actor!);
+  logoutEverywhere(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor): Promise<number> {
+    return ctx.services.auth.logoutEverywhere(actor);
   }
 }

@@ -97,7 +97,7 @@ export class AuthService {
       }, now);
       fail('INVALID_CREDENTIALS');
     }
-    const u = user!;
+    const u = user;
     if (!(await this.checkPassword(u, password, 'login', client, now))) fail('INVALID_CREDENTIALS');
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
@@ -238,7 +238,7 @@ export class AuthService {
     await this.db.$transaction(async (tx) => {
       const s = await tx.session.findUnique({ where: { id: sessionId } });
       if (!s || s.userId !== actor.userId) fail('NOT_FOUND');
-      if (s!.revokedAt) return;
+      if (s.revokedAt) return;
       await tx.session.update({ where: { id: sessionId }, data: { revokedAt: now } });
       await audit(tx, actor, { action: 'auth.session_revoked', entityType: 'Session', entityId: sessionId, after: { current: sessionId === actor.sessionId } });
     });
@@ -255,6 +255,12 @@ export class AuthService {
   }
 
   /** The actor behind a bearer token, or null when there is none; an invalid token is an error. */
+  /** Who is signed in, as `me` and `login` show it: the account, its office and the roles in force now. */
+  async viewer(actor: Actor) {
+    const user = await this.db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { office: true } });
+    return { user, office: user.office, roles: actor.roles, bidangIds: actor.bidangIds, mustChangePassword: user.mustChangePassword };
+  }
+
   async actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
     if (!token) return null;
     if (token.startsWith(SERVICE_TOKEN_PREFIX)) return this.serviceActor(token, now);

@@ -37,8 +37,9 @@ export class LoginRateLimiter {
     if (list.length >= this.perWindow) {
       // Full of attempts still being checked: one of them may succeed and free its place in a
       // moment. Full of failures: the oldest leaves the window first.
-      if (list.some((r) => !r.settled)) return { retryAfterSeconds: 1 };
-      return { retryAfterSeconds: Math.max(1, Math.ceil((list[0]!.at + this.windowMs - now) / 1000)) };
+      const [oldest] = list;
+      if (!oldest || list.some((r) => !r.settled)) return { retryAfterSeconds: 1 };
+      return { retryAfterSeconds: Math.max(1, Math.ceil((oldest.at + this.windowMs - now) / 1000)) };
     }
     const reservation: Reservation = { ip, at: now, settled: false };
     list.push(reservation);
@@ -52,9 +53,9 @@ export class LoginRateLimiter {
 
   /** Gives the place back (the attempt succeeded). */
   release(reservation: Reservation): void {
-    const list = this.hits.get(reservation.ip);
-    const i = list?.indexOf(reservation) ?? -1;
-    if (i >= 0) list!.splice(i, 1);
+    const list = this.hits.get(reservation.ip) ?? [];
+    const i = list.indexOf(reservation);
+    if (i >= 0) list.splice(i, 1);
   }
 
   // Addresses that have gone quiet are forgotten, so the map stays small.

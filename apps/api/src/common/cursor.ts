@@ -31,10 +31,11 @@ export function decodeCursor(after: string, withTime: boolean): CursorPosition {
   if (bytes.toString('base64url') !== after) invalid();
   const parts = bytes.toString('utf8').split('|');
   if (parts.length !== (withTime ? 2 : 1)) invalid();
-  const id = parts.at(-1)!;
+  const [first = '', second = ''] = parts;
+  const id = withTime ? second : first;
   if (!isUuid(id)) invalid();
   if (!withTime) return { id: id.toLowerCase() };
-  const createdAt = new Date(parts[0]!);
-  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== parts[0]) invalid();
+  const createdAt = new Date(first);
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== first) invalid();
   return { id: id.toLowerCase(), createdAt };
 }

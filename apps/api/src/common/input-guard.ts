@@ -205,8 +205,8 @@ function operationParts(document: DocumentNode, operation: OperationDefinitionNo
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const parts: ASTNode[] = [operation];
   const seen = new Set<string>();
-  for (let i = 0; i < parts.length; i++) {
-    visit(parts[i]!, {
+  for (const part of parts) {
+    visit(part, {
       FragmentSpread(s) {
         const f = fragments.get(s.name.value);
         if (f && !seen.has(s.name.value)) {
@@ -243,12 +243,11 @@ export function operationProblems(
     const type = typeFromAST(schema, def.type) as GraphQLInputType | undefined;
     if (!type) continue; // an unknown type was already refused by validation
     const base = usedAt.get(name) ?? [name];
-    const given = variables !== undefined && Object.prototype.hasOwnProperty.call(variables, name);
-    if (!given) {
+    if (variables === undefined || !Object.prototype.hasOwnProperty.call(variables, name)) {
       if (isNonNullType(type) && !def.defaultValue) problems.add(base, REQUIRED);
       continue;
     }
-    checkVariable(problems, type, variables![name], base);
+    checkVariable(problems, type, variables[name], base);
   }
   return problems.list;
 }
@@ -284,9 +283,9 @@ const VALUE_KINDS = new Set<string>([Kind.VARIABLE, Kind.INT, Kind.FLOAT, Kind.S
 export function literalProblems(schema: GraphQLSchema, error: unknown, opts: GuardOptions): FieldProblem[] | null {
   if (!(error instanceof GraphQLError)) return null;
   const target = error.nodes?.[0];
-  const body = target?.loc?.source.body;
-  if (!target || body === undefined || !VALUE_KINDS.has(target.kind) || target.kind === Kind.VARIABLE) return null;
-  const start = target.loc!.start;
+  const loc = target?.loc;
+  if (!target || !loc || !VALUE_KINDS.has(target.kind) || target.kind === Kind.VARIABLE) return null;
+  const { start, source: { body } } = loc;
   const same = (n: ASTNode) => n.kind === target.kind && n.loc?.start === start;
   // Nodes carry no parent: read the document again (only on this error path) to find where it sits.
   let document: DocumentNode;

@@ -19,13 +19,12 @@ const LIMITS: [RegExp, (limit: string, found: string | undefined) => string][] =
  * BAD_USER_INPUT, BAD_REQUEST …), `detail` its English message.
  */
 export function describeRefusedRequest(code: string, detail: string): Bilingual {
-  // graphql-armor prefixes its limit refusals with "Syntax Error: " although the syntax is fine.
-  const limit = LIMITS.find(([re]) => re.test(detail));
-  const en = limit ? detail.replace(/^Syntax Error: /, '') : detail;
-  if (limit) {
-    const [, n, found] = detail.match(limit[0])!;
-    return { id: limit[1](n!, found), en };
+  for (const [pattern, words] of LIMITS) {
+    const [, limit, found] = pattern.exec(detail) ?? [];
+    // graphql-armor prefixes its limit refusals with "Syntax Error: " although the syntax is fine.
+    if (limit !== undefined) return { id: words(limit, found), en: detail.replace(/^Syntax Error: /, '') };
   }
+  const en = detail;
   if (/Cross-Site Request Forgery/.test(detail)) {
     return {
       id: 'Permintaan ditolak sebagai kemungkinan CSRF: kirim POST dengan Content-Type application/json, atau sertakan header apollo-require-preflight.',

@@ -125,28 +125,6 @@ export class DataRequestConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-export enum InboxKind {
-  REQUEST_STEP = 'REQUEST_STEP',
-  FILL_SUBMISSION = 'FILL_SUBMISSION',
-  REVIEW_SUBMISSION = 'REVIEW_SUBMISSION',
-  ACKNOWLEDGE_REPORT = 'ACKNOWLEDGE_REPORT',
-  ESCALATION = 'ESCALATION',
-}
-registerEnumType(InboxKind, { name: 'InboxKind' });
-
-@ObjectType({ simpleResolvers: true, description: 'Sesuatu yang menunggu tindakan pengguna ini' })
-export class InboxItem {
-  @Field(() => InboxKind) kind!: InboxKind;
-  @Field(() => String, { description: 'Judul dalam bahasa Indonesia' }) title!: string;
-  @Field(() => String, { description: 'Title in English' }) titleEn!: string;
-  @Field(() => DataRequest) request!: DataRequest;
-  @Field(() => Int) step!: number;
-  @Field(() => [RequestAction]) actions!: RequestAction[];
-  @Field(() => ID, { nullable: true }) submissionId!: string | null;
-  @Field(() => Date, { nullable: true }) dueAt!: Date | null;
-  @Field(() => Boolean) overdue!: boolean;
-}
-
 @ObjectType({ simpleResolvers: true, description: 'Langkah SOP sebagai data' })
 export class SopStep {
   @Field(() => Int) no!: number;

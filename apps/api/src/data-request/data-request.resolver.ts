@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SOP_STEPS } from '@sipedaki/sop';
+import { requestActionRoles, SOP_STEPS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor';
 import { standardTimeLabel } from '../common/format';
 import { Indicator } from '../office/office.model';
 import { PerformanceAnalysis } from '../analysis/analysis.model';
@@ -11,7 +13,6 @@ import {
   DataRequest,
   DataRequestConnection,
   Disposition,
-  InboxItem,
   RequestAction,
   SopStep,
   TimelineStep,
@@ -27,88 +28,83 @@ export class DataRequestResolver {
   }
 
   @Authorized()
-  @Query(() => [InboxItem], { description: 'Apa yang menunggu tindakan saya' })
-  myInbox(@Ctx() ctx: GqlContext) {
-    return ctx.services.requests.inbox(ctx.actor!);
-  }
-
-  @Authorized()
   @Query(() => DataRequestConnection, { description: 'Daftar permintaan data Dinas ini, terbaru dahulu' })
   dataRequests(
     @Ctx() ctx: GqlContext,
+    @CurrentActor() actor: Actor,
     @Arg('filter', () => DataRequestFilter, { nullable: true }) filter?: DataRequestFilter,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Maksimal 100' }) first = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return ctx.services.requests.list(ctx.actor!, filter, first, after);
+    return ctx.services.requests.list(actor, filter, first, after);
   }
 
   @Authorized()
   @Query(() => DataRequest)
-  dataRequest(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.get(ctx.actor!, id);
+  dataRequest(@Arg('id', () => UUID) id: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.requests.get(actor, id);
   }
 
   @Authorized('SEKRETARIS')
   @Mutation(() => DataRequest, { description: 'Sekretaris mendaftarkan surat permintaan data; langkah 1 dimulai' })
-  registerDataRequest(@Arg('input', () => RegisterDataRequestInput) input: RegisterDataRequestInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.register(ctx.actor!, input);
+  registerDataRequest(@Arg('input', () => RegisterDataRequestInput) input: RegisterDataRequestInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.requests.register(actor, input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('DISPOSE_TO_KASUBBAG'))
   @Mutation(() => DataRequest, { description: 'Langkah 1: Sekretaris mendisposisikan kepada Kasubbag Program dan Evaluasi' })
-  disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
+  disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('DISPOSE_TO_STAFF'))
   @Mutation(() => DataRequest, { description: 'Langkah 2: Kasubbag mendisposisikan kepada staf penyusun' })
-  disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'DISPOSE_TO_STAFF', input);
+  disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_STAFF', input);
   }
 
-  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Authorized(...requestActionRoles('SEND_FORMAT'))
   @Mutation(() => DataRequest, { description: 'Langkah 3: format permintaan data dikirim ke setiap Bidang' })
-  sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'SEND_FORMAT', input);
+  sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'SEND_FORMAT', input);
   }
 
-  @Authorized('PENYUSUN', 'KASUBBAG')
+  @Authorized(...requestActionRoles('FORWARD_COLLECTION'))
   @Mutation(() => DataRequest, { description: 'Langkah 4 selesai: data semua Bidang diterima dan diteruskan ke Kasubbag' })
-  forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'FORWARD_COLLECTION', input);
+  forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'FORWARD_COLLECTION', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('COMPILE'))
   @Mutation(() => DataRequest, { description: 'Langkah 5: Kasubbag menghimpun data yang terkumpul' })
-  compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'COMPILE', input);
+  compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'COMPILE', input);
   }
 
-  @Authorized('KASUBBAG')
+  @Authorized(...requestActionRoles('SUBMIT_REPORT'))
   @Mutation(() => DataRequest, { description: 'Langkah 6 selesai: analisis dibekukan dan laporan disampaikan kepada Sekretaris' })
-  submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'SUBMIT_REPORT', input);
+  submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'SUBMIT_REPORT', input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('RAISE_TO_KEPALA'))
   @Mutation(() => DataRequest, { description: 'Langkah 7: Sekretaris menaikkan laporan kepada Kepala Dinas' })
-  raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'RAISE_TO_KEPALA', input);
+  raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'RAISE_TO_KEPALA', input);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized(...requestActionRoles('RETURN_REPORT'))
   @Mutation(() => DataRequest, {
     description: 'Sekretaris mengembalikan laporan kepada Kasubbag (kembali ke langkah 6) dengan alasan; analisis yang sudah dikirim tetap beku dan perubahan menjadi versi baru',
   })
-  returnReport(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.transition(ctx.actor!, input.requestId, 'RETURN_REPORT', input);
+  returnReport(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'RETURN_REPORT', input);
   }
 
   @Authorized('KEPALA_DINAS')
   @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
-  acknowledgeReport(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.acknowledge(ctx.actor!, requestId);
+  acknowledgeReport(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.acknowledge(actor, requestId);
   }
 
   // ---- fields ----
@@ -119,53 +115,49 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => [RequestAction], { description: 'Tindakan yang boleh saya lakukan sekarang' })
-  availableActions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.availableActions(ctx.actor!, r);
+  availableActions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.availableActions(actor, r);
   }
 
   @FieldResolver(() => [TimelineStep])
   timeline(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.timeline(r);
+    return ctx.services.timelines.forRequest(r);
   }
 
   @FieldResolver(() => [Disposition])
-  async dispositions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    const rows = await ctx.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
-    const users = new Map((await ctx.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
-    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId)! }));
+  dispositions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
+    return ctx.services.requests.dispositions(r.id);
   }
 
   @FieldResolver(() => Completeness)
-  completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.requests.completeness(ctx.actor!, r);
+  completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.completeness.forRequest(actor, r);
   }
 
   @FieldResolver(() => [BidangSubmission], { description: 'Kiriman Bidang (pengguna Bidang hanya melihat miliknya)' })
-  submissions(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.submissions.listForRequest(ctx.actor!, r.id);
+  submissions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.submissions.listForRequest(actor, r.id);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Indikator yang diminta' })
-  async indicators(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    const all = await ctx.services.admin.listIndicators(ctx.actor!, r.year);
-    const ids = new Set((await ctx.db.dataRequestIndicator.findMany({ where: { requestId: r.id } })).map((x) => x.indicatorId));
-    return all.filter((i) => ids.has(i.id));
+  indicators(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.requests.indicators(actor, r);
   }
 
   @FieldResolver(() => [StoredDocument], {
     description: 'Dokumen tingkat permintaan (format, laporan, disposisi) yang boleh saya lihat: pengguna Bidang hanya melihat format Bidangnya',
   })
-  documents(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.documents.listForRequest(ctx.actor!, r.id);
+  documents(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.documents.listForRequest(actor, r.id);
   }
 
   @FieldResolver(() => [PerformanceAnalysis], { description: 'Semua versi analisis, terbaru dahulu' })
-  analyses(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.analyses.forRequest(ctx.actor!, r.id);
+  analyses(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.analyses.forRequest(actor, r.id);
   }
 
   @FieldResolver(() => PerformanceAnalysis, { nullable: true })
-  async latestAnalysis(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return (await ctx.services.analyses.forRequest(ctx.actor!, r.id))[0] ?? null;
+  async latestAnalysis(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return (await ctx.services.analyses.forRequest(actor, r.id))[0] ?? null;
   }
 }

@@ -141,6 +141,11 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
     });
     bidangIds.set(b.code, row.id);
   }
+  const bidangIdOf = (code: string) => {
+    const id = bidangIds.get(code);
+    if (!id) throw new Error(`seed: no Bidang ${code}`);
+    return id;
+  };
   let created = false;
   const passwordHash = await hashPassword(opts.password);
   for (const u of USERS) {
@@ -156,14 +161,14 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
         jabatan: u.jabatan,
         roles: u.roles,
         passwordHash,
-        bidangId: u.bidang ? bidangIds.get(u.bidang)! : null,
+        bidangId: u.bidang ? bidangIdOf(u.bidang) : null,
       },
     });
   }
   for (const [code, bidang, sasaran, name, satuan, polarity, annual, upper] of INDICATORS) {
     const ind = await db.indicator.upsert({
       where: { officeId_code: { officeId: office.id, code } },
-      create: { officeId: office.id, bidangId: bidangIds.get(bidang)!, code, sasaran, name, satuan, polarity },
+      create: { officeId: office.id, bidangId: bidangIdOf(bidang), code, sasaran, name, satuan, polarity },
       update: {},
     });
     for (const year of [opts.year - 1, opts.year]) {

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
-import { isDocumentKind, isOfficeWideDocument, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
+import { isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
 import { fail, fieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { DocumentKind as Kinds } from '../generated/prisma/enums';
@@ -45,23 +46,22 @@ export class DocumentService {
     if (t.submissionId) {
       if (!isUuid(t.submissionId)) fail('NOT_FOUND');
       if (lock) await lockSubmission(lock, t.submissionId);
-      const s = await db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } });
-      if (!s) fail('NOT_FOUND');
-      assertSameOffice(actor, s!.request.officeId);
-      assertBidangWriter(actor, s!.bidangId);
+      const s = await findOr404(db.bidangSubmission.findUnique({ where: { id: t.submissionId }, include: { request: true } }));
+      assertSameOffice(actor, s.request.officeId);
+      assertBidangWriter(actor, s.bidangId);
       if (!SUBMISSION_KINDS.includes(kind)) {
         fail('VALIDATION_FAILED', { id: 'Bidang hanya melampirkan LHP, LHE, TL HP atau dokumen lain.', en: 'A Bidang attaches only LHP, LHE, TL HP or other documents.' });
       }
-      if (s!.request.status !== 'COLLECTING' || !(s!.status === 'DRAFT' || s!.status === 'RETURNED')) fail('NOT_EDITABLE');
-      return { officeId: s!.request.officeId, submissionId: s!.id, requestId: s!.requestId, bidangId: s!.bidangId, kind };
+      if (s.request.status !== 'COLLECTING' || !isSubmissionEditable(s.status)) fail('NOT_EDITABLE');
+      return { officeId: s.request.officeId, submissionId: s.id, requestId: s.requestId, bidangId: s.bidangId, kind };
     }
-    if (!isUuid(t.requestId!)) fail('NOT_FOUND');
-    if (lock) await lock.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${t.requestId}::uuid FOR UPDATE`;
-    const r = await db.dataRequest.findUnique({ where: { id: t.requestId! } });
-    if (!r) fail('NOT_FOUND');
-    assertSameOffice(actor, r!.officeId);
+    const requestId = t.requestId ?? '';
+    if (!isUuid(requestId)) fail('NOT_FOUND');
+    if (lock) await lock.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
+    const r = await findOr404(db.dataRequest.findUnique({ where: { id: requestId } }));
+    assertSameOffice(actor, r.officeId);
     if (!actor.roles.some((x) => OFFICE_WIDE_ROLES.includes(x) && x !== 'ADMIN')) fail('FORBIDDEN');
-    return { officeId: r!.officeId, submissionId: null, requestId: r!.id, bidangId: null, request: r!, kind };
+    return { officeId: r.officeId, submissionId: null, requestId: r.id, bidangId: null, request: r, kind };
   }
 
   async upload(actor: Actor, target: UploadTarget, filename: string, declaredMime: string, body: Readable) {
@@ -77,8 +77,8 @@ export class DocumentService {
     const blob = await this.storage.put(body, this.maxBytes);
     try {
       if (blob.size === 0) fail('VALIDATION_FAILED', { id: 'Berkas kosong.', en: 'The file is empty.' });
-      if (!magicMatches(blob.head, type!.magic)) {
-        fail('FILE_TYPE_NOT_ALLOWED', { id: `Isi berkas bukan ${type!.ext.toUpperCase()} yang sah.`, en: `The content is not a valid ${type!.ext.toUpperCase()} file.` });
+      if (!magicMatches(blob.head, type.magic)) {
+        fail('FILE_TYPE_NOT_ALLOWED', { id: `Isi berkas bukan ${type.ext.toUpperCase()} yang sah.`, en: `The content is not a valid ${type.ext.toUpperCase()} file.` });
       }
       const doc = await this.db.$transaction(async (tx) => {
         const where = await this.authorize(tx, actor, target, tx);
@@ -96,7 +96,7 @@ export class DocumentService {
             bidangId: where.bidangId,
             kind: where.kind,
             filename: sanitizeFilename(filename),
-            mimeType: type!.mime,
+            mimeType: type.mime,
             size: blob.size,
             sha256: blob.sha256,
             storageKey: blob.storageKey,
@@ -128,22 +128,20 @@ export class DocumentService {
    * papers) are written to the audit trail: who took which record, when.
    */
   async forDownload(actor: Actor, id: string) {
-    if (!isUuid(id)) fail('NOT_FOUND');
-    const d = await this.db.storedDocument.findUnique({ where: { id } });
-    if (!d) fail('NOT_FOUND');
-    assertSameOffice(actor, d!.officeId);
-    if (!canReadDocument(actor, d!)) fail('FORBIDDEN', { id: 'Anda tidak berwenang mengunduh dokumen ini.', en: 'You may not download this document.' });
-    if (isOfficeWideDocument(d!)) {
+    const d = await findOr404(this.db.storedDocument.findUnique({ where: { id } }));
+    assertSameOffice(actor, d.officeId);
+    if (!canReadDocument(actor, d)) fail('FORBIDDEN', { id: 'Anda tidak berwenang mengunduh dokumen ini.', en: 'You may not download this document.' });
+    if (isOfficeWideDocument(d)) {
       await this.db.$transaction((tx) =>
         audit(tx, actor, {
           action: 'document.downloaded',
           entityType: 'StoredDocument',
-          entityId: d!.id,
-          after: { kind: d!.kind, requestId: d!.requestId, filename: d!.filename, sha256: d!.sha256 },
+          entityId: d.id,
+          after: { kind: d.kind, requestId: d.requestId, filename: d.filename, sha256: d.sha256 },
         }),
       );
     }
-    return { doc: d!, stream: this.storage.open(d!.storageKey) };
+    return { doc: d, stream: this.storage.open(d.storageKey) };
   }
 
   /**
@@ -154,22 +152,20 @@ export class DocumentService {
    * it as well (trigger StoredDocument_issued_permanent).
    */
   async remove(actor: Actor, id: string): Promise<boolean> {
-    if (!isUuid(id)) fail('NOT_FOUND');
-    const d = await this.db.storedDocument.findUnique({ where: { id } });
-    if (!d) fail('NOT_FOUND');
-    assertSameOffice(actor, d!.officeId);
-    if (!canReadDocument(actor, d!)) fail('FORBIDDEN');
-    if (d!.verificationCode) fail('NOT_EDITABLE', ISSUED_IS_PERMANENT);
+    const d = await findOr404(this.db.storedDocument.findUnique({ where: { id } }));
+    assertSameOffice(actor, d.officeId);
+    if (!canReadDocument(actor, d)) fail('FORBIDDEN');
+    if (d.verificationCode) fail('NOT_EDITABLE', ISSUED_IS_PERMANENT);
     await this.db.$transaction(async (tx) => {
-      const target = d!.submissionId ? { submissionId: d!.submissionId, kind: d!.kind } : { requestId: d!.requestId!, kind: d!.kind };
+      const target: UploadTarget = d.submissionId ? { submissionId: d.submissionId, kind: d.kind } : { requestId: d.requestId ?? undefined, kind: d.kind };
       const where = await this.authorize(tx, actor, target, tx);
-      if (where.request) await assertAttachedInCurrentStep(tx, where.request, d!.createdAt);
+      if (where.request) await assertAttachedInCurrentStep(tx, where.request, d.createdAt);
       // Deleted by id and still without a code: nothing issued can be removed by a race either.
       const gone = await tx.storedDocument.deleteMany({ where: { id, verificationCode: null } });
       if (gone.count !== 1) fail('NOT_FOUND');
       await audit(tx, actor, { action: 'document.removed', entityType: 'StoredDocument', entityId: id, before: d });
     });
-    await this.discardIfUnused(d!.storageKey);
+    await this.discardIfUnused(d.storageKey);
     return true;
   }
 

@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor';
 import type { GqlContext } from '../common/context';
 import { SetLetterheadInput } from './letterhead.input';
 import { Letterhead, LetterheadLogo } from './letterhead.model';
@@ -20,8 +22,8 @@ export class LetterheadResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Office, { description: 'Atur kop surat Dinas (pemerintah daerah, nama Dinas, alamat, kontak, tempat, logo)' })
-  setLetterhead(@Arg('input', () => SetLetterheadInput) input: SetLetterheadInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.letterheads.set(ctx.actor!, input);
+  setLetterhead(@Arg('input', () => SetLetterheadInput) input: SetLetterheadInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.letterheads.set(actor, input);
   }
 }
 

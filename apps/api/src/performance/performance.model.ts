@@ -2,6 +2,7 @@ import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { bi } from '../common/validation';
 import { Polarity } from '../common/enums';
+import { IndicatorValueFields } from '../analysis/indicator-value.model';
 import { PageInfo } from '../data-request/data-request.model';
 import { UUID } from '../common/scalars';
 
@@ -14,7 +15,7 @@ export class PerformanceFilter {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Satu nilai indikator yang telah diterima (kiriman Bidang berstatus ACCEPTED)' })
-export class PerformanceValue {
+export class PerformanceValue extends IndicatorValueFields {
   @Field(() => ID) id!: string;
   @Field(() => ID) requestId!: string;
   @Field(() => String) letterNumber!: string;
@@ -24,19 +25,9 @@ export class PerformanceValue {
   @Field(() => ID) bidangId!: string;
   @Field(() => String) bidangCode!: string;
   @Field(() => String) bidangName!: string;
-  @Field(() => ID) indicatorId!: string;
-  @Field(() => String) indicatorCode!: string;
-  @Field(() => String) indicatorName!: string;
-  @Field(() => String) sasaran!: string;
-  @Field(() => String) satuan!: string;
-  @Field(() => Polarity) polarity!: Polarity;
-  @Field(() => Float, { nullable: true }) target!: number | null;
-  @Field(() => Float, { nullable: true }) targetUpper!: number | null;
-  @Field(() => Float, { nullable: true }) realisasi!: number | null;
   @Field(() => Float, { nullable: true, description: 'Persen, dengan rumus sesuai arah indikator' }) capaian!: number | null;
   @Field(() => String, { nullable: true, description: 'Kode kategori skala yang berlaku, mis. SANGAT_BAIK' }) categoryCode!: string | null;
   @Field(() => String, { nullable: true }) categoryLabel!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
 }
 

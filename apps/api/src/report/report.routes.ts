@@ -1,39 +1,25 @@
 /**
- * HTTP routes for files: XLSX/PDF downloads and the XLSX import (authenticated, Bearer token),
- * and the public verification page /verify/<code> (HTML in Indonesian).
- * Errors go to the app's error handler, which answers with the closed error catalog.
+ * HTTP routes for issued files: XLSX/PDF exports and the XLSX import (signed-in people, through
+ * the file routes' one `authed()` wrapper), and the public verification page /verify/<code>
+ * (HTML in Indonesian). Errors go to the app's error handler (http/errors.ts).
  */
-import crypto from 'node:crypto';
-import Busboy from 'busboy';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Actor } from '../auth/actor';
-import { requireUserActor } from '../auth/auth-checker';
-import { bearer } from '../auth/auth.service';
-import { AppError, fieldProblem, UPLOAD_FILE_MISSING, UPLOAD_NOT_MULTIPART } from '../common/errors';
+import { AppError, fieldProblem } from '../common/errors';
 import type { Config } from '../config';
+import type { Authed } from '../http/authed';
+import { hashMultipartFile, readMultipart } from '../http/multipart';
+import { optionalUuid, queryValue, uuidOr404 } from '../http/params';
 import type { Services } from '../services';
 import type { IssuedFile } from './report.service';
 import { renderVerifyPage } from './verify-page';
 
-type Handler = (req: Request, res: Response, actor: Actor) => Promise<void>;
-
-export function reportRoutes(services: Services, config: Config): express.Router {
+export function reportRoutes(services: Services, config: Config, authed: Authed): express.Router {
   const router = express.Router();
-
-  const authed = (h: Handler) => async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const actor = requireUserActor(await services.auth.actorFromToken(bearer(req.headers.authorization)));
-      await h(req, res, actor);
-    } catch (err) {
-      if (!res.headersSent) res.setHeader('Connection', 'close');
-      req.resume();
-      next(err);
-    }
-  };
   // The address printed in issued PDFs comes from the configuration only, never from the
   // request (a forged Host header would otherwise send readers of a genuine copy elsewhere).
   const baseUrl = config.publicBaseUrl;
-  const q = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const q = queryValue;
+  const id = (req: Request) => uuidOr404(String(req.params.id));
 
   const sendFile = (res: Response, f: IssuedFile) => {
     res.setHeader('Content-Type', f.mimeType);
@@ -48,22 +34,22 @@ export function reportRoutes(services: Services, config: Config): express.Router
   };
 
   router.get('/api/requests/:id/format.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.formatXlsx(actor, String(req.params.id), q(req.query.bidangId)));
+    sendFile(res, await services.reports.formatXlsx(actor, id(req), optionalUuid(req.query.bidangId)));
   }));
   router.get('/api/requests/:id/format.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.formatPdf(actor, String(req.params.id), q(req.query.bidangId), baseUrl));
+    sendFile(res, await services.reports.formatPdf(actor, id(req), optionalUuid(req.query.bidangId), baseUrl));
   }));
   router.get('/api/requests/:id/dataset.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.datasetXlsx(actor, String(req.params.id)));
+    sendFile(res, await services.reports.datasetXlsx(actor, id(req)));
   }));
   router.get('/api/requests/:id/recap.xlsx', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.recapXlsx(actor, String(req.params.id)));
+    sendFile(res, await services.reports.recapXlsx(actor, id(req)));
   }));
   router.get('/api/requests/:id/recap.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.recapPdf(actor, String(req.params.id), baseUrl));
+    sendFile(res, await services.reports.recapPdf(actor, id(req), baseUrl));
   }));
   router.get('/api/requests/:id/disposition.pdf', authed(async (req, res, actor) => {
-    sendFile(res, await services.reports.dispositionPdf(actor, String(req.params.id), baseUrl));
+    sendFile(res, await services.reports.dispositionPdf(actor, id(req), baseUrl));
   }));
 
   // Import: multipart field "file" (the filled format) and optional field "expectedVersion"
@@ -75,7 +61,7 @@ export function reportRoutes(services: Services, config: Config): express.Router
     if (expectedVersion !== null && !Number.isInteger(expectedVersion)) {
       throw new AppError('VALIDATION_FAILED', undefined, { fields: [fieldProblem('expectedVersion', { id: 'Harus bilangan bulat', en: 'Must be a whole number' })] });
     }
-    const { submission, readings } = await services.reports.importXlsx(actor, String(req.params.id), file, expectedVersion);
+    const { submission, readings } = await services.reports.importXlsx(actor, id(req), file, expectedVersion);
     // `readings`: text cells read the Indonesian way that English would read differently ("1.250").
     res.json({ submission: { id: submission.id, status: submission.status, version: submission.version, values: submission.values }, readings });
   }));
@@ -111,84 +97,4 @@ export function reportRoutes(services: Services, config: Config): express.Router
   });
 
   return router;
-}
-
-function assertMultipart(req: Request, maxBytes: number): void {
-  if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-    throw new AppError('BAD_REQUEST', UPLOAD_NOT_MULTIPART);
-  }
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw new AppError('FILE_TOO_LARGE');
-}
-
-/**
- * The SHA-256 of one multipart upload (field "file"), computed chunk by chunk as it arrives:
- * memory stays at busboy's buffers whatever the size, up to `maxBytes`.
- */
-function hashMultipartFile(req: Request, maxBytes: number): Promise<string> {
-  assertMultipart(req, maxBytes);
-  return new Promise((resolve, reject) => {
-    const bb = Busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: maxBytes } });
-    let digest: string | null = null;
-    let failed: AppError | null = null;
-    bb.on('file', (name, stream) => {
-      if (name !== 'file' || digest !== null) {
-        stream.resume();
-        return;
-      }
-      const hash = crypto.createHash('sha256');
-      stream.on('data', (c: Buffer) => hash.update(c));
-      stream.on('limit', () => {
-        failed = new AppError('FILE_TOO_LARGE');
-      });
-      stream.on('end', () => {
-        digest = hash.digest('hex');
-      });
-    });
-    bb.on('error', () => reject(new AppError('BAD_REQUEST')));
-    bb.on('close', () => {
-      if (failed) reject(failed);
-      else if (digest === null) reject(new AppError('BAD_REQUEST', UPLOAD_FILE_MISSING));
-      else resolve(digest);
-    });
-    req.pipe(bb);
-  });
-}
-
-/** Reads one multipart upload (field "file") into memory, with the size limit, plus small fields. */
-function readMultipart(req: Request, maxBytes: number): Promise<{ file: Buffer; fields: Record<string, string> }> {
-  try {
-    assertMultipart(req, maxBytes);
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  return new Promise((resolve, reject) => {
-    const bb = Busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: maxBytes } });
-    const fields: Record<string, string> = {};
-    let file: Buffer | null = null;
-    let failed: AppError | null = null;
-    bb.on('field', (name, value) => {
-      fields[name] = value;
-    });
-    bb.on('file', (name, stream) => {
-      if (name !== 'file' || file) {
-        stream.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => {
-        failed = new AppError('FILE_TOO_LARGE');
-      });
-      stream.on('end', () => {
-        file = Buffer.concat(chunks);
-      });
-    });
-    bb.on('error', () => reject(new AppError('BAD_REQUEST')));
-    bb.on('close', () => {
-      if (failed) reject(failed);
-      else if (!file) reject(new AppError('BAD_REQUEST', UPLOAD_FILE_MISSING));
-      else resolve({ file, fields });
-    });
-    req.pipe(bb);
-  });
 }

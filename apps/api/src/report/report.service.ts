@@ -29,13 +29,15 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
 import { fail, fieldProblem, type Bilingual } from '../common/errors';
-import { dateOnly, isUuid } from '../common/format';
+import { findOr404 } from '../common/found';
+import { dateOnly } from '../common/format';
 import { logger } from '../common/logger';
 import type { Db } from '../db/prisma';
 import { XLSX_MIME, type DocumentStorage } from '../document/storage';
 import type { StoredDocument } from '../generated/prisma/client';
 import type { KopContent, LetterheadService } from '../office/letterhead.service';
 import type { SubmissionService } from '../submission/submission.service';
+import type { DataRequestService } from '../data-request/data-request.service';
 import { dateId, dateTimeId, LAYOUT_VERSION, num, PdfWriter, pct, type KopPrint, type Verification } from './pdf';
 import { resolveSignatories } from './signatories';
 import { indicatorValue } from '../analysis/indicator-value';
@@ -57,7 +59,7 @@ export function newVerificationCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % 32]).join('');
 }
 /** Printed as XXXX-XXXX-XXXX; accepted with or without dashes, in any case. */
-export const formatCode = (c: string) => c.match(/.{1,4}/g)!.join('-');
+export const formatCode = (c: string) => (c.match(/.{1,4}/g) ?? []).join('-');
 export const normalizeCode = (c: string) => c.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 /** Every export passes the one visibility rule (packages/sop documents.ts) before any work. */
@@ -93,14 +95,14 @@ export class ReportService {
     private readonly storage: DocumentStorage,
     private readonly submissions: SubmissionService,
     private readonly analyses: AnalysisService,
+    private readonly requests: DataRequestService,
     private readonly letterheads: LetterheadService,
   ) {}
 
   private async request(actor: Actor, requestId: string) {
-    const r = isUuid(requestId) ? await this.db.dataRequest.findUnique({ where: { id: requestId }, include: { office: true } }) : null;
-    if (!r) fail('NOT_FOUND');
-    assertSameOffice(actor, r!.officeId);
-    return r!;
+    const r = await findOr404(this.db.dataRequest.findUnique({ where: { id: requestId }, include: { office: true } }));
+    assertSameOffice(actor, r.officeId);
+    return r;
   }
 
   private periodOf(r: { year: number; triwulan: number | null }) {
@@ -117,19 +119,18 @@ export class ReportService {
     if (!bidangId) {
       fail('VALIDATION_FAILED', { id: 'Sebutkan Bidang (bidangId).', en: 'Name the Bidang (bidangId).' }, { fields: [fieldProblem('bidangId', { id: 'Wajib diisi', en: 'Required' })] });
     }
-    const bidang = isUuid(bidangId!) ? await this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }) : null;
-    if (!bidang) fail('NOT_FOUND');
-    assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang!.id }, { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
+    const bidang = await findOr404(this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }));
+    assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang.id }, { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({
-        where: { requestId: r.id, indicator: { bidangId: bidang!.id } },
+        where: { requestId: r.id, indicator: { bidangId: bidang.id } },
         include: { indicator: { include: { targets: true } } },
         orderBy: { indicator: { code: 'asc' } },
       }),
-      this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang!.id } }, include: { values: true } }),
+      this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang.id } }, include: { values: true } }),
     ]);
     const indicators = rows.map(({ indicator: i }) => indicatorValue(i, r, sub?.values.find((x) => x.indicatorId === i.id)));
-    return { r, bidang: bidang!, sub, indicators };
+    return { r, bidang, sub, indicators };
   }
 
   async formatXlsx(actor: Actor, requestId: string, bidangId: string | undefined): Promise<IssuedFile> {
@@ -157,16 +158,15 @@ export class ReportService {
    * audit row, version compare-and-set). Any bad row refuses the whole file: nothing is saved.
    */
   async importXlsx(actor: Actor, submissionId: string, bytes: Buffer, expectedVersion: number | null) {
-    const s = isUuid(submissionId) ? await this.db.bidangSubmission.findUnique({ where: { id: submissionId }, include: { request: true } }) : null;
-    if (!s) fail('NOT_FOUND');
-    assertSameOffice(actor, s!.request.officeId);
-    assertBidangWriter(actor, s!.bidangId);
+    const s = await findOr404(this.db.bidangSubmission.findUnique({ where: { id: submissionId }, include: { request: true } }));
+    assertSameOffice(actor, s.request.officeId);
+    assertBidangWriter(actor, s.bidangId);
     const requested = await this.db.dataRequestIndicator.findMany({
-      where: { requestId: s!.requestId, indicator: { bidangId: s!.bidangId } },
+      where: { requestId: s.requestId, indicator: { bidangId: s.bidangId } },
       include: { indicator: { select: { id: true, code: true } } },
     });
     const parsed = await parseFormatWorkbook(bytes, requested.map((x) => x.indicator));
-    if (parsed.requestId !== s!.requestId || parsed.bidangId !== s!.bidangId) {
+    if (parsed.requestId !== s.requestId || parsed.bidangId !== s.bidangId) {
       const mismatch = { id: 'Permintaan atau Bidang tidak cocok', en: 'Request or Bidang does not match' };
       fail('VALIDATION_FAILED', { id: 'Berkas ini adalah format untuk permintaan atau Bidang lain.', en: 'This file is the format of another request or Bidang.' }, {
         fields: [fieldProblem('R1.Metadata', mismatch)],
@@ -190,7 +190,7 @@ export class ReportService {
         fields: [fieldProblem('expectedVersion', { id: 'Wajib diisi, bilangan bulat ≥ 1', en: 'Required, a whole number ≥ 1' })],
       });
     }
-    const submission = await this.submissions.save(actor, { submissionId: s!.id, expectedVersion: version!, values: parsed.values });
+    const submission = await this.submissions.save(actor, { submissionId: s.id, expectedVersion: version, values: parsed.values });
     return { submission, readings: parsed.readings };
   }
 
@@ -493,7 +493,7 @@ export class ReportService {
   async dispositionPdf(actor: Actor, requestId: string, baseUrl: string): Promise<IssuedFile> {
     const r = await this.request(actor, requestId);
     assertMayRead(actor, { kind: 'DISPOSITION', bidangId: null });
-    const rows = await this.db.disposition.findMany({ where: { requestId: r.id }, orderBy: { createdAt: 'asc' } });
+    const rows = await this.requests.dispositions(r.id);
     const kop = await this.letterheads.forPrint(r.officeId);
     // The SOP's records: the Kepala Dinas signs, the Sekretaris and the Kasubbag initial; each
     // block names the one who gave that role's last disposition, else who holds the post now.

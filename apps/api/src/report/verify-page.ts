@@ -8,7 +8,8 @@ const sizeText = (n: number) => `${n >= 1024 * 1024 ? `${kbNf.format(n / 1024 / 
 
 type Result = Awaited<ReturnType<ReportService['verify']>>;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 /** The public verification page, in Indonesian; every value is escaped. */
 export function renderVerifyPage(r: Result): string {
@@ -20,7 +21,7 @@ export function renderVerifyPage(r: Result): string {
         ? `<p class="bad"><strong>Salinan TIDAK COCOK</strong> dengan dokumen elektronik yang tersimpan: isi berkas berbeda atau telah diubah.</p>`
         : `<p>Dokumen ini <strong>terdaftar</strong>. Unggah salinan berkas PDF untuk memeriksa apakah isinya sama persis.</p>`;
   const rows = r.found
-    ? [
+    ? ([
         ['Kode verifikasi', r.code],
         ['Jenis dokumen', r.kindLabel ?? ''],
         ['Instansi', r.officeName ?? ''],
@@ -29,8 +30,8 @@ export function renderVerifyPage(r: Result): string {
         ['Diterbitkan', r.issuedAt ? dateTimeId(r.issuedAt) : ''],
         ['Ukuran', r.size === null ? '' : sizeText(r.size)],
         ['SHA-256', r.sha256 ?? ''],
-      ]
-        .map(([k, v]) => `<tr><th>${esc(k!)}</th><td>${esc(v!)}</td></tr>`)
+      ] satisfies [string, string][])
+        .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
         .join('')
     : '';
   const form = r.found

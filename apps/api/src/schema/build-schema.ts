@@ -11,6 +11,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { DataRequestResolver } from '../data-request/data-request.resolver';
 import { LetterheadLogoResolver, LetterheadResolver } from '../office/letterhead.resolver';
+import { InboxResolver } from '../inbox/inbox.resolver';
 import { OfficeResolver } from '../office/office.resolver';
 import { UserNipResolver } from '../office/user.resolver';
 import { VerifyResolver } from '../report/verify.resolver';
@@ -30,6 +31,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuthResolver,
       DataRequestResolver,
+      InboxResolver,
       SubmissionResolver,
       AnalysisResolver,
       AdminResolver,

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DocumentKind, Polarity, SubmissionStatus } from '../common/enums';
+import { IndicatorValueFields } from '../analysis/indicator-value.model';
 import { Bidang, User } from '../office/office.model';
 
 @ObjectType({ simpleResolvers: true, description: 'Kategori capaian menurut skala yang berlaku' })
@@ -10,17 +11,7 @@ export class CapaianCategory {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Nilai realisasi satu indikator, dengan target dan capaiannya' })
-export class SubmissionValue {
-  @Field(() => ID) indicatorId!: string;
-  @Field(() => String) indicatorCode!: string;
-  @Field(() => String) indicatorName!: string;
-  @Field(() => String) sasaran!: string;
-  @Field(() => String) satuan!: string;
-  @Field(() => Polarity) polarity!: Polarity;
-  @Field(() => Number, { nullable: true }) target!: number | null;
-  @Field(() => Number, { nullable: true }) targetUpper!: number | null;
-  @Field(() => Number, { nullable: true }) realisasi!: number | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+export class SubmissionValue extends IndicatorValueFields {
   @Field(() => Number, { nullable: true, description: 'Capaian (%)' }) capaian!: number | null;
   @Field(() => String, { description: 'OK, CLAMPED, TARGET_ZERO, MISSING_REALISASI, MISSING_TARGET, INVALID_RANGE' }) capaianStatus!: string;
   @Field(() => CapaianCategory, { nullable: true }) category!: CapaianCategory | null;

@@ -11,6 +11,8 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadBidang, seesWholeOffice } from '../common/access';
 import { fail, fieldProblem, type FieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
+import { groupBy } from '../common/group-by';
 import { isUuid, toNumber } from '../common/format';
 import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
@@ -66,12 +68,8 @@ export class SubmissionService {
     this.sql = sqlOf(db);
   }
 
-  private async load(db: Db | Tx, id: string) {
-    const s = await db.bidangSubmission
-      .findUnique({ where: { id }, include: { request: true } })
-      .catch(() => null);
-    if (!s) fail('NOT_FOUND');
-    return s!;
+  private load(db: Db | Tx, id: string) {
+    return findOr404(db.bidangSubmission.findUnique({ where: { id }, include: { request: true } }));
   }
 
   /** Read access: the office-wide roles, or the Bidang's own operator/head. */
@@ -155,7 +153,7 @@ export class SubmissionService {
         status: to,
         ...(action === 'SUBMIT'
           ? { submittedAt: now, submittedById: actor.userId, firstSubmittedAt: s.firstSubmittedAt ?? now }
-          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? reason!.trim() : s.returnReason }),
+          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? (reason ?? '').trim() : s.returnReason }),
       });
       await tx.submissionReview.create({
         data: { submissionId: s.id, action, fromStatus: s.status, toStatus: to, reason: reason?.trim() || null, actorId: actor.userId, version: expectedVersion + 1 },
@@ -207,7 +205,7 @@ export class SubmissionService {
   async view(id: string) {
     const [one] = await this.views(await this.sql.rows(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
-    return one!;
+    return one;
   }
 
   /**
@@ -225,9 +223,8 @@ export class SubmissionService {
       this.scales.inForce(),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const r of rows) (map.get(r.submissionId) ?? map.set(r.submissionId, []).get(r.submissionId)!).push(r);
-      return (id: string) => map.get(id) ?? [];
+      const groups = groupBy(rows, (r) => r.submissionId);
+      return (id: string): T[] => groups.get(id) ?? [];
     };
     const valuesOf = bySubmission(values);
     const documentsOf = bySubmission(documents);

@@ -9,7 +9,7 @@
  * (LAST_ADMIN; checked under a per-office lock, so two administrators demoting each other at the
  * same moment cannot both succeed).
  */
-import { BIDANG_ROLES, parseNip, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, parseNip, type NipResult, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { revokeSessions } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -17,13 +17,14 @@ import { assertPasswordAcceptable, temporaryPassword } from '../auth/password-po
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { User } from '../generated/prisma/client';
 import type { CreateUserInput } from '../admin/admin.input';
 import type { UpdateUserInput } from './user.input';
 
-const NIP_REASONS: Record<string, Bilingual> = {
+const NIP_REASONS: Record<Extract<NipResult, { ok: false }>['reason'], Bilingual> = {
   FORMAT: {
     id: 'NIP harus 18 digit angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1/2), nomor urut (3).',
     en: 'A NIP is 18 digits: birth date (8), appointment month (6), sex (1/2), sequence (3).',
@@ -40,7 +41,7 @@ const NIP_TAKEN: Bilingual = { id: 'NIP sudah terdaftar.', en: 'The NIP is alrea
 export function normalizeNip(input: string | null | undefined): string | null {
   if (!input || !input.trim()) return null;
   const parsed = parseNip(input);
-  if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [fieldProblem('nip', NIP_REASONS[parsed.reason]!)] });
+  if (!parsed.ok) fail('INVALID_NIP', NIP_REASONS[parsed.reason], { fields: [fieldProblem('nip', NIP_REASONS[parsed.reason])] });
   return parsed.value.nip;
 }
 
@@ -186,10 +187,9 @@ export class UserService {
 
   /** An account of the actor's office, read inside the transaction; another office's is NOT_FOUND. */
   private async ownAccount(tx: Tx, actor: Actor, userId: string) {
-    const u = await tx.user.findUnique({ where: { id: userId } });
-    if (!u) fail('NOT_FOUND');
-    assertSameOffice(actor, u!.officeId);
-    return u!;
+    const u = await findOr404(tx.user.findUnique({ where: { id: userId } }));
+    assertSameOffice(actor, u.officeId);
+    return u;
   }
 
   private async assertBidangOfOffice(actor: Actor, bidangId: string | null | undefined) {

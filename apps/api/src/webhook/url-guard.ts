@@ -104,7 +104,14 @@ function inCidr(bytes: Uint8Array, c: Cidr): boolean {
   return true;
 }
 
-const ranges = (list: [string, string][]) => list.map(([cidr, label]) => ({ ...parseCidr(cidr)!, label }));
+/** A range written in this file: a typo is a programming error, found when the module loads. */
+function knownCidr(s: string): Cidr {
+  const c = parseCidr(s);
+  if (!c) throw new Error(`url-guard: not a CIDR: ${s}`);
+  return c;
+}
+
+const ranges = (list: [string, string][]) => list.map(([cidr, label]) => ({ ...knownCidr(cidr), label }));
 
 /** Not the public internet (IANA special-purpose registries); the label goes to the log. */
 const DENIED_V4 = ranges([
@@ -135,9 +142,9 @@ const DENIED_V6 = ranges([
 ]);
 /** IPv6 forms that carry an IPv4 address a packet ends up at: judged by that IPv4 address. */
 const EMBEDDING_V4 = [
-  { ...parseCidr('::ffff:0:0/96')!, at: 12 }, // IPv4-mapped
-  { ...parseCidr('64:ff9b::/96')!, at: 12 }, // NAT64 well-known prefix
-  { ...parseCidr('2002::/16')!, at: 2 }, // 6to4
+  { ...knownCidr('::ffff:0:0/96'), at: 12 }, // IPv4-mapped
+  { ...knownCidr('64:ff9b::/96'), at: 12 }, // NAT64 well-known prefix
+  { ...knownCidr('2002::/16'), at: 2 }, // 6to4
 ];
 
 /** The IPv4 address inside an IPv4-mapped, NAT64 or 6to4 IPv6 address, if any. */
@@ -250,12 +257,13 @@ export class WebhookUrlGuard {
       (all) => {
         const want = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0);
         const usable = want ? all.filter((a) => a.family === want) : all;
-        if (!usable.length) {
+        const [first] = usable;
+        if (!first) {
           callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
         } else if (options.all) {
           callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
         } else {
-          callback(null, usable[0]!.address, usable[0]!.family);
+          callback(null, first.address, first.family);
         }
       },
       (err: NodeJS.ErrnoException) => callback(err, '', 0),

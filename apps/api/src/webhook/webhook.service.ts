@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertSameOffice } from '../common/access';
 import { fail, fieldProblem } from '../common/errors';
+import { findOr404 } from '../common/found';
 import { logger } from '../common/logger';
 import { toNumber } from '../common/format';
 import type { Config } from '../config';
@@ -83,10 +84,9 @@ export class WebhookService {
   /** Deactivates the endpoint and cancels its pending attempts; the delivery log stays. */
   async remove(actor: Actor, id: string, now = new Date()) {
     return this.db.$transaction(async (tx) => {
-      const e = await tx.webhookEndpoint.findUnique({ where: { id } }).catch(() => null);
-      if (!e) fail('NOT_FOUND');
-      assertSameOffice(actor, e!.officeId);
-      if (!e!.active) return toEndpoint(e!);
+      const e = await findOr404(tx.webhookEndpoint.findUnique({ where: { id } }));
+      assertSameOffice(actor, e.officeId);
+      if (!e.active) return toEndpoint(e);
       const after = await tx.webhookEndpoint.update({ where: { id }, data: { active: false, removedAt: now } });
       await tx.webhookDelivery.updateMany({ where: { endpointId: id, status: 'PENDING' }, data: { status: 'CANCELLED', error: 'endpoint dihapus' } });
       await audit(tx, actor, { action: 'webhook.removed', entityType: 'WebhookEndpoint', entityId: id, before: { active: true }, after: { active: false } });

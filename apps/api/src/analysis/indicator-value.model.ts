@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Polarity } from '../common/enums';
+
+/**
+ * The indicator value as the API shows it wherever one appears (a submission's values, accepted
+ * performance data, an analysis's indicators): the indicator, the period's target and the value.
+ * An object type only so that those types inherit its fields (analysis/indicator-value.ts builds
+ * the values); no field returns it, so it is not a type of the schema.
+ */
+@ObjectType()
+export class IndicatorValueFields {
+  @Field(() => ID) indicatorId!: string;
+  @Field(() => String) indicatorCode!: string;
+  @Field(() => String) indicatorName!: string;
+  @Field(() => String) sasaran!: string;
+  @Field(() => String) satuan!: string;
+  @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => Number, { nullable: true }) target!: number | null;
+  @Field(() => Number, { nullable: true }) targetUpper!: number | null;
+  @Field(() => Number, { nullable: true }) realisasi!: number | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}

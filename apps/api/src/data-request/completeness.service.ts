@@ -1,0 +1,51 @@
+import { isSubmissionEditable } from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { canReadBidang } from '../common/access';
+import { sqlOf, type Db } from '../db/prisma';
+import type { Sql } from '../db/sql';
+import type { RequestModel } from './data-request.service';
+import { COMPLETENESS } from './data-request.sql';
+
+/** Step 4 as the secretariat follows it: which Bidang has sent its data, accepted, on time or late. */
+export class CompletenessService {
+  private readonly sql: Sql;
+
+  constructor(db: Db) {
+    this.sql = sqlOf(db);
+  }
+
+  /** Completeness and timeliness per Bidang (step 4). */
+  async forRequest(actor: Actor, r: RequestModel, now = new Date()) {
+    const rows = await this.sql.rows(COMPLETENESS, [r.id, r.officeId]);
+    const due = rows[0]?.step4DueAt ?? null;
+    const perBidang = rows
+      .filter((b) => canReadBidang(actor, b.id))
+      .map(({ submissionId, status, submittedAt, firstSubmittedAt, returnCount, step4DueAt: _due, ...b }) => {
+        const pending = !status || isSubmissionEditable(status);
+        return {
+          bidang: b,
+          submissionId,
+          status,
+          submittedAt,
+          firstSubmittedAt,
+          late: !!(firstSubmittedAt && due && firstSubmittedAt > due),
+          overdue: !!(due && pending && !firstSubmittedAt && due < now && r.status === 'COLLECTING'),
+          returnCount,
+        };
+      });
+    const count = (st: string) => perBidang.filter((p) => p.status === st).length;
+    const firstSubmitted = perBidang.filter((p) => p.firstSubmittedAt);
+    const accepted = count('ACCEPTED');
+    return {
+      bidangTotal: perBidang.length,
+      draft: count('DRAFT'),
+      submitted: count('SUBMITTED'),
+      returned: count('RETURNED'),
+      accepted,
+      onTime: firstSubmitted.filter((p) => !p.late).length,
+      late: firstSubmitted.filter((p) => p.late).length,
+      percentAccepted: perBidang.length ? Math.round((accepted / perBidang.length) * 10000) / 100 : 0,
+      perBidang,
+    };
+  }
+}
