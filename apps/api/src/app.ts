@@ -25,7 +25,8 @@ import type { Db } from './db/prisma';
 import { reportRoutes } from './report/report.routes';
 import { getSchema } from './schema/build-schema';
 import { graphqlHeaders, spaRoutes } from './spa/spa.routes';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
+import { notificationStream } from './notification/notification.routes';
 
 export interface App {
   app: express.Express;
@@ -44,8 +45,8 @@ const send = (res: Response, err: unknown, requestId: string) => {
 };
 
 /** Builds the HTTP app: GraphQL on /graphql, documents on /api/documents, health, and the SPA. */
-export async function createApp(config: Config, db: Db): Promise<App> {
-  const services = createServices(db, config);
+export async function createApp(config: Config, db: Db, opts: ServiceOptions = {}): Promise<App> {
+  const services = createServices(db, config, opts);
   const production = config.NODE_ENV === 'production';
   // Operation limits, checked before execution; a refusal is BAD_USER_INPUT (or, for tokens,
   // GRAPHQL_VALIDATION_FAILED), which formatGraphQLError turns into our BAD_REQUEST.
@@ -267,6 +268,9 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     }
   });
 
+  // Live in-app notifications (server-sent events), for the signed-in person only.
+  app.get('/api/notifications/stream', notificationStream(services, userActorOf, send));
+
   // XLSX/PDF exports, the XLSX import and the public /verify/<code> page (before the SPA fallback).
   app.use(reportRoutes(services, config));
 
@@ -284,6 +288,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     app,
     services,
     async stop() {
+      await services.jobs.stop();
+      await services.notifications.stop();
       await services.webhookDispatcher.stop();
       await apollo.stop();
     },

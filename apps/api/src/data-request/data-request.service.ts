@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { EventSink } from '../notification/events';
 import { assertSameOffice, canReadBidang } from '../common/access';
 import { fail, fieldProblem } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -71,10 +72,9 @@ export function toRequestModel(r: RequestRow) {
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
 
-/** Outgoing notifications: rows written inside the transaction, sending nudged after the commit. */
-export interface RequestEvents {
+/** Outgoing notifications: jobs written inside the transaction, the job runner nudged after the commit. */
+export interface RequestEvents extends EventSink {
   enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number>;
-  afterCommit(): void;
 }
 
 export class DataRequestService {
@@ -167,8 +167,10 @@ export class DataRequestService {
         throw e;
       });
       await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
+      // Notifications: step 1's reminders and escalation are scheduled now (notification/).
+      await this.events?.emit(tx, { kind: 'request.moved', request: r, action: null, completedStep: null, nextStep: 1, dueAt, calendar: cal, at: now, actorId: actor.userId });
       return toRequestModel(r);
-    });
+    }).finally(() => this.events?.afterCommit());
   }
 
   /**
@@ -252,6 +254,8 @@ export class DataRequestService {
       }
       // The report is final (step 7 done): webhook deliveries commit or roll back with the step.
       if (t.to === 'DONE' && this.events) enqueued = await this.events.enqueueReportFinal(tx, r.id, now);
+      // Notifications of this move, and the reminders of the step it opens (notification/).
+      await this.events?.emit(tx, { kind: 'request.moved', request: r, action, completedStep: t.step, nextStep, dueAt: nextDue, calendar: cal, at: now, actorId: actor.userId, instruction: input.instruction ?? input.note ?? null });
       const after = await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } });
       await audit(tx, actor, {
         action: `request.${action.toLowerCase()}`,
@@ -263,7 +267,8 @@ export class DataRequestService {
       return toRequestModel(after);
     });
     // Sent only after the commit: a rolled-back step never notifies anyone.
-    if (enqueued) this.events!.afterCommit();
+    this.events?.afterCommit();
+    void enqueued;
     return result;
   }
 
