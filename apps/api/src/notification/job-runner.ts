@@ -49,6 +49,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** The graphile-worker schema's tables and functions exist (installed by `pnpm db:migrate` and at start). */
 export async function installJobSchema(databaseUrl: string, schema = 'graphile_worker'): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  pool.on('error', (err) => logger.warn({ err }, 'job schema pool error'));
   try {
     await runMigrations({ pgPool: pool, schema, logger: quietLogger() });
   } finally {
@@ -130,6 +131,7 @@ export class JobRunner {
     if (!this.config.databaseUrl) throw new Error('JobRunner: no database URL');
     this.pool = new pg.Pool({ connectionString: this.config.databaseUrl, max: this.config.poolMax });
     this.pool.on('error', (err) => logger.warn({ err }, 'job pool client error'));
+    this.pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err }, 'job pool connection error')));
     const events = new EventEmitter();
     events.on('pool:create', ({ workerPool }: { workerPool: WorkerPool }) => {
       this.workerPool = workerPool;
