@@ -50,6 +50,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function installJobSchema(databaseUrl: string, schema = 'graphile_worker'): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   pool.on('error', (err) => logger.warn({ err }, 'job schema pool error'));
+  pool.on('connect', (c) => c.on('error', (err) => logger.warn({ err }, 'job schema connection error')));
   try {
     await runMigrations({ pgPool: pool, schema, logger: quietLogger() });
   } finally {

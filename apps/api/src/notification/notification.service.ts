@@ -92,10 +92,10 @@ interface StepJob {
   toUserId?: string | null;
 }
 
-export const TASKS = { notify: 'notify', deliver: 'notify.deliver', remind: 'step.remind', escalate: 'step.escalate', digest: 'notify.digest', phoneCode: 'notify.phone-code' } as const;
+export const TASKS = { notify: 'notify', deliver: 'notify_deliver', remind: 'step_remind', escalate: 'step_escalate', digest: 'notify_digest', phoneCode: 'notify_phone_code' } as const;
 
 /** The hourly job that sends each office its daily digest at its opening. */
-export const DIGEST_CRONTAB = '0 * * * * notify.digest';
+export const DIGEST_CRONTAB = '0 * * * * notify_digest';
 
 const stepKey = (requestId: string, step: number) => `step:${requestId}:${step}`;
 const DISPOSITION_FROM: Partial<Record<RequestAction, Role>> = { DISPOSE_TO_KASUBBAG: 'SEKRETARIS', DISPOSE_TO_STAFF: 'KASUBBAG', RETURN_REPORT: 'SEKRETARIS' };

@@ -8,7 +8,7 @@ import { WebhookAddressRefused, WebhookUrlGuard, type Resolver } from './url-gua
 
 export { MAX_RESPONSE_BYTES } from './guarded-post';
 /** The job that makes one delivery attempt (payload: { deliveryId }). */
-export const WEBHOOK_ATTEMPT_TASK = 'webhook.attempt';
+export const WEBHOOK_ATTEMPT_TASK = 'webhook_attempt';
 
 type DispatchConfig = Pick<Config, 'WEBHOOK_MAX_ATTEMPTS' | 'WEBHOOK_RETRY_BASE_MS' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_ALLOWED_HOSTS' | 'webhookAllowHttp'>;
 
