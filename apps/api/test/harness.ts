@@ -45,6 +45,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     PUBLIC_BASE_URL: 'https://sipedaki.test.go.id',
     ...(opts.jobs ? { JOBS_SCHEMA: `jobs_${process.pid}_${++jobSchemas}`, JOBS_POLL_MS: '100' } : {}),
+    // PGlite's socket server takes 4 connections: the app's 1 and the job runner's 2, as in `pnpm start`.
+    ...(opts.embedded ? { JOBS_POOL_MAX: '2' } : {}),
     ...overrides,
   });
   const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)) });
