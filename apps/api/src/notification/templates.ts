@@ -57,8 +57,8 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
   switch (event) {
     case 'DISPOSITION_RECEIVED':
       return id
-        ? { title: `Disposisi baru: surat ${letter}`, body: `${role(p.fromRole, lang)} mendisposisikan permintaan data "${p.subject}" kepada Anda: "${p.instruction}". Batas waktu ${at(p.dueAt)}.` }
-        : { title: `New disposition: letter ${letter}`, body: `The ${role(p.fromRole, lang)} passed the data request "${p.subject}" to you: "${p.instruction}". Due ${at(p.dueAt)}.` };
+        ? { title: `Disposisi baru: surat ${letter}`, body: `${role(p.fromRole, lang)} mendisposisikan permintaan data "${p.subject}" kepada Anda.\nArahan: ${p.instruction}\nBatas waktu: ${at(p.dueAt)}` }
+        : { title: `New disposition: letter ${letter}`, body: `The ${role(p.fromRole, lang)} passed the data request "${p.subject}" to you.\nInstruction: ${p.instruction}\nDue: ${at(p.dueAt)}` };
     case 'FORMAT_RECEIVED':
       return id
         ? { title: `Format permintaan data diterima: ${letter}`, body: `${p.bidangName} diminta mengisi data kinerja dan melampirkan LHP, LHE, TL HP untuk "${p.subject}". Batas waktu ${at(p.dueAt)}.` }

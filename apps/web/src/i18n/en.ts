@@ -111,7 +111,7 @@ const en: typeof id = {
     emailInvalid: 'Not a valid e-mail address, e.g. name@dinas.go.id.', phoneFORMAT: 'A mobile number has digits only, e.g. 0812-3456-7890.', phoneNOT_MOBILE: 'Give a mobile number (starting 08), not an office landline.', phoneLENGTH: 'The mobile number is too short or too long.',
     verified: 'Verified', notVerified: 'Not verified', verifyHint: 'WhatsApp and SMS can be chosen once the number is verified. We send a 6-digit code to this number.',
     sendCode: 'Send a verification code', code: 'Verification code', verify: 'Verify the number', verifiedNow: 'The mobile number is verified.',
-    channels: 'Channels per kind of notification', channelsIntro: 'Channels that cannot be used yet (number not verified, or not set up on the server) cannot be chosen.', urgent: 'also outside office hours',
+    channels: 'Channels per kind of notification', channelsIntro: 'Channels that cannot be used yet (number not verified, or not set up on the server) cannot be chosen.', urgent: 'also outside office hours', noEmail: 'E-mail is not set up on this server yet (ask the administrator); notifications still show in the app.', noGateway: 'No WhatsApp/SMS gateway is set up on this server yet; the number is kept for later.',
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',

@@ -109,7 +109,7 @@ export default {
     emailInvalid: 'Alamat e-mail tidak valid, mis. nama@dinas.go.id.', phoneFORMAT: 'Nomor HP hanya berisi angka, mis. 0812-3456-7890.', phoneNOT_MOBILE: 'Masukkan nomor HP (diawali 08), bukan nomor telepon kantor.', phoneLENGTH: 'Nomor HP terlalu pendek atau terlalu panjang.',
     verified: 'Terverifikasi', notVerified: 'Belum diverifikasi', verifyHint: 'WhatsApp dan SMS baru dapat dipilih setelah nomor diverifikasi. Kami mengirim kode 6 angka ke nomor ini.',
     sendCode: 'Kirim kode verifikasi', code: 'Kode verifikasi', verify: 'Verifikasi nomor', verifiedNow: 'Nomor HP telah diverifikasi.',
-    channels: 'Saluran per jenis pemberitahuan', channelsIntro: 'Saluran yang belum dapat dipakai (nomor belum diverifikasi, atau belum diatur di server) tidak dapat dipilih.', urgent: 'juga di luar jam kerja',
+    channels: 'Saluran per jenis pemberitahuan', channelsIntro: 'Saluran yang belum dapat dipakai (nomor belum diverifikasi, atau belum diatur di server) tidak dapat dipilih.', urgent: 'juga di luar jam kerja', noEmail: 'Pengiriman e-mail belum diatur di server ini (hubungi administrator); pemberitahuan tetap tampil di aplikasi.', noGateway: 'Gateway WhatsApp/SMS belum diatur di server ini; nomor HP disimpan untuk nanti.',
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
