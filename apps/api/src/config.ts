@@ -134,7 +134,7 @@ const schema = z.object({
   JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('graphile_worker'),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1_000),
-  /** Connections of the job runner's own pool (default 4; 2 on the embedded database). */
+  /** Connections of the job runner's own pool (default JOBS_CONCURRENCY + 2; 2 on the embedded database). */
   JOBS_POOL_MAX: z.coerce.number().int().min(2).max(50).optional(),
   /** Attempts of a failing job (backoff e^n seconds) before it is given up. */
   JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(10),

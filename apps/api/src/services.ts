@@ -34,7 +34,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const jobs = new JobRunner(db, {
     databaseUrl: opts.databaseUrl ?? config.DATABASE_URL,
     schema: config.JOBS_SCHEMA,
-    poolMax: config.JOBS_POOL_MAX ?? (embedded ? 2 : 4),
+    poolMax: config.JOBS_POOL_MAX ?? (embedded ? 2 : config.JOBS_CONCURRENCY + 2),
     concurrency: config.JOBS_CONCURRENCY,
     pollMs: config.JOBS_POLL_MS,
     maxAttempts: config.JOBS_MAX_ATTEMPTS,

@@ -43,7 +43,8 @@ export class EmailChannel {
       greetingTimeout: this.config.SMTP_TIMEOUT_MS,
       socketTimeout: this.config.SMTP_TIMEOUT_MS,
       pool: true,
-      maxConnections: 2,
+      // Several messages on the wire at once: one slow answer does not hold the others.
+      maxConnections: 5,
     });
     return this.transport;
   }

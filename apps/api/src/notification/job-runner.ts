@@ -148,6 +148,9 @@ export class JobRunner {
       ...(crontab ? { crontab } : {}),
       events: events as never,
       logger: quietLogger(),
+      // Jobs are fetched (and locked) a few at a time and completions are batched: fewer round
+      // trips under load. A dead process's locked batch is handed back by rescue() like any lock.
+      preset: { worker: { localQueue: { size: this.config.concurrency * 2 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat().then(() => this.rescue()).catch((err) => logger.warn({ err }, 'job heartbeat failed')), this.config.heartbeatMs);

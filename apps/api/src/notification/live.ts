@@ -16,6 +16,9 @@ export const LIVE_CHANNEL = 'sipedaki_notifications';
 export interface LiveMessage {
   userId: string;
   id: string;
+  /** The notification as the API shows it (both languages), and the user's unread count then. */
+  notification?: unknown;
+  unreadCount?: number;
 }
 
 type Listener = (m: LiveMessage) => void;

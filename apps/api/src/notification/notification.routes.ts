@@ -38,6 +38,11 @@ export function notificationStream(services: Services, userActorOf: (req: Reques
       if (closed || sent.includes(m.id)) return;
       sent.push(m.id);
       if (sent.length > REMEMBERED) sent.shift();
+      // The message carries the notification and the count; only a trimmed one is read back.
+      if (m.notification && typeof m.unreadCount === 'number') {
+        write('notification', { notification: m.notification, unreadCount: m.unreadCount });
+        return;
+      }
       void Promise.all([services.notifications.one(actor.userId, m.id), services.notifications.unreadCount(actor)]).then(
         ([n, unread]) => {
           if (n && !closed) write('notification', { notification: n, unreadCount: unread });

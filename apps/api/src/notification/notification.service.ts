@@ -43,7 +43,7 @@ import type { Config } from '../config';
 import type { Db, Tx } from '../db/prisma';
 import { EmailChannel, GatewayChannel, type OutboundMessage } from './channels';
 import type { JobRunner } from './job-runner';
-import { LIVE_CHANNEL, LiveHub } from './live';
+import { LIVE_CHANNEL, LiveHub, type LiveMessage } from './live';
 import { resolveRecipients, type Recipient, type Target } from './recipients';
 import { render, type Lang, type Params } from './templates';
 
@@ -283,22 +283,36 @@ export class NotificationService {
     const recipients = await resolveRecipients(this.db, job.officeId, job.targets, at, job.exclude);
     if (!recipients.length) return 0;
     const notBefore = NOTIFICATION_RULES[job.event].urgent ? at : nextWorkingStart(cal, at);
-    const created: { id: string; userId: string }[] = [];
+    const created: LiveMessage[] = [];
     await this.db.$transaction(async (tx) => {
       for (const u of recipients) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO "Notification" (id, "userId", "officeId", event, "eventKey", params, link, "requestId", "createdAt")
-          VALUES (gen_random_uuid(), ${u.id}::uuid, ${job.officeId}::uuid, ${job.event}, ${job.key}, ${JSON.stringify(job.params)}::jsonb, ${job.link}, ${job.requestId}::uuid, now())
-          ON CONFLICT ("userId", "eventKey") DO NOTHING RETURNING id::text`;
+        // The row and the recipient's unread count (this one included) in one statement.
+        const rows = await tx.$queryRaw<{ id: string; createdAt: Date; unread: number }[]>`
+          WITH n AS (
+            INSERT INTO "Notification" (id, "userId", "officeId", event, "eventKey", params, link, "requestId", "createdAt")
+            VALUES (gen_random_uuid(), ${u.id}::uuid, ${job.officeId}::uuid, ${job.event}, ${job.key}, ${JSON.stringify(job.params)}::jsonb, ${job.link}, ${job.requestId}::uuid, now())
+            ON CONFLICT ("userId", "eventKey") DO NOTHING RETURNING id, "createdAt")
+          SELECT n.id::text AS id, n."createdAt" AS "createdAt",
+                 (SELECT count(*) FROM "Notification" x WHERE x."userId" = ${u.id}::uuid AND x."readAt" IS NULL)::int + 1 AS unread
+            FROM n`;
         const n = rows[0];
         if (!n) continue;
-        created.push({ id: n.id, userId: u.id });
+        const message: LiveMessage = {
+          userId: u.id,
+          id: n.id,
+          unreadCount: n.unread,
+          notification: this.view({ id: n.id, event: job.event, params: job.params, link: job.link, requestId: job.requestId, createdAt: n.createdAt, readAt: null }),
+        };
+        created.push(message);
         for (const c of this.outboundFor(job.event, u)) {
           const address = c === 'EMAIL' ? u.email! : u.phone!;
           const d = await tx.notificationDelivery.create({ data: { notificationId: n.id, channel: c, address, notBefore } });
-          await this.jobs.addJob(tx, TASKS.deliver, { deliveryId: d.id }, { runAt: notBefore });
+          // After the in-app fan-outs waiting (priority 1 runs after 0): the live list first.
+          await this.jobs.addJob(tx, TASKS.deliver, { deliveryId: d.id }, { runAt: notBefore, priority: 1 });
         }
-        await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ userId: u.id, id: n.id })})`;
+        // At commit, to every API process (a payload beyond NOTIFY's 8000 bytes goes without the view).
+        const payload = JSON.stringify(message);
+        await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload.length < 7900 ? payload : JSON.stringify({ userId: u.id, id: n.id })})`;
       }
     });
     for (const c of created) this.live.publish(c);
