@@ -13,7 +13,10 @@ import { authenticate } from './http/authenticate';
 import { errorHandler } from './http/errors';
 import { fileRoutes } from './http/file-routes';
 import { graphqlHeaders, spaRoutes } from './spa/spa.routes';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
+import { notificationStream } from './notification/notification.routes';
+import { requireUserActor } from './auth/auth-checker';
+import { sendError } from './http/errors';
 
 export interface App {
   app: express.Express;
@@ -22,8 +25,8 @@ export interface App {
 }
 
 /** Builds the HTTP app: GraphQL on /graphql, the file routes, health, and the SPA. */
-export async function createApp(config: Config, db: Db): Promise<App> {
-  const services = createServices(db, config);
+export async function createApp(config: Config, db: Db, opts: ServiceOptions = {}): Promise<App> {
+  const services = createServices(db, config, opts);
   const apollo = await createApollo(config, db);
   await apollo.start();
 
@@ -80,6 +83,15 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     }),
   );
 
+  // Live in-app notifications (server-sent events), for the signed-in person only.
+  app.get(
+    '/api/notifications/stream',
+    notificationStream(services, async (req) => {
+      const { actor, authRefusal } = await authenticate(services.auth, req);
+      return requireUserActor(actor, authRefusal);
+    }, sendError),
+  );
+
   // Documents, XLSX/PDF exports, the XLSX import and the public /verify/<code> page (before the SPA fallback).
   app.use(fileRoutes(services, config, db));
 
@@ -92,6 +104,8 @@ export async function createApp(config: Config, db: Db): Promise<App> {
     app,
     services,
     async stop() {
+      await services.jobs.stop();
+      await services.notifications.stop();
       await services.webhookDispatcher.stop();
       await apollo.stop();
     },

@@ -98,8 +98,7 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Webhooks: delay before the 2nd attempt; each further attempt waits twice as long. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
-  /** Webhooks: how often the dispatcher looks for due deliveries, and the timeout of one POST. */
-  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Webhooks: the timeout of one POST. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Webhooks: accept http:// endpoint URLs (otherwise only https://). Default: on outside production. */
   WEBHOOK_ALLOW_HTTP: bool.optional(),
@@ -134,6 +133,56 @@ const schema = z.object({
       }
       return parsed;
     }),
+  /** Job runner (graphile-worker): its schema, jobs run at once per process, poll interval, connections. */
+  JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('graphile_worker'),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /** Connections of the job runner's own pool (default JOBS_CONCURRENCY + 2; 2 on the embedded database). */
+  JOBS_POOL_MAX: z.coerce.number().int().min(2).max(50).optional(),
+  /** Attempts of a failing job (backoff e^n seconds) before it is given up. */
+  JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(10),
+  /** Heartbeat of each worker pool, and after how long without one its locked jobs are handed back. */
+  JOBS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  JOBS_STALE_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Reminders before a step's due time, as fractions of its standard (working time). */
+  NOTIFY_REMINDER_FRACTIONS: z
+    .string()
+    .default('0.5,0.8')
+    .transform((s, ctx) => {
+      const values = s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+      if (values.some((v) => !(v > 0 && v < 1))) ctx.addIssue({ code: 'custom', message: 'each fraction must lie between 0 and 1 (e.g. 0.5,0.8)' });
+      return values;
+    }),
+  /** E-mail over SMTP. Empty SMTP_HOST = no e-mail is sent (in-app only). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** Implicit TLS (port 465). Otherwise STARTTLS, required unless SMTP_REQUIRE_TLS=false. */
+  SMTP_SECURE: bool.default(false),
+  SMTP_REQUIRE_TLS: bool.optional(),
+  SMTP_USER: z.string().optional(),
+  /** Secret. */
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('SIPEDAKI <noreply@localhost>'),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** WhatsApp and SMS through the office's HTTP gateway: URL, one auth header "Name: value" (secret), JSON body template. */
+  WHATSAPP_GATEWAY_URL: z.string().url().optional(),
+  WHATSAPP_GATEWAY_AUTH: z.string().optional(),
+  WHATSAPP_GATEWAY_BODY: z.string().default('{"phone":"{{phone}}","message":"{{message}}"}'),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_AUTH: z.string().optional(),
+  SMS_GATEWAY_BODY: z.string().default('{"phone":"{{phone}}","message":"{{message}}"}'),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Non-public hosts/IPs/CIDRs the gateways may reach (the webhooks' SSRF guard applies to them). */
+  GATEWAY_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const entries = s.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+      for (const e of entries) {
+        if (!parseAllowEntry(e)) ctx.addIssue({ code: 'custom', message: `not a host name, IP address or CIDR: ${e}` });
+      }
+      return entries;
+    }),
   /** Directory of the built SPA to serve on the same port, if present. */
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });
@@ -145,6 +194,8 @@ export type Config = z.infer<typeof schema> & {
   introspection: boolean;
   embedded: boolean;
   webhookAllowHttp: boolean;
+  /** STARTTLS required for SMTP: SMTP_REQUIRE_TLS, else on in production. */
+  smtpRequireTls: boolean;
   /** The log level in force: LOG_LEVEL, else info (silent under NODE_ENV=test). */
   logLevel: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
 };
@@ -182,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,
     embedded: !c.DATABASE_URL,
     webhookAllowHttp: c.WEBHOOK_ALLOW_HTTP ?? !production,
+    smtpRequireTls: c.SMTP_REQUIRE_TLS ?? production,
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

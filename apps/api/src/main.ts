@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { DIGEST_CRONTAB } from './notification/notification.service';
 import { logger } from './common/logger';
 import { loadStartupConfig } from './config';
 import { startEmbeddedDb } from './db/embedded';
@@ -30,9 +31,11 @@ async function main() {
   });
   if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
 
-  const { app, stop, services } = await createApp(config, db);
-  // Webhook deliveries: polls for due attempts; stopped (in-flight attempts finished) on shutdown.
-  services.webhookDispatcher.start();
+  const { app, stop, services } = await createApp(config, db, { databaseUrl: url });
+  // The job runner (notifications, reminders, escalations, digest, webhook deliveries) and the
+  // live stream's LISTEN; both stop (jobs in flight finished) on shutdown.
+  await services.jobs.start(DIGEST_CRONTAB);
+  await services.notifications.startLive(url, !!embedded);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -64,7 +67,7 @@ async function main() {
       await fn().catch((err) => logger.warn({ err, step: name }, 'shutdown step failed'));
       logger.debug({ step: name, ms: Date.now() - t0 }, 'shutdown step done');
     };
-    await step('webhooks + apollo', stop);
+    await step('jobs + apollo', stop);
     await step('database', () => db.$disconnect());
     if (embedded) await step('embedded', () => embedded.stop());
     process.exit(0);

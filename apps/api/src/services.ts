@@ -15,40 +15,65 @@ import { DocumentService } from './document/document.service';
 import { DocumentStorage } from './document/storage';
 import { LetterheadService } from './office/letterhead.service';
 import { InboxService } from './inbox/inbox.service';
+import { JobRunner } from './notification/job-runner';
+import { NotificationService } from './notification/notification.service';
 import { ReportService } from './report/report.service';
 import { SubmissionService } from './submission/submission.service';
 import { ApiTokenService } from './api-token/api-token.service';
 import { PerformanceService } from './performance/performance.service';
-import { WebhookDispatcher } from './webhook/dispatcher';
+import { WEBHOOK_ATTEMPT_TASK, WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
 import { UserService } from './user/user.service';
 
+export interface ServiceOptions {
+  /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
+  databaseUrl?: string;
+}
+
 /** The services of one running app, wired once; resolvers and routes reach them via context. */
-export function createServices(db: Db, config: Config) {
+export function createServices(db: Db, config: Config, opts: ServiceOptions = {}) {
   configureLogger(config);
+  const embedded = !config.DATABASE_URL;
+  // The durable job runner (notifications, reminders, escalations, webhook deliveries); started by
+  // main.ts (and by tests that need it), after createServices has registered every task.
+  const jobs = new JobRunner(db, {
+    databaseUrl: opts.databaseUrl ?? config.DATABASE_URL,
+    schema: config.JOBS_SCHEMA,
+    poolMax: config.JOBS_POOL_MAX ?? (embedded ? 2 : config.JOBS_CONCURRENCY + 2),
+    concurrency: config.JOBS_CONCURRENCY,
+    pollMs: config.JOBS_POLL_MS,
+    maxAttempts: config.JOBS_MAX_ATTEMPTS,
+    heartbeatMs: config.JOBS_HEARTBEAT_MS,
+    staleMs: config.JOBS_STALE_MS,
+  });
   const calendars = new CalendarService(db);
+  const notifications = new NotificationService(db, calendars, jobs, config);
+  // The services tell what happened inside their transactions; emit only writes jobs.
+  const events = { emit: notifications.emit.bind(notifications), afterCommit: () => jobs.nudge() };
+  calendars.events = events;
   const scales = new ScaleService(db);
-  const webhooks = new WebhookService(db, config);
-  const webhookDispatcher = new WebhookDispatcher(db, config);
+  const webhooks = new WebhookService(db, config, {}, jobs);
+  const webhookDispatcher = new WebhookDispatcher(db, config, {}, jobs);
+  jobs.define(WEBHOOK_ATTEMPT_TASK, (p: { deliveryId: string }) => webhookDispatcher.runJob(p.deliveryId));
   const admin = new AdminService(db);
   // A data request: its registration and reads, the transition engine (the steps), its timeline
   // and its completeness per Bidang; the inbox reads the open requests of an office.
-  const requests = new DataRequestService(db, calendars, admin);
+  const requests = new DataRequestService(db, calendars, admin, events);
   const transitions = new TransitionService(db, calendars, {
     enqueueReportFinal: (tx, requestId, now) => webhooks.enqueueReportFinal(tx, requestId, now),
-    afterCommit: () => webhookDispatcher.notify(),
+    ...events,
   });
   const completeness = new CompletenessService(db);
-  const submissions = new SubmissionService(db, scales);
+  const submissions = new SubmissionService(db, scales, events);
   const analyses = new AnalysisService(db, scales, requests, completeness, config.ANALYSIS_DEVIATION_PCT);
   // Per client address, in memory; AuthService reserves a place before it checks a password.
   const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
   const letterheads = new LetterheadService(db, documents.storage);
   return {
-    auth: new AuthService(db, config, loginLimiter),
+    auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
-    users: new UserService(db),
+    users: new UserService(db, events),
     calendars,
     scales,
     requests,
@@ -66,6 +91,8 @@ export function createServices(db: Db, config: Config) {
     performance: new PerformanceService(db, scales),
     webhooks,
     webhookDispatcher,
+    jobs,
+    notifications,
   };
 }
 export type Services = ReturnType<typeof createServices>;

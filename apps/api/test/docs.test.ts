@@ -132,6 +132,12 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         );
         return r.data.assignActing.id;
       }
+      case '<notification>': {
+        // One of the Kasubbag's own notifications (the example that marks it is run as the Kasubbag).
+        const key = `docs-${Date.now()}-${Math.random()}`;
+        await t.services.notifications.fanOut({ event: 'PASSWORD_RESET', officeId: o.office.id, key, params: {}, link: '/profil', requestId: null, targets: [{ userId: o.users.kasubbag.id }], at: new Date().toISOString() });
+        return (await t.db.notification.findFirstOrThrow({ where: { userId: o.users.kasubbag.id, eventKey: key } })).id;
+      }
       case 'sipedaki123':
         return PASSWORD;
       default:

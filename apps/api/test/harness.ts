@@ -23,7 +23,13 @@ export interface GqlResult<T = any> {
  * `poolMax: 1` runs it the way the embedded PGlite does (one connection): a query sent through
  * the pool while a transaction holds that connection then waits forever, and the test fails.
  */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number; embedded?: boolean } = {}) {
+let jobSchemas = 0;
+
+/**
+ * `jobs: true` starts the job runner (notifications, reminders, webhook deliveries) on a job
+ * schema of this app's own, so that no other test file's app runs its jobs.
+ */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number; embedded?: boolean; jobs?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
   // `embedded`: the very database `pnpm start` uses without DATABASE_URL (PGlite in dataDir,
   // migrated like production), instead of the run's PostgreSQL database.
@@ -38,11 +44,18 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     DATA_DIR: dataDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     PUBLIC_BASE_URL: 'https://sipedaki.test.go.id',
+    ...(opts.jobs ? { JOBS_SCHEMA: `jobs_${process.pid}_${++jobSchemas}`, JOBS_POLL_MS: '100' } : {}),
+    // PGlite's socket server takes 4 connections: the app's 1 and the job runner's 2, as in `pnpm start`.
+    ...(opts.embedded ? { JOBS_POOL_MAX: '2' } : {}),
     ...overrides,
   });
   const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)) });
   await seedReference(db);
-  const { app, stop, services } = await createApp(config, db);
+  const { app, stop, services } = await createApp(config, db, { databaseUrl });
+  if (opts.jobs) {
+    await services.jobs.start();
+    await services.notifications.startLive(databaseUrl, !!embedded);
+  }
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

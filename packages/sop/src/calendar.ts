@@ -243,6 +243,28 @@ export function addWorkingTime(cal: WorkCalendar, start: Date, std: StandardTime
   return noWorkingDays();
 }
 
+/**
+ * `start` plus `minutes` of office time (fractions allowed, unlike a standard time): the moment a
+ * share of a step's budget has been used. Starting outside office hours counts from the opening.
+ */
+export function addWorkingMinutes(cal: WorkCalendar, start: Date, minutes: number): Date {
+  if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`minutes must be ≥ 0, got ${minutes}`);
+  let remaining = minutes * MINUTE;
+  let t = toLocal(cal, start);
+  const first = dayIndexOf(t);
+  for (let day = first; day < first + MAX_DAYS_SEARCHED; day++) {
+    const w = windowOf(cal, day);
+    if (!w) continue;
+    const from = Math.max(t, w.open);
+    if (from >= w.close) continue;
+    const available = w.close - from;
+    if (remaining <= available) return fromLocal(cal, Math.round(from + remaining));
+    remaining -= available;
+    t = (day + 1) * DAY;
+  }
+  return noWorkingDays();
+}
+
 export interface StepTiming {
   startedAt: Date;
   dueAt: Date;

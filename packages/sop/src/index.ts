@@ -11,3 +11,5 @@ export * from './deviation';
 export * from './numbers';
 export * from './documents';
 export * from './password';
+export * from './notifications';
+export * from './contact';

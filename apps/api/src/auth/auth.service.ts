@@ -5,6 +5,7 @@ import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
 import { AppError, fail, fieldProblem } from '../common/errors';
 import { audit } from '../audit/audit.service';
+import type { EventSink } from '../notification/events';
 import type { Actor } from './actor';
 import { SESSION_ACTOR } from './auth.sql';
 import type { LoginRateLimiter } from './login-rate-limit';
@@ -62,6 +63,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly config: Config,
     private readonly limiter: LoginRateLimiter,
+    private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);
   }
@@ -103,10 +105,15 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     const session = await this.db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: u.id }, data: { failedLogins: 0, lockedUntil: null } });
+      // A device never seen before on this account (its User-Agent), when the account has signed in before.
+      const agent = client.userAgent?.slice(0, 300) ?? null;
+      const signedInBefore = await tx.session.count({ where: { userId: u.id } });
+      const known = signedInBefore === 0 || (await tx.session.count({ where: { userId: u.id, userAgent: agent } })) > 0;
       const s = await tx.session.create({
         data: { tokenHash: sha256(token), userId: u.id, expiresAt, ip: client.ip ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null, lastSeenAt: now },
       });
       await audit(tx, { userId: u.id, officeId: u.officeId }, { action: 'auth.login', entityType: 'Session', entityId: s.id, after: { ip: client.ip } });
+      if (!known) await this.events?.emit(tx, { kind: 'account', event: 'NEW_DEVICE', userId: u.id, officeId: u.officeId, at: now, params: { device: agent ?? '?', ip: client.ip ?? null, at: now.toISOString() } });
       return s;
     });
     return { token, expiresAt: session.expiresAt, userId: u.id };
@@ -147,6 +154,7 @@ export class AuthService {
           entityId: u.id,
           after: { reason: 'LOCKED', purpose, ip: client.ip },
         });
+        if (n) await this.events?.emit(tx, { kind: 'account', event: 'ACCOUNT_LOCKED', userId: u.id, officeId: u.officeId, at: now, params: { until: lockedUntil.toISOString() } });
       });
       fail('ACCOUNT_LOCKED');
     }
@@ -178,6 +186,7 @@ export class AuthService {
         entityId: e.entityId,
         after: e.after,
       });
+      if (n && who) await this.events?.emit(tx, { kind: 'account', event: 'ACCOUNT_LOCKED', userId: who.id, officeId: who.officeId, at: now, params: { until: lockedUntil.toISOString() } });
       return n > 0;
     });
   }

@@ -14,6 +14,7 @@ import { audit } from '../audit/audit.service';
 import { fail, fieldProblem } from '../common/errors';
 import { dateOnly } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
+import type { EventSink } from '../notification/events';
 import type { Office } from '../generated/prisma/client';
 import type { AddHolidayInput, MoveHolidayInput, OfficeHoursInput, RemoveHolidayInput } from './calendar.input';
 
@@ -43,6 +44,8 @@ const utcDate = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
  */
 export class CalendarService {
   private cache = new Map<string, { at: number; cal: WorkCalendar }>();
+  /** Told when a due time moves, so the step's reminder and escalation jobs move too (services.ts). */
+  events?: EventSink;
 
   constructor(private readonly db: Db) {}
 
@@ -215,6 +218,7 @@ export class CalendarService {
       // The request's own dueAt mirrors its current step; version is not bumped (no user's edit of it).
       await tx.dataRequest.update({ where: { id: st.requestId }, data: { dueAt: due } });
       await audit(tx, actor, { action: 'request.due_recomputed', entityType: 'DataRequest', entityId: st.requestId, before: { step: st.step, dueAt: st.dueAt }, after: { step: st.step, dueAt: due, at: now } });
+      await this.events?.emit(tx, { kind: 'step.rescheduled', requestId: st.requestId, officeId: actor.officeId, step: st.step, startedAt: st.startedAt, dueAt: due, calendar: cal });
       changes.push({ requestId: st.requestId, letterNumber: st.request.letterNumber, step: st.step, before: st.dueAt, after: due });
     }
     return changes;

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor';
 import type { AdminService } from '../admin/admin.service';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { EventSink } from '../notification/events';
 import { assertSameOffice } from '../common/access';
 import { fail, fieldProblem, type Bilingual } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -47,6 +48,7 @@ export class DataRequestService {
     private readonly db: Db,
     private readonly calendars: CalendarService,
     private readonly indicatorList: Pick<AdminService, 'listIndicators'>,
+    private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);
   }
@@ -144,8 +146,10 @@ export class DataRequestService {
         throw e;
       });
       await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
+      // Notifications: step 1's reminders and escalation are scheduled now (notification/).
+      await this.events?.emit(tx, { kind: 'request.moved', request: r, action: null, completedStep: null, nextStep: 1, dueAt, calendar: cal, at: now, actorId: actor.userId });
       return toRequestModel(r);
-    });
+    }).finally(() => this.events?.afterCommit());
   }
 
   async overdue(r: RequestModel, now = new Date()): Promise<boolean> {

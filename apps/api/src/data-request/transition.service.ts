@@ -20,6 +20,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { EventSink } from '../notification/events';
 import { assertSameOffice } from '../common/access';
 import { fail } from '../common/errors';
 import { findOr404 } from '../common/found';
@@ -50,10 +51,9 @@ export interface TransitionInput {
   expectedVersion?: number | null;
 }
 
-/** Outgoing notifications: rows written inside the transaction, sending nudged after the commit. */
-export interface RequestEvents {
+/** Outgoing notifications: jobs written inside the transaction, the job runner nudged after the commit. */
+export interface RequestEvents extends EventSink {
   enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number>;
-  afterCommit(): void;
 }
 
 export class TransitionService {
@@ -144,6 +144,11 @@ export class TransitionService {
       }
       // The report is final (step 7 done): webhook deliveries commit or roll back with the step.
       if (t.to === 'DONE' && this.events) enqueued = await this.events.enqueueReportFinal(tx, r.id, now);
+      // Notifications of this move, and the reminders of the step it opens (notification/).
+      await this.events?.emit(tx, {
+        kind: 'request.moved', request: r, action, completedStep: t.step, nextStep, dueAt: next?.dueAt ?? null, calendar: cal, at: now, actorId: actor.userId,
+        instruction: input.instruction ?? input.note ?? null,
+      });
       const after = await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } });
       await audit(tx, actor, {
         action: `request.${action.toLowerCase()}`,
@@ -155,7 +160,8 @@ export class TransitionService {
       return toRequestModel(after);
     });
     // Sent only after the commit: a rolled-back step never notifies anyone.
-    if (enqueued) this.events?.afterCommit();
+    this.events?.afterCommit();
+    void enqueued;
     return result;
   }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { installJobSchema } from '../notification/job-runner';
 
 const apiDir = path.resolve(__dirname, '../..');
 
@@ -8,7 +9,15 @@ const apiDir = path.resolve(__dirname, '../..');
  * Asynchronous on purpose: with the embedded database the server runs in this very process, and
  * a synchronous child would deadlock it.
  */
-export function migrateDeploy(databaseUrl: string): Promise<string> {
+export async function migrateDeploy(databaseUrl: string): Promise<string> {
+  const out = await prismaMigrateDeploy(databaseUrl);
+  // The job runner's schema (graphile-worker's own migrations): jobs are enqueued with its SQL
+  // functions inside the app's transactions, so it must exist before the app serves.
+  await installJobSchema(databaseUrl);
+  return out;
+}
+
+function prismaMigrateDeploy(databaseUrl: string): Promise<string> {
   const cli = require.resolve('prisma/build/index.js', { paths: [apiDir] });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {

@@ -18,6 +18,7 @@ import { VerifyResolver } from '../report/verify.resolver';
 import { PerformanceResolver } from '../performance/performance.resolver';
 import { SubmissionResolver } from '../submission/submission.resolver';
 import { WebhookResolver } from '../webhook/webhook.resolver';
+import { NotificationResolver } from '../notification/notification.resolver';
 import { UserResolver } from '../user/user.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
@@ -45,6 +46,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ApiTokenResolver,
       PerformanceResolver,
       WebhookResolver,
+      NotificationResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

@@ -19,6 +19,7 @@ import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
 import { indicatorValueView } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
+import type { EventSink } from '../notification/events';
 import type { SaveSubmissionInput } from './submission.input';
 import {
   DOCUMENTS_OF_SUBMISSIONS,
@@ -64,6 +65,7 @@ export class SubmissionService {
   constructor(
     private readonly db: Db,
     private readonly scales: ScaleService,
+    private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);
   }
@@ -165,7 +167,9 @@ export class SubmissionService {
         before: { status: s.status, version: expectedVersion },
         after: { status: to, version: expectedVersion + 1, reason: reason ?? null },
       });
+      await this.events?.emit(tx, { kind: 'submission.moved', submissionId: s.id, requestId: s.requestId, officeId: s.request.officeId, bidangId: s.bidangId, action, version: expectedVersion + 1, reason, at: now, actorId: actor.userId });
     });
+    this.events?.afterCommit();
     return this.view(submissionId);
   }
 

@@ -20,6 +20,7 @@ import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/er
 import { findOr404 } from '../common/found';
 import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
+import type { EventSink } from '../notification/events';
 import type { User } from '../generated/prisma/client';
 import type { CreateUserInput } from '../admin/admin.input';
 import type { UpdateUserInput } from './user.input';
@@ -58,7 +59,10 @@ const auditView = (u: User) => {
 };
 
 export class UserService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly events?: EventSink,
+  ) {}
 
   async list(actor: Actor) {
     const rows = await this.db.user.findMany({ where: { officeId: actor.officeId }, orderBy: { name: 'asc' } });
@@ -153,6 +157,7 @@ export class UserService {
         entityId: before.id,
         after: { revokedSessions: revoked, wasLocked: !!before.lockedUntil && before.lockedUntil > now },
       });
+      await this.events?.emit(tx, { kind: 'account', event: 'PASSWORD_RESET', userId: before.id, officeId: before.officeId, at: now });
       return after;
     });
     return { temporaryPassword: temporary, user: accountView(u, now) };

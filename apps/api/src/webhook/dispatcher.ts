@@ -1,16 +1,16 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
 import { logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Db } from '../db/prisma';
+import type { JobRunner } from '../notification/job-runner';
+import { guardedPost } from './guarded-post';
 import { WebhookAddressRefused, WebhookUrlGuard, type Resolver } from './url-guard';
 
-type DispatchConfig = Pick<
-  Config,
-  'WEBHOOK_MAX_ATTEMPTS' | 'WEBHOOK_RETRY_BASE_MS' | 'WEBHOOK_POLL_MS' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_ALLOWED_HOSTS' | 'webhookAllowHttp'
->;
+export { MAX_RESPONSE_BYTES } from './guarded-post';
+/** The job that makes one delivery attempt (payload: { deliveryId }). */
+export const WEBHOOK_ATTEMPT_TASK = 'webhook_attempt';
+
+type DispatchConfig = Pick<Config, 'WEBHOOK_MAX_ATTEMPTS' | 'WEBHOOK_RETRY_BASE_MS' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_ALLOWED_HOSTS' | 'webhookAllowHttp'>;
 
 /**
  * `X-Sipedaki-Signature: t=<unix seconds>,v1=<hex>`: HMAC-SHA256 with the endpoint's secret of
@@ -31,25 +31,25 @@ export const MAX_RETRY_DELAY_MS = 6 * 60 * 60 * 1000;
 export const retryDelay = (baseMs: number, attempt: number, random: () => number) =>
   Math.min(MAX_RETRY_DELAY_MS, Math.round(baseMs * 2 ** (attempt - 1) * (0.8 + 0.4 * random())));
 
-/** The receiver's answer is read up to this many bytes (and ignored): only the status counts. */
-export const MAX_RESPONSE_BYTES = 64 * 1024;
-
 const BATCH = 20;
 
 /**
- * The in-process sender of webhook deliveries. It polls for due PENDING rows (and is nudged right
- * after a commit that enqueued some), claims each with a compare-and-set to SENDING (so two
- * processes never send the same attempt), POSTs it, and records the outcome on that row; a failed
- * attempt writes the next attempt's row with exponential backoff (and jitter) until
- * WEBHOOK_MAX_ATTEMPTS. Delivery is at least once: a receiver deduplicates on X-Sipedaki-Delivery.
+ * The sender of webhook deliveries. Each attempt is a row (the delivery log administrators read)
+ * and a job of the job runner (notification/job-runner.ts), both written in one transaction: the
+ * first attempt in the transaction that causes the event, each retry in the transaction that
+ * records the failed attempt, due after exponential backoff with jitter, until
+ * WEBHOOK_MAX_ATTEMPTS. The job claims its row with a compare-and-set to SENDING (so two
+ * processes never send the same attempt), POSTs it and records the outcome on that row. Delivery
+ * is at least once: a receiver deduplicates on X-Sipedaki-Delivery.
  *
  * Every attempt goes through the SSRF guard (url-guard.ts) on the addresses the socket connects
  * to; a refused address fails the attempt without sending anything. Redirects are never followed.
+ *
+ * `tick()` / `drain()` send due rows directly, without the job runner: for tests that inject the
+ * jitter's randomness or DNS, and for scripts.
  */
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
-  private started = false;
   private readonly guard: WebhookUrlGuard;
   private readonly random: () => number;
 
@@ -58,30 +58,26 @@ export class WebhookDispatcher {
     private readonly config: DispatchConfig,
     /** Tests inject the jitter's randomness and play DNS; the server uses Math.random and the system resolver. */
     opts: { random?: () => number; resolve?: Resolver } = {},
+    private readonly jobs?: JobRunner,
   ) {
     this.guard = new WebhookUrlGuard({ allowHttp: config.webhookAllowHttp, allowedHosts: config.WEBHOOK_ALLOWED_HOSTS }, opts.resolve);
     this.random = opts.random ?? Math.random;
   }
 
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.timer = setInterval(() => void this.tick(), this.config.WEBHOOK_POLL_MS);
-    this.timer.unref();
-    void this.tick();
-  }
-
-  /** Stops polling and waits for the attempts in flight. */
+  /** Waits for a tick in flight (shutdown). */
   async stop(): Promise<void> {
-    this.started = false;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
     await this.running?.catch(() => undefined);
   }
 
-  /** Called after a commit that enqueued deliveries: send now rather than at the next poll. */
-  notify(): void {
-    if (this.started) void this.tick();
+  /**
+   * The job: one attempt of this delivery. A row still SENDING under a live claim (another
+   * process is sending it) makes the job fail and come back later; a row already settled is left.
+   */
+  async runJob(deliveryId: string): Promise<void> {
+    const row = await this.db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { status: true, nextAttemptAt: true } });
+    if (!row || row.status === 'DELIVERED' || row.status === 'FAILED' || row.status === 'CANCELLED') return;
+    if (row.status === 'SENDING' && row.nextAttemptAt > new Date()) throw new Error(`delivery ${deliveryId} is being sent elsewhere`);
+    await this.attempt(deliveryId, true);
   }
 
   /** One pass over the due deliveries (never two passes at once in this process). */
@@ -124,15 +120,18 @@ export class WebhookDispatcher {
         select: { id: true },
       });
       if (!due.length) return sent;
-      const results = await Promise.all(due.map((d) => this.attempt(d.id)));
+      const results = await Promise.all(due.map((d) => this.attempt(d.id, false)));
       sent += results.filter(Boolean).length;
       if (due.length < BATCH) return sent;
     }
   }
 
-  private async attempt(id: string): Promise<boolean> {
-    const lease = new Date(Date.now() + 2 * this.config.WEBHOOK_TIMEOUT_MS + 1000);
-    const claimed = await this.db.webhookDelivery.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'SENDING', nextAttemptAt: lease } });
+  private async attempt(id: string, orphanToo: boolean): Promise<boolean> {
+    const now0 = new Date();
+    const lease = new Date(now0.getTime() + 2 * this.config.WEBHOOK_TIMEOUT_MS + 1000);
+    // A job may also take over a row whose sender died mid-attempt (its claim's lease ran out).
+    const claimable = orphanToo ? { OR: [{ status: 'PENDING' as const }, { status: 'SENDING' as const, nextAttemptAt: { lt: now0 } }] } : { status: 'PENDING' as const };
+    const claimed = await this.db.webhookDelivery.updateMany({ where: { id, ...claimable }, data: { status: 'SENDING', nextAttemptAt: lease } });
     if (claimed.count !== 1) return false;
     const d = await this.db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { endpoint: true } });
     if (!d.endpoint.active) {
@@ -178,56 +177,19 @@ export class WebhookDispatcher {
       });
       if (retry) {
         const delay = retryDelay(this.config.WEBHOOK_RETRY_BASE_MS, d.attempt, this.random);
-        await tx.webhookDelivery.create({
-          data: { endpointId: d.endpointId, eventId: d.eventId, event: d.event, payload: d.payload as never, attempt: d.attempt + 1, nextAttemptAt: new Date(now.getTime() + delay) },
+        const runAt = new Date(now.getTime() + delay);
+        const next = await tx.webhookDelivery.create({
+          data: { endpointId: d.endpointId, eventId: d.eventId, event: d.event, payload: d.payload as never, attempt: d.attempt + 1, nextAttemptAt: runAt },
         });
+        // The next attempt's job commits with the row that records this failure.
+        await this.jobs?.addJob(tx, WEBHOOK_ATTEMPT_TASK, { deliveryId: next.id }, { runAt });
       }
     });
     if (error) logger.warn({ deliveryId: id, endpointId: d.endpointId, attempt: d.attempt, error, retry }, 'webhook attempt failed');
     return true;
   }
 
-  /**
-   * One POST with node:http(s), which never follows a redirect (a 3xx is just a failed status).
-   * The socket connects only to addresses the guard's lookup let through (DNS is asked again at
-   * every attempt, no connection is reused). Resolves with the status once the
-   * answer has ended, MAX_RESPONSE_BYTES were read, or the timeout cut a slow body.
-   */
   private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    // An IP-literal host is connected to without a lookup: check it here.
-    const literal = net.isIP(host) ? this.guard.resolveChecked(host) : Promise.resolve();
-    return literal.then(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const client = url.protocol === 'https:' ? https : http;
-          const req = client.request(
-            url,
-            {
-              method: 'POST',
-              headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-              agent: false,
-              lookup: this.guard.lookup,
-              signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-            },
-            (res) => {
-              let read = 0;
-              const finish = () => {
-                resolve(res.statusCode ?? 0);
-                res.destroy();
-              };
-              res.on('data', (chunk: Buffer) => {
-                read += chunk.length;
-                if (read >= MAX_RESPONSE_BYTES) finish();
-              });
-              res.on('end', finish);
-              res.on('error', finish);
-              res.on('close', finish);
-            },
-          );
-          req.on('error', reject);
-          req.end(body);
-        }),
-    );
+    return guardedPost(this.guard, url, body, headers, this.config.WEBHOOK_TIMEOUT_MS);
   }
 }

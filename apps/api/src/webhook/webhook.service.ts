@@ -11,6 +11,8 @@ import type { Config } from '../config';
 import type { Db, Tx } from '../db/prisma';
 import type { RegisterWebhookInput } from './webhook.model';
 import { WebhookAddressRefused, WebhookUrlGuard, type Resolver } from './url-guard';
+import type { JobRunner } from '../notification/job-runner';
+import { WEBHOOK_ATTEMPT_TASK } from './dispatcher';
 
 export const REPORT_FINAL = 'report.final';
 
@@ -28,6 +30,7 @@ export class WebhookService {
     private readonly config: Pick<Config, 'webhookAllowHttp' | 'WEBHOOK_ALLOWED_HOSTS' | 'WEBHOOK_TIMEOUT_MS'>,
     /** Tests play DNS through this; the server uses the system resolver. */
     opts: { resolve?: Resolver } = {},
+    private readonly jobs?: JobRunner,
   ) {
     this.guard = new WebhookUrlGuard({ allowHttp: config.webhookAllowHttp, allowedHosts: config.WEBHOOK_ALLOWED_HOSTS }, opts.resolve);
   }
@@ -96,8 +99,9 @@ export class WebhookService {
 
   /**
    * Inside the transaction that makes a report final: one first-attempt row per active endpoint
-   * of the office. Nothing is sent here; the rows vanish if the transaction rolls back, and the
-   * dispatcher sends them once they are committed. Returns how many were written.
+   * of the office, each with its job. Nothing is sent here; rows and jobs vanish if the
+   * transaction rolls back, and the job runner sends them once they are committed. Returns how
+   * many were written.
    */
   async enqueueReportFinal(tx: Tx, requestId: string, now: Date): Promise<number> {
     // Sequential reads (no include): the adapter's transaction client runs one query at a time.
@@ -127,9 +131,10 @@ export class WebhookService {
         ? { id: analysis.id, version: analysis.version, officeCapaian: toNumber(analysis.officeCapaian), scaleCode: analysis.scaleCode, scaleVersion: analysis.scaleVersion }
         : null,
     };
-    await tx.webhookDelivery.createMany({
-      data: endpoints.map((e) => ({ endpointId: e.id, eventId, event: REPORT_FINAL, payload, attempt: 1, nextAttemptAt: now })),
-    });
+    for (const e of endpoints) {
+      const d = await tx.webhookDelivery.create({ data: { endpointId: e.id, eventId, event: REPORT_FINAL, payload, attempt: 1, nextAttemptAt: now } });
+      await this.jobs?.addJob(tx, WEBHOOK_ATTEMPT_TASK, { deliveryId: d.id }, { runAt: now });
+    }
     return endpoints.length;
   }
 }

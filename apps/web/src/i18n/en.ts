@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', logout: 'Log out', menu: 'Menu', language: 'Language' },
+  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', language: 'Language' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -101,8 +101,26 @@ const en: typeof id = {
     submit: 'Change password', busy: 'Saving…', changed: 'Your password was changed.', changedOthers: 'Your password was changed. {n} other devices were signed out.',
     forcedTitle: 'Choose a new password', forcedIntro: 'You signed in with a temporary password from the administrator. Choose a password of your own before you continue; the temporary one stops working afterwards.',
   },
+  notifications: {
+    title: 'Notifications', bell: 'Notifications', bellUnread: 'Notifications, {n} unread', empty: 'No notifications yet.', unread: 'unread',
+    unreadOnly: 'Unread only', readAll: 'Mark all as read', open: 'tap to open', settings: 'Choose notifications (e-mail, WhatsApp, SMS)',
+  },
+  notificationSettings: {
+    title: 'Notification settings', intro: 'In-app notifications are always on. Choose e-mail, WhatsApp or SMS per kind as well. Outside office hours only escalations and account notices are sent at once; the rest waits for the next office opening.',
+    contact: 'Language and contact', language: 'Language of e-mail and WhatsApp', email: 'E-mail address', phone: 'Mobile number (WhatsApp/SMS)',
+    emailInvalid: 'Not a valid e-mail address, e.g. name@dinas.go.id.', phoneFORMAT: 'A mobile number has digits only, e.g. 0812-3456-7890.', phoneNOT_MOBILE: 'Give a mobile number (starting 08), not an office landline.', phoneLENGTH: 'The mobile number is too short or too long.',
+    verified: 'Verified', notVerified: 'Not verified', verifyHint: 'WhatsApp and SMS can be chosen once the number is verified. We send a 6-digit code to this number.',
+    sendCode: 'Send a verification code', code: 'Verification code', verify: 'Verify the number', verifiedNow: 'The mobile number is verified.',
+    channels: 'Channels per kind of notification', channelsIntro: 'Channels that cannot be used yet (number not verified, or not set up on the server) cannot be chosen.', urgent: 'also outside office hours', noEmail: 'E-mail is not set up on this server yet (ask the administrator); notifications still show in the app.', noGateway: 'No WhatsApp/SMS gateway is set up on this server yet; the number is kept for later.',
+  },
+  notificationEvent: {
+    DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
+    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_FINAL: 'Final report for the Kepala Dinas', STEP_REMINDER: 'Reminder before a due time',
+    STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
+  },
+  channel: { IN_APP: 'In the app', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {
-    title: 'My profile', account: 'Account', username: 'User name', roles: 'Roles now', changePassword: 'Change password',
+    title: 'My profile', notifications: 'Notification settings', account: 'Account', username: 'User name', roles: 'Roles now', changePassword: 'Change password',
     sessions: 'Where you are signed in', sessionsIntro: 'Sign out any device you do not recognise, then change your password.',
     thisDevice: 'This device', signedIn: 'Signed in', lastSeen: 'Last used', address: 'IP address', expires: 'Valid until',
     revoke: 'Sign out', revokeQuestion: 'Sign out {device}? It will have to sign in again with the password.', revokeConfirm: 'Yes, sign it out', revoked: '{device} was signed out.',

@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -99,8 +99,26 @@ export default {
     submit: 'Ganti kata sandi', busy: 'Menyimpan…', changed: 'Kata sandi telah diganti.', changedOthers: 'Kata sandi telah diganti. {n} perangkat lain telah dikeluarkan.',
     forcedTitle: 'Buat kata sandi baru', forcedIntro: 'Anda masuk dengan kata sandi sementara dari administrator. Buat kata sandi baru milik Anda sendiri sebelum melanjutkan; kata sandi sementara tidak berlaku lagi setelahnya.',
   },
+  notifications: {
+    title: 'Pemberitahuan', bell: 'Pemberitahuan', bellUnread: 'Pemberitahuan, {n} belum dibaca', empty: 'Belum ada pemberitahuan.', unread: 'belum dibaca',
+    unreadOnly: 'Belum dibaca saja', readAll: 'Tandai semua dibaca', open: 'ketuk untuk membuka', settings: 'Atur pemberitahuan (e-mail, WhatsApp, SMS)',
+  },
+  notificationSettings: {
+    title: 'Pengaturan pemberitahuan', intro: 'Pemberitahuan dalam aplikasi selalu aktif. Pilih juga e-mail, WhatsApp atau SMS per jenis pemberitahuan. Di luar jam kerja hanya eskalasi dan pemberitahuan akun yang langsung dikirim; lainnya menunggu jam kerja berikutnya.',
+    contact: 'Bahasa dan kontak', language: 'Bahasa e-mail dan WhatsApp', email: 'Alamat e-mail', phone: 'Nomor HP (WhatsApp/SMS)',
+    emailInvalid: 'Alamat e-mail tidak valid, mis. nama@dinas.go.id.', phoneFORMAT: 'Nomor HP hanya berisi angka, mis. 0812-3456-7890.', phoneNOT_MOBILE: 'Masukkan nomor HP (diawali 08), bukan nomor telepon kantor.', phoneLENGTH: 'Nomor HP terlalu pendek atau terlalu panjang.',
+    verified: 'Terverifikasi', notVerified: 'Belum diverifikasi', verifyHint: 'WhatsApp dan SMS baru dapat dipilih setelah nomor diverifikasi. Kami mengirim kode 6 angka ke nomor ini.',
+    sendCode: 'Kirim kode verifikasi', code: 'Kode verifikasi', verify: 'Verifikasi nomor', verifiedNow: 'Nomor HP telah diverifikasi.',
+    channels: 'Saluran per jenis pemberitahuan', channelsIntro: 'Saluran yang belum dapat dipakai (nomor belum diverifikasi, atau belum diatur di server) tidak dapat dipilih.', urgent: 'juga di luar jam kerja', noEmail: 'Pengiriman e-mail belum diatur di server ini (hubungi administrator); pemberitahuan tetap tampil di aplikasi.', noGateway: 'Gateway WhatsApp/SMS belum diatur di server ini; nomor HP disimpan untuk nanti.',
+  },
+  notificationEvent: {
+    DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
+    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_FINAL: 'Laporan final untuk Kepala Dinas', STEP_REMINDER: 'Pengingat sebelum batas waktu',
+    STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
+  },
+  channel: { IN_APP: 'Aplikasi', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {
-    title: 'Profil saya', account: 'Akun', username: 'Nama pengguna', roles: 'Peran saat ini', changePassword: 'Ganti kata sandi',
+    title: 'Profil saya', notifications: 'Pengaturan pemberitahuan', account: 'Akun', username: 'Nama pengguna', roles: 'Peran saat ini', changePassword: 'Ganti kata sandi',
     sessions: 'Perangkat tempat Anda masuk', sessionsIntro: 'Keluarkan perangkat yang tidak Anda kenali, lalu ganti kata sandi Anda.',
     thisDevice: 'Perangkat ini', signedIn: 'Masuk', lastSeen: 'Terakhir dipakai', address: 'Alamat IP', expires: 'Berlaku sampai',
     revoke: 'Keluarkan', revokeQuestion: 'Keluarkan {device}? Perangkat itu harus masuk kembali dengan kata sandi.', revokeConfirm: 'Ya, keluarkan', revoked: '{device} telah dikeluarkan.',

@@ -13,9 +13,10 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
 
-// Quick retries so a failed first attempt is followed within seconds (defaults: 30 s, polled every 5 s).
+// Quick retries so a failed first attempt is followed within seconds (default 30 s); each attempt
+// is a job, due at its time (the job runner looks every JOBS_POLL_MS for jobs that fell due).
 process.env.WEBHOOK_RETRY_BASE_MS ??= '4000';
-process.env.WEBHOOK_POLL_MS ??= '500';
+process.env.JOBS_POLL_MS ??= '500';
 // The receiver runs on this machine: loopback receivers are refused unless the office allows them.
 process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1';
 
