@@ -12,7 +12,7 @@
  *     (graphile_worker.add_job inside BEGIN … COMMIT); its time is taken after COMMIT returns;
  *     the event is an escalation (urgent: e-mail at once, whatever the hour) for one user;
  *  4. prints p50/p95/max per channel, and how many events were lost or doubled on each.
- * Env: RATE, DURATION, JOBS_CONCURRENCY (default 8), TEST_DATABASE_URL.
+ * Env: RATE, DURATION, JOBS_CONCURRENCY (default 8), TEST_DATABASE_URL, CPU_PROFILE (a directory).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,6 +37,15 @@ const adminUrl = new URL(base); adminUrl.pathname = '/postgres';
 const dbUrl = new URL(base); dbUrl.pathname = `/${dbName}`;
 const admin = async (sql) => { const c = new pg.Client({ connectionString: adminUrl.toString() }); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
 const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+/** CPU time (user + system, ms) a process has used so far: a figure a busy machine does not distort the way it distorts latency. */
+const cpuMs = (pid) => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
+};
 const pct = (xs, p) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
 async function main() {
@@ -64,7 +73,9 @@ async function main() {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     say(`API on ${dbName} with its job runner (concurrency ${process.env.JOBS_CONCURRENCY ?? 8}); SMTP receiver on ${smtp.server.address().port}`);
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (where the time goes).
+    const prof = process.env.CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CPU_PROFILE)}`] : [];
+    child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/main.ts'], {
       cwd: api,
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port), SMTP_REQUIRE_TLS: 'false', JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY ?? '8' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -109,6 +120,7 @@ async function main() {
     }
     say(`${users.length} users signed in with a live stream open; ${RATE} events/s for ${DURATION} s …`);
 
+    const cpu0 = cpuMs(child.pid);
     let seq = 0;
     const total = RATE * DURATION;
     const inflight = [];
@@ -141,6 +153,7 @@ async function main() {
     say(`${total} events committed in ${sendSeconds.toFixed(1)} s (${(total / sendSeconds).toFixed(0)}/s); waiting for deliveries …`);
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline && (inApp.size < total || mail.size < total)) await new Promise((r) => setTimeout(r, 200));
+    const cpu1 = cpuMs(child.pid);
     await new Promise((r) => setTimeout(r, 2000)); // late doubles would show up here
 
     const report = (label, arrivals) => {
@@ -160,6 +173,7 @@ async function main() {
     report('commit → SMTP receiver', mail);
     const rows = (await db.query(`SELECT count(*)::int AS n, count(DISTINCT "eventKey")::int AS k FROM "Notification" WHERE "eventKey" LIKE 'bench-%'`)).rows[0];
     say(`notifications in the database: ${rows.n} rows for ${rows.k} events`);
+    say(`API process CPU: ${((cpu1 - cpu0) / total).toFixed(2)} ms per event (fan-out + in-app + e-mail), ${((cpu1 - cpu0) / 1000).toFixed(1)} s in all; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
     say('goal (issue 13): p95 < 1000 ms in-app, < 5000 ms e-mail; none lost or doubled');
     for (const s of streams) s.abort();
     await db.end();

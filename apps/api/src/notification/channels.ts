@@ -18,7 +18,7 @@ export interface OutboundMessage {
   lang: 'id' | 'en';
 }
 
-type MailConfig = Pick<Config, 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_TIMEOUT_MS' | 'smtpRequireTls' | 'publicBaseUrl'>;
+type MailConfig = Pick<Config, 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_TIMEOUT_MS' | 'SMTP_POOL_SIZE' | 'smtpRequireTls' | 'publicBaseUrl'>;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -43,8 +43,10 @@ export class EmailChannel {
       greetingTimeout: this.config.SMTP_TIMEOUT_MS,
       socketTimeout: this.config.SMTP_TIMEOUT_MS,
       pool: true,
-      // Several messages on the wire at once: one slow answer does not hold the others.
-      maxConnections: 5,
+      // Several messages on the wire at once: one slow answer does not hold the others; a
+      // connection carries many messages before it is renewed (not nodemailer's 100).
+      maxConnections: this.config.SMTP_POOL_SIZE,
+      maxMessages: 1000,
     });
     return this.transport;
   }

@@ -83,6 +83,11 @@ export class JobRunner {
     this.schema = config.schema;
   }
 
+  /** Attempts of a job enqueued without its own (JOBS_MAX_ATTEMPTS). */
+  get maxAttempts(): number {
+    return this.config.maxAttempts;
+  }
+
   get started(): boolean {
     return !!this.runner;
   }

@@ -40,10 +40,12 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { fail, fieldProblem, type Bilingual } from '../common/errors';
 import { logger } from '../common/logger';
 import type { Config } from '../config';
-import type { Db, Tx } from '../db/prisma';
+import { sqlOf, type Db, type Tx } from '../db/prisma';
+import type { Sql } from '../db/sql';
 import { EmailChannel, GatewayChannel, type OutboundMessage } from './channels';
 import type { JobRunner } from './job-runner';
 import { LIVE_CHANNEL, LiveHub, type LiveMessage } from './live';
+import { DELIVERY, DELIVERY_SENT, FAN_OUT, fanOutStatement } from './notification.sql';
 import { resolveRecipients, type Recipient, type Target } from './recipients';
 import { render, type Lang, type Params } from './templates';
 
@@ -104,7 +106,7 @@ const DISPOSITION_TO: Partial<Record<RequestAction, Role>> = { DISPOSE_TO_KASUBB
 type NotifyConfig = Pick<
   Config,
   | 'NOTIFY_REMINDER_FRACTIONS'
-  | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_TIMEOUT_MS' | 'smtpRequireTls' | 'publicBaseUrl'
+  | 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_SECURE' | 'SMTP_USER' | 'SMTP_PASSWORD' | 'SMTP_FROM' | 'SMTP_TIMEOUT_MS' | 'SMTP_POOL_SIZE' | 'smtpRequireTls' | 'publicBaseUrl'
   | 'WHATSAPP_GATEWAY_URL' | 'WHATSAPP_GATEWAY_AUTH' | 'WHATSAPP_GATEWAY_BODY' | 'SMS_GATEWAY_URL' | 'SMS_GATEWAY_AUTH' | 'SMS_GATEWAY_BODY'
   | 'GATEWAY_TIMEOUT_MS' | 'GATEWAY_ALLOWED_HOSTS' | 'webhookAllowHttp'
 >;
@@ -130,6 +132,8 @@ export class NotificationService {
   readonly email: EmailChannel;
   readonly whatsapp: GatewayChannel;
   readonly sms: GatewayChannel;
+  private readonly sql: Sql;
+  private readonly fanOutSql: typeof FAN_OUT;
 
   constructor(
     private readonly db: Db,
@@ -137,6 +141,8 @@ export class NotificationService {
     private readonly jobs: JobRunner,
     private readonly config: NotifyConfig,
   ) {
+    this.sql = sqlOf(db);
+    this.fanOutSql = jobs.schema === 'graphile_worker' ? FAN_OUT : fanOutStatement(jobs.schema);
     this.email = new EmailChannel(config);
     const gw = { allowHttp: config.webhookAllowHttp, allowedHosts: config.GATEWAY_ALLOWED_HOSTS, timeoutMs: config.GATEWAY_TIMEOUT_MS };
     this.whatsapp = new GatewayChannel('WHATSAPP', { url: config.WHATSAPP_GATEWAY_URL, auth: config.WHATSAPP_GATEWAY_AUTH, body: config.WHATSAPP_GATEWAY_BODY }, gw);
@@ -273,47 +279,45 @@ export class NotificationService {
   /* ------------------------------------------------------------------ 2. jobs */
 
   /**
-   * One event to its people, in one transaction: each person's notification (once: the unique
+   * One event to its people, in one statement (FAN_OUT): each person's notification (once: the unique
    * (user, eventKey) makes a re-run a no-op), the outbound deliveries their choices ask for with
    * one job each (urgent events at once, others at the next office opening), and the live NOTIFY.
    */
   async fanOut(job: NotifyJob): Promise<number> {
     const at = new Date(job.at);
     const cal = await this.calendars.forOffice(job.officeId);
-    const recipients = await resolveRecipients(this.db, job.officeId, job.targets, at, job.exclude);
+    const recipients = await resolveRecipients(this.sql, job.officeId, job.targets, at, job.exclude);
     if (!recipients.length) return 0;
     const notBefore = NOTIFICATION_RULES[job.event].urgent ? at : nextWorkingStart(cal, at);
-    const created: LiveMessage[] = [];
-    await this.db.$transaction(async (tx) => {
-      for (const u of recipients) {
-        // The row and the recipient's unread count (this one included) in one statement.
-        const rows = await tx.$queryRaw<{ id: string; createdAt: Date; unread: number }[]>`
-          WITH n AS (
-            INSERT INTO "Notification" (id, "userId", "officeId", event, "eventKey", params, link, "requestId", "createdAt")
-            VALUES (gen_random_uuid(), ${u.id}::uuid, ${job.officeId}::uuid, ${job.event}, ${job.key}, ${JSON.stringify(job.params)}::jsonb, ${job.link}, ${job.requestId}::uuid, now())
-            ON CONFLICT ("userId", "eventKey") DO NOTHING RETURNING id, "createdAt")
-          SELECT n.id::text AS id, n."createdAt" AS "createdAt",
-                 (SELECT count(*) FROM "Notification" x WHERE x."userId" = ${u.id}::uuid AND x."readAt" IS NULL)::int + 1 AS unread
-            FROM n`;
-        const n = rows[0];
-        if (!n) continue;
-        const message: LiveMessage = {
-          userId: u.id,
-          id: n.id,
-          unreadCount: n.unread,
-          notification: this.view({ id: n.id, event: job.event, params: job.params, link: job.link, requestId: job.requestId, createdAt: n.createdAt, readAt: null }),
-        };
-        created.push(message);
-        for (const c of this.outboundFor(job.event, u)) {
-          const address = c === 'EMAIL' ? u.email! : u.phone!;
-          const d = await tx.notificationDelivery.create({ data: { notificationId: n.id, channel: c, address, notBefore } });
-          // After the in-app fan-outs waiting (priority 1 runs after 0): the live list first.
-          await this.jobs.addJob(tx, TASKS.deliver, { deliveryId: d.id }, { runAt: notBefore, priority: 1 });
-        }
-        // At commit, to every API process (a payload beyond NOTIFY's 8000 bytes goes without the view).
-        const payload = JSON.stringify(message);
-        await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload.length < 7900 ? payload : JSON.stringify({ userId: u.id, id: n.id })})`;
+    // Ids made here, so that each live message and outbound copy is written by the same
+    // statement as its notification (FAN_OUT); a re-run's rows are not inserted and send nothing.
+    type View = ReturnType<NotificationService['view']>;
+    const views = new Map<string, { userId: string; view: View }>();
+    const outbound: { id: string; notificationId: string; channel: OutboundChannel; address: string }[] = [];
+    const ids = recipients.map((u) => {
+      const id = crypto.randomUUID();
+      views.set(id, { userId: u.id, view: this.view({ id, event: job.event, params: job.params, link: job.link, requestId: job.requestId, createdAt: at, readAt: null }) });
+      for (const c of this.outboundFor(job.event, u)) {
+        const address = c === 'EMAIL' ? u.email : u.phone;
+        if (address) outbound.push({ id: crypto.randomUUID(), notificationId: id, channel: c, address });
       }
+      return id;
+    });
+    // The statement completes unreadCount and createdAt. A payload beyond NOTIFY's 8000 bytes goes
+    // without the view (the page then reads its list).
+    const payloads = ids.map((id) => {
+      const v = views.get(id) as { userId: string; view: View };
+      const full = JSON.stringify({ userId: v.userId, id, unreadCount: 0, notification: v.view } satisfies LiveMessage);
+      return full.length < 7800 ? full : JSON.stringify({ userId: v.userId, id });
+    });
+    const rows = await this.sql.rows(this.fanOutSql, [
+      ids, recipients.map((u) => u.id), job.officeId, job.event, job.key, JSON.stringify(job.params), job.link, job.requestId, payloads,
+      outbound.map((o) => o.id), outbound.map((o) => o.notificationId), outbound.map((o) => o.channel), outbound.map((o) => o.address),
+      notBefore, this.jobs.maxAttempts, LIVE_CHANNEL,
+    ]);
+    const created: LiveMessage[] = rows.map((r) => {
+      const v = views.get(r.id) as { userId: string; view: View };
+      return { userId: r.userId, id: r.id, unreadCount: r.unread, notification: { ...v.view, createdAt: r.createdAt } };
     });
     for (const c of created) this.live.publish(c);
     if (created.length) this.jobs.nudge();
@@ -328,16 +332,15 @@ export class NotificationService {
 
   /** One outbound copy. Sent at most once per success (SENT is checked first); a failure is retried. */
   async deliver(deliveryId: string, attempt = 1, maxAttempts = 1): Promise<void> {
-    const d = await this.db.notificationDelivery.findUnique({ where: { id: deliveryId }, include: { notification: { include: { user: { select: { language: true, active: true } } } } } });
+    const d = await this.sql.one(DELIVERY, [deliveryId]);
     if (!d || d.status !== 'PENDING') return;
-    if (!d.notification.user.active) {
+    if (!d.active) {
       await this.db.notificationDelivery.update({ where: { id: d.id }, data: { status: 'FAILED', error: 'account deactivated' } });
       return;
     }
-    const lang: Lang = d.notification.user.language === 'en' ? 'en' : 'id';
-    const event = d.notification.event as NotificationEvent;
-    const text = render(event, d.notification.params as Params, lang);
-    const message: OutboundMessage = { id: d.id, to: d.address, title: text.title, body: text.body, link: d.notification.link, lang };
+    const lang: Lang = d.language === 'en' ? 'en' : 'id';
+    const text = render(d.event as NotificationEvent, d.params as Params, lang);
+    const message: OutboundMessage = { id: d.id, to: d.address, title: text.title, body: text.body, link: d.link, lang };
     try {
       await this.channel(d.channel as OutboundChannel).send(message);
     } catch (err) {
@@ -346,7 +349,7 @@ export class NotificationService {
       logger.warn({ deliveryId, channel: d.channel, attempt, error }, 'notification delivery failed');
       throw err;
     }
-    await this.db.notificationDelivery.update({ where: { id: d.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, error: null } });
+    await this.sql.one(DELIVERY_SENT, [d.id]);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Role } from '@sipedaki/sop';
-import type { Db, Tx } from '../db/prisma';
-import type { Prisma } from '../generated/prisma/client';
+import type { Sql } from '../db/sql';
+import { RECIPIENTS, type RecipientRow } from './notification.sql';
 
 /**
  * Who an event is for: a named person (a disposition addressed to one officer, one's own account)
@@ -9,35 +9,15 @@ import type { Prisma } from '../generated/prisma/client';
  */
 export type Target = { userId: string } | { role: Role; bidangId?: string | null };
 
-export interface Recipient {
-  id: string;
-  officeId: string;
-  language: string;
-  email: string | null;
-  phone: string | null;
-  phoneVerifiedAt: Date | null;
-  notificationChannels: unknown;
-}
+export type Recipient = RecipientRow;
 
 /**
- * The one recipient resolution: active people of the office matching any target at `at`.
- * Machine clients are API tokens, not users, so they never receive anything.
+ * The one recipient resolution (the rule is the statement RECIPIENTS): active people of the
+ * office matching any target at `at`. Machine clients are API tokens, not users, so they never
+ * receive anything.
  */
-export async function resolveRecipients(db: Db | Tx, officeId: string, targets: readonly Target[], at: Date, exclude: readonly string[] = []): Promise<Recipient[]> {
+export async function resolveRecipients(q: Sql, officeId: string, targets: readonly Target[], at: Date, exclude: readonly string[] = []): Promise<Recipient[]> {
   if (!targets.length) return [];
-  const or: Prisma.UserWhereInput[] = [];
-  for (const t of targets) {
-    if ('userId' in t) {
-      or.push({ id: t.userId });
-      continue;
-    }
-    const bidang = t.bidangId ? { bidangId: t.bidangId } : {};
-    or.push({ roles: { has: t.role }, ...bidang });
-    or.push({ acting: { some: { role: t.role, validFrom: { lte: at }, validUntil: { gt: at }, ...(t.bidangId ? { OR: [{ bidangId: t.bidangId }, { bidangId: null }] } : {}) } } });
-  }
-  return db.user.findMany({
-    where: { officeId, active: true, OR: or, ...(exclude.length ? { id: { notIn: [...exclude] } } : {}) },
-    select: { id: true, officeId: true, language: true, email: true, phone: true, phoneVerifiedAt: true, notificationChannels: true },
-    orderBy: { id: 'asc' },
-  });
+  const rows = targets.map((t) => ('userId' in t ? { userId: t.userId } : { role: t.role, bidangId: t.bidangId ?? null }));
+  return q.rows(RECIPIENTS, [officeId, JSON.stringify(rows), at, [...exclude]]);
 }
