@@ -17,6 +17,11 @@ const en: typeof id = {
     title: 'Waiting for you', hello: 'Welcome, {name}', empty: 'Nothing is waiting for you.', due: 'Due', overdue: 'Overdue', onTime: 'On time', step: 'Step {n}',
     quick: 'Shortcuts', open: 'Open',
   },
+  overview: {
+    title: 'Office overview', officeCapaian: 'Office performance achievement · {period}', noCapaian: 'No achievement yet: no request has reached its analysis.',
+    running: 'requests under way', late: 'late', awaiting: 'awaiting your signature', underWay: 'Under way', all: 'See all ({n})',
+    stepOf: 'Step {n} of {total}', stepsDone: '{n} of {total} steps done',
+  },
   requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
   register: {
     title: 'Register an incoming letter', letterNumber: 'Letter number', letterDate: 'Letter date', sender: 'Sender', subject: 'Subject', notes: 'Notes',

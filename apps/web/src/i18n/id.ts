@@ -15,6 +15,11 @@ export default {
     title: 'Yang menunggu Anda', hello: 'Selamat datang, {name}', empty: 'Tidak ada pekerjaan yang menunggu Anda.', due: 'Batas waktu', overdue: 'Terlambat', onTime: 'Sesuai waktu', step: 'Langkah {n}',
     quick: 'Pintasan', open: 'Kerjakan',
   },
+  overview: {
+    title: 'Ringkasan Dinas', officeCapaian: 'Capaian kinerja Dinas · {period}', noCapaian: 'Belum ada capaian: belum ada permintaan yang sampai pada analisis.',
+    running: 'permintaan berjalan', late: 'terlambat', awaiting: 'menunggu tanda tangan Anda', underWay: 'Sedang berjalan', all: 'Lihat semua ({n})',
+    stepOf: 'Langkah {n} dari {total}', stepsDone: '{n} dari {total} langkah selesai',
+  },
   requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
   register: {
     title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
