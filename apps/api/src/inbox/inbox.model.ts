@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DataRequest, RequestAction } from '../data-request/data-request.model';
+import { Bidang } from '../office/office.model';
 
 export enum InboxKind {
   REQUEST_STEP = 'REQUEST_STEP',
@@ -19,6 +20,7 @@ export class InboxItem {
   @Field(() => Int) step!: number;
   @Field(() => [RequestAction]) actions!: RequestAction[];
   @Field(() => ID, { nullable: true }) submissionId!: string | null;
+  @Field(() => Bidang, { nullable: true, description: 'Bidang yang kirimannya diisi atau diperiksa; null untuk langkah permintaan' }) bidang!: Bidang | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Boolean) overdue!: boolean;
 }

@@ -1,4 +1,16 @@
-import { availableRequestActions, checkSubmissionTransition, getStep, SUPERIOR, type RequestAction, type Role } from '@sipedaki/sop';
+import {
+  ACKNOWLEDGE_TASK_TITLE,
+  availableRequestActions,
+  checkSubmissionTransition,
+  escalationTaskTitle,
+  getStep,
+  requestTaskTitle,
+  submissionTaskTitle,
+  SUPERIOR,
+  type RequestAction,
+  type Role,
+  type TaskTitle,
+} from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/prisma';
 import { isOverdue, toRequestModel, type RequestModel } from '../data-request/data-request.service';
@@ -16,7 +28,7 @@ export class InboxService {
     const requests = await this.db.dataRequest.findMany({
       where: { officeId: actor.officeId, OR: [{ status: { not: 'DONE' } }, { acknowledgedAt: null }] },
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
-      include: { submissions: { select: { id: true, bidangId: true, status: true } } },
+      include: { submissions: { select: { id: true, bidangId: true, status: true, bidang: { select: { id: true, code: true, name: true, active: true, sortOrder: true } } }, orderBy: { bidang: { sortOrder: 'asc' } } } },
     });
     const items: InboxItemData[] = [];
     for (const row of requests) {
@@ -24,7 +36,7 @@ export class InboxService {
       const overdue = isOverdue(r, now);
       if (r.status === 'DONE') {
         if (actor.roles.includes('KEPALA_DINAS')) {
-          items.push({ kind: 'ACKNOWLEDGE_REPORT', ...INBOX_TITLES.ACKNOWLEDGE_REPORT, request: r, step: 7, actions: [], submissionId: null, dueAt: null, overdue: false });
+          items.push({ kind: 'ACKNOWLEDGE_REPORT', ...titled(ACKNOWLEDGE_TASK_TITLE), request: r, step: 7, actions: [], submissionId: null, bidang: null, dueAt: null, overdue: false });
         }
         continue;
       }
@@ -36,27 +48,27 @@ export class InboxService {
           if (actor.bidangIds.includes(s.bidangId) && checkSubmissionTransition(s.status, 'SUBMIT', actor.roles).ok) {
             items.push({
               kind: 'FILL_SUBMISSION',
-              ...(s.status === 'RETURNED' ? INBOX_TITLES.FIX_RETURNED : INBOX_TITLES.FILL_SUBMISSION),
-              request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
+              ...titled(s.status === 'RETURNED' ? submissionTaskTitle.fixReturned(s.bidang.name) : submissionTaskTitle.fill(s.bidang.name)),
+              request: r, step: 4, actions: [], submissionId: s.id, bidang: s.bidang, dueAt: r.dueAt, overdue,
             });
           }
           if (checkSubmissionTransition(s.status, 'ACCEPT', actor.roles).ok) {
-            items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
+            items.push({ kind: 'REVIEW_SUBMISSION', ...titled(submissionTaskTitle.review(s.bidang.name)), request: r, step: 4, actions: [], submissionId: s.id, bidang: s.bidang, dueAt: r.dueAt, overdue });
           }
         }
         const allAccepted = row.submissions.length > 0 && row.submissions.every((s) => s.status === 'ACCEPTED');
         if (allAccepted && actions.length) {
-          items.push({ kind: 'REQUEST_STEP', ...INBOX_TITLES.FORWARD_COLLECTION, request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue });
+          items.push({ kind: 'REQUEST_STEP', ...stepTitle(actions, actor.roles, def.no), request: r, step: 4, actions, submissionId: null, bidang: null, dueAt: r.dueAt, overdue });
         }
       } else if (actions.length) {
-        items.push({ kind: 'REQUEST_STEP', title: def.activity, titleEn: def.activityEn, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue });
+        items.push({ kind: 'REQUEST_STEP', ...stepTitle(actions, actor.roles, def.no), request: r, step: def.no, actions, submissionId: null, bidang: null, dueAt: r.dueAt, overdue });
       }
       // Escalation: a late step shows up with the superior of the role that should act.
       if (overdue) {
         const superiors = new Set(def.actors.map((a) => SUPERIOR[a]).filter((x): x is Role => !!x));
         const already = items.some((i) => i.request.id === r.id && i.kind !== 'ESCALATION');
         if (!already && actor.roles.some((x) => superiors.has(x))) {
-          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, titleEn: `Late: step ${def.no} is past its standard time`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true });
+          items.push({ kind: 'ESCALATION', ...titled(escalationTaskTitle(def.no)), request: r, step: def.no, actions: [], submissionId: null, bidang: null, dueAt: r.dueAt, overdue: true });
         }
       }
     }
@@ -64,14 +76,18 @@ export class InboxService {
   }
 }
 
-/** Inbox titles that are not a step's own activity, in both languages (the API's clients show either). */
-const INBOX_TITLES = {
-  ACKNOWLEDGE_REPORT: { title: 'Terima laporan capaian kinerja', titleEn: 'Receive the performance report' },
-  FILL_SUBMISSION: { title: 'Isi data kinerja Bidang', titleEn: 'Fill in the division’s performance data' },
-  FIX_RETURNED: { title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' },
-  REVIEW_SUBMISSION: { title: 'Periksa data kinerja yang dikirim Bidang', titleEn: 'Review data submitted by a division' },
-  FORWARD_COLLECTION: { title: 'Teruskan data yang terkumpul kepada Kasubbag', titleEn: 'Forward the collected data to the Kasubbag' },
-} as const;
+/** The API words each item in both languages (its clients show either). */
+function titled(t: TaskTitle): { title: string; titleEn: string } {
+  return { title: t.id, titleEn: t.en };
+}
+
+/** A request step's inbox title: the short action open to this actor (packages/sop), else the step's SOP text. */
+function stepTitle(actions: RequestAction[], roles: Role[], step: number) {
+  const task = requestTaskTitle(actions, roles);
+  if (task) return titled(task);
+  const def = getStep(step);
+  return { title: def.activity, titleEn: def.activityEn };
+}
 
 export interface InboxItemData {
   kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
@@ -81,6 +97,8 @@ export interface InboxItemData {
   step: number;
   actions: RequestAction[];
   submissionId: string | null;
+  /** The Bidang whose submission the item is about (fill or review); null for a request step. */
+  bidang: { id: string; code: string; name: string; active: boolean; sortOrder: number } | null;
   dueAt: Date | null;
   overdue: boolean;
 }

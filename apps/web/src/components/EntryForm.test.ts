@@ -33,20 +33,20 @@ describe('EntryForm', () => {
     expect(cap()).toContain('belum ada');
     await wrapper.get('[data-test="realisasi-IKU-02"]').setValue('72');
     expect(realisasi.value.i1).toBe('72');
-    expect(cap()).toContain('80%');
+    expect(cap()).toContain('80,00%');
     expect(cap()).toContain('Baik');
     await wrapper.get('[data-test="realisasi-IKU-02"]').setValue('85,5');
-    expect(cap()).toContain('95%');
+    expect(cap()).toContain('95,00%');
     expect(cap()).toContain('Sangat Baik');
   });
 
   it('uses the polarity of each indicator', async () => {
     const { wrapper } = mountForm();
     await wrapper.get('[data-test="realisasi-IKU-06"]').setValue('30');
-    expect(wrapper.get('[data-test="capaian-IKU-06"]').text()).toContain('50%');
+    expect(wrapper.get('[data-test="capaian-IKU-06"]').text()).toContain('50,00%');
     expect(wrapper.get('[data-test="capaian-IKU-06"]').text()).toContain('Sangat Kurang');
     await wrapper.get('[data-test="realisasi-IKU-08"]').setValue('25');
-    expect(wrapper.get('[data-test="capaian-IKU-08"]').text()).toContain('100%');
+    expect(wrapper.get('[data-test="capaian-IKU-08"]').text()).toContain('100,00%');
     expect(wrapper.text()).toContain('20–30');
   });
 
@@ -79,7 +79,7 @@ describe('EntryForm', () => {
   it('speaks English when asked, with English number format', async () => {
     const { wrapper } = mountForm('en');
     await wrapper.get('[data-test="realisasi-IKU-02"]').setValue('81');
-    expect(wrapper.get('[data-test="capaian-IKU-02"]').text()).toContain('90%');
+    expect(wrapper.get('[data-test="capaian-IKU-02"]').text()).toContain('90.00%');
     expect(wrapper.get('[data-test="capaian-IKU-02"]').text()).toContain('Good');
     expect(wrapper.text()).toContain('Achievement');
   });

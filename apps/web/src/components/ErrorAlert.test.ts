@@ -25,5 +25,10 @@ describe('ErrorAlert', () => {
     expect(w.find('p').text()).toBe(message);
     expect(w.findAll('li').map((li) => li.text())).toEqual([field]);
     expect(w.find('[data-test="error-code"]').text()).toContain('VALIDATION_FAILED');
+    // The code is for the help desk: folded (a closed <details>), after the message, never in it.
+    const details = w.get('details.error-code');
+    expect(details.attributes('open')).toBeUndefined();
+    expect(details.find('[data-test="error-code"]').exists()).toBe(true);
+    expect(w.find('p').text()).not.toContain('VALIDATION_FAILED');
   });
 });

@@ -38,8 +38,62 @@ export function formatNumber(value: number | null | undefined, locale = 'id', ma
   return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
+/**
+ * A percentage, always with two decimals so that a column lines up and two values never look
+ * differently precise ("107,33%" beside "103,70%", not "103,7%"); null → "—".
+ */
 export function formatPercent(value: number | null | undefined, locale = 'id'): string {
-  return value === null || value === undefined ? '—' : `${formatNumber(value, locale)}%`;
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+}
+
+/** A file size a person reads: "512 bita", "7,6 KB", "1,2 MB" (1 KB = 1024 bytes, one decimal). */
+export function formatFileSize(bytes: number | null | undefined, locale = 'id'): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return `${formatNumber(bytes, locale, 0)} ${locale === 'en' ? (bytes === 1 ? 'byte' : 'bytes') : 'bita'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = bytes / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${formatNumber(v, locale, 1)} ${units[u]}`;
+}
+
+/** Minutes as "1 jam 30 menit" / "1 h 30 min" (working minutes of a step, a delay). */
+export function formatDuration(minutes: number, locale = 'id'): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  const en = locale === 'en';
+  const hours = en ? `${h} h` : `${h} jam`;
+  const mins = en ? `${rest} min` : `${rest} menit`;
+  if (h === 0) return mins;
+  if (rest === 0) return hours;
+  return `${hours} ${mins}`;
+}
+
+/** How late a step is, said once: "Terlambat 1 menit" (not "Terlambat · terlambat 1 menit"); "Terlambat" alone without a figure. */
+export function formatLate(minutes: number | null | undefined, locale = 'id'): string {
+  const word = locale === 'en' ? 'Late' : 'Terlambat';
+  if (!minutes || minutes <= 0) return word;
+  return locale === 'en' ? `${word} by ${formatDuration(minutes, locale)}` : `${word} ${formatDuration(minutes, locale)}`;
+}
+
+/** The nouns the SPA counts, in both languages. */
+export const NOUNS = {
+  request: { id: 'permintaan', en: 'request' },
+  bidang: { id: 'Bidang', en: 'division' },
+  indicator: { id: 'indikator', en: 'indicator' },
+  file: { id: 'berkas', en: 'file' },
+} as const;
+
+/** A count with its noun: Indonesian has one form ("1 permintaan", "3 permintaan"), English two ("1 request", "3 requests"). */
+export function formatCount(n: number, noun: { readonly id: string; readonly en: string; readonly enPlural?: string }, locale = 'id'): string {
+  const num = formatNumber(n, locale, 0);
+  if (locale !== 'en') return `${num} ${noun.id}`;
+  return `${num} ${n === 1 ? noun.en : (noun.enPlural ?? `${noun.en}s`)}`;
 }
 
 /**
@@ -54,7 +108,7 @@ export function parseNumberInput(raw: string, locale = 'id'): number | null {
 
 export const numberLocale = (locale: string): NumberLocale => (locale === 'en' ? 'en' : 'id');
 
-/** Working minutes as "1 jam 30 menit". */
+/** Working minutes as "1 jam 30 menit" (kept for callers that pass their own translator). */
 export function formatMinutes(minutes: number, t: (key: string, args: Record<string, unknown>) => string): string {
   const m = Math.max(0, Math.round(minutes));
   const h = Math.floor(m / 60);
@@ -64,7 +118,10 @@ export function formatMinutes(minutes: number, t: (key: string, args: Record<str
   return t('time.hoursMinutes', { h, m: rest });
 }
 
-/** The formatters bound to the current language. */
+/**
+ * The formatters bound to the current language: the one place where the SPA turns numbers,
+ * percentages, sizes, durations and dates into text (a page never calls Intl or toFixed itself).
+ */
 export function useFormat(timeZone?: () => string) {
   const { locale, t } = useI18n();
   const zone = computed(() => timeZone?.() ?? OFFICE_TIME_ZONE);
@@ -74,5 +131,8 @@ export function useFormat(timeZone?: () => string) {
     number: (v: number | null | undefined, digits = 2) => formatNumber(v, locale.value, digits),
     percent: (v: number | null | undefined) => formatPercent(v, locale.value),
     minutes: (m: number) => formatMinutes(m, (k, a) => t(k, a)),
+    fileSize: (bytes: number | null | undefined) => formatFileSize(bytes, locale.value),
+    late: (minutes: number | null | undefined) => formatLate(minutes, locale.value),
+    count: (n: number, noun: { readonly id: string; readonly en: string; readonly enPlural?: string }) => formatCount(n, noun, locale.value),
   };
 }

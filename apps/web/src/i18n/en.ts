@@ -7,7 +7,7 @@ const en: typeof id = {
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
-    errorCode: 'Error code: {code}', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', open: 'Open', saved: 'Saved.', none: '—', all: 'All', year: 'Year', triwulan: 'Quarter', setahun: 'Whole year',
+    errorDetails: 'Details for the help desk', errorCode: 'Error code: {code}', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', open: 'Open', saved: 'Saved.', none: '—', all: 'All', year: 'Year', triwulan: 'Quarter', setahun: 'Whole year',
   },
   login: {
     title: 'Log in', login: 'NIP or username', password: 'Password', submit: 'Log in', busy: 'Logging in…',
@@ -17,7 +17,12 @@ const en: typeof id = {
     title: 'Waiting for you', hello: 'Welcome, {name}', empty: 'Nothing is waiting for you.', due: 'Due', overdue: 'Overdue', onTime: 'On time', step: 'Step {n}',
     quick: 'Shortcuts', open: 'Open',
   },
-  requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', total: '{n} requests', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
+  overview: {
+    title: 'Office overview', officeCapaian: 'Office performance achievement · {period}', noCapaian: 'No achievement yet: no request has reached its analysis.',
+    running: 'requests under way', late: 'late', awaiting: 'awaiting your signature', underWay: 'Under way', all: 'See all ({n})',
+    stepOf: 'Step {n} of {total}', stepsDone: '{n} of {total} steps done',
+  },
+  requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
   register: {
     title: 'Register an incoming letter', letterNumber: 'Letter number', letterDate: 'Letter date', sender: 'Sender', subject: 'Subject', notes: 'Notes',
     period: 'Period', indicators: 'Requested indicators', indicatorsHint: 'Selecting none = all active indicators.', documents: 'Documents each division must attach', submit: 'Register', selectAll: 'Select all', selectNone: 'Clear',

@@ -5,7 +5,7 @@ export default {
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
-    errorCode: 'Kode kesalahan: {code}', yes: 'Ya', no: 'Tidak', required: 'wajib diisi', optional: 'opsional', open: 'Buka', saved: 'Tersimpan.', none: '—', all: 'Semua', year: 'Tahun', triwulan: 'Triwulan', setahun: 'Setahun penuh',
+    errorDetails: 'Rincian untuk petugas bantuan', errorCode: 'Kode kesalahan: {code}', yes: 'Ya', no: 'Tidak', required: 'wajib diisi', optional: 'opsional', open: 'Buka', saved: 'Tersimpan.', none: '—', all: 'Semua', year: 'Tahun', triwulan: 'Triwulan', setahun: 'Setahun penuh',
   },
   login: {
     title: 'Masuk', login: 'NIP atau nama pengguna', password: 'Kata sandi', submit: 'Masuk', busy: 'Sedang masuk…',
@@ -15,7 +15,12 @@ export default {
     title: 'Yang menunggu Anda', hello: 'Selamat datang, {name}', empty: 'Tidak ada pekerjaan yang menunggu Anda.', due: 'Batas waktu', overdue: 'Terlambat', onTime: 'Sesuai waktu', step: 'Langkah {n}',
     quick: 'Pintasan', open: 'Kerjakan',
   },
-  requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', total: '{n} permintaan', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
+  overview: {
+    title: 'Ringkasan Dinas', officeCapaian: 'Capaian kinerja Dinas · {period}', noCapaian: 'Belum ada capaian: belum ada permintaan yang sampai pada analisis.',
+    running: 'permintaan berjalan', late: 'terlambat', awaiting: 'menunggu tanda tangan Anda', underWay: 'Sedang berjalan', all: 'Lihat semua ({n})',
+    stepOf: 'Langkah {n} dari {total}', stepsDone: '{n} dari {total} langkah selesai',
+  },
+  requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
   register: {
     title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
     period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',

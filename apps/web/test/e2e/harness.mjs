@@ -5,6 +5,7 @@
  * scenarios to test/run-all.mjs the same way.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -327,4 +328,50 @@ export function buildSpaInto(dir) {
   const b = spawnSync(process.execPath, [path.join(webDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('vite build failed');
   return dir;
+}
+
+/** axe-core, put into the page by the test (through the DevTools protocol, which the CSP does not govern). */
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The smallest tap target a phone page may have (WCAG 2.5.5 AAA; Apple's and Google's guides say 44–48). */
+export const MIN_TAP = 44;
+
+/**
+ * Fails when the page in its current state has serious or critical axe findings (WCAG 2.1 A/AA
+ * and axe's best practices, e.g. `scrollable-region-focusable`) or a tap target smaller than
+ * 44 × 44 px. A target counts when it is visible and on screen: links, buttons, fields, summaries.
+ * Exempt, as WCAG's "inline" exception does: a link inside a sentence (display inline, with text
+ * around it); a checkbox or radio counts by its label. Returns what axe found of lesser impact.
+ */
+export async function expectAccessible(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const small = await page.evaluate((min) => {
+    const out = [];
+    const sel = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
+    for (const el of document.querySelectorAll(sel)) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || el.closest('[aria-hidden="true"], .sr-only')) continue;
+      let box = el;
+      if (el.matches('input[type="checkbox"], input[type="radio"]')) box = el.closest('label') ?? (el.id && document.querySelector(`label[for="${el.id}"]`)) ?? el;
+      const r = box.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= 0 || r.left >= window.innerWidth) continue;
+      if (el.tagName === 'A' && style.display === 'inline') {
+        const around = (el.parentElement?.textContent ?? '').replace(el.textContent ?? '', '').trim();
+        if (around.length > 0) continue;
+      }
+      if (r.height + 0.5 < min || r.width + 0.5 < min) {
+        const label = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.id || el.tagName).trim().replace(/\s+/g, ' ').slice(0, 40);
+        out.push(`${el.tagName.toLowerCase()} "${label}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  }, MIN_TAP);
+  const problems = [
+    ...serious.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+    ...small.map((s) => `tap target under ${MIN_TAP} px: ${s}`),
+  ];
+  if (problems.length) throw new Error(`${name}: ${problems.length} accessibility problem(s):\n  ${problems.join('\n  ')}`);
+  return result.violations.filter((v) => !serious.includes(v));
 }

@@ -217,7 +217,7 @@ async function main() {
       await page.locator('[data-test="webhook-register"]').click();
       const err = page.locator('[data-test="webhook-form"] [data-test="error"]');
       await err.getByText('nama pengguna/sandi').waitFor();
-      await err.locator('[data-test="error-code"]').getByText('Kode kesalahan: VALIDATION_FAILED').waitFor();
+      await err.locator('[data-test="error-code"]').getByText('Kode kesalahan: VALIDATION_FAILED').waitFor({ state: 'attached' }); // folded under "Rincian": the message comes first
       await shots(page, '34-admin-webhook-galat');
 
       await page.fill('#w-url', receiver.url);

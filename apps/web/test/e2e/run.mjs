@@ -118,7 +118,7 @@ async function main() {
       const submissionOf = {};
       for (const code of ['pemdes', 'kelembagaan', 'keudes', 'ekonomi']) {
         await loginAs(`operator.${code}`);
-        await openInbox(letter, 'Isi data kinerja Bidang');
+        await openInbox(letter, 'Isi data Bidang');
         await page.waitForURL(/\/kiriman\//);
         submissionOf[code] = page.url().split('/').pop();
         const inputs = page.locator('[data-test^="realisasi-"]');
@@ -167,7 +167,7 @@ async function main() {
 
       // The operator sees the reason, fixes and resubmits.
       await loginAs('operator.pemdes');
-      await openInbox(letter, 'Perbaiki data kinerja yang dikembalikan');
+      await openInbox(letter, 'Perbaiki data Bidang Pemerintahan Desa');
       await expectText(reason, page.locator('[data-test="return-reason"]'));
       await shot(page, '08-operator-dikembalikan');
       await page.locator('[data-test="realisasi-IKU-01"]').fill('92');
@@ -176,7 +176,7 @@ async function main() {
       await page.locator('[data-test="submission-status"]', { hasText: 'Dikirim' }).waitFor();
 
       await loginAs('kasubbag');
-      await openInbox(letter, 'Periksa data kinerja');
+      await openInbox(letter, 'Periksa data Bidang Pemerintahan Desa');
       await page.locator('[data-test="accept"]').click();
       await page.locator('[data-test="submission-status"]', { hasText: 'Diterima' }).waitFor();
 
@@ -206,7 +206,7 @@ async function main() {
       // Kepala Dinas receives it (signature).
       await loginAs('kepala');
       await shot(page, '10-kepala-beranda');
-      await openInbox(letter, 'Terima laporan capaian kinerja');
+      await openInbox(letter, 'Terima laporan kinerja');
       await page.locator('[data-test="acknowledge"]').click();
       await page.locator('[data-test="acknowledged"]').waitFor();
       const steps = page.locator('[data-test="timeline-step"]');

@@ -146,7 +146,7 @@ async function main() {
       await page.locator('[data-test="password-submit"]').click();
       const err = page.locator('[data-test="change-password"] [data-test="error"]');
       await err.getByText('terlalu umum').first().waitFor();
-      await err.locator('[data-test="error-code"]').getByText('VALIDATION_FAILED').waitFor();
+      await err.locator('[data-test="error-code"]').getByText('VALIDATION_FAILED').waitFor({ state: 'attached' }); // folded under "Rincian": the message comes first
       await shot(page, '48-ganti-sandi-terlalu-umum');
 
       await page.fill('#pw-new', NEW_PASSWORD);
