@@ -212,6 +212,8 @@ export type RecordMark =
 
 /** Surat masuk permintaan data kinerja yang didaftarkan Sekretaris */
 export type RegisterDataRequestInput = {
+  /** Bidang yang dimintai data; kosong (null) = semua Bidang aktif */
+  bidangIds?: Array<string> | null | undefined;
   /** Indikator yang diminta; kosong = semua indikator aktif */
   indicatorIds: Array<string>;
   /** Tanggal surat */
@@ -220,6 +222,8 @@ export type RegisterDataRequestInput = {
   notes?: string | null | undefined;
   /** Dokumen yang wajib dilampirkan tiap Bidang */
   requestedDocuments: Array<DocumentKind>;
+  /** Batas waktu dari pengirim (bila surat menyebutkannya) */
+  requesterDeadline?: string | null | undefined;
   sender: string;
   subject: string;
   /** 1–4; kosong = data setahun */
