@@ -24,6 +24,7 @@ import { PerformanceService } from './performance/performance.service';
 import { WEBHOOK_ATTEMPT_TASK, WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
 import { UserService } from './user/user.service';
+import { RequestAsksService } from './request-asks/asks.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -93,6 +94,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     webhookDispatcher,
     jobs,
     notifications,
+    asks: new RequestAsksService(db, calendars),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -14,3 +14,4 @@ export * from './password';
 export * from './notifications';
 export * from './contact';
 export * from './tasks';
+export * from './asks';

@@ -22,9 +22,10 @@ export class AdminService {
     return this.db.bidang.findMany({ where: { officeId: actor.officeId }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
   }
 
+  /** The office's master list: never the indicators one request added for itself (ad-hoc). */
   async listIndicators(actor: Actor, year?: number | null, includeInactive = false) {
     const rows = await this.db.indicator.findMany({
-      where: { officeId: actor.officeId, ...(includeInactive ? {} : { active: true }) },
+      where: { officeId: actor.officeId, adHocRequestId: null, ...(includeInactive ? {} : { active: true }) },
       include: { targets: { where: year ? { year } : {}, orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
       orderBy: { code: 'asc' },
     });
@@ -32,6 +33,16 @@ export class AdminService {
       ...i,
       targets: i.targets.map(targetView),
     }));
+  }
+
+  /** The ad-hoc indicators of one request (issue 11), with their targets. */
+  async adHocIndicators(actor: Actor, requestId: string) {
+    const rows = await this.db.indicator.findMany({
+      where: { officeId: actor.officeId, adHocRequestId: requestId },
+      include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
+      orderBy: { code: 'asc' },
+    });
+    return rows.map((i) => ({ ...i, targets: i.targets.map(targetView) }));
   }
 
   async assignActing(actor: Actor, input: AssignActingInput) {
@@ -153,6 +164,8 @@ export class AdminService {
       if (input.id) {
         before = await findOr404(tx.indicator.findUnique({ where: { id: input.id }, include: { targets: true } }));
         assertSameOffice(actor, before.officeId);
+        // One request's ad-hoc indicator is not part of the master list: it changes with its request.
+        if (before.adHocRequestId) fail('NOT_FOUND', { id: 'Indikator ini adalah indikator khusus sebuah permintaan, bukan indikator IKU.', en: 'This is one request’s ad-hoc indicator, not a master indicator.' });
         row = await tx.indicator.update({ where: { id: input.id }, data });
       } else {
         row = await tx.indicator.create({ data: { ...data, officeId: actor.officeId } });

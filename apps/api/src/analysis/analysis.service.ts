@@ -76,8 +76,12 @@ export class AnalysisService {
       include: {
         indicators: { include: { indicator: { include: { targets: true, bidang: true } } } },
         submissions: { where: { status: 'ACCEPTED' }, include: { values: true } },
+        bidang: true,
       },
     });
+    // Only the indicators of the Bidang the request is asked of (issue 11), ad-hoc ones included.
+    const chosen = new Set(req.bidang.map((b) => b.bidangId));
+    req.indicators = req.indicators.filter((ri) => chosen.has(ri.indicator.bidangId));
     const period = periodOf(req.year, req.triwulan);
     const prev = previousPeriod(period);
     const lastYear = samePeriodLastYear(period);

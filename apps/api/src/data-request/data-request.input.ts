@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Max, Min, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { bi, TrimmedLength } from '../common/validation';
 import { DocumentKind, RequestStatus } from '../common/enums';
@@ -44,6 +44,16 @@ export class RegisterDataRequestInput {
   @Field(() => [DocumentKind], { description: 'Dokumen yang wajib dilampirkan tiap Bidang' })
   @ArrayMaxSize(7, bi('Paling banyak 7 jenis dokumen', 'At most 7 document kinds'))
   requestedDocuments!: DocumentKind[];
+
+  @Field(() => [UUID], { nullable: true, description: 'Bidang yang dimintai data; kosong (null) = semua Bidang aktif' })
+  @IsOptional()
+  @ArrayMinSize(1, bi('Pilih sedikitnya satu Bidang (paling banyak 100)', 'Choose at least one Bidang (at most 100)'))
+  @ArrayMaxSize(100, bi('Pilih sedikitnya satu Bidang (paling banyak 100)', 'Choose at least one Bidang (at most 100)'))
+  bidangIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Batas waktu dari pengirim (bila surat menyebutkannya)' })
+  @IsOptional()
+  requesterDeadline?: Date | null;
 }
 
 @InputType({ description: 'Disposisi: perintah kepada pejabat berikutnya' })

@@ -20,6 +20,7 @@ import type { DataRequest, Prisma } from '../generated/prisma/client';
 import type { DataRequestFilter, RegisterDataRequestInput } from './data-request.input';
 import { MAX_PAGE_SIZE } from './data-request.input';
 import { REQUEST_BY_ID } from './data-request.sql';
+import { activeBidangOf, assertDeadlineAfterLetter } from '../request-asks/asks.service';
 
 export function toRequestModel(r: DataRequest) {
   return {
@@ -47,7 +48,7 @@ export class DataRequestService {
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
-    private readonly indicatorList: Pick<AdminService, 'listIndicators'>,
+    private readonly indicatorList: Pick<AdminService, 'listIndicators' | 'adHocIndicators'>,
     private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);
@@ -67,11 +68,21 @@ export class DataRequestService {
     return rows.map((d) => ({ ...d, from: users.get(d.fromUserId) }));
   }
 
-  /** The indicators the request asks for, as the office's list of active indicators shows them (targets of the request's year). */
+  /**
+   * The indicators the request asks for, of the Bidang it is asked of: master indicators as the
+   * office's list of active indicators shows them, then its own ad-hoc ones (`adHoc: true`);
+   * targets of the request's year.
+   */
   async indicators(actor: Actor, r: RequestModel) {
-    const all = await this.indicatorList.listIndicators(actor, r.year);
-    const ids = new Set((await this.db.dataRequestIndicator.findMany({ where: { requestId: r.id } })).map((x) => x.indicatorId));
-    return all.filter((i) => ids.has(i.id));
+    const [master, adHoc, asked, chosen] = await Promise.all([
+      this.indicatorList.listIndicators(actor, r.year),
+      this.indicatorList.adHocIndicators(actor, r.id),
+      this.db.dataRequestIndicator.findMany({ where: { requestId: r.id } }),
+      this.db.dataRequestBidang.findMany({ where: { requestId: r.id } }),
+    ]);
+    const ids = new Set(asked.map((x) => x.indicatorId));
+    const bidang = new Set(chosen.map((x) => x.bidangId));
+    return [...master, ...adHoc].filter((i) => ids.has(i.id) && bidang.has(i.bidangId));
   }
 
   async list(actor: Actor, filter: DataRequestFilter | null | undefined, first: number, after?: string | null) {
@@ -107,8 +118,9 @@ export class DataRequestService {
     const cal = await this.calendars.forOffice(actor.officeId);
     const indicatorIds = [...new Set(input.indicatorIds)];
     return this.db.$transaction(async (tx) => {
+      // Master indicators only: another request's ad-hoc indicators are never asked again.
       const indicators = await tx.indicator.findMany({
-        where: { officeId: actor.officeId, active: true, ...(indicatorIds.length ? { id: { in: indicatorIds } } : {}) },
+        where: { officeId: actor.officeId, active: true, adHocRequestId: null, ...(indicatorIds.length ? { id: { in: indicatorIds } } : {}) },
         select: { id: true },
       });
       if (indicatorIds.length && indicators.length !== indicatorIds.length) {
@@ -116,6 +128,11 @@ export class DataRequestService {
           fields: [fieldProblem('indicatorIds', { id: 'Indikator tidak dikenal atau tidak aktif', en: 'Unknown or inactive indicator' })],
         });
       }
+      // The Bidang it goes to: the ones chosen, or every active Bidang of the office.
+      const bidang = input.bidangIds
+        ? await activeBidangOf(tx, actor.officeId, input.bidangIds, 'bidangIds')
+        : await tx.bidang.findMany({ where: { officeId: actor.officeId, active: true }, select: { id: true } });
+      if (input.requesterDeadline) assertDeadlineAfterLetter(input.requesterDeadline, input.letterDate);
       const existing = await tx.dataRequest.findUnique({
         where: { officeId_letterNumber: { officeId: actor.officeId, letterNumber: input.letterNumber.trim() } },
       });
@@ -137,7 +154,9 @@ export class DataRequestService {
           stepStartedAt: now,
           dueAt,
           createdById: actor.userId,
+          requesterDeadline: input.requesterDeadline ?? null,
           indicators: { create: indicators.map((i) => ({ indicatorId: i.id })) },
+          bidang: { create: bidang.map((b) => ({ bidangId: b.id })) },
           steps: { create: { step: 1, startedAt: now, dueAt } },
         },
       }).catch((e: unknown) => {
@@ -145,7 +164,7 @@ export class DataRequestService {
         if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', duplicateLetter(input.letterNumber));
         throw e;
       });
-      await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: r });
+      await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: { ...r, bidangIds: bidang.map((b) => b.id) } });
       // Notifications: step 1's reminders and escalation are scheduled now (notification/).
       await this.events?.emit(tx, { kind: 'request.moved', request: r, action: null, completedStep: null, nextStep: 1, dueAt, calendar: cal, at: now, actorId: actor.userId });
       return toRequestModel(r);

@@ -16,10 +16,11 @@ export const REQUEST_BY_ID = statement<DataRequest>()({
     sender: 'text', subject: 'text', notes: 'text?', requestedDocuments: 'DocumentKind[]', status: 'RequestStatus',
     currentStep: 'int4', stepStartedAt: 'timestamptz', dueAt: 'timestamptz?', version: 'int4', createdById: 'uuid',
     createdAt: 'timestamptz', updatedAt: 'timestamptz', completedAt: 'timestamptz?', acknowledgedAt: 'timestamptz?',
+    requesterDeadline: 'timestamptz?',
   },
   text: `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
           "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
-          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt"
+          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt", "requesterDeadline"
      FROM "DataRequest" WHERE id = $1::uuid`,
 });
 
@@ -44,7 +45,11 @@ export type CompletenessRow = Pick<Bidang, 'id' | 'code' | 'name' | 'sortOrder' 
     step4DueAt: Date | null;
   };
 
-/** Every active Bidang of the office with its submission (if the format reached it) and step 4's due time. */
+/**
+ * Every Bidang the request is asked of (DataRequestBidang, issue 11) with its submission (if the
+ * format reached it) and step 4's due time. A Bidang deactivated after the format was sent stays:
+ * its submission still counts.
+ */
 export const COMPLETENESS = statement<CompletenessRow>()({
   name: 'request.completeness',
   params: ['uuid', 'uuid'],
@@ -57,7 +62,8 @@ export const COMPLETENESS = statement<CompletenessRow>()({
           s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
           (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
           (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
-     FROM "Bidang" b LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
-    WHERE b."officeId" = $2::uuid AND b.active
+     FROM "DataRequestBidang" rb JOIN "Bidang" b ON b.id = rb."bidangId"
+     LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
+    WHERE rb."requestId" = $1::uuid AND b."officeId" = $2::uuid
     ORDER BY b."sortOrder", b.name`,
 });

@@ -196,10 +196,17 @@ export class TransitionService {
     return {};
   }
 
-  /** Step 3: the format goes to every active Bidang of the office, each gets its submission. */
+  /**
+   * Step 3: the format goes to the Bidang the request is asked of (DataRequestBidang), each gets
+   * its submission. A chosen Bidang deactivated since is dropped from the choice here (in the
+   * step's audit row), so the choice and the submissions stay one set.
+   */
   private async openSubmissions(tx: Tx, r: DataRequest) {
-    const bidang = await tx.bidang.findMany({ where: { officeId: r.officeId, active: true }, select: { id: true } });
-    if (bidang.length === 0) fail('VALIDATION_FAILED', { id: 'Dinas ini belum memiliki Bidang aktif.', en: 'This office has no active Bidang yet.' });
+    const chosen = await tx.dataRequestBidang.findMany({ where: { requestId: r.id }, include: { bidang: { select: { id: true, active: true } } } });
+    const bidang = chosen.map((c) => c.bidang).filter((b) => b.active);
+    if (bidang.length === 0) fail('VALIDATION_FAILED', { id: 'Belum ada Bidang aktif yang dipilih untuk permintaan ini.', en: 'No active Bidang is chosen for this request.' });
+    const dropped = chosen.filter((c) => !c.bidang.active).map((c) => c.bidangId);
+    if (dropped.length) await tx.dataRequestBidang.deleteMany({ where: { requestId: r.id, bidangId: { in: dropped } } });
     await tx.bidangSubmission.createMany({
       data: bidang.map((b) => ({ requestId: r.id, bidangId: b.id })),
       skipDuplicates: true,

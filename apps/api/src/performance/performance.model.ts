@@ -25,6 +25,7 @@ export class PerformanceValue extends IndicatorValueFields {
   @Field(() => ID) bidangId!: string;
   @Field(() => String) bidangCode!: string;
   @Field(() => String) bidangName!: string;
+  @Field(() => Boolean, { description: 'Indikator khusus permintaan ini (bukan daftar IKU)' }) adHoc!: boolean;
   @Field(() => Float, { nullable: true, description: 'Persen, dengan rumus sesuai arah indikator' }) capaian!: number | null;
   @Field(() => String, { nullable: true, description: 'Kode kategori skala yang berlaku, mis. SANGAT_BAIK' }) categoryCode!: string | null;
   @Field(() => String, { nullable: true }) categoryLabel!: string | null;

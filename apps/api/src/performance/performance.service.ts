@@ -75,6 +75,7 @@ export class PerformanceService {
           indicatorId: v.indicatorId,
           indicatorCode: v.indicator.code,
           indicatorName: v.indicator.name,
+          adHoc: v.indicator.adHocRequestId != null,
           sasaran: v.indicator.sasaran,
           satuan: v.indicator.satuan,
           polarity: v.indicator.polarity,

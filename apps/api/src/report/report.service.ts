@@ -120,6 +120,9 @@ export class ReportService {
       fail('VALIDATION_FAILED', { id: 'Sebutkan Bidang (bidangId).', en: 'Name the Bidang (bidangId).' }, { fields: [fieldProblem('bidangId', { id: 'Wajib diisi', en: 'Required' })] });
     }
     const bidang = await findOr404(this.db.bidang.findFirst({ where: { id: bidangId, officeId: r.officeId } }));
+    // Only the Bidang the request is asked of have a format (issue 11).
+    const asked = await this.db.dataRequestBidang.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang.id } } });
+    if (!asked) fail('NOT_FOUND', { id: `Permintaan ini tidak ditujukan kepada ${bidang.name}.`, en: `This request is not addressed to ${bidang.name}.` });
     assertMayRead(actor, { kind: 'FORMAT', bidangId: bidang.id }, { id: 'Anda hanya dapat mengunduh format Bidang Anda sendiri.', en: 'You can only download your own Bidang’s format.' });
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({

@@ -200,5 +200,16 @@ const en: typeof id = {
     problem: { TYPE: 'The logo must be a PNG or JPEG picture.', SIZE: 'The logo may be at most 512 KB. Make the picture smaller and choose it again.' },
     saved: 'Letterhead saved. Documents downloaded from now on use it; documents already issued stay as they were.',
   },
+  asks: {
+    title: 'What is asked, and of whom', bidang: 'Bidang asked for data', bidangHint: 'Only the chosen Bidang receive the format and count in completeness.', bidangAll: 'Every active Bidang',
+    saveBidang: 'Save the Bidang choice', bidangSaved: 'Bidang choice saved.', chooseOne: 'Choose at least one Bidang.',
+    adHoc: 'Ad-hoc indicators of this request', adHocHint: 'Indicators outside the IKU, asked in this request only.', adHocNone: 'No ad-hoc indicators yet.',
+    adHocName: 'Indicator name', satuan: 'Unit', polarity: 'Direction', target: 'Target', targetUpper: 'Upper bound', targetNone: 'no target', optional: 'leave empty for no target',
+    askedOf: 'Asked of', addAdHoc: 'Add an ad-hoc indicator', adHocAdded: 'Ad-hoc indicator added.', remove: 'Remove', removeLabel: 'Remove {name} for {bidang}',
+    polarityLabel: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', RANGE: 'Range' },
+    lockedAfterFormat: 'The Bidang and ad-hoc indicators can no longer change once the format is sent (step 3).',
+    deadline: 'Requester’s deadline', deadlineNone: 'Not given', deadlineDate: 'Date', deadlineTime: 'Time', saveDeadline: 'Save the deadline', clearDeadline: 'Remove the deadline', deadlineSaved: 'Deadline saved.',
+    deadlineHint: 'When the letter gives a deadline; no time = 16:00.', warning: 'The SOP’s standard times run past the requester’s deadline',
+  },
 };
 export default en;

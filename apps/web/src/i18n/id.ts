@@ -198,4 +198,15 @@ export default {
     problem: { TYPE: 'Logo harus berupa gambar PNG atau JPEG.', SIZE: 'Logo paling besar 512 KB. Perkecil gambarnya lalu pilih lagi.' },
     saved: 'Kop surat tersimpan. Dokumen yang diunduh mulai sekarang memakai kop ini; dokumen yang sudah terbit tetap tersimpan seperti semula.',
   },
+  asks: {
+    title: 'Yang diminta dan kepada siapa', bidang: 'Bidang yang dimintai data', bidangHint: 'Hanya Bidang yang dipilih menerima format dan dihitung kelengkapannya.', bidangAll: 'Semua Bidang aktif',
+    saveBidang: 'Simpan pilihan Bidang', bidangSaved: 'Pilihan Bidang tersimpan.', chooseOne: 'Pilih sedikitnya satu Bidang.',
+    adHoc: 'Indikator khusus permintaan ini', adHocHint: 'Indikator di luar IKU yang hanya ditanyakan pada permintaan ini.', adHocNone: 'Belum ada indikator khusus.',
+    adHocName: 'Nama indikator', satuan: 'Satuan', polarity: 'Arah', target: 'Target', targetUpper: 'Batas atas', targetNone: 'tanpa target', optional: 'kosongkan bila tanpa target',
+    askedOf: 'Ditanyakan kepada', addAdHoc: 'Tambah indikator khusus', adHocAdded: 'Indikator khusus ditambahkan.', remove: 'Hapus', removeLabel: 'Hapus {name} untuk {bidang}',
+    polarityLabel: { HIGHER_IS_BETTER: 'Makin tinggi makin baik', LOWER_IS_BETTER: 'Makin rendah makin baik', RANGE: 'Rentang' },
+    lockedAfterFormat: 'Bidang dan indikator khusus tidak dapat diubah lagi setelah format dikirim (langkah 3).',
+    deadline: 'Batas waktu dari pengirim', deadlineNone: 'Tidak disebutkan', deadlineDate: 'Tanggal', deadlineTime: 'Jam', saveDeadline: 'Simpan batas waktu', clearDeadline: 'Hapus batas waktu', deadlineSaved: 'Batas waktu tersimpan.',
+    deadlineHint: 'Bila surat menyebutkan batas waktu; jam kosong = pukul 16.00.', warning: 'Waktu baku SOP melewati batas waktu pengirim',
+  },
 };
