@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { ERROR_CATALOG, HTTP_STATUS, type ErrorCode } from '../src/common/errors';
-import { PASSWORD } from './factories';
+import { makeUser, PASSWORD } from './factories';
 import { getSubmission, requestAt, setupOffice, STAGES, uploadDocument, type FlowOffice, type FlowRequest, type Stage } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 
@@ -122,8 +122,9 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return r.data.createApiToken.apiToken.id;
       }
       case '<user>':
-        // The second Bidang's operator: no example signs in as that user.
-        return o.users.op2.id;
+        // Another user of the office, made for the example: the examples reset, edit and
+        // deactivate it, which must not touch the users the flows sign in as.
+        return (await makeUser(t.db, o.office.id, ['BIDANG_OPERATOR'], o.bidang[1]!.id)).id;
       case '<actingAssignment>': {
         const r = await t.gql(
           'mutation($i: AssignActingInput!) { assignActing(input: $i) { id } }',
@@ -153,6 +154,15 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     if (e.at) await req();
     const variables = (await fill(e.variables, req)) as Record<string, unknown>;
     const r = await t.gql(e.query, variables, tokenOf(e.as));
+    // An example may end sessions (logout, logoutEverywhere, ending a Plt/Plh, a reset): the later
+    // examples of those roles sign in again rather than inherit a revoked session.
+    if (/^\s*mutation\b/m.test(e.query)) {
+      for (const key of Object.keys(o.tok) as (keyof FlowOffice['tok'])[]) {
+        const me = await t.gql('query { me { id } }', {}, o.tok[key]);
+        // (A user whose password an example changed, or who was deactivated, stays signed out.)
+        if (me.errors?.length) o.tok[key] = await t.login(o.users[key as keyof FlowOffice['users']].username).catch(() => o.tok[key]);
+      }
+    }
     if (e.expect) expect({ line: e.line, code: errorCode(r) }).toEqual({ line: e.line, code: e.expect });
     else expect({ line: e.line, errors: r.errors }).toEqual({ line: e.line, errors: undefined });
   });
