@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   notifications: ANY,
   unreadNotificationCount: ANY,
   notificationPreferences: ANY,
+  sopMonitoring: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'],
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,
@@ -58,6 +59,8 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   requestPhoneVerification: ANY,
   verifyPhone: ANY,
   registerDataRequest: ['SEKRETARIS'],
+  saveSopMonitoring: ['KASUBBAG'],
+  signSopMonitoring: ['KASUBBAG'],
   disposeToKasubbag: ['SEKRETARIS'],
   disposeToStaff: ['KASUBBAG'],
   sendFormat: ['PENYUSUN', 'KASUBBAG'],

@@ -113,6 +113,7 @@ export type DocumentKind =
   | 'LHP'
   | 'OTHER'
   | 'REPORT'
+  | 'SOP_MONITORING'
   | 'TL_HP';
 
 export type EventChannelsInput = {

@@ -71,7 +71,7 @@ const en: typeof id = {
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },
   status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
-  docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other' },
+  docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other', SOP_MONITORING: 'Monitoring SOP' },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },

@@ -69,7 +69,7 @@ export default {
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
   status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
-  docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya' },
+  docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya', SOP_MONITORING: 'Monitoring SOP' },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
