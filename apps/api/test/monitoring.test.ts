@@ -223,7 +223,14 @@ describe('printed and exported', () => {
     const f = await services.monitoringPrint.xlsx(sekretaris, S1, NOW);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(f.bytes as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Monitoring', 'Waktu per langkah', 'Per bulan', 'Bidang', 'Evaluasi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Monitoring', 'Waktu per langkah', 'Per bulan', 'Pelaksanaan', 'Bidang', 'Evaluasi']);
+    // Every run behind the numbers: step 4's two rows give back its median and its lateness.
+    const runs = wb.getWorksheet('Pelaksanaan')!;
+    const step4: unknown[][] = [];
+    runs.eachRow((row, n) => {
+      if (n > 3 && row.getCell(2).value === 4) step4.push([row.getCell(1).value, row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]);
+    });
+    expect(step4).toEqual([['A/2026', 585, 0, 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan'], ['B/2026', 1500, 540, 'Penyusun Bahan Evaluasi, Rencana, Program dan Laporan']]);
     const steps = wb.getWorksheet('Waktu per langkah')!;
     const header = steps.getRow(3).values as unknown[];
     expect(header.slice(1, 6)).toEqual(['Langkah', 'Standar (menit)', 'Selesai', 'Median', 'Persentil 90']);

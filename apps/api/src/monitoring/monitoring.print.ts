@@ -7,6 +7,7 @@
 import {
   monitoringPeriodLabel,
   RECORD_MARK_LABELS,
+  ROLE_LABELS,
   SOP_ASSESSMENT_LABELS,
   SOP_EVALUATION_QUESTIONS,
   SOP_META,
@@ -160,6 +161,13 @@ export class MonitoringPrintService {
         headers: ['Langkah', 'Standar (menit)', ...f.months],
         rows: f.steps.map((s) => [s.step, s.standardMinutes, ...s.monthly.map((m) => m.medianMinutes)]),
         widths: [9, 14, ...f.months.map(() => 11)],
+      },
+      {
+        name: 'Pelaksanaan',
+        title: ['Setiap pelaksanaan langkah yang tercatat (menit kerja): median dan persentil 90 per langkah = MEDIAN / PERCENTILE.INC kolom "Waktu nyata" dari baris yang selesai'],
+        headers: ['Nomor surat', 'Langkah', 'Mulai', 'Batas waktu', 'Selesai', 'Waktu nyata (menit kerja)', 'Lewat batas (menit kerja)', 'Diselesaikan oleh'],
+        rows: f.runs.map((r) => [r.letterNumber, r.step, new Date(r.startedAt), new Date(r.dueAt), r.completedAt ? new Date(r.completedAt) : null, r.actualMinutes, r.lateMinutes, r.role ? ROLE_LABELS[r.role].id : null]),
+        widths: [28, 9, 20, 20, 20, 14, 14, 30],
       },
       {
         name: 'Bidang',

@@ -6,6 +6,8 @@
  */
 import {
   checkMonitoringComplete,
+  completingRole,
+  workingMinutesBetween,
   checkMonitoringDraft,
   getStep,
   monitoringMonths,
@@ -71,7 +73,22 @@ export interface MonitoringFacts {
   dayMinutes: number;
   steps: MonitoringStepFacts[];
   bidang: MonitoringBidangFacts[];
+  /** Every run behind the numbers (the XLSX lists them, so a spreadsheet can recompute each). */
+  runs: MonitoringRunRow[];
   computedAt: string;
+}
+
+export interface MonitoringRunRow {
+  letterNumber: string;
+  step: number;
+  startedAt: string;
+  dueAt: string;
+  completedAt: string | null;
+  /** Working minutes start → finish (null while open). */
+  actualMinutes: number | null;
+  /** Working minutes past due (0 when on time; null while open). */
+  lateMinutes: number | null;
+  role: Role | null;
 }
 
 export interface MonitoringRow {
@@ -112,6 +129,8 @@ export interface SaveMonitoringInput {
   answers: MonitoringAnswer[];
 }
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 const EMPTY_ROWS = (): MonitoringRow[] => SOP_STEPS.map((s) => ({ step: s.no, assessment: null, note: null, action: null }));
 const EMPTY_ANSWERS = (): MonitoringAnswer[] => SOP_EVALUATION_QUESTIONS.map((q) => ({ no: q.no, answer: null }));
 
@@ -150,6 +169,7 @@ export class MonitoringService {
       where: { officeId, steps: { some: { step: 1, startedAt: { gte: from, lt: to } } } },
       select: {
         id: true,
+        letterNumber: true,
         steps: { select: { step: true, startedAt: true, dueAt: true, completedAt: true, completedById: true } },
         submissions: { select: { bidangId: true, firstSubmittedAt: true, reviews: { where: { action: 'RETURN' }, select: { id: true } } } },
       },
@@ -170,16 +190,29 @@ export class MonitoringService {
     };
 
     const runs: StepRun[] = [];
+    const runRows: MonitoringRunRow[] = [];
     const handIns: BidangHandIn[] = [];
     for (const r of requests) {
       for (const s of r.steps) {
         if (s.step < 1 || s.step > 7) continue;
-        runs.push({
+        const run: StepRun = {
           step: s.step as StepRun['step'],
           startedAt: s.startedAt,
           dueAt: s.dueAt,
           completedAt: s.completedAt,
           completerRoles: s.completedAt ? heldAt(s.completedById, s.completedAt) : [],
+        };
+        runs.push(run);
+        const done = s.completedAt;
+        runRows.push({
+          letterNumber: r.letterNumber,
+          step: s.step,
+          startedAt: s.startedAt.toISOString(),
+          dueAt: s.dueAt.toISOString(),
+          completedAt: done?.toISOString() ?? null,
+          actualMinutes: done ? round1(workingMinutesBetween(cal, s.startedAt, done)) : null,
+          lateMinutes: done ? (done > s.dueAt ? round1(workingMinutesBetween(cal, s.dueAt, done)) : 0) : null,
+          role: done ? completingRole(run.step, run.completerRoles) : null,
         });
       }
       // Step 4's due time of this request: its earliest run (the one the Bidang answered first).
@@ -213,6 +246,7 @@ export class MonitoringService {
       bidang: bidang
         .filter((b) => b.active || perBidang.has(b.id))
         .map((b) => ({ code: b.code, name: b.name, ...(perBidang.get(b.id) ?? { bidangId: b.id, requests: 0, handedIn: 0, late: 0, returns: 0 }) })),
+      runs: runRows.sort((a, b) => a.step - b.step || a.startedAt.localeCompare(b.startedAt)),
       computedAt: now.toISOString(),
     };
   }
