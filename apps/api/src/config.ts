@@ -52,6 +52,11 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Seed the demo office and its demo users (known passwords). Never on by default in production. */
   SEED_DEMO: bool.optional(),
+  /**
+   * With SEED_DEMO: replay half a year of finished requests in the demo office on its first start
+   * (so the SOP monitoring shows something). Default on; the browser tests turn it off.
+   */
+  SEED_DEMO_HISTORY: bool.optional(),
   /** Password of the demo users; only used when SEED_DEMO is on. Secret. */
   DEMO_PASSWORD: z.string().min(8).default('sipedaki123'),
   /** Serve GraphQL introspection (and the schema landing page). Off in production by default. */

@@ -12,6 +12,7 @@ import { startEmbeddedDb } from './db/embedded';
 import { migrateDeploy } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { DEMO_USERNAMES, seedBootstrap, seedDemo, seedReference } from './db/seed';
+import { seedDemoHistory } from './monitoring/demo-history';
 
 async function main() {
   const config = loadStartupConfig();
@@ -32,6 +33,8 @@ async function main() {
   if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
 
   const { app, stop, services } = await createApp(config, db, { databaseUrl: url });
+  // A few months of finished requests in the demo office, once (the SOP monitoring shows them).
+  if (config.seedDemo && (config.SEED_DEMO_HISTORY ?? true)) await seedDemoHistory(db, services, config.ANALYSIS_DEVIATION_PCT);
   // The job runner (notifications, reminders, escalations, digest, webhook deliveries) and the
   // live stream's LISTEN; both stop (jobs in flight finished) on shutdown.
   await services.jobs.start(DIGEST_CRONTAB);

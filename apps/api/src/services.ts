@@ -25,6 +25,8 @@ import { WEBHOOK_ATTEMPT_TASK, WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
 import { UserService } from './user/user.service';
 import { RequestAsksService } from './request-asks/asks.service';
+import { MonitoringService } from './monitoring/monitoring.service';
+import { MonitoringPrintService } from './monitoring/monitoring.print';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -71,6 +73,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
   const letterheads = new LetterheadService(db, documents.storage);
+  const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
+  const monitoring = new MonitoringService(db, calendars);
   return {
     auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
@@ -86,7 +90,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     analyses,
     documents,
     letterheads,
-    reports: new ReportService(db, documents.storage, submissions, analyses, requests, letterheads),
+    reports,
     admin,
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),
@@ -95,6 +99,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     jobs,
     notifications,
     asks: new RequestAsksService(db, calendars),
+    monitoring,
+    monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   notifications: ANY,
   unreadNotificationCount: ANY,
   notificationPreferences: ANY,
+  sopMonitoring: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'],
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,
@@ -62,6 +63,8 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   addAdHocIndicator: ['SEKRETARIS', 'KASUBBAG'],
   removeAdHocIndicator: ['SEKRETARIS', 'KASUBBAG'],
   setRequesterDeadline: ['SEKRETARIS', 'KASUBBAG'],
+  saveSopMonitoring: ['KASUBBAG'],
+  signSopMonitoring: ['KASUBBAG'],
   disposeToKasubbag: ['SEKRETARIS'],
   disposeToStaff: ['KASUBBAG'],
   sendFormat: ['PENYUSUN', 'KASUBBAG'],

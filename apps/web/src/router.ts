@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/permintaan/baru', name: 'register', component: () => import('@/pages/RegisterRequestPage.vue'), meta: { roles: ['SEKRETARIS'] } },
   { path: '/permintaan/:id', name: 'request', component: () => import('@/pages/RequestPage.vue'), props: true },
   { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
+  { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },

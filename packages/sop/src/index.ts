@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './contact';
 export * from './tasks';
 export * from './asks';
+export * from './monitoring';

@@ -296,9 +296,10 @@ export class ReportService {
    * key renders, stores and registers a new copy. Hashing the inputs rather than the bytes: the
    * bytes hold the code and the issue time, which differ by construction.
    */
-  private async issuePdf(
+  async issuePdf(
     actor: Actor,
-    target: { officeId: string; requestId: string; kind: DocumentKind; filename: string; bidangId?: string },
+    // requestId null: a document of the office, not of one request (the SOP monitoring).
+    target: { officeId: string; requestId: string | null; kind: DocumentKind; filename: string; bidangId?: string },
     baseUrl: string,
     content: unknown,
     render: (v: Verification, issuedAt: Date) => Promise<Buffer>,
@@ -306,7 +307,7 @@ export class ReportService {
     const base = baseUrl.replace(/\/+$/, '');
     const bidangId = target.bidangId ?? null;
     const contentKey = sha256Hex(canonicalJson({ layout: LAYOUT_VERSION, kind: target.kind, bidangId, baseUrl: base, content }));
-    const where = { requestId: target.requestId, kind: target.kind, bidangId, contentKey };
+    const where = { officeId: target.officeId, requestId: target.requestId, kind: target.kind, bidangId, contentKey };
     const stored = await this.db.storedDocument.findFirst({ where, orderBy: { createdAt: 'desc' } });
     const copy = stored && (await this.handOut(actor, stored));
     if (copy) return copy;
@@ -371,7 +372,7 @@ export class ReportService {
   }
 
   /** The kop as PdfWriter.kop() prints it: the resolved lines and the logo's bytes. */
-  private kopPrint(k: { content: KopContent; logo: Buffer | null }): KopPrint {
+  kopPrint(k: { content: KopContent; logo: Buffer | null }): KopPrint {
     return { government: k.content.government, agency: k.content.agency, address: k.content.address, contact: k.content.contact, logo: k.logo };
   }
 

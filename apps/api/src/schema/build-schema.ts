@@ -21,6 +21,7 @@ import { WebhookResolver } from '../webhook/webhook.resolver';
 import { NotificationResolver } from '../notification/notification.resolver';
 import { UserResolver } from '../user/user.resolver';
 import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/asks.resolver';
+import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -50,6 +51,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       NotificationResolver,
       RequestAsksResolver,
       IndicatorAdHocResolver,
+      MonitoringResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

@@ -68,6 +68,8 @@ export async function startApi(databaseUrl, webDist = path.join(webDir, 'dist'))
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
+      // The demo office's replayed past (monitoring/demo-history.ts) only where a scenario asks for it.
+      SEED_DEMO_HISTORY: process.env.SEED_DEMO_HISTORY ?? 'false',
       // The scenarios log in some thirty times within a minute from one address.
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       NODE_ENV: 'development',
