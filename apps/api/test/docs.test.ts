@@ -153,6 +153,11 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     if (e.at) await req();
     const variables = (await fill(e.variables, req)) as Record<string, unknown>;
     const r = await t.gql(e.query, variables, tokenOf(e.as));
+    // An example that signs its user out everywhere must not sign that user out of the examples after it.
+    if (/\blogoutEverywhere\b/.test(e.query) && e.as in o.users) {
+      const key = e.as as keyof FlowOffice['users'];
+      o.tok[key] = await t.login(o.users[key].username);
+    }
     if (e.expect) expect({ line: e.line, code: errorCode(r) }).toEqual({ line: e.line, code: e.expect });
     else expect({ line: e.line, errors: r.errors }).toEqual({ line: e.line, errors: undefined });
   });
