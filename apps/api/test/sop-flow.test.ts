@@ -136,7 +136,7 @@ describe.each([
     );
     // Worded in both languages: a returned submission asks for a correction, not a first fill-in.
     expect(await inboxOf(tok.op1)).toEqual([
-      expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id, title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' }),
+      expect.objectContaining({ kind: 'FILL_SUBMISSION', submissionId: s1.id, title: `Perbaiki data ${o.bidang[0].name} yang dikembalikan`, titleEn: `Fix the returned data of ${o.bidang[0].name}` }),
     ]);
     v1 = await save(tok.op1, s1.id, v1.version, o.indicators[0].id, 76);
     v1 = await act('submitSubmission', tok.op1, s1.id, v1.version);

@@ -235,6 +235,7 @@ export async function shot(page, name, viewports = null) {
     await page.screenshot({ path: path.join(artefacts, file), fullPage: true });
     const { scroll, view } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
     if (scroll > view) throw new Error(`${name}: page is ${scroll}px wide on a ${view}px screen`);
+    if (view <= PHONE.width) await a11yOnShot(page, name);
   };
   if (!viewports) return capture(`${name}.png`);
   const before = page.viewportSize();
@@ -376,4 +377,22 @@ export async function expectAccessible(page, name) {
   ];
   if (problems.length) throw new Error(`${name}: ${problems.length} accessibility problem(s):\n  ${problems.join('\n  ')}`);
   return result.violations.filter((v) => !serious.includes(v));
+}
+
+/**
+ * Every phone screenshot is also an accessibility check (axe + tap targets). E2E_A11Y says what a
+ * finding does there: `fail` (the scenario fails), `report` (the default: written to the console
+ * and to test-results/a11y-report.txt, for pages still being rebuilt in parallel), `off`.
+ */
+async function a11yOnShot(page, name) {
+  const mode = process.env.E2E_A11Y ?? 'report';
+  if (mode === 'off') return;
+  try {
+    await expectAccessible(page, name);
+  } catch (err) {
+    if (mode === 'fail') throw err;
+    const text = String(err?.message ?? err);
+    process.stdout.write(`  ⚠ ${text}\n`);
+    fs.appendFileSync(path.join(artefacts, 'a11y-report.txt'), `${text}\n`);
+  }
 }
