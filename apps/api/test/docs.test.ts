@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { ERROR_CATALOG, HTTP_STATUS, type ErrorCode } from '../src/common/errors';
-import { PASSWORD } from './factories';
+import { makeUser, PASSWORD } from './factories';
 import { getSubmission, requestAt, setupOffice, STAGES, uploadDocument, type FlowOffice, type FlowRequest, type Stage } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 
@@ -92,6 +92,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   const tokenOf = (as: string) =>
     as === 'anonymous' ? undefined : as === 'service' ? serviceToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
 
+  let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
   async function fill(value: unknown, req: () => Promise<FlowRequest>): Promise<unknown> {
     if (Array.isArray(value)) return Promise.all(value.map((v) => fill(v, req)));
@@ -122,8 +123,10 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return r.data.createApiToken.apiToken.id;
       }
       case '<user>':
-        // The second Bidang's operator: no example signs in as that user.
-        return o.users.op2.id;
+        // A user of the office kept for these examples (they reset, deactivate… it): not one the
+        // flow signs in with, so the examples after them can still bring a request to any stage.
+        spare ??= makeUser(t.db, o.office.id, ['BIDANG_OPERATOR'], o.bidang[1]!.id).then((u) => u.id);
+        return spare;
       case '<actingAssignment>': {
         const r = await t.gql(
           'mutation($i: AssignActingInput!) { assignActing(input: $i) { id } }',
@@ -155,5 +158,8 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     const r = await t.gql(e.query, variables, tokenOf(e.as));
     if (e.expect) expect({ line: e.line, code: errorCode(r) }).toEqual({ line: e.line, code: e.expect });
     else expect({ line: e.line, errors: r.errors }).toEqual({ line: e.line, errors: undefined });
+    // An example that ends the caller's sessions (logoutEverywhere): sign in again, as a client
+    // would, so that the examples after it (and the flow that sets up their stage) still run.
+    if (/\blogoutEverywhere\b/.test(e.query) && e.as in o.tok) o.tok[e.as as keyof FlowOffice['tok']] = await t.login(o.users[e.as as keyof FlowOffice['users']].username);
   });
 });

@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   notifications: ANY,
   unreadNotificationCount: ANY,
   notificationPreferences: ANY,
+  officersForRole: ANY,
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,
@@ -68,6 +69,9 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   raiseToKepala: ['SEKRETARIS'],
   returnReport: ['SEKRETARIS'],
   acknowledgeReport: ['KEPALA_DINAS'],
+  kepalaReturnReport: ['KEPALA_DINAS'],
+  closeCollection: ['KASUBBAG'],
+  cancelDataRequest: ['SEKRETARIS'],
   saveSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   submitSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   returnSubmission: ['KASUBBAG', 'PENYUSUN'],

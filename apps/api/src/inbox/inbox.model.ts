@@ -21,4 +21,6 @@ export class InboxItem {
   @Field(() => ID, { nullable: true }) submissionId!: string | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Boolean) overdue!: boolean;
+  @Field(() => Boolean, { description: 'Disposisi ini ditujukan kepada saya secara bernama (ditampilkan lebih dahulu); pemegang peran lain tetap melihatnya' })
+  assignedToMe!: boolean;
 }

@@ -10,25 +10,32 @@ export class InboxService {
   /**
    * What waits on this actor: the current step of each open request where the actor holds an
    * acting role, the Bidang submissions to fill or to review, overdue steps escalated to the
-   * actor as the superior of the late role, and final reports awaiting the Kepala Dinas.
+   * actor as the superior of the late role, and reports awaiting the Kepala Dinas's signature.
+   * A disposition addressed to the actor by name comes first; the role's other holders still
+   * see it. DONE and CANCELLED requests are in no inbox.
    */
   async forActor(actor: Actor, now = new Date()) {
     const requests = await this.db.dataRequest.findMany({
-      where: { officeId: actor.officeId, OR: [{ status: { not: 'DONE' } }, { acknowledgedAt: null }] },
+      where: { officeId: actor.officeId, status: { notIn: ['DONE', 'CANCELLED'] } },
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
-      include: { submissions: { select: { id: true, bidangId: true, status: true } } },
+      include: {
+        submissions: { select: { id: true, bidangId: true, status: true } },
+        dispositions: { orderBy: { createdAt: 'desc' }, take: 1, select: { toUserId: true, createdAt: true } },
+      },
     });
     const items: InboxItemData[] = [];
     for (const row of requests) {
       const r = toRequestModel(row);
       const overdue = isOverdue(r, now);
-      if (r.status === 'DONE') {
-        if (actor.roles.includes('KEPALA_DINAS')) {
-          items.push({ kind: 'ACKNOWLEDGE_REPORT', ...INBOX_TITLES.ACKNOWLEDGE_REPORT, request: r, step: 7, actions: [], submissionId: null, dueAt: null, overdue: false });
+      // The latest disposition names its receiver for the step it opened.
+      const assignedToMe = row.dispositions[0]?.toUserId === actor.userId && row.dispositions[0].createdAt >= row.stepStartedAt;
+      const actions = availableRequestActions(r.status, actor.roles).filter((a) => a !== 'CANCEL');
+      if (r.status === 'AT_KEPALA') {
+        if (actions.length) {
+          items.push({ kind: 'ACKNOWLEDGE_REPORT', ...INBOX_TITLES.ACKNOWLEDGE_REPORT, request: r, step: 7, actions, submissionId: null, dueAt: null, overdue: false, assignedToMe });
         }
         continue;
       }
-      const actions = availableRequestActions(r.status, actor.roles);
       const def = getStep(r.currentStep);
       if (r.status === 'COLLECTING') {
         for (const s of row.submissions) {
@@ -37,30 +44,31 @@ export class InboxService {
             items.push({
               kind: 'FILL_SUBMISSION',
               ...(s.status === 'RETURNED' ? INBOX_TITLES.FIX_RETURNED : INBOX_TITLES.FILL_SUBMISSION),
-              request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
+              request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue, assignedToMe: false,
             });
           }
           if (checkSubmissionTransition(s.status, 'ACCEPT', actor.roles).ok) {
-            items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
+            items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue, assignedToMe: false });
           }
         }
-        const allAccepted = row.submissions.length > 0 && row.submissions.every((s) => s.status === 'ACCEPTED');
+        const allAccepted = row.submissions.length > 0 && row.submissions.every((s) => s.status === 'ACCEPTED' || s.status === 'WAIVED');
         if (allAccepted && actions.length) {
-          items.push({ kind: 'REQUEST_STEP', ...INBOX_TITLES.FORWARD_COLLECTION, request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue });
+          items.push({ kind: 'REQUEST_STEP', ...INBOX_TITLES.FORWARD_COLLECTION, request: r, step: 4, actions, submissionId: null, dueAt: r.dueAt, overdue, assignedToMe });
         }
       } else if (actions.length) {
-        items.push({ kind: 'REQUEST_STEP', title: def.activity, titleEn: def.activityEn, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue });
+        items.push({ kind: 'REQUEST_STEP', title: def.activity, titleEn: def.activityEn, request: r, step: def.no, actions, submissionId: null, dueAt: r.dueAt, overdue, assignedToMe });
       }
       // Escalation: a late step shows up with the superior of the role that should act.
       if (overdue) {
         const superiors = new Set(def.actors.map((a) => SUPERIOR[a]).filter((x): x is Role => !!x));
         const already = items.some((i) => i.request.id === r.id && i.kind !== 'ESCALATION');
         if (!already && actor.roles.some((x) => superiors.has(x))) {
-          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, titleEn: `Late: step ${def.no} is past its standard time`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true });
+          items.push({ kind: 'ESCALATION', title: `Terlambat: langkah ${def.no} melewati waktu baku`, titleEn: `Late: step ${def.no} is past its standard time`, request: r, step: def.no, actions: [], submissionId: null, dueAt: r.dueAt, overdue: true, assignedToMe: false });
         }
       }
     }
-    return items;
+    // Named to me first; otherwise the order of the due times above (a stable sort keeps it).
+    return items.sort((a, b) => Number(b.assignedToMe) - Number(a.assignedToMe));
   }
 }
 
@@ -83,5 +91,6 @@ export interface InboxItemData {
   submissionId: string | null;
   dueAt: Date | null;
   overdue: boolean;
+  assignedToMe: boolean;
 }
 
