@@ -121,7 +121,7 @@ describe('audit trail of one full run', () => {
     });
     await audited('request.submit_report', 'DataRequest', async () => void (await submitReport(t, o, requestId)));
     await audited('request.raise_to_kepala', 'DataRequest', async () => void (await raiseToKepala(t, o, requestId)));
-    await audited('request.acknowledged', 'DataRequest', async () => {
+    await audited('request.acknowledge', 'DataRequest', async () => {
       const r = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id acknowledgedAt } }', { id: requestId }, o.tok.kepala);
       expect(r.data.acknowledgeReport.acknowledgedAt).toBeTruthy();
       return requestId;
@@ -147,7 +147,7 @@ describe('audit trail of one full run', () => {
       'analysis.updated': 1,
       'request.submit_report': 1,
       'request.raise_to_kepala': 1,
-      'request.acknowledged': 1,
+      'request.acknowledge': 1,
     });
     expect(rows).toHaveLength(steps.length);
     // The request's own trail, in order.
@@ -161,7 +161,7 @@ describe('audit trail of one full run', () => {
       'request.compile',
       'request.submit_report',
       'request.raise_to_kepala',
-      'request.acknowledged',
+      'request.acknowledge',
     ]);
     // Acknowledging again changes nothing and writes nothing.
     const before = await snapshot(t, requestId);

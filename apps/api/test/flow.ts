@@ -31,7 +31,8 @@ export const STAGES = [
   'ANALYSING', // step 6, no analysis yet
   'ANALYSED', // step 6, analysis saved (draft)
   'REPORT_AT_SEKRETARIS', // step 7
-  'DONE', // raised to the Kepala Dinas
+  'AT_KEPALA', // raised to the Kepala Dinas, awaiting his signature
+  'DONE', // acknowledged (signed) by the Kepala Dinas
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -107,6 +108,10 @@ export const forwardCollection = (t: TestApp, o: FlowOffice, id: string) => step
 export const compileData = (t: TestApp, o: FlowOffice, id: string) => step(t, 'compileData', id, o.tok.kasubbag);
 export const submitReport = (t: TestApp, o: FlowOffice, id: string) => step(t, 'submitReport', id, o.tok.kasubbag);
 export const raiseToKepala = (t: TestApp, o: FlowOffice, id: string) => step(t, 'raiseToKepala', id, o.tok.sekretaris);
+export async function acknowledge(t: TestApp, o: FlowOffice, id: string, arahan?: string) {
+  const r = await t.gql(`mutation($id: UUID!, $a: String) { acknowledgeReport(requestId: $id, arahan: $a) { ${REQUEST_FIELDS} } }`, { id, a: arahan ?? null }, o.tok.kepala);
+  return ok(r, 'acknowledgeReport');
+}
 
 export async function saveAnalysis(t: TestApp, o: FlowOffice, requestId: string, narrative = 'Capaian baik; kendala anggaran; solusi percepatan.') {
   const r = await t.gql('mutation($i: SaveAnalysisInput!) { saveAnalysis(input: $i) { id version status } }', { i: { requestId, narrative } }, o.tok.kasubbag);
@@ -225,8 +230,11 @@ export async function advance(t: TestApp, o: FlowOffice, req: FlowRequest, from:
       case 'REPORT_AT_SEKRETARIS':
         await submitReport(t, o, req.id);
         break;
-      case 'DONE':
+      case 'AT_KEPALA':
         await raiseToKepala(t, o, req.id);
+        break;
+      case 'DONE':
+        await acknowledge(t, o, req.id);
         break;
     }
   }
@@ -254,7 +262,10 @@ export async function snapshot(t: TestApp, requestId: string) {
   const docs = await t.db.storedDocument.findMany({ where: { requestId }, select: { id: true } });
   const entityIds = [requestId, ...subIds, ...docs.map((d) => d.id)];
   return {
-    request: { status: r.status, version: r.version, currentStep: r.currentStep, completedAt: r.completedAt, acknowledgedAt: r.acknowledgedAt },
+    request: {
+      status: r.status, version: r.version, currentStep: r.currentStep, completedAt: r.completedAt, acknowledgedAt: r.acknowledgedAt,
+      arahan: r.arahan, cancelledAt: r.cancelledAt, cancelReason: r.cancelReason, dueAt: r.dueAt,
+    },
     submissions: subs.map((s) => ({
       id: s.id,
       status: s.status,
@@ -269,6 +280,6 @@ export async function snapshot(t: TestApp, requestId: string) {
     reviews: await t.db.submissionReview.count({ where: { submissionId: { in: subIds } } }),
     documents: docs.length,
     analyses: await t.db.performanceAnalysis.count({ where: { requestId } }),
-    steps: await t.db.requestStep.count({ where: { requestId } }),
+    steps: await t.db.requestStep.findMany({ where: { requestId }, orderBy: [{ step: 'asc' }, { round: 'asc' }], select: { step: true, round: true, startedAt: true, completedAt: true, note: true } }),
   };
 }

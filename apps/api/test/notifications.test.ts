@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 const ALL_CHANNELS = ['EMAIL', 'WHATSAPP', 'SMS'];
-const EVENTS = ['DISPOSITION_RECEIVED', 'FORMAT_RECEIVED', 'SUBMISSION_RETURNED', 'SUBMISSION_SENT', 'ALL_ACCEPTED', 'REPORT_WAITING', 'REPORT_FINAL'];
+const EVENTS = ['DISPOSITION_RECEIVED', 'FORMAT_RECEIVED', 'SUBMISSION_RETURNED', 'SUBMISSION_SENT', 'ALL_ACCEPTED', 'REPORT_WAITING', 'REPORT_AT_KEPALA', 'REPORT_FINAL'];
 const SET_PREFS = 'mutation($i: NotificationPreferencesInput!) { updateNotificationPreferences(input: $i) { email phone phoneVerified events { event channels } } }';
 
 /** Every user of the office: an address, a verified number and every channel for every event. */
@@ -83,7 +83,9 @@ describe('every event of a whole SOP run reaches every configured channel exactl
         'SUBMISSION_SENT→kasubbag', 'SUBMISSION_SENT→penyusun', // Bidang 1 again
         'ALL_ACCEPTED→kasubbag', // the accepting Penyusun is not told what they did
         'REPORT_WAITING→sekretaris',
-        'REPORT_FINAL→kepala',
+        'REPORT_AT_KEPALA→kepala', // raised: awaiting his signature
+        'REPORT_FINAL→kasubbag', 'REPORT_FINAL→penyusun', // signed: final, the secretariat is told (the Sekretaris too, below)
+        'REPORT_FINAL→sekretaris',
       ].sort(),
     );
     // Nobody else: the administrator takes no part in the procedure.
@@ -102,10 +104,10 @@ describe('every event of a whole SOP run reaches every configured channel exactl
 
     // The e-mail of the Kepala Dinas, in his language, to his address, with the link.
     const kepala = await t.db.user.findUniqueOrThrow({ where: { id: o.users.kepala.id } });
-    const final = rows.find((n) => n.event === 'REPORT_FINAL')!;
+    const final = rows.find((n) => n.event === 'REPORT_AT_KEPALA')!;
     const mail = smtp.mails.find((m) => m.messageId === `${final.deliveries.find((d) => d.channel === 'EMAIL')!.id}@sipedaki`)!;
     expect(mail.to).toEqual([kepala.email]);
-    expect(mail.subject).toContain(kepala.language === 'en' ? 'Performance report final' : 'Laporan capaian kinerja final');
+    expect(mail.subject).toContain(kepala.language === 'en' ? 'Report awaiting your signature' : 'Laporan menunggu tanda tangan Anda');
     expect(mail.raw).toContain(`https://sipedaki.test.go.id/permintaan/${req.id}`);
     expect(mail.raw).toMatch(/Content-Type: text\/html/i);
     // The WhatsApp body follows the configured template, with the configured auth header.
@@ -116,7 +118,7 @@ describe('every event of a whole SOP run reaches every configured channel exactl
 
     // Running every notify job again adds nothing: the (user, event) key holds.
     const before = await t.db.notification.count({ where: { officeId: o.office.id } });
-    const job = { event: 'REPORT_FINAL' as const, officeId: o.office.id, key: final.eventKey, params: final.params as object, link: final.link, requestId: final.requestId, targets: [{ role: 'KEPALA_DINAS' as const }], at: final.createdAt.toISOString() };
+    const job = { event: 'REPORT_AT_KEPALA' as const, officeId: o.office.id, key: final.eventKey, params: final.params as object, link: final.link, requestId: final.requestId, targets: [{ role: 'KEPALA_DINAS' as const }], at: final.createdAt.toISOString() };
     expect(await t.services.notifications.fanOut(job)).toBe(0);
     expect(await t.db.notification.count({ where: { officeId: o.office.id } })).toBe(before);
   });

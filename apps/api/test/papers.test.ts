@@ -169,6 +169,8 @@ describe('kop surat per office', () => {
   });
 });
 
+const ARAHAN = 'Pertahankan capaian; percepat Bidang yang masih di bawah target pada Triwulan berikutnya.';
+
 describe('the papers on the Kepala Dinas’s desk', () => {
   let done: FlowRequest;
   const papers: Record<'recap' | 'disposition' | 'format', { bytes: Buffer; text: string }> = {} as never;
@@ -185,9 +187,10 @@ describe('the papers on the Kepala Dinas’s desk', () => {
     const plhToken = await t.login(o.users.head1.username);
     done = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
     const raised = await t.gql('mutation($i: AdvanceInput!) { raiseToKepala(input: $i) { status } }', { i: { requestId: done.id } }, plhToken);
-    expect(raised.data.raiseToKepala.status).toBe('DONE');
-    const ack = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { acknowledgedAt } }', { id: done.id }, o.tok.kepala);
+    expect(raised.data.raiseToKepala.status).toBe('AT_KEPALA');
+    const ack = await t.gql('mutation($id: UUID!, $a: String) { acknowledgeReport(requestId: $id, arahan: $a) { status acknowledgedAt arahan } }', { id: done.id, a: ARAHAN }, o.tok.kepala);
     expect(ack.errors).toBeUndefined();
+    expect(ack.data.acknowledgeReport).toMatchObject({ status: 'DONE', arahan: ARAHAN });
     const recap = await get(`/api/requests/${done.id}/recap.pdf`, o.tok.kasubbag);
     const disposition = await get(`/api/requests/${done.id}/disposition.pdf`, o.tok.sekretaris);
     const format = await get(`/api/requests/${done.id}/format.pdf?bidangId=${o.bidang[0]!.id}`, o.tok.op1);
@@ -230,6 +233,11 @@ describe('the papers on the Kepala Dinas’s desk', () => {
     expect(papers.disposition.text).not.toMatch(/Plt\.|Plh\. Kepala/);
     // Format: the Kepala Bidang who signs it (not yet signed: the place and dots for the date).
     expect(papers.format.text).toContain(`Tanda tangan\nNganjuk, .............................\n${block(`Kepala ${o.bidang[0]!.name}`, head1)}`);
+  });
+
+  it('the Kepala’s arahan is printed on the disposition sheet, under its own heading', () => {
+    const flat = papers.disposition.text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`Arahan Kepala Dinas ${ARAHAN}`);
   });
 
   it('the hand-over to the Sekretaris is step 7, on paper as in the API and the timeline', async () => {

@@ -74,7 +74,7 @@ describe('Friday 15:58 + 10 minutes → Monday 08:08', () => {
   it('schedules the reminders at half and 80 % and the escalation at the due time, in office time, and fires each then — not before', async () => {
     const o = await office();
     const id = await atStep3(o);
-    const step = await t.db.requestStep.findUniqueOrThrow({ where: { requestId_step: { requestId: id, step: 3 } } });
+    const step = await t.db.requestStep.findFirstOrThrow({ where: { requestId: id, step: 3 } });
     expect(minute(step.dueAt)).toBe(minute(wib('2026-11-30T08:08:00')));
     const jobs = await jobsOf(id);
     expect(jobs.map((j) => [j.key.replace(`step:${id}:`, ''), minute(j.run_at)])).toEqual([
@@ -143,7 +143,7 @@ describe('Friday 15:58 + 10 minutes → Monday 08:08', () => {
     const step3 = (await t.db.notification.findMany({ where: { requestId: id, event: { in: ['STEP_REMINDER', 'STEP_ESCALATED'] } } })).filter((n) => (n.params as { step: number }).step === 3);
     expect(step3).toEqual([]);
     // A job that fires anyway for the completed run (a race with the completion) sends nothing.
-    const row = await t.db.requestStep.findUniqueOrThrow({ where: { requestId_step: { requestId: id, step: 3 } } });
+    const row = await t.db.requestStep.findFirstOrThrow({ where: { requestId: id, step: 3 } });
     const stale = { requestId: id, officeId: o.office.id, step: 3, startedAt: row.startedAt.toISOString(), dueAt: row.dueAt.toISOString() };
     expect(await t.services.notifications.stepFired('STEP_ESCALATED', stale)).toBe(0);
     expect(await t.services.notifications.stepFired('STEP_REMINDER', { ...stale, fraction: 0.5 })).toBe(0);

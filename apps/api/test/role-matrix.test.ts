@@ -46,6 +46,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   unreadNotificationCount: ANY,
   notificationPreferences: ANY,
   sopMonitoring: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'],
+  officersForRole: ANY,
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,
@@ -75,6 +76,9 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   raiseToKepala: ['SEKRETARIS'],
   returnReport: ['SEKRETARIS'],
   acknowledgeReport: ['KEPALA_DINAS'],
+  kepalaReturnReport: ['KEPALA_DINAS'],
+  closeCollection: ['KASUBBAG'],
+  cancelDataRequest: ['SEKRETARIS'],
   saveSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   submitSubmission: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   returnSubmission: ['KASUBBAG', 'PENYUSUN'],

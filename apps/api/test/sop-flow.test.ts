@@ -21,7 +21,7 @@ async function upload(token: string, submissionId: string, kind: string, name = 
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const REQUEST_FIELDS = `id status statusLabel statusLabelEn currentStep version dueAt overdue availableActions
+const REQUEST_FIELDS = `id status statusLabel statusLabelEn currentStep version dueAt overdue availableActions { action blockedReason }
   timeline { step state startedAt dueAt completedAt elapsedWorkingMinutes overdue note completedBy { username } }
   dispositions { step fromRole toRole instruction mark from { username } }`;
 
@@ -55,7 +55,7 @@ describe.each([
     const req = reg.data.registerDataRequest;
     expect(req.status).toBe('AT_SEKRETARIS');
     expect([req.statusLabel, req.statusLabelEn]).toEqual(['Menunggu disposisi Sekretaris', 'Awaiting the Sekretaris’s disposition']);
-    expect(req.availableActions).toEqual(['DISPOSE_TO_KASUBBAG']);
+    expect(req.availableActions).toEqual([{ action: 'DISPOSE_TO_KASUBBAG', blockedReason: null }, { action: 'CANCEL', blockedReason: null }]);
     expect(req.timeline.map((s: any) => s.state)).toEqual(['ACTIVE', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
 
     // The Sekretaris sees it in the inbox; the Kasubbag does not yet.
@@ -173,7 +173,9 @@ describe.each([
     expect(errorCode(late)).toBe('WRONG_STEP');
 
     r = await step('raiseToKepala', { requestId: req.id }, tok.sekretaris);
-    expect(r.status).toBe('DONE');
+    // On the Kepala's desk, not final yet: he signs (or returns it).
+    expect(r.status).toBe('AT_KEPALA');
+    expect(r.statusLabel).toBe('Menunggu tanda tangan Kepala Dinas');
     expect(r.timeline.every((s: any) => s.state === 'DONE' && s.completedAt)).toBe(true);
     expect(r.timeline.map((s: any) => s.completedBy.username)).toEqual([
       o.users.sekretaris.username, o.users.kasubbag.username, o.users.penyusun.username, o.users.penyusun.username,
@@ -186,8 +188,9 @@ describe.each([
     expect(r.dispositions.map((d: any) => `${d.step} ${d.fromRole}>${d.toRole}`)).toEqual(['1 SEKRETARIS>KASUBBAG', '2 KASUBBAG>PENYUSUN', '7 KASUBBAG>SEKRETARIS', '7 SEKRETARIS>KEPALA_DINAS']);
 
     expect(await inboxOf(tok.kepala)).toEqual([expect.objectContaining({ kind: 'ACKNOWLEDGE_REPORT' })]);
-    const ack = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { acknowledgedAt dispositions { fromRole mark } } }', { id: req.id }, tok.kepala);
+    const ack = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { status acknowledgedAt dispositions { fromRole mark } } }', { id: req.id }, tok.kepala);
     expect(ack.errors).toBeUndefined();
+    expect(ack.data.acknowledgeReport.status).toBe('DONE');
     expect(ack.data.acknowledgeReport.dispositions.at(-1)).toEqual({ fromRole: 'KEPALA_DINAS', mark: 'SIGNATURE' });
     expect(await inboxOf(tok.kepala)).toEqual([]);
   });

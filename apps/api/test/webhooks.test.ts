@@ -16,7 +16,7 @@ import path from 'node:path';
 import { WebhookDispatcher, signatureHeader } from '../src/webhook/dispatcher';
 import type { Resolver } from '../src/webhook/url-guard';
 import { WebhookService } from '../src/webhook/webhook.service';
-import { requestAt, raiseToKepala, setupOffice, type FlowOffice } from './flow';
+import { acknowledge, requestAt, setupOffice, type FlowOffice } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 import { until } from './wait';
 
@@ -114,8 +114,10 @@ describe('delivery and signature', () => {
     expect(secret).toMatch(/^whsec_/);
     const listed = await t.gql('query { webhookEndpoints { id url recentDeliveries { id } } }', {}, o.tok.admin);
     expect(JSON.stringify(listed.data)).not.toContain(secret);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    // Raised is not final: the Kepala has not signed yet.
+    expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
+    await acknowledge(t, o, req.id);
     const before = Date.now();
     await t.services.webhookDispatcher.drain();
     const mine = hitsOn(`/ok-${o.office.id}`);
@@ -149,8 +151,8 @@ describe('delivery and signature', () => {
   it('signs each attempt with its own time, so a retry is never stale', async () => {
     const o = await setupOffice(t);
     const { secret, endpoint } = await register(o, '/flaky');
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    await acknowledge(t, o, req.id);
     await t.services.webhookDispatcher.drain();
     const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { attempt: 'asc' } });
     expect(rows.map((r) => [r.attempt, r.status, r.responseStatus])).toEqual([
@@ -187,8 +189,8 @@ describe('delivery and signature', () => {
     const deadPort = (dead.address() as AddressInfo).port;
     await new Promise((r) => dead.close(r));
     const r = await t.gql(REGISTER, { i: { url: `http://127.0.0.1:${deadPort}/gone` } }, o.tok.admin);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    await acknowledge(t, o, req.id);
     await t.services.webhookDispatcher.drain();
     const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: r.data.registerWebhookEndpoint.endpoint.id }, orderBy: { attempt: 'asc' } });
     expect(rows.map((x) => x.status)).toEqual(['FAILED', 'FAILED', 'FAILED', 'FAILED']);
@@ -198,7 +200,7 @@ describe('delivery and signature', () => {
   it('sends nothing when the transaction that made the report final rolls back', async () => {
     const o = await setupOffice(t);
     const { endpoint } = await register(o, `/rollback-${o.office.id}`);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
+    const req = await requestAt(t, o, 'AT_KEPALA');
     const original = t.services.webhooks.enqueueReportFinal.bind(t.services.webhooks);
     let enqueued = 0;
     // The deliveries are written, then the transaction fails after them.
@@ -207,13 +209,13 @@ describe('delivery and signature', () => {
       throw new Error('simulated failure after enqueue');
     };
     try {
-      const r = await t.gql('mutation($i: AdvanceInput!) { raiseToKepala(input: $i) { id } }', { i: { requestId: req.id } }, o.tok.sekretaris);
+      const r = await t.gql('mutation($id: UUID!) { acknowledgeReport(requestId: $id) { id } }', { id: req.id }, o.tok.kepala);
       expect(errorCode(r)).toBe('INTERNAL_ERROR');
     } finally {
       t.services.webhooks.enqueueReportFinal = original;
     }
     expect(enqueued).toBe(1);
-    expect((await t.db.dataRequest.findUniqueOrThrow({ where: { id: req.id } })).status).toBe('REPORT_AT_SEKRETARIS');
+    expect((await t.db.dataRequest.findUniqueOrThrow({ where: { id: req.id } })).status).toBe('AT_KEPALA');
     expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
     await t.services.webhookDispatcher.drain();
     expect(hitsOn(`/rollback-${o.office.id}`)).toHaveLength(0);
@@ -226,8 +228,8 @@ describe('delivery and signature', () => {
     expect(errorCode(await t.gql(REGISTER, { i: { url: 'ftp://example.org/x' } }, o.tok.admin))).toBe('VALIDATION_FAILED');
     const rm = await t.gql('mutation($id: UUID!) { removeWebhookEndpoint(id: $id) { active } }', { id: endpoint.id }, o.tok.admin);
     expect(rm.data.removeWebhookEndpoint.active).toBe(false);
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    await acknowledge(t, o, req.id);
     await t.services.webhookDispatcher.drain();
     expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
     expect(hitsOn(`/removed-${o.office.id}`)).toHaveLength(0);
@@ -422,8 +424,8 @@ describe('examples/webhook-receiver.mjs', () => {
       proc.on('exit', (code) => reject(new Error(`example exited with ${code}`)));
     });
 
-    const req = await requestAt(t, o, 'REPORT_AT_SEKRETARIS');
-    await raiseToKepala(t, o, req.id);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    await acknowledge(t, o, req.id);
     await t.services.webhookDispatcher.drain();
     const rows = await t.db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
     expect(rows.map((x) => [x.status, x.responseStatus])).toEqual([['DELIVERED', 204]]);

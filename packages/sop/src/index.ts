@@ -16,3 +16,4 @@ export * from './contact';
 export * from './tasks';
 export * from './asks';
 export * from './monitoring';
+export * from './capabilities';

@@ -7,7 +7,9 @@ import {
   checkRequestTransition,
   checkSubmissionTransition,
   dispositionStep,
+  isRequestOverdue,
   isSubmissionEditable,
+  isSubmissionWaivable,
   requestActionRoles,
   statusOfStep,
   submissionActionRoles,
@@ -30,6 +32,8 @@ describe('the step a disposition is recorded at', () => {
     ['SUBMIT_REPORT', 7],
     ['RAISE_TO_KEPALA', 7],
     ['RETURN_REPORT', 7],
+    ['ACKNOWLEDGE', 7],
+    ['KEPALA_RETURN', 7],
   ])('%s → step %i', (action, step) => {
     expect(dispositionStep(REQUEST_TRANSITIONS.find((t) => t.action === action)!)).toBe(step);
   });
@@ -57,8 +61,12 @@ describe('request status ↔ step', () => {
     expect(() => statusOfStep(8 as StepNo)).toThrow(RangeError);
   });
 
-  it.each(REQUEST_TRANSITIONS.map((t) => [t.action, t]))('%s completes the step of its source status', (_a, t) => {
+  it.each(REQUEST_TRANSITIONS.filter((t) => t.step !== null).map((t) => [t.action, t]))('%s completes the step of its source status', (_a, t) => {
     expect(stepOfStatus(t.from)).toBe(t.step);
+  });
+
+  it.each<RequestStatus>(['AT_KEPALA', 'DONE', 'CANCELLED'])('%s is no step', (s) => {
+    expect(stepOfStatus(s)).toBeNull();
   });
 });
 
@@ -69,14 +77,16 @@ describe('request status ↔ step', () => {
  * changes who may act shows up here.
  */
 const MAY: Record<RequestStatus, Partial<Record<Role, RequestAction[]>>> = {
-  AT_SEKRETARIS: { SEKRETARIS: ['DISPOSE_TO_KASUBBAG'] },
-  AT_KASUBBAG: { KASUBBAG: ['DISPOSE_TO_STAFF'] },
-  AT_PENYUSUN: { PENYUSUN: ['SEND_FORMAT'], KASUBBAG: ['SEND_FORMAT'] },
-  COLLECTING: { PENYUSUN: ['FORWARD_COLLECTION'], KASUBBAG: ['FORWARD_COLLECTION'] },
-  COMPILING: { KASUBBAG: ['COMPILE'] },
-  ANALYSING: { KASUBBAG: ['SUBMIT_REPORT'] },
-  REPORT_AT_SEKRETARIS: { SEKRETARIS: ['RAISE_TO_KEPALA', 'RETURN_REPORT'] },
+  AT_SEKRETARIS: { SEKRETARIS: ['DISPOSE_TO_KASUBBAG', 'CANCEL'] },
+  AT_KASUBBAG: { SEKRETARIS: ['CANCEL'], KASUBBAG: ['DISPOSE_TO_STAFF'] },
+  AT_PENYUSUN: { SEKRETARIS: ['CANCEL'], PENYUSUN: ['SEND_FORMAT'], KASUBBAG: ['SEND_FORMAT'] },
+  COLLECTING: { SEKRETARIS: ['CANCEL'], PENYUSUN: ['FORWARD_COLLECTION'], KASUBBAG: ['FORWARD_COLLECTION', 'CLOSE_COLLECTION'] },
+  COMPILING: { SEKRETARIS: ['CANCEL'], KASUBBAG: ['COMPILE'] },
+  ANALYSING: { SEKRETARIS: ['CANCEL'], KASUBBAG: ['SUBMIT_REPORT'] },
+  REPORT_AT_SEKRETARIS: { SEKRETARIS: ['RAISE_TO_KEPALA', 'RETURN_REPORT', 'CANCEL'] },
+  AT_KEPALA: { SEKRETARIS: ['CANCEL'], KEPALA_DINAS: ['ACKNOWLEDGE', 'KEPALA_RETURN'] },
   DONE: {},
+  CANCELLED: {},
 };
 
 describe('request transitions', () => {
@@ -96,6 +106,7 @@ describe('request transitions', () => {
       ['COMPILE', 'KASUBBAG'],
       ['SUBMIT_REPORT', 'KASUBBAG'],
       ['RAISE_TO_KEPALA', 'SEKRETARIS'],
+      ['ACKNOWLEDGE', 'KEPALA_DINAS'],
     ];
     let status: RequestStatus = 'AT_SEKRETARIS';
     const visited: RequestStatus[] = [status];
@@ -105,7 +116,7 @@ describe('request transitions', () => {
       status = check.transition.to;
       visited.push(status);
     }
-    expect(visited).toEqual(REQUEST_STATUSES);
+    expect(visited).toEqual(REQUEST_STATUSES.filter((s) => s !== 'CANCELLED'));
   });
 
   it.each<[string, RequestStatus, RequestAction, Role[], RequestGuardContext, string]>([
@@ -134,20 +145,59 @@ describe('request transitions', () => {
     ['reporting without analysis', 'ANALYSING', 'SUBMIT_REPORT', ['KASUBBAG'], {}, 'ANALYSIS_MISSING'],
     ['reporting with hasAnalysis false', 'ANALYSING', 'SUBMIT_REPORT', ['KASUBBAG'], { hasAnalysis: false }, 'ANALYSIS_MISSING'],
     ['reporting with analysis', 'ANALYSING', 'SUBMIT_REPORT', ['KASUBBAG'], { hasAnalysis: true }, 'OK'],
+    ['forwarding with one waived, the rest accepted', 'COLLECTING', 'FORWARD_COLLECTION', ['PENYUSUN'], { submissions: [{ status: 'ACCEPTED' }, { status: 'WAIVED' }] }, 'OK'],
+    // Closing collection with Bidang missing (the waiver): the Kasubbag's alone.
+    ['the Penyusun waiving', 'COLLECTING', 'CLOSE_COLLECTION', ['PENYUSUN'], {}, 'ROLE_NOT_ALLOWED'],
+    ['waiving when all are accepted', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], ALL_ACCEPTED, 'NOTHING_TO_WAIVE'],
+    ['waiving a draft (offered, Bidang not chosen yet)', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }] }, 'OK'],
+    ['waiving the missing one', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: ['b'], text: 'Bidang B tidak menjawab.' }, 'OK'],
+    ['waiving a returned one', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'RETURNED', bidangId: 'b' }], waivedBidangIds: ['b'] }, 'OK'],
+    ['waiving nobody', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: [] }, 'NOTHING_TO_WAIVE'],
+    ['waiving a submitted one (review it first)', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'DRAFT', bidangId: 'a' }, { status: 'SUBMITTED', bidangId: 'b' }], waivedBidangIds: ['a', 'b'] }, 'WAIVER_NOT_ALLOWED'],
+    ['waiving an accepted one', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: ['a', 'b'] }, 'WAIVER_NOT_ALLOWED'],
+    ['waiving a Bidang outside the request', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: ['zz'] }, 'WAIVER_NOT_ALLOWED'],
+    ['waiving one while another is still a draft', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }, { status: 'DRAFT', bidangId: 'c' }], waivedBidangIds: ['b'] }, 'SUBMISSIONS_INCOMPLETE'],
+    ['waiving every Bidang', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'DRAFT', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: ['a', 'b'] }, 'NOTHING_ACCEPTED'],
+    ['waiving without a note', 'COLLECTING', 'CLOSE_COLLECTION', ['KASUBBAG'], { submissions: [{ status: 'ACCEPTED', bidangId: 'a' }, { status: 'DRAFT', bidangId: 'b' }], waivedBidangIds: ['b'], text: '  -  ' }, 'TEXT_REQUIRED'],
+    // Step 7 ends at the Kepala's desk; the Kepala signs or returns.
+    ['raising the report', 'REPORT_AT_SEKRETARIS', 'RAISE_TO_KEPALA', ['SEKRETARIS'], {}, 'OK'],
+    ['the Kepala acknowledging before the report reached him', 'REPORT_AT_SEKRETARIS', 'ACKNOWLEDGE', ['KEPALA_DINAS'], {}, 'WRONG_STATE'],
+    ['the Sekretaris acknowledging for the Kepala', 'AT_KEPALA', 'ACKNOWLEDGE', ['SEKRETARIS'], {}, 'ROLE_NOT_ALLOWED'],
+    ['acknowledging without arahan', 'AT_KEPALA', 'ACKNOWLEDGE', ['KEPALA_DINAS'], { text: null }, 'OK'],
+    ['acknowledging with arahan', 'AT_KEPALA', 'ACKNOWLEDGE', ['KEPALA_DINAS'], { text: 'Pertahankan capaian.' }, 'OK'],
+    ['acknowledging with an arahan of 2001 characters', 'AT_KEPALA', 'ACKNOWLEDGE', ['KEPALA_DINAS'], { text: 'a'.repeat(2001) }, 'TEXT_TOO_LONG'],
+    ['acknowledging twice', 'DONE', 'ACKNOWLEDGE', ['KEPALA_DINAS'], {}, 'WRONG_STATE'],
+    ['the Kepala returning to the Sekretaris', 'AT_KEPALA', 'KEPALA_RETURN', ['KEPALA_DINAS'], { to: 'REPORT_AT_SEKRETARIS', text: 'Lengkapi ringkasan.' }, 'OK'],
+    ['the Kepala returning to the Kasubbag', 'AT_KEPALA', 'KEPALA_RETURN', ['KEPALA_DINAS'], { to: 'ANALYSING', text: 'Analisis kurang.' }, 'OK'],
+    ['the Kepala returning to the Penyusun', 'AT_KEPALA', 'KEPALA_RETURN', ['KEPALA_DINAS'], { to: 'AT_PENYUSUN', text: 'Analisis kurang.' }, 'WRONG_STATE'],
+    ['the Kepala returning with a 4-letter reason', 'AT_KEPALA', 'KEPALA_RETURN', ['KEPALA_DINAS'], { to: 'ANALYSING', text: ' kur ' }, 'TEXT_REQUIRED'],
+    ['the Kepala returning with no reason', 'AT_KEPALA', 'KEPALA_RETURN', ['KEPALA_DINAS'], { to: 'ANALYSING', text: null }, 'TEXT_REQUIRED'],
+    // Cancel: the Sekretaris, before DONE, with a reason.
+    ['cancelling at step 1', 'AT_SEKRETARIS', 'CANCEL', ['SEKRETARIS'], { text: 'Surat ditarik pengirim.' }, 'OK'],
+    ['cancelling at step 4', 'COLLECTING', 'CANCEL', ['SEKRETARIS'], { text: 'Surat ditarik pengirim.' }, 'OK'],
+    ['cancelling at the Kepala’s desk', 'AT_KEPALA', 'CANCEL', ['SEKRETARIS'], { text: 'Surat ditarik pengirim.' }, 'OK'],
+    ['cancelling after DONE', 'DONE', 'CANCEL', ['SEKRETARIS'], { text: 'Surat ditarik pengirim.' }, 'WRONG_STATE'],
+    ['cancelling twice', 'CANCELLED', 'CANCEL', ['SEKRETARIS'], { text: 'Surat ditarik pengirim.' }, 'WRONG_STATE'],
+    ['the Kasubbag cancelling', 'COLLECTING', 'CANCEL', ['KASUBBAG'], { text: 'Surat ditarik pengirim.' }, 'ROLE_NOT_ALLOWED'],
+    ['the Kepala cancelling', 'AT_KEPALA', 'CANCEL', ['KEPALA_DINAS'], { text: 'Surat ditarik pengirim.' }, 'ROLE_NOT_ALLOWED'],
+    ['cancelling without a reason', 'COLLECTING', 'CANCEL', ['SEKRETARIS'], { text: '' }, 'TEXT_REQUIRED'],
   ])('%s → %s', (_name, status, action, roles, ctx, expected) => {
     const result = checkRequestTransition(status, action, roles, ctx);
     expect(result.ok ? 'OK' : result.reason).toBe(expected);
   });
 
   it.each<[RequestStatus, Role[], RequestAction[]]>([
-    ['AT_SEKRETARIS', ['SEKRETARIS'], ['DISPOSE_TO_KASUBBAG']],
+    ['AT_SEKRETARIS', ['SEKRETARIS'], ['DISPOSE_TO_KASUBBAG', 'CANCEL']],
     ['AT_SEKRETARIS', ['KASUBBAG'], []],
     ['AT_PENYUSUN', ['KASUBBAG'], ['SEND_FORMAT']],
     ['COLLECTING', ['PENYUSUN'], ['FORWARD_COLLECTION']],
+    ['COLLECTING', ['KASUBBAG'], ['FORWARD_COLLECTION', 'CLOSE_COLLECTION']],
+    ['AT_KEPALA', ['KEPALA_DINAS'], ['ACKNOWLEDGE', 'KEPALA_RETURN']],
     ['COLLECTING', ['BIDANG_OPERATOR'], []],
-    ['REPORT_AT_SEKRETARIS', ['SEKRETARIS', 'KASUBBAG'], ['RAISE_TO_KEPALA', 'RETURN_REPORT']],
+    ['REPORT_AT_SEKRETARIS', ['SEKRETARIS', 'KASUBBAG'], ['RAISE_TO_KEPALA', 'RETURN_REPORT', 'CANCEL']],
     ['REPORT_AT_SEKRETARIS', ['KASUBBAG'], []],
     ['DONE', ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'ADMIN'], []],
+    ['CANCELLED', ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'ADMIN', 'KEPALA_DINAS'], []],
   ])('in %s, %j may %j', (status, roles, actions) => {
     expect(availableRequestActions(status, roles)).toEqual(actions);
   });
@@ -183,6 +233,7 @@ describe('Bidang submission transitions', () => {
     ['RETURNED', true],
     ['SUBMITTED', false],
     ['ACCEPTED', false],
+    ['WAIVED', false],
   ])('%s editable: %p', (status, editable) => {
     expect(isSubmissionEditable(status)).toBe(editable);
   });
@@ -193,6 +244,7 @@ describe('Bidang submission transitions', () => {
     RETURNED: { BIDANG_OPERATOR: ['SAVE_DRAFT', 'SUBMIT'], BIDANG_HEAD: ['SAVE_DRAFT', 'SUBMIT'] },
     SUBMITTED: { KASUBBAG: ['RETURN', 'ACCEPT'], PENYUSUN: ['RETURN', 'ACCEPT'] },
     ACCEPTED: {},
+    WAIVED: {},
   };
   const ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'RETURN', 'ACCEPT'];
   it.each(SUBMISSION_STATUSES.flatMap((status) => ROLES.map((role) => [status, role, SUBMISSION_MAY[status][role] ?? []] as const)))(
@@ -210,12 +262,43 @@ describe('the roles that may take an action at all (the API’s coarse role gate
 
   it.each(ACTIONS)('%s: a role is listed exactly when it can take the action in some status', (action) => {
     const can = (role: Role) => REQUEST_STATUSES.some((status) => checkRequestTransition(status, action, [role], ALL_ACCEPTED).ok
-      || checkRequestTransition(status, action, [role], { hasAnalysis: true }).ok);
+      || checkRequestTransition(status, action, [role], { hasAnalysis: true }).ok
+      || checkRequestTransition(status, action, [role], { submissions: [{ status: 'DRAFT' }] }).ok);
     expect(new Set(requestActionRoles(action))).toEqual(new Set(ROLES.filter(can)));
   });
 
   it.each(SUBMISSION_ACTIONS)('%s on a submission: a role is listed exactly when it can take it in some status', (action) => {
     const can = (role: Role) => SUBMISSION_STATUSES.some((status) => checkSubmissionTransition(status, action, [role], { reason: 'alasan yang cukup panjang' }).ok);
     expect(new Set(submissionActionRoles(action))).toEqual(new Set(ROLES.filter(can)));
+  });
+});
+
+describe('one overdue rule', () => {
+  const now = new Date('2026-10-05T10:00:00Z');
+  const past = new Date('2026-10-05T09:59:00Z');
+  const future = new Date('2026-10-05T10:01:00Z');
+  it.each<[RequestStatus, Date | null, boolean]>([
+    ['AT_SEKRETARIS', past, true],
+    ['COLLECTING', past, true],
+    ['COLLECTING', future, false],
+    ['COLLECTING', null, false],
+    ['REPORT_AT_SEKRETARIS', past, true],
+    ['AT_KEPALA', past, false],
+    ['DONE', past, false],
+    ['CANCELLED', past, false],
+  ])('%s due %s → %p', (status, dueAt, overdue) => {
+    expect(isRequestOverdue({ status, dueAt }, now)).toBe(overdue);
+  });
+});
+
+describe('which submissions a waiver may name', () => {
+  it.each<[SubmissionStatus, boolean]>([
+    ['DRAFT', true],
+    ['RETURNED', true],
+    ['SUBMITTED', false],
+    ['ACCEPTED', false],
+    ['WAIVED', false],
+  ])('%s → %p', (status, waivable) => {
+    expect(isSubmissionWaivable(status)).toBe(waivable);
   });
 });

@@ -41,6 +41,10 @@ export const ERROR_CATALOG = {
     id: 'Perubahan ditolak: Dinas ini harus tetap memiliki minimal satu administrator aktif.',
     en: 'Refused: the office must keep at least one active administrator.',
   },
+  OFFICER_NOT_IN_ROLE: {
+    id: 'Pejabat yang dipilih tidak memegang jabatan penerima disposisi ini (termasuk sebagai Plt/Plh).',
+    en: 'The chosen officer does not hold the receiving role of this disposition (nor as Plt/Plh).',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -60,6 +64,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   FILE_TOO_COMPLEX: 413,
   PASSWORD_CHANGE_REQUIRED: 403,
   LAST_ADMIN: 409,
+  OFFICER_NOT_IN_ROLE: 422,
 };
 
 /** A text for people in both languages: Indonesian first (`message`), English (`messageEn`). */

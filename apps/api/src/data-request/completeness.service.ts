@@ -1,4 +1,4 @@
-import { isSubmissionEditable } from '@sipedaki/sop';
+import { isSubmissionEditable, isSubmissionWaivable } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { canReadBidang } from '../common/access';
 import { sqlOf, type Db } from '../db/prisma';
@@ -20,21 +20,28 @@ export class CompletenessService {
     const due = rows[0]?.step4DueAt ?? null;
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
-      .map(({ submissionId, status, submittedAt, firstSubmittedAt, returnCount, step4DueAt: _due, ...b }) => {
+      .map(({ submissionId, status, submittedAt, firstSubmittedAt, waiverNote, returnCount, step4DueAt: _due, ...b }) => {
         const pending = !status || isSubmissionEditable(status);
+        // A Bidang that never handed in (waived) counts as late: it missed step 4's due time for good.
+        const waived = status === 'WAIVED';
         return {
           bidang: b,
           submissionId,
           status,
           submittedAt,
           firstSubmittedAt,
-          late: !!(firstSubmittedAt && due && firstSubmittedAt > due),
+          late: waived || !!(firstSubmittedAt && due && firstSubmittedAt > due),
           overdue: !!(due && pending && !firstSubmittedAt && due < now && r.status === 'COLLECTING'),
           returnCount,
+          waived,
+          waiverNote: waived ? waiverNote : null,
+          // May be named in a waiver (closeCollection): packages/sop's rule, so the SPA need not restate it.
+          waivable: r.status === 'COLLECTING' && !!status && isSubmissionWaivable(status),
         };
       });
     const count = (st: string) => perBidang.filter((p) => p.status === st).length;
-    const firstSubmitted = perBidang.filter((p) => p.firstSubmittedAt);
+    // Timeliness: every Bidang that handed in, and every one that never did (waived, late).
+    const firstSubmitted = perBidang.filter((p) => p.firstSubmittedAt || p.waived);
     const accepted = count('ACCEPTED');
     return {
       bidangTotal: perBidang.length,
@@ -42,6 +49,7 @@ export class CompletenessService {
       submitted: count('SUBMITTED'),
       returned: count('RETURNED'),
       accepted,
+      waived: count('WAIVED'),
       onTime: firstSubmitted.filter((p) => !p.late).length,
       late: firstSubmitted.filter((p) => p.late).length,
       percentAccepted: perBidang.length ? Math.round((accepted / perBidang.length) * 10000) / 100 : 0,

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min, MaxLength } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { bi, TrimmedLength } from '../common/validation';
 import { DocumentKind, RequestStatus } from '../common/enums';
 import { DateOnly, UUID } from '../common/scalars';
@@ -64,9 +64,61 @@ export class DisposeInput {
   @TrimmedLength(3, 2000, bi('Isi disposisi wajib diisi (3–2000 karakter)', 'The instruction is required (3–2000 characters)'))
   instruction!: string;
 
+  @Field(() => UUID, {
+    nullable: true,
+    description: 'Pejabat penerima yang dipilih: pemegang peran penerima, termasuk Plt/Plh (lihat officersForRole); kosong = setiap pemegang peran. Selain itu OFFICER_NOT_IN_ROLE',
+  })
+  @IsOptional()
+  toUserId?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Versi yang terakhir dilihat; bila berbeda, CONFLICT' })
   @IsOptional()
   expectedVersion?: number | null;
+}
+
+@InputType({ description: 'Kasubbag menutup pengumpulan data (langkah 4) tanpa Bidang yang tidak menyerahkan' })
+export class CloseCollectionInput {
+  @Field(() => UUID) requestId!: string;
+
+  @Field(() => [UUID], { description: 'Bidang yang tidak menyerahkan: kirimannya menjadi WAIVED ("tidak menyerahkan"); Bidang lain harus sudah diterima' })
+  @ArrayMinSize(1, bi('Pilih minimal satu Bidang yang tidak menyerahkan', 'Choose at least one Bidang that did not submit'))
+  @ArrayMaxSize(200, bi('Terlalu banyak Bidang (maksimal 200)', 'Too many Bidang (at most 200)'))
+  waivedBidangIds!: string[];
+
+  @Field(() => String, { description: 'Catatan wajib: mengapa pengumpulan ditutup tanpa Bidang tersebut (5–2000 karakter)' })
+  @TrimmedLength(5, 2000, bi('Catatan wajib diisi (5–2000 karakter)', 'The note is required (5–2000 characters)'))
+  note!: string;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() expectedVersion?: number | null;
+}
+
+export enum ReturnTarget {
+  SEKRETARIS = 'SEKRETARIS',
+  KASUBBAG = 'KASUBBAG',
+}
+registerEnumType(ReturnTarget, { name: 'ReturnTarget', description: 'Kepada siapa Kepala Dinas mengembalikan laporan: Sekretaris (langkah 7 lagi) atau Kasubbag (langkah 6 lagi)' });
+
+@InputType({ description: 'Kepala Dinas mengembalikan laporan dengan alasan' })
+export class KepalaReturnInput {
+  @Field(() => UUID) requestId!: string;
+  @Field(() => ReturnTarget) to!: ReturnTarget;
+
+  @Field(() => String, { description: 'Alasan pengembalian (5–2000 karakter)' })
+  @TrimmedLength(5, 2000, bi('Alasan wajib diisi (5–2000 karakter)', 'The reason is required (5–2000 characters)'))
+  reason!: string;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() expectedVersion?: number | null;
+}
+
+@InputType({ description: 'Sekretaris membatalkan permintaan (sebelum selesai) dengan alasan' })
+export class CancelRequestInput {
+  @Field(() => UUID) requestId!: string;
+
+  @Field(() => String, { description: 'Alasan pembatalan (5–2000 karakter)' })
+  @TrimmedLength(5, 2000, bi('Alasan pembatalan wajib diisi (5–2000 karakter)', 'The reason for cancelling is required (5–2000 characters)'))
+  reason!: string;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Memajukan permintaan satu langkah' })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requestActionRoles, SOP_STEPS } from '@sipedaki/sop';
+import { capabilityRoles, SOP_STEPS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -7,9 +7,20 @@ import { standardTimeLabel } from '../common/format';
 import { Indicator } from '../office/office.model';
 import { PerformanceAnalysis } from '../analysis/analysis.model';
 import { BidangSubmission, StoredDocument } from '../submission/submission.model';
-import { AdvanceInput, DataRequestFilter, DisposeInput, RegisterDataRequestInput } from './data-request.input';
 import {
+  AdvanceInput,
+  CancelRequestInput,
+  CloseCollectionInput,
+  DataRequestFilter,
+  DisposeInput,
+  KepalaReturnInput,
+  RegisterDataRequestInput,
+  ReturnTarget,
+} from './data-request.input';
+import {
+  AvailableAction,
   Completeness,
+  Officer,
   DataRequest,
   DataRequestConnection,
   Disposition,
@@ -17,6 +28,7 @@ import {
   SopStep,
   TimelineStep,
 } from './data-request.model';
+import { Role } from '../common/enums';
 import type { RequestModel } from './data-request.service';
 import { UUID } from '../common/scalars';
 
@@ -45,55 +57,61 @@ export class DataRequestResolver {
     return ctx.services.requests.get(actor, id);
   }
 
-  @Authorized('SEKRETARIS')
+  @Authorized()
+  @Query(() => [Officer], { description: 'Pejabat yang dapat dipilih sebagai penerima disposisi untuk suatu peran: pemegang jabatan dahulu, lalu Plt/Plh yang berlaku sekarang' })
+  officersForRole(@Arg('role', () => Role) role: Role, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.requests.officers(actor, role);
+  }
+
+  @Authorized(...capabilityRoles('request.REGISTER'))
   @Mutation(() => DataRequest, { description: 'Sekretaris mendaftarkan surat permintaan data; langkah 1 dimulai' })
   registerDataRequest(@Arg('input', () => RegisterDataRequestInput) input: RegisterDataRequestInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.requests.register(actor, input);
   }
 
-  @Authorized(...requestActionRoles('DISPOSE_TO_KASUBBAG'))
+  @Authorized(...capabilityRoles('request.DISPOSE_TO_KASUBBAG'))
   @Mutation(() => DataRequest, { description: 'Langkah 1: Sekretaris mendisposisikan kepada Kasubbag Program dan Evaluasi' })
   disposeToKasubbag(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_KASUBBAG', input);
   }
 
-  @Authorized(...requestActionRoles('DISPOSE_TO_STAFF'))
+  @Authorized(...capabilityRoles('request.DISPOSE_TO_STAFF'))
   @Mutation(() => DataRequest, { description: 'Langkah 2: Kasubbag mendisposisikan kepada staf penyusun' })
   disposeToStaff(@Arg('input', () => DisposeInput) input: DisposeInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'DISPOSE_TO_STAFF', input);
   }
 
-  @Authorized(...requestActionRoles('SEND_FORMAT'))
+  @Authorized(...capabilityRoles('request.SEND_FORMAT'))
   @Mutation(() => DataRequest, { description: 'Langkah 3: format permintaan data dikirim ke setiap Bidang' })
   sendFormat(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'SEND_FORMAT', input);
   }
 
-  @Authorized(...requestActionRoles('FORWARD_COLLECTION'))
+  @Authorized(...capabilityRoles('request.FORWARD_COLLECTION'))
   @Mutation(() => DataRequest, { description: 'Langkah 4 selesai: data semua Bidang diterima dan diteruskan ke Kasubbag' })
   forwardCollection(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'FORWARD_COLLECTION', input);
   }
 
-  @Authorized(...requestActionRoles('COMPILE'))
+  @Authorized(...capabilityRoles('request.COMPILE'))
   @Mutation(() => DataRequest, { description: 'Langkah 5: Kasubbag menghimpun data yang terkumpul' })
   compileData(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'COMPILE', input);
   }
 
-  @Authorized(...requestActionRoles('SUBMIT_REPORT'))
+  @Authorized(...capabilityRoles('request.SUBMIT_REPORT'))
   @Mutation(() => DataRequest, { description: 'Langkah 6 selesai: analisis dibekukan dan laporan disampaikan kepada Sekretaris' })
   submitReport(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'SUBMIT_REPORT', input);
   }
 
-  @Authorized(...requestActionRoles('RAISE_TO_KEPALA'))
+  @Authorized(...capabilityRoles('request.RAISE_TO_KEPALA'))
   @Mutation(() => DataRequest, { description: 'Langkah 7: Sekretaris menaikkan laporan kepada Kepala Dinas' })
   raiseToKepala(@Arg('input', () => AdvanceInput) input: AdvanceInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.transition(actor, input.requestId, 'RAISE_TO_KEPALA', input);
   }
 
-  @Authorized(...requestActionRoles('RETURN_REPORT'))
+  @Authorized(...capabilityRoles('request.RETURN_REPORT'))
   @Mutation(() => DataRequest, {
     description: 'Sekretaris mengembalikan laporan kepada Kasubbag (kembali ke langkah 6) dengan alasan; analisis yang sudah dikirim tetap beku dan perubahan menjadi versi baru',
   })
@@ -101,10 +119,35 @@ export class DataRequestResolver {
     return ctx.services.transitions.transition(actor, input.requestId, 'RETURN_REPORT', input);
   }
 
-  @Authorized('KEPALA_DINAS')
-  @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan)' })
-  acknowledgeReport(@Arg('requestId', () => UUID) requestId: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.transitions.acknowledge(actor, requestId);
+  @Authorized(...capabilityRoles('request.ACKNOWLEDGE'))
+  @Mutation(() => DataRequest, { description: 'Kepala Dinas menerima laporan (tanda tangan), dengan arahan bila ada (maksimal 2000 karakter, dicetak pada lembar disposisi); status menjadi DONE. Mengulanginya mengembalikan permintaan tanpa perubahan' })
+  acknowledgeReport(
+    @Arg('requestId', () => UUID) requestId: string,
+    @Ctx() ctx: GqlContext,
+    @CurrentActor() actor: Actor,
+    @Arg('arahan', () => String, { nullable: true, description: 'Arahan Kepala Dinas' }) arahan?: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number | null,
+  ) {
+    return ctx.services.transitions.acknowledge(actor, requestId, { arahan: arahan ?? null, expectedVersion: expectedVersion ?? null });
+  }
+
+  @Authorized(...capabilityRoles('request.KEPALA_RETURN'))
+  @Mutation(() => DataRequest, { description: 'Kepala Dinas mengembalikan laporan dengan alasan: kepada Sekretaris (langkah 7 lagi) atau Kasubbag (langkah 6 lagi); putaran baru, waktu putaran sebelumnya tetap' })
+  kepalaReturnReport(@Arg('input', () => KepalaReturnInput) input: KepalaReturnInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    const to = input.to === ReturnTarget.SEKRETARIS ? 'REPORT_AT_SEKRETARIS' : 'ANALYSING';
+    return ctx.services.transitions.transition(actor, input.requestId, 'KEPALA_RETURN', { reason: input.reason, to, expectedVersion: input.expectedVersion });
+  }
+
+  @Authorized(...capabilityRoles('request.CLOSE_COLLECTION'))
+  @Mutation(() => DataRequest, { description: 'Langkah 4 selesai tanpa Bidang yang tidak menyerahkan: kirimannya menjadi WAIVED ("tidak menyerahkan", dihitung terlambat), catatan wajib; Bidang lain harus sudah diterima' })
+  closeCollection(@Arg('input', () => CloseCollectionInput) input: CloseCollectionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'CLOSE_COLLECTION', input);
+  }
+
+  @Authorized(...capabilityRoles('request.CANCEL'))
+  @Mutation(() => DataRequest, { description: 'Sekretaris membatalkan permintaan sebelum selesai, dengan alasan: langkah yang terbuka ditutup, kiriman Bidang tidak dapat diubah lagi, keluar dari semua kotak masuk' })
+  cancelDataRequest(@Arg('input', () => CancelRequestInput) input: CancelRequestInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.transitions.transition(actor, input.requestId, 'CANCEL', input);
   }
 
   // ---- fields ----
@@ -114,7 +157,9 @@ export class DataRequestResolver {
     return ctx.services.requests.overdue(r);
   }
 
-  @FieldResolver(() => [RequestAction], { description: 'Tindakan yang boleh saya lakukan sekarang' })
+  @FieldResolver(() => [AvailableAction], {
+    description: 'Tindakan yang boleh saya lakukan sekarang menurut peran dan tahap (tabel kewenangan packages/sop); blockedReason bila data belum memenuhi (mis. SUBMISSIONS_INCOMPLETE)',
+  })
   availableActions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.transitions.availableActions(actor, r);
   }

@@ -4,7 +4,7 @@
  * transition engine (transition.service.ts); the timeline and the completeness per Bidang have
  * their own services beside this one; the inbox is its own feature (inbox/).
  */
-import { addWorkingTime, getStep, periodLabel, periodOf, REQUEST_STATUS_LABELS } from '@sipedaki/sop';
+import { addWorkingTime, getStep, isRequestOverdue, periodLabel, periodOf, REQUEST_STATUS_LABELS, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import type { AdminService } from '../admin/admin.service';
 import { audit } from '../audit/audit.service';
@@ -21,6 +21,7 @@ import type { DataRequestFilter, RegisterDataRequestInput } from './data-request
 import { MAX_PAGE_SIZE } from './data-request.input';
 import { REQUEST_BY_ID } from './data-request.sql';
 import { activeBidangOf, assertDeadlineAfterLetter } from '../request-asks/asks.service';
+import { roleHolders } from './officers';
 
 export function toRequestModel(r: DataRequest) {
   return {
@@ -37,9 +38,9 @@ export function toRequestModel(r: DataRequest) {
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
 
-/** The current step is past its due time (a finished request never is). */
+/** The current step is past its due time: packages/sop's one rule (never at the Kepala's desk, DONE or CANCELLED). */
 export function isOverdue(r: Pick<DataRequest, 'status' | 'dueAt'>, now: Date): boolean {
-  return r.status !== 'DONE' && !!r.dueAt && r.dueAt < now;
+  return isRequestOverdue(r, now);
 }
 
 export class DataRequestService {
@@ -61,11 +62,17 @@ export class DataRequestService {
     return toRequestModel(r);
   }
 
-  /** Every disposition of the request, oldest first, each with the person who gave it (`from`). */
+  /** Every disposition of the request, oldest first, each with the person who gave it (`from`) and the named receiver (`to`). */
   async dispositions(requestId: string) {
     const rows = await this.db.disposition.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' } });
-    const users = new Map((await this.db.user.findMany({ where: { id: { in: rows.map((d) => d.fromUserId) } } })).map((u) => [u.id, u]));
-    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId) }));
+    const ids = [...new Set(rows.flatMap((d) => (d.toUserId ? [d.fromUserId, d.toUserId] : [d.fromUserId])))];
+    const users = new Map((await this.db.user.findMany({ where: { id: { in: ids } } })).map((u) => [u.id, u]));
+    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId), to: d.toUserId ? users.get(d.toUserId) ?? null : null }));
+  }
+
+  /** Who may receive a disposition addressed to `role` now: holders first, then Plt/Plh. */
+  async officers(actor: Actor, role: Role, now = new Date()) {
+    return roleHolders(this.db, actor.officeId, role, now);
   }
 
   /**

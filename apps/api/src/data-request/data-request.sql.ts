@@ -17,29 +17,31 @@ export const REQUEST_BY_ID = statement<DataRequest>()({
     currentStep: 'int4', stepStartedAt: 'timestamptz', dueAt: 'timestamptz?', version: 'int4', createdById: 'uuid',
     createdAt: 'timestamptz', updatedAt: 'timestamptz', completedAt: 'timestamptz?', acknowledgedAt: 'timestamptz?',
     requesterDeadline: 'timestamptz?',
+    arahan: 'text?', cancelledAt: 'timestamptz?', cancelledById: 'uuid?', cancelReason: 'text?',
   },
   text: `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
           "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
-          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt", "requesterDeadline"
+          "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt", "requesterDeadline",
+          arahan, "cancelledAt", "cancelledById", "cancelReason"
      FROM "DataRequest" WHERE id = $1::uuid`,
 });
 
-export type StepRow = Pick<RequestStep, 'step' | 'startedAt' | 'dueAt' | 'completedAt' | 'note'> & { completedBy: UserJson | null };
+export type StepRow = Pick<RequestStep, 'step' | 'round' | 'startedAt' | 'dueAt' | 'completedAt' | 'action' | 'note'> & { completedBy: UserJson | null };
 
-/** The steps a request has reached, each with the user who completed it. */
+/** Every round of the steps a request has reached, each with the user who completed it. */
 export const STEPS_OF_REQUEST = statement<StepRow>()({
   name: 'request.steps',
   params: ['uuid'],
-  columns: { step: 'int4', startedAt: 'timestamptz', dueAt: 'timestamptz', completedAt: 'timestamptz?', note: 'text?', completedBy: 'json?' },
-  text: `SELECT st.step, st."startedAt", st."dueAt", st."completedAt", st.note, ${userJson('u')} AS "completedBy"
+  columns: { step: 'int4', round: 'int4', startedAt: 'timestamptz', dueAt: 'timestamptz', completedAt: 'timestamptz?', action: 'text?', note: 'text?', completedBy: 'json?' },
+  text: `SELECT st.step, st.round, st."startedAt", st."dueAt", st."completedAt", st.action, st.note, ${userJson('u')} AS "completedBy"
      FROM "RequestStep" st LEFT JOIN "User" u ON u.id = st."completedById"
-    WHERE st."requestId" = $1::uuid ORDER BY st.step`,
+    WHERE st."requestId" = $1::uuid ORDER BY st.step, st.round`,
 });
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 export type CompletenessRow = Pick<Bidang, 'id' | 'code' | 'name' | 'sortOrder' | 'active'> &
-  Nullable<Pick<BidangSubmission, 'status' | 'submittedAt' | 'firstSubmittedAt'>> & {
+  Nullable<Pick<BidangSubmission, 'status' | 'submittedAt' | 'firstSubmittedAt' | 'waiverNote'>> & {
     submissionId: string | null;
     returnCount: number;
     step4DueAt: Date | null;
@@ -55,13 +57,13 @@ export const COMPLETENESS = statement<CompletenessRow>()({
   params: ['uuid', 'uuid'],
   columns: {
     id: 'uuid', code: 'text', name: 'text', sortOrder: 'int4', active: 'bool',
-    submissionId: 'uuid?', status: 'SubmissionStatus?', submittedAt: 'timestamptz?', firstSubmittedAt: 'timestamptz?',
+    submissionId: 'uuid?', status: 'SubmissionStatus?', submittedAt: 'timestamptz?', firstSubmittedAt: 'timestamptz?', waiverNote: 'text?',
     returnCount: 'int8', step4DueAt: 'timestamptz?',
   },
   text: `SELECT b.id, b.code, b.name, b."sortOrder", b.active,
-          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt",
+          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt", s."waiverNote",
           (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
-          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4) AS "step4DueAt"
+          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = $1::uuid AND st.step = 4 AND st.round = 1) AS "step4DueAt"
      FROM "DataRequestBidang" rb JOIN "Bidang" b ON b.id = rb."bidangId"
      LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = $1::uuid
     WHERE rb."requestId" = $1::uuid AND b."officeId" = $2::uuid

@@ -1,4 +1,4 @@
-import { SOP_STEPS, standardMinutes, stepTiming, SUPERIOR } from '@sipedaki/sop';
+import { SOP_STEPS, standardMinutes, stepTiming, SUPERIOR, type RequestAction } from '@sipedaki/sop';
 import type { CalendarService } from '../calendar/calendar.service';
 import { standardTimeLabel } from '../common/format';
 import { sqlOf, type Db } from '../db/prisma';
@@ -7,7 +7,11 @@ import type { RequestModel } from './data-request.service';
 import { StepState } from './data-request.model';
 import { STEPS_OF_REQUEST } from './data-request.sql';
 
-/** A request's timeline: the seven SOP steps, each timed against its standard in working time. */
+/**
+ * A request's timeline: the seven SOP steps, each timed against its standard in working time.
+ * A step reached again after a return shows its latest round; the earlier rounds are listed with
+ * their own timings, never overwritten.
+ */
 export class TimelineService {
   private readonly sql: Sql;
 
@@ -21,11 +25,28 @@ export class TimelineService {
   /** The seven steps with due time, elapsed working time and overdue state, as of `now`. */
   async forRequest(r: RequestModel, now = new Date()) {
     const [cal, rows] = await Promise.all([this.calendars.forOffice(r.officeId), this.sql.rows(STEPS_OF_REQUEST, [r.id])]);
+    // A cancelled request's open steps were closed at the cancel: nothing runs on.
     return SOP_STEPS.map((def) => {
-      const row = rows.find((s) => s.step === def.no);
+      const rounds = rows.filter((s) => s.step === def.no);
+      const row = rounds.at(-1);
       const timing = row ? stepTiming(cal, row.startedAt, def.standardTime, row.completedAt, now) : null;
       return {
         step: def.no,
+        round: row?.round ?? 1,
+        earlierRounds: rounds.slice(0, -1).map((e) => {
+          const t = stepTiming(cal, e.startedAt, def.standardTime, e.completedAt, now);
+          return {
+            round: e.round,
+            startedAt: e.startedAt,
+            dueAt: e.dueAt,
+            completedAt: e.completedAt,
+            completedBy: e.completedBy,
+            action: (e.action as RequestAction | null) ?? null,
+            note: e.note,
+            elapsedWorkingMinutes: Math.floor(t.elapsedWorkingMinutes),
+            overdue: t.overdue,
+          };
+        }),
         code: def.code,
         activity: def.activity,
         actors: def.actors,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, type DocumentKind } from '@sipedaki/sop';
+import { isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, stepOfStatus, type DocumentKind, type RequestStatus } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
@@ -186,7 +186,9 @@ const ISSUED_IS_PERMANENT = {
  * (or the request is DONE) it is part of the record and stays.
  */
 async function assertAttachedInCurrentStep(tx: Tx, r: { id: string; status: string; currentStep: number }, attachedAt: Date) {
-  const current = r.status === 'DONE' ? null : await tx.requestStep.findUnique({ where: { requestId_step: { requestId: r.id, step: r.currentStep } } });
+  const current = stepOfStatus(r.status as RequestStatus) === null
+    ? null
+    : await tx.requestStep.findFirst({ where: { requestId: r.id, step: r.currentStep }, orderBy: { round: 'desc' } });
   if (!current || current.completedAt || attachedAt < current.startedAt) {
     fail('NOT_EDITABLE', {
       id: 'Dokumen ini dilampirkan pada langkah yang sudah selesai; dokumen tersebut kini bagian dari arsip dan tidak dapat dihapus.',

@@ -23,4 +23,6 @@ export class InboxItem {
   @Field(() => Bidang, { nullable: true, description: 'Bidang yang kirimannya diisi atau diperiksa; null untuk langkah permintaan' }) bidang!: Bidang | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => Boolean) overdue!: boolean;
+  @Field(() => Boolean, { description: 'Disposisi ini ditujukan kepada saya secara bernama (ditampilkan lebih dahulu); pemegang peran lain tetap melihatnya' })
+  assignedToMe!: boolean;
 }

@@ -30,7 +30,7 @@ export async function seedDemoHistory(db: Db, services: Services, deviationPct: 
   if (!office || (await db.dataRequest.count({ where: { officeId: office.id } })) > 0) return 0;
   const users = await db.user.findMany({ where: { officeId: office.id, active: true }, orderBy: { username: 'asc' } });
   const one = (role: Role) => users.find((u) => u.roles.includes(role));
-  const [sek, kas, pen] = [one('SEKRETARIS'), one('KASUBBAG'), one('PENYUSUN')];
+  const [sek, kas, pen, kepala] = [one('SEKRETARIS'), one('KASUBBAG'), one('PENYUSUN'), one('KEPALA_DINAS')];
   const bidang = await db.bidang.findMany({ where: { officeId: office.id, active: true }, orderBy: { sortOrder: 'asc' } });
   const operators = bidang.map((b) => users.find((u) => u.roles.includes('BIDANG_OPERATOR') && u.bidangId === b.id));
   if (!sek || !kas || !pen || operators.some((o) => !o)) return 0;
@@ -43,7 +43,7 @@ export async function seedDemoHistory(db: Db, services: Services, deviationPct: 
     analyses: new AnalysisService(db, services.scales, services.requests, services.completeness, deviationPct),
   };
   const cal = await services.calendars.forOffice(office.id);
-  const cast = { sekretaris: actorOf(sek), kasubbag: actorOf(kas), penyusun: actorOf(pen) };
+  const cast = { sekretaris: actorOf(sek), kasubbag: actorOf(kas), penyusun: actorOf(pen), ...(kepala ? { kepala: actorOf(kepala) } : {}) };
   const ops = operators.map((o) => actorOf(o!));
 
   const count = 10;
@@ -114,5 +114,7 @@ function scriptOf(i: number, cal: WorkCalendar, t0: Date, bidang: number): Histo
     events.push(step(150, 'SUBMIT_REPORT'));
   }
   events.push(step(i === 6 ? 4 : 5 + (i % 4), 'RAISE_TO_KEPALA'));
+  // The Kepala Dinas signs within the morning: the past requests are finished (DONE), not waiting.
+  events.push(step(60 + (i % 3) * 30, 'ACKNOWLEDGE'));
   return events;
 }

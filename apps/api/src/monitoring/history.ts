@@ -24,6 +24,8 @@ export interface HistoryCast {
   sekretaris: Actor;
   kasubbag: Actor;
   penyusun: Actor;
+  /** Signs (ACKNOWLEDGE) or returns (KEPALA_RETURN) the report at the Kepala's desk. */
+  kepala?: Actor;
 }
 
 export interface HistoryServices {
@@ -53,6 +55,10 @@ const ACTOR_OF: Record<RequestAction, keyof HistoryCast> = {
   SUBMIT_REPORT: 'kasubbag',
   RAISE_TO_KEPALA: 'sekretaris',
   RETURN_REPORT: 'sekretaris',
+  CLOSE_COLLECTION: 'kasubbag',
+  ACKNOWLEDGE: 'kepala',
+  KEPALA_RETURN: 'kepala',
+  CANCEL: 'sekretaris',
 };
 
 /**
@@ -88,7 +94,9 @@ export async function replayRequest(
       await services.analyses.save(cast.kasubbag, r.id, e.narrative ?? 'Capaian umumnya sesuai target; kendala pada pengumpulan data tepat waktu.', e.at);
     } else {
       const t = e as RequestEvent;
-      await services.transitions.transition(cast[t.by ?? ACTOR_OF[t.do]], r.id, t.do, { note: t.note ?? null, instruction: t.note ?? null }, t.at);
+      const who = cast[t.by ?? ACTOR_OF[t.do]];
+      if (!who) throw new Error(`replayRequest: no one in the cast takes ${t.do}`);
+      await services.transitions.transition(who, r.id, t.do, { note: t.note ?? null, instruction: t.note ?? null }, t.at);
     }
   }
   return r.id;

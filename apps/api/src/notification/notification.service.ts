@@ -65,6 +65,9 @@ export type DomainEvent =
       instruction?: string | null;
       /** A disposition addressed to one named officer (issue 11); otherwise every holder of the role. */
       toUserId?: string | null;
+      /** The receiving and the sending role of the action's disposition (packages/sop TransitionEffects). */
+      toRole?: Role | null;
+      fromRole?: Role | null;
     }
   | { kind: 'submission.moved'; submissionId: string; requestId: string; officeId: string; bidangId: string; action: 'SUBMIT' | 'RETURN' | 'ACCEPT'; version: number; reason?: string | null; at: Date; actorId: string }
   | { kind: 'step.rescheduled'; requestId: string; officeId: string; step: number; startedAt: Date; dueAt: Date; calendar: WorkCalendar }
@@ -100,8 +103,8 @@ export const TASKS = { notify: 'notify', deliver: 'notify_deliver', remind: 'ste
 export const DIGEST_CRONTAB = '0 * * * * notify_digest';
 
 const stepKey = (requestId: string, step: number) => `step:${requestId}:${step}`;
-const DISPOSITION_FROM: Partial<Record<RequestAction, Role>> = { DISPOSE_TO_KASUBBAG: 'SEKRETARIS', DISPOSE_TO_STAFF: 'KASUBBAG', RETURN_REPORT: 'SEKRETARIS' };
-const DISPOSITION_TO: Partial<Record<RequestAction, Role>> = { DISPOSE_TO_KASUBBAG: 'KASUBBAG', DISPOSE_TO_STAFF: 'PENYUSUN', RETURN_REPORT: 'KASUBBAG' };
+/** The actions whose disposition is a new order for its receiver (the others tell with their own event). */
+const DISPOSITIONS: ReadonlySet<RequestAction> = new Set(['DISPOSE_TO_KASUBBAG', 'DISPOSE_TO_STAFF', 'RETURN_REPORT', 'KEPALA_RETURN']);
 
 type NotifyConfig = Pick<
   Config,
@@ -204,13 +207,13 @@ export class NotificationService {
       exclude: [e.actorId],
     };
     const key = `${r.id}:${e.action}:${e.at.toISOString()}`;
-    const to = DISPOSITION_TO[e.action];
+    const to = DISPOSITIONS.has(e.action) ? e.toRole : null;
     if (to) {
       await this.notify(tx, {
         ...base,
         event: 'DISPOSITION_RECEIVED',
         key,
-        params: { ...base.params, step: e.nextStep ?? undefined, fromRole: DISPOSITION_FROM[e.action], instruction: e.instruction ?? '' },
+        params: { ...base.params, step: e.nextStep ?? undefined, fromRole: e.fromRole ?? undefined, instruction: e.instruction ?? '' },
         targets: e.toUserId ? [{ userId: e.toUserId }] : [{ role: to }],
       });
     } else if (e.action === 'SEND_FORMAT') {
@@ -229,7 +232,10 @@ export class NotificationService {
     } else if (e.action === 'SUBMIT_REPORT') {
       await this.notify(tx, { ...base, event: 'REPORT_WAITING', key, targets: [{ role: 'SEKRETARIS' }] });
     } else if (e.action === 'RAISE_TO_KEPALA') {
-      await this.notify(tx, { ...base, event: 'REPORT_FINAL', key, targets: [{ role: 'KEPALA_DINAS' }] });
+      await this.notify(tx, { ...base, event: 'REPORT_AT_KEPALA', key, targets: [{ role: 'KEPALA_DINAS' }] });
+    } else if (e.action === 'ACKNOWLEDGE') {
+      // Final: the Kepala signed. The secretariat that carried it learns it, with his arahan.
+      await this.notify(tx, { ...base, event: 'REPORT_FINAL', key, params: { ...base.params, instruction: e.instruction ?? '' }, targets: [{ role: 'SEKRETARIS' }, { role: 'KASUBBAG' }, { role: 'PENYUSUN' }] });
     }
   }
 
@@ -358,8 +364,10 @@ export class NotificationService {
    * (escalation); at step 4 the Bidang still to hand in, and the Penyusun collecting.
    */
   async stepFired(event: 'STEP_REMINDER' | 'STEP_ESCALATED', p: StepJob): Promise<number> {
-    const row = await this.db.requestStep.findUnique({
-      where: { requestId_step: { requestId: p.requestId, step: p.step } },
+    // The latest round of the step: a reminder of an earlier round finds its run over.
+    const row = await this.db.requestStep.findFirst({
+      where: { requestId: p.requestId, step: p.step },
+      orderBy: { round: 'desc' },
       include: { request: { select: { letterNumber: true, subject: true, officeId: true, office: { select: { utcOffsetMinutes: true } } } } },
     });
     if (!row || row.completedAt || row.startedAt.toISOString() !== p.startedAt) return 0;

@@ -79,10 +79,14 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
       return id
         ? { title: `Laporan menunggu Sekretaris: ${letter}`, body: `Kasubbag menyampaikan rekap capaian kinerja "${p.subject}" untuk dinaikkan kepada Kepala Dinas. Batas waktu ${at(p.dueAt)}.` }
         : { title: `Report waiting for the Sekretaris: ${letter}`, body: `The Kasubbag handed in the performance recap "${p.subject}" to be raised to the Kepala Dinas. Due ${at(p.dueAt)}.` };
+    case 'REPORT_AT_KEPALA':
+      return id
+        ? { title: `Laporan menunggu tanda tangan Anda: ${letter}`, body: `Sekretaris menaikkan laporan capaian kinerja "${p.subject}" kepada Anda. Mohon diterima dan ditandatangani.` }
+        : { title: `Report awaiting your signature: ${letter}`, body: `The Sekretaris raised the performance report "${p.subject}" to you. Please receive and sign it.` };
     case 'REPORT_FINAL':
       return id
-        ? { title: `Laporan capaian kinerja final: ${letter}`, body: `Sekretaris menaikkan laporan capaian kinerja "${p.subject}" kepada Anda. Mohon diterima dan ditandatangani.` }
-        : { title: `Performance report final: ${letter}`, body: `The Sekretaris raised the performance report "${p.subject}" to you. Please receive and sign it.` };
+        ? { title: `Laporan capaian kinerja final: ${letter}`, body: `Kepala Dinas telah menerima dan menandatangani laporan capaian kinerja "${p.subject}".${p.instruction ? `\nArahan: ${p.instruction}` : ''}` }
+        : { title: `Performance report final: ${letter}`, body: `The Kepala Dinas received and signed the performance report "${p.subject}".${p.instruction ? `\nDirection (arahan): ${p.instruction}` : ''}` };
     case 'STEP_REMINDER':
       return id
         ? { title: `Pengingat: ${p.percent} % waktu baku terpakai (${letter})`, body: `${cap(stepName(p.step, lang))} untuk surat ${letter} harus selesai ${at(p.dueAt)}.` }

@@ -523,6 +523,9 @@ export class ReportService {
         [ROLE_LABELS[d.toRole].id, d.toUserId ? toName.get(d.toUserId) : null].filter(Boolean).join('\n'), d.instruction, RECORD_MARK_LABELS[d.mark].id,
       ]),
       blocks: blockRoles.map((role, i) => ({ mark: RECORD_MARK_LABELS[RECORD_KIND[role]].id, signatory: blocks[i]! })),
+      // The Kepala's direction with his signature, and a cancellation with its reason (issue 11).
+      arahan: r.status === 'DONE' && r.arahan ? r.arahan : null,
+      cancelled: r.status === 'CANCELLED' ? { at: r.cancelledAt ? dateTimeId(r.cancelledAt) : '', reason: r.cancelReason ?? '' } : null,
     };
     const filename = `lembar-disposisi-${dateOnly(r.letterDate)}-${r.id.slice(0, 8)}.pdf`;
     return this.issuePdf(actor, { officeId: r.officeId, requestId: r.id, kind: 'DISPOSITION', filename }, baseUrl, content, async (v, issuedAt) => {
@@ -532,6 +535,14 @@ export class ReportService {
       pdf.table(['Surat dari', 'Nomor surat', 'Tanggal surat', 'Perihal'], [content.letter], [0.25, 0.25, 0.15, 0.35]);
       pdf.heading('Disposisi');
       pdf.table(['Langkah', 'Tanggal', 'Dari', 'Kepada', 'Isi disposisi', 'Tanda'], content.rows, [0.08, 0.16, 0.22, 0.16, 0.26, 0.12]);
+      if (content.arahan) {
+        pdf.heading('Arahan Kepala Dinas');
+        pdf.paragraph(content.arahan);
+      }
+      if (content.cancelled) {
+        pdf.heading('Permintaan dibatalkan');
+        pdf.paragraph(`Dibatalkan oleh Sekretaris Dinas pada ${content.cancelled.at}. Alasan: ${content.cancelled.reason}`, { bold: true });
+      }
       pdf.signatureBlocks(content.blocks.map((b) => ({ mark: b.mark, place: content.kop.city, signatory: b.signatory })));
       return pdf.finish();
     });

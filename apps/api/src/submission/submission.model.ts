@@ -54,6 +54,8 @@ export class BidangSubmission {
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
   @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Alasan pengembalian terakhir' }) returnReason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Kapan pengumpulan ditutup tanpa kiriman ini (status WAIVED, "tidak menyerahkan")' }) waivedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Catatan Kasubbag saat menutup pengumpulan tanpa Bidang ini' }) waiverNote!: string | null;
   @Field(() => Boolean, { description: 'Masih dapat diubah (draf atau dikembalikan)' }) editable!: boolean;
   @Field(() => [DocumentKind], { description: 'Jenis dokumen yang diminta tetapi belum dilampirkan' }) missingDocuments!: DocumentKind[];
   @Field(() => [SubmissionValue]) values!: SubmissionValue[];

@@ -65,6 +65,7 @@ const en: typeof id = {
   action: {
     DISPOSE_TO_KASUBBAG: 'Dispose to the Kasubbag', DISPOSE_TO_STAFF: 'Dispose to staff', SEND_FORMAT: 'Send the format to every division',
     FORWARD_COLLECTION: 'Forward collected data to the Kasubbag', COMPILE: 'Compile data', SUBMIT_REPORT: 'Submit the report to the Secretary', RAISE_TO_KEPALA: 'Raise the report to the Head', RETURN_REPORT: 'Return the report to the Kasubbag',
+    CLOSE_COLLECTION: 'Close collection without the missing divisions', ACKNOWLEDGE: 'Receive the report (sign)', KEPALA_RETURN: 'Return the report with a reason', CANCEL: 'Cancel the request',
   },
   submission: {
     title: 'Performance data of {bidang}', status: 'Status', returned: 'Returned for correction', reason: 'Reason', indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Achievement', category: 'Category',
@@ -75,8 +76,20 @@ const en: typeof id = {
     capaianStatus: { TARGET_ZERO: 'zero target', CLAMPED: 'clamped at 0', MISSING_TARGET: 'no target', INVALID_RANGE: 'invalid range', MISSING_REALISASI: 'not filled', OK: '' },
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },
-  status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
+  status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted', WAIVED: 'Did not submit' },
   docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other', SOP_MONITORING: 'Monitoring SOP' },
+  requestActions: {
+    receiver: 'Receiver ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'required, at least {min} characters', optional: 'optional',
+    text: { INSTRUCTION: 'Instruction', NOTE: 'Note', REASON: 'Reason', ARAHAN: 'Direction (arahan) of the Kepala Dinas' },
+    returnTo: 'Return to', target: { REPORT_AT_SEKRETARIS: 'the Sekretaris Dinas (step 7)', ANALYSING: 'the Kasubbag (step 6, analysis)' },
+    ackQuestion: 'Receive and sign this report? Once signed, the report is final.', ackConfirm: 'Yes, sign',
+    cancelTitle: 'Cancel this request?', cancelConfirm: 'Yes, cancel the request',
+    cancelHelp: 'The running step is closed, the divisions’ submissions can no longer change, and the request leaves every inbox. It stays on record.',
+    waiveHelp: 'Choose the divisions that did not submit. They are recorded as "did not submit" in the completeness and the recap, and counted late. Every other division must be accepted.',
+    waiveWhich: 'Divisions that did not submit', waiveNone: 'No division can be chosen.', waiveConfirm: 'Close collection',
+    arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled. Reason: {reason}', inactive: 'inactive',
+    round: 'Round {n}', earlierRound: 'Round {n}: started {start}, ended {end}', roundAction: { RETURN_REPORT: 'returned by the Sekretaris', KEPALA_RETURN: 'returned by the Kepala Dinas', RAISE_TO_KEPALA: 'raised to the Kepala Dinas', SUBMIT_REPORT: 'handed to the Sekretaris', CANCEL: 'cancelled' },
+  },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },
@@ -120,7 +133,7 @@ const en: typeof id = {
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
-    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_FINAL: 'Final report for the Kepala Dinas', STEP_REMINDER: 'Reminder before a due time',
+    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
   },
   channel: { IN_APP: 'In the app', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },

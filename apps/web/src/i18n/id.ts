@@ -63,6 +63,7 @@ export default {
   action: {
     DISPOSE_TO_KASUBBAG: 'Disposisikan kepada Kasubbag', DISPOSE_TO_STAFF: 'Disposisikan kepada staf penyusun', SEND_FORMAT: 'Kirim format ke setiap Bidang',
     FORWARD_COLLECTION: 'Teruskan data terkumpul kepada Kasubbag', COMPILE: 'Himpun data', SUBMIT_REPORT: 'Sampaikan laporan kepada Sekretaris', RAISE_TO_KEPALA: 'Naikkan laporan kepada Kepala Dinas', RETURN_REPORT: 'Kembalikan laporan kepada Kasubbag',
+    CLOSE_COLLECTION: 'Tutup pengumpulan tanpa Bidang yang tidak menyerahkan', ACKNOWLEDGE: 'Terima laporan (tanda tangan)', KEPALA_RETURN: 'Kembalikan laporan dengan alasan', CANCEL: 'Batalkan permintaan',
   },
   submission: {
     title: 'Data kinerja {bidang}', status: 'Status', returned: 'Dikembalikan untuk diperbaiki', reason: 'Alasan', indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
@@ -73,8 +74,20 @@ export default {
     capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
-  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
+  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima', WAIVED: 'Tidak menyerahkan' },
   docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya', SOP_MONITORING: 'Monitoring SOP' },
+  requestActions: {
+    receiver: 'Penerima ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'wajib, minimal {min} karakter', optional: 'opsional',
+    text: { INSTRUCTION: 'Isi disposisi', NOTE: 'Catatan', REASON: 'Alasan', ARAHAN: 'Arahan Kepala Dinas' },
+    returnTo: 'Kembalikan kepada', target: { REPORT_AT_SEKRETARIS: 'Sekretaris Dinas (langkah 7)', ANALYSING: 'Kasubbag Program dan Evaluasi (langkah 6, analisis)' },
+    ackQuestion: 'Terima dan tandatangani laporan ini? Setelah ditandatangani laporan menjadi final.', ackConfirm: 'Ya, tandatangani',
+    cancelTitle: 'Batalkan permintaan ini?', cancelConfirm: 'Ya, batalkan permintaan',
+    cancelHelp: 'Langkah yang sedang berjalan ditutup, kiriman Bidang tidak dapat diubah lagi, dan permintaan keluar dari semua kotak masuk. Permintaan tetap tersimpan sebagai arsip.',
+    waiveHelp: 'Pilih Bidang yang tidak menyerahkan data. Bidang itu tercatat "tidak menyerahkan" pada kelengkapan dan rekap, dan dihitung terlambat. Bidang lain harus sudah diterima datanya.',
+    waiveWhich: 'Bidang yang tidak menyerahkan', waiveNone: 'Tidak ada Bidang yang dapat dipilih.', waiveConfirm: 'Tutup pengumpulan',
+    arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan. Alasan: {reason}', inactive: 'nonaktif',
+    round: 'Putaran {n}', earlierRound: 'Putaran {n}: mulai {start}, selesai {end}', roundAction: { RETURN_REPORT: 'dikembalikan Sekretaris', KEPALA_RETURN: 'dikembalikan Kepala Dinas', RAISE_TO_KEPALA: 'dinaikkan kepada Kepala Dinas', SUBMIT_REPORT: 'disampaikan kepada Sekretaris', CANCEL: 'dibatalkan' },
+  },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
@@ -118,7 +131,7 @@ export default {
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
-    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_FINAL: 'Laporan final untuk Kepala Dinas', STEP_REMINDER: 'Pengingat sebelum batas waktu',
+    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
   },
   channel: { IN_APP: 'Aplikasi', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },

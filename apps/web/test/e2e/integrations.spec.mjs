@@ -68,7 +68,7 @@ const waitUntil = async (what, fn, timeoutMs = 30_000) => {
   }
 };
 
-/** Takes a request of the demo office through all seven steps by API: the last one fires report.final. */
+/** Takes a request of the demo office through all seven steps and the Kepala's signature by API: the signature fires report.final. */
 async function requestToDone(base, stamp) {
   const year = new Date().getFullYear();
   const [sek, kas, pen] = await Promise.all(['sekretaris', 'kasubbag', 'penyusun'].map((u) => apiLogin(base, u)));
@@ -96,6 +96,9 @@ async function requestToDone(base, stamp) {
   await gql(base, kas, 'mutation($i: SaveAnalysisInput!){ saveAnalysis(input:$i){ id } }', { i: { requestId, narrative: 'Capaian baik.' } });
   await gql(base, kas, 'mutation($i: AdvanceInput!){ submitReport(input:$i){ id } }', { i: { requestId } });
   await gql(base, sek, 'mutation($i: AdvanceInput!){ raiseToKepala(input:$i){ id status } }', { i: { requestId } });
+  // Final when the Kepala Dinas signs (issue 11: AT_KEPALA → DONE).
+  const kepala = await apiLogin(base, 'kepala');
+  await gql(base, kepala, 'mutation($id: UUID!){ acknowledgeReport(requestId:$id){ id status } }', { id: requestId });
   return requestId;
 }
 

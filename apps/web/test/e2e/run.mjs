@@ -201,14 +201,19 @@ async function main() {
       await loginAs('sekretaris');
       await openInbox(letter, 'Langkah 7');
       await doAction('RAISE_TO_KEPALA');
-      await expectText('Selesai');
+      // Raised is not done: the report waits for the Kepala's signature.
+      await page.locator('[data-test="request-status"]', { hasText: 'Menunggu tanda tangan Kepala Dinas' }).waitFor();
 
       // Kepala Dinas receives it (signature).
       await loginAs('kepala');
       await shot(page, '10-kepala-beranda');
       await openInbox(letter, 'Terima laporan kinerja');
-      await page.locator('[data-test="acknowledge"]').click();
+      // "Terima laporan (tanda tangan)" asks before it signs.
+      const ackForm = page.locator('[data-test="action-ACKNOWLEDGE"]');
+      await ackForm.locator('[data-test="confirm-ask"]').click();
+      await ackForm.locator('[data-test="confirm-yes"]').click();
       await page.locator('[data-test="acknowledged"]').waitFor();
+      await page.locator('[data-test="request-status"]', { hasText: 'Selesai' }).waitFor();
       const steps = page.locator('[data-test="timeline-step"]');
       if ((await steps.count()) !== 7) throw new Error('timeline should show 7 steps');
       if ((await page.locator('.tl-done').count()) !== 7) throw new Error('all 7 steps should be done');
