@@ -33,7 +33,7 @@ afterAll(() => t.close());
 const ASK_FIELDS = `id status version requesterDeadline asksEditable requesterDeadlineEditable
   bidang { id name } indicators { id code name satuan polarity bidangId adHoc targets { year triwulan target targetUpper } }
   completeness { bidangTotal perBidang { bidang { id } } }
-  scheduleWarning { projectedEndAt requesterDeadline deadlinePassed message messageEn }`;
+  scheduleWarning { projectedEndAt deadlinePassed message messageEn }`;
 
 const q = (t: TestApp, token: string, id: string) => t.gql(`query($id: UUID!) { dataRequest(id: $id) { ${ASK_FIELDS} } }`, { id }, token);
 const ok = (r: GqlResult, field: string) => {
