@@ -327,3 +327,24 @@ it('a Plt Sekretaris may change the choice (acting roles count)', async () => {
   const token = await t.login(plt.username);
   expect(ok(await setBidang(token, { requestId: r.id, bidangIds: [o.bidang[0]!.id] }), 'setRequestBidang').bidang).toHaveLength(1);
 });
+
+it('a change of Bidang racing the sending of the format: one of them is refused, never a submission outside the choice', async () => {
+  const o = await setupOffice(t);
+  for (let round = 0; round < 3; round++) {
+    const r = await register(t, o);
+    await disposeToKasubbag(t, o, r.id);
+    await disposeToStaff(t, o, r.id);
+    const [choice, format] = await Promise.all([
+      setBidang(o.tok.kasubbag, { requestId: r.id, bidangIds: [o.bidang[0]!.id] }),
+      t.gql('mutation($i: AdvanceInput!) { sendFormat(input: $i) { id } }', { i: { requestId: r.id } }, o.tok.penyusun),
+    ]);
+    const codes = [errorCode(choice) ?? 'OK', errorCode(format) ?? 'OK'];
+    // The choice first (the step then saw a changed version, or ran after it with the new choice),
+    // or the format first (the choice came too late). Never both changing the same version.
+    expect([['OK', 'CONFLICT'], ['OK', 'OK'], ['WRONG_STEP', 'OK']]).toContainEqual(codes);
+    const chosen = (await t.db.dataRequestBidang.findMany({ where: { requestId: r.id } })).map((b) => b.bidangId).sort();
+    const submitted = (await t.db.bidangSubmission.findMany({ where: { requestId: r.id } })).map((s) => s.bidangId).sort();
+    if (codes[1] === 'OK') expect(submitted).toEqual(chosen);
+    else expect(submitted).toEqual([]);
+  }
+});
