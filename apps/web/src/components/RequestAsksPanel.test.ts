@@ -78,6 +78,21 @@ describe('RequestAsksPanel', () => {
     expect(wrapper.get<HTMLInputElement>('#adhoc-name').element.value).toBe('');
   });
 
+  it('reads the target in the language’s convention and stops a target that is not a number', async () => {
+    const { wrapper, calls } = await mountPanel((op) => (op === 'RequestAsks' ? { data: { dataRequest: request(), bidangList: [B1, B2] } } : { data: { addAdHocIndicator: request() } }));
+    await wrapper.get('#adhoc-name').setValue('Persentase desa dengan Perdes');
+    await wrapper.get('#adhoc-satuan').setValue('%');
+    await wrapper.get('[data-test="adhoc-bidang-PEMDES"]').setValue(true);
+    await wrapper.get('#adhoc-target').setValue('72,5,1');
+    expect(wrapper.find('[data-test="adhoc-target-invalid"]').exists()).toBe(true);
+    expect(wrapper.get('[data-test="add-adhoc"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('#adhoc-target').setValue('1.250,5');
+    expect(wrapper.find('[data-test="adhoc-target-invalid"]').exists()).toBe(false);
+    await wrapper.get('[data-test="adhoc-form"]').trigger('submit');
+    await vi.waitFor(() => expect(calls.some((c) => c.operationName === 'AddAdHocIndicator')).toBe(true));
+    expect(calls.find((c) => c.operationName === 'AddAdHocIndicator')!.variables).toMatchObject({ input: { target: 1250.5 } });
+  });
+
   it('after the format is sent: the choice and the ad-hoc indicators are shown, not editable', async () => {
     const { wrapper } = await mountPanel((op) =>
       op === 'RequestAsks'
