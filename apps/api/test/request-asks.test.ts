@@ -4,6 +4,7 @@
  * warning when the SOP's remaining standard times would miss it. Refusals leave everything as it
  * was.
  */
+import ExcelJS from 'exceljs';
 import { errorCode, fieldsOf, startTestApp, type GqlResult, type TestApp } from './harness';
 import { makeBidang, makeUser } from './factories';
 import {
@@ -207,14 +208,25 @@ describe('ad-hoc indicators', () => {
     await disposeToKasubbag(t, o, r.id);
     await disposeToStaff(t, o, r.id);
     await sendFormat(t, o, r.id);
+    const rowOf = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).id;
+    const rowOfCode = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).code;
     // After step 3: no more ad-hoc indicators, none removed.
     await expectRefused('WRONG_STEP', r.id, () => addAdHoc(o.tok.kasubbag, { requestId: r.id, name: 'Terlambat', satuan: 'desa', polarity: 'HIGHER_IS_BETTER', bidangIds: [b1!.id] }));
     await expectRefused('WRONG_STEP', r.id, () => removeAdHoc(o.tok.kasubbag, { requestId: r.id, indicatorId: adHoc[0].id }));
 
+    // The format of Bidang Dua (softcopy) asks both: the ad-hoc row with its target, the untargeted one.
+    const xlsx = await fetch(`${t.url}/api/requests/${r.id}/format.xlsx?bidangId=${b2!.id}`, { headers: { authorization: `Bearer ${o.tok.op2}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
+    expect(cells).toEqual(expect.arrayContaining(['Jumlah desa yang menyusun RKPDes tepat waktu', 'Jumlah pengaduan masyarakat desa', rowOfCode(b2!.id)]));
+
     // Both Bidang answer it (Bidang Dua also the untargeted one), the reviewer accepts.
     const subs = await t.db.bidangSubmission.findMany({ where: { requestId: r.id } });
     const subOf = (b: string) => subs.find((s) => s.bidangId === b)!.id;
-    const rowOf = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).id;
+
     const form = await getSubmission(t, o.tok.op1, subOf(b1!.id));
     expect(form.values.map((v: { indicatorId: string }) => v.indicatorId).sort()).toEqual([o.indicators[0]!.id, rowOf(b1!.id)].sort());
     await answer(o.tok.op1, subOf(b1!.id), { [rowOf(b1!.id)]: 30 });
