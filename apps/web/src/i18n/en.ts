@@ -20,7 +20,7 @@ const en: typeof id = {
   requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', total: '{n} requests', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
   register: {
     title: 'Register an incoming letter', letterNumber: 'Letter number', letterDate: 'Letter date', sender: 'Sender', subject: 'Subject', notes: 'Notes',
-    period: 'Period', indicators: 'Requested indicators', indicatorsHint: 'Selecting none = all active indicators.', documents: 'Documents each division must attach', submit: 'Register', selectAll: 'Select all', selectNone: 'Clear',
+    period: 'Period', indicators: 'Requested indicators', indicatorsHint: 'Selecting none = all active indicators of the chosen Bidang.', documents: 'Documents each division must attach', submit: 'Register', selectAll: 'Select all', selectNone: 'Clear',
   },
   request: {
     compare: 'Comparison', previous: 'Previous period', lastYear: 'Last year', difference: 'difference {d} points', noCompare: 'no data', flagged: 'Flagged', flaggedCount: '{n} indicators flagged',

@@ -18,7 +18,7 @@ export default {
   requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', total: '{n} permintaan', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
   register: {
     title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
-    period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',
+    period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif Bidang yang dipilih.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',
   },
   request: {
     compare: 'Perbandingan', previous: 'Periode sebelumnya', lastYear: 'Tahun lalu', difference: 'selisih {d} poin', noCompare: 'tidak ada data', flagged: 'Ditandai', flaggedCount: '{n} indikator ditandai',
