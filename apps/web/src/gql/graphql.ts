@@ -229,7 +229,7 @@ export type RecordMark =
 export type RegisterDataRequestInput = {
   /** Bidang yang dimintai data; kosong (null) = semua Bidang aktif */
   bidangIds?: Array<string> | null | undefined;
-  /** Indikator yang diminta; kosong = semua indikator aktif */
+  /** Indikator IKU yang diminta (hanya yang milik Bidang yang dipilih ditanyakan); kosong = semua indikator aktif */
   indicatorIds: Array<string>;
   /** Tanggal surat */
   letterDate: string;
