@@ -73,7 +73,7 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(3000),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(8000),
   /**
    * First start of a real office: when both are set and the username does not exist yet, an
    * office and its administrator are created; the password must pass the password policy and

@@ -126,8 +126,17 @@ describe('operation limits (graphql-armor)', () => {
     const page = 'dataRequests(first: 80) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id letterNumber status timeline { step state code activity } } } }';
     // 1 (dataRequests) + 1 (totalCount) + 3 (pageInfo) + 80 × (1 edge + 1 cursor + 1 node + 3 fields + 10 × (1 + 4))
     expect(costOf(`{ ${page} }`)).toBe(5 + 80 * (3 + 3 + 50));
-    const doc = (pad: number) => `{ ${page} ${Array.from({ length: pad }, (_, i) => `c${i}: __typename`).join(' ')} }`;
-    const pad = max - costOf(`{ ${page} }`);
+    // Most of the way to the limit with a few more pages (aliases of a connection, within the
+    // alias limit), the last stretch with __typename (within the token limit).
+    const fillers: string[] = [];
+    let rest = max - costOf(`{ ${page} }`);
+    while (rest > 600) {
+      const k = Math.min(100, Math.floor((rest - 1) / 53));
+      fillers.push(`a${fillers.length}: dataRequests(first: ${k}) { edges { node { id timeline { step state code activity } } } }`);
+      rest -= 1 + 53 * k;
+    }
+    const doc = (pad: number) => `{ ${page} ${fillers.join(' ')} ${Array.from({ length: pad }, (_, i) => `c${i}: __typename`).join(' ')} }`;
+    const pad = rest;
     expect([costOf(doc(pad)), costOf(doc(pad + 1))]).toEqual([max, max + 1]);
     const at = await dev.gql(doc(pad), {}, token);
     const over = await dev.gql(doc(pad + 1), {}, token);

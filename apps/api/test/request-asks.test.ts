@@ -4,6 +4,7 @@
  * warning when the SOP's remaining standard times would miss it. Refusals leave everything as it
  * was.
  */
+import ExcelJS from 'exceljs';
 import { errorCode, fieldsOf, startTestApp, type GqlResult, type TestApp } from './harness';
 import { makeBidang, makeUser } from './factories';
 import {
@@ -33,7 +34,7 @@ afterAll(() => t.close());
 const ASK_FIELDS = `id status version requesterDeadline asksEditable requesterDeadlineEditable
   bidang { id name } indicators { id code name satuan polarity bidangId adHoc targets { year triwulan target targetUpper } }
   completeness { bidangTotal perBidang { bidang { id } } }
-  scheduleWarning { projectedEndAt requesterDeadline deadlinePassed message messageEn }`;
+  scheduleWarning { projectedEndAt deadlinePassed message messageEn }`;
 
 const q = (t: TestApp, token: string, id: string) => t.gql(`query($id: UUID!) { dataRequest(id: $id) { ${ASK_FIELDS} } }`, { id }, token);
 const ok = (r: GqlResult, field: string) => {
@@ -207,14 +208,25 @@ describe('ad-hoc indicators', () => {
     await disposeToKasubbag(t, o, r.id);
     await disposeToStaff(t, o, r.id);
     await sendFormat(t, o, r.id);
+    const rowOf = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).id;
+    const rowOfCode = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).code;
     // After step 3: no more ad-hoc indicators, none removed.
     await expectRefused('WRONG_STEP', r.id, () => addAdHoc(o.tok.kasubbag, { requestId: r.id, name: 'Terlambat', satuan: 'desa', polarity: 'HIGHER_IS_BETTER', bidangIds: [b1!.id] }));
     await expectRefused('WRONG_STEP', r.id, () => removeAdHoc(o.tok.kasubbag, { requestId: r.id, indicatorId: adHoc[0].id }));
 
+    // The format of Bidang Dua (softcopy) asks both: the ad-hoc row with its target, the untargeted one.
+    const xlsx = await fetch(`${t.url}/api/requests/${r.id}/format.xlsx?bidangId=${b2!.id}`, { headers: { authorization: `Bearer ${o.tok.op2}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
+    expect(cells).toEqual(expect.arrayContaining(['Jumlah desa yang menyusun RKPDes tepat waktu', 'Jumlah pengaduan masyarakat desa', rowOfCode(b2!.id)]));
+
     // Both Bidang answer it (Bidang Dua also the untargeted one), the reviewer accepts.
     const subs = await t.db.bidangSubmission.findMany({ where: { requestId: r.id } });
     const subOf = (b: string) => subs.find((s) => s.bidangId === b)!.id;
-    const rowOf = (b: string) => adHoc.find((i: { bidangId: string }) => i.bidangId === b).id;
+
     const form = await getSubmission(t, o.tok.op1, subOf(b1!.id));
     expect(form.values.map((v: { indicatorId: string }) => v.indicatorId).sort()).toEqual([o.indicators[0]!.id, rowOf(b1!.id)].sort());
     await answer(o.tok.op1, subOf(b1!.id), { [rowOf(b1!.id)]: 30 });
@@ -326,4 +338,25 @@ it('a Plt Sekretaris may change the choice (acting roles count)', async () => {
   const r = await register(t, o);
   const token = await t.login(plt.username);
   expect(ok(await setBidang(token, { requestId: r.id, bidangIds: [o.bidang[0]!.id] }), 'setRequestBidang').bidang).toHaveLength(1);
+});
+
+it('a change of Bidang racing the sending of the format: one of them is refused, never a submission outside the choice', async () => {
+  const o = await setupOffice(t);
+  for (let round = 0; round < 3; round++) {
+    const r = await register(t, o);
+    await disposeToKasubbag(t, o, r.id);
+    await disposeToStaff(t, o, r.id);
+    const [choice, format] = await Promise.all([
+      setBidang(o.tok.kasubbag, { requestId: r.id, bidangIds: [o.bidang[0]!.id] }),
+      t.gql('mutation($i: AdvanceInput!) { sendFormat(input: $i) { id } }', { i: { requestId: r.id } }, o.tok.penyusun),
+    ]);
+    const codes = [errorCode(choice) ?? 'OK', errorCode(format) ?? 'OK'];
+    // The choice first (the step then saw a changed version, or ran after it with the new choice),
+    // or the format first (the choice came too late). Never both changing the same version.
+    expect([['OK', 'CONFLICT'], ['OK', 'OK'], ['WRONG_STEP', 'OK']]).toContainEqual(codes);
+    const chosen = (await t.db.dataRequestBidang.findMany({ where: { requestId: r.id } })).map((b) => b.bidangId).sort();
+    const submitted = (await t.db.bidangSubmission.findMany({ where: { requestId: r.id } })).map((s) => s.bidangId).sort();
+    if (codes[1] === 'OK') expect(submitted).toEqual(chosen);
+    else expect(submitted).toEqual([]);
+  }
 });

@@ -37,7 +37,7 @@ export class RegisterDataRequestInput {
   @MaxLength(2000, bi('Catatan maksimal 2000 karakter', 'The note may have at most 2000 characters'))
   notes?: string | null;
 
-  @Field(() => [UUID], { description: 'Indikator yang diminta; kosong = semua indikator aktif' })
+  @Field(() => [UUID], { description: 'Indikator IKU yang diminta (hanya yang milik Bidang yang dipilih ditanyakan); kosong = semua indikator aktif' })
   @ArrayMaxSize(1000, bi('Terlalu banyak indikator (maksimal 1000)', 'Too many indicators (at most 1000)'))
   indicatorIds!: string[];
 

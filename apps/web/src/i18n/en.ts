@@ -25,7 +25,7 @@ const en: typeof id = {
   requests: { title: 'Data requests', empty: 'No data requests yet.', more: 'Load more', acknowledged: 'Received by the Head', filterYear: 'Year', progress: 'Divisions accepted' },
   register: {
     title: 'Register an incoming letter', letterNumber: 'Letter number', letterDate: 'Letter date', sender: 'Sender', subject: 'Subject', notes: 'Notes',
-    period: 'Period', indicators: 'Requested indicators', indicatorsHint: 'Selecting none = all active indicators.', documents: 'Documents each division must attach', submit: 'Register', selectAll: 'Select all', selectNone: 'Clear',
+    period: 'Period', indicators: 'Requested indicators', indicatorsHint: 'Selecting none = all active indicators of the chosen Bidang.', documents: 'Documents each division must attach', submit: 'Register', selectAll: 'Select all', selectNone: 'Clear',
   },
   request: {
     compare: 'Comparison', previous: 'Previous period', lastYear: 'Last year', difference: 'difference {d} points', noCompare: 'no data', flagged: 'Flagged', flaggedCount: '{n} indicators flagged',
@@ -217,7 +217,7 @@ const en: typeof id = {
     title: 'What is asked, and of whom', bidang: 'Bidang asked for data', bidangHint: 'Only the chosen Bidang receive the format and count in completeness.', bidangAll: 'Every active Bidang',
     saveBidang: 'Save the Bidang choice', bidangSaved: 'Bidang choice saved.', chooseOne: 'Choose at least one Bidang.',
     adHoc: 'Ad-hoc indicators of this request', adHocHint: 'Indicators outside the IKU, asked in this request only.', adHocNone: 'No ad-hoc indicators yet.',
-    adHocName: 'Indicator name', satuan: 'Unit', polarity: 'Direction', target: 'Target', targetUpper: 'Upper bound', targetNone: 'no target', optional: 'leave empty for no target',
+    adHocName: 'Indicator name', satuan: 'Unit', polarity: 'Direction', target: 'Target', targetUpper: 'Upper bound', targetInvalid: 'The target is not a valid number (e.g. 72.5 or 1,250).', targetNone: 'no target', optional: 'leave empty for no target',
     askedOf: 'Asked of', addAdHoc: 'Add an ad-hoc indicator', adHocAdded: 'Ad-hoc indicator added.', remove: 'Remove', removeLabel: 'Remove {name} for {bidang}',
     polarityLabel: { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', RANGE: 'Range' },
     lockedAfterFormat: 'The Bidang and ad-hoc indicators can no longer change once the format is sent (step 3).',

@@ -23,7 +23,7 @@ export default {
   requests: { title: 'Daftar permintaan data', empty: 'Belum ada permintaan data.', more: 'Muat lebih banyak', acknowledged: 'Diterima Kepala Dinas', filterYear: 'Tahun', progress: 'Bidang diterima' },
   register: {
     title: 'Daftarkan surat masuk', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', sender: 'Pengirim', subject: 'Perihal', notes: 'Catatan',
-    period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',
+    period: 'Periode', indicators: 'Indikator yang diminta', indicatorsHint: 'Tidak memilih apa pun = semua indikator aktif Bidang yang dipilih.', documents: 'Dokumen yang wajib dilampirkan Bidang', submit: 'Daftarkan', selectAll: 'Pilih semua', selectNone: 'Kosongkan',
   },
   request: {
     compare: 'Perbandingan', previous: 'Periode sebelumnya', lastYear: 'Tahun lalu', difference: 'selisih {d} poin', noCompare: 'tidak ada data', flagged: 'Ditandai', flaggedCount: '{n} indikator ditandai',
@@ -215,7 +215,7 @@ export default {
     title: 'Yang diminta dan kepada siapa', bidang: 'Bidang yang dimintai data', bidangHint: 'Hanya Bidang yang dipilih menerima format dan dihitung kelengkapannya.', bidangAll: 'Semua Bidang aktif',
     saveBidang: 'Simpan pilihan Bidang', bidangSaved: 'Pilihan Bidang tersimpan.', chooseOne: 'Pilih sedikitnya satu Bidang.',
     adHoc: 'Indikator khusus permintaan ini', adHocHint: 'Indikator di luar IKU yang hanya ditanyakan pada permintaan ini.', adHocNone: 'Belum ada indikator khusus.',
-    adHocName: 'Nama indikator', satuan: 'Satuan', polarity: 'Arah', target: 'Target', targetUpper: 'Batas atas', targetNone: 'tanpa target', optional: 'kosongkan bila tanpa target',
+    adHocName: 'Nama indikator', satuan: 'Satuan', polarity: 'Arah', target: 'Target', targetUpper: 'Batas atas', targetInvalid: 'Target bukan angka yang sah (contoh: 72,5 atau 1.250).', targetNone: 'tanpa target', optional: 'kosongkan bila tanpa target',
     askedOf: 'Ditanyakan kepada', addAdHoc: 'Tambah indikator khusus', adHocAdded: 'Indikator khusus ditambahkan.', remove: 'Hapus', removeLabel: 'Hapus {name} untuk {bidang}',
     polarityLabel: { HIGHER_IS_BETTER: 'Makin tinggi makin baik', LOWER_IS_BETTER: 'Makin rendah makin baik', RANGE: 'Rentang' },
     lockedAfterFormat: 'Bidang dan indikator khusus tidak dapat diubah lagi setelah format dikirim (langkah 3).',
