@@ -32,6 +32,7 @@ export class ScaleService {
       name: r.name,
       validFrom: dateOnly(r.validFrom),
       bands: r.bands as unknown as CategoryScale['bands'],
+      cap: r.cap === null ? null : Number(r.cap),
     }));
   }
 

@@ -6,7 +6,7 @@
  */
 import { addWorkingTime, getStep, periodLabel, periodOf, REQUEST_STATUS_LABELS } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import type { AdminService } from '../admin/admin.service';
+import type { IndicatorService } from '../indicator/indicator.service';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { EventSink } from '../notification/events';
@@ -47,7 +47,7 @@ export class DataRequestService {
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
-    private readonly indicatorList: Pick<AdminService, 'listIndicators'>,
+    private readonly indicatorList: Pick<IndicatorService, 'listIndicators'>,
     private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);

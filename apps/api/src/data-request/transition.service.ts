@@ -4,6 +4,7 @@
  * allowed from which status, and for whom, is the state machine of packages/sop; this is where it
  * is applied to the database in one transaction per step.
  */
+import { freezeTargets } from '../indicator/indicator.service';
 import {
   addWorkingTime,
   availableRequestActions,
@@ -136,7 +137,10 @@ export class TransitionService {
           },
         });
       }
-      if (action === 'SEND_FORMAT') await this.openSubmissions(tx, r);
+      if (action === 'SEND_FORMAT') {
+        await this.openSubmissions(tx, r);
+        await freezeTargets(tx, r, now);
+      }
       if (action === 'SUBMIT_REPORT') {
         // The guard above made sure there is one (hasAnalysis).
         const latest = await tx.performanceAnalysis.findFirst({ where: { requestId: r.id }, orderBy: { version: 'desc' } }) ?? fail('ANALYSIS_MISSING');

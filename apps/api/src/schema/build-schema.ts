@@ -4,6 +4,8 @@ import path from 'node:path';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../admin/admin.resolver';
+import { IndicatorResolver } from '../indicator/indicator.resolver';
+import { ReviewFlagsResolver } from '../analysis/review-flags.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AnalysisResolver } from '../analysis/analysis.resolver';
 import { ApiTokenResolver } from '../api-token/api-token.resolver';
@@ -36,6 +38,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       SubmissionResolver,
       AnalysisResolver,
       AdminResolver,
+      IndicatorResolver,
+      ReviewFlagsResolver,
       CalendarResolver,
       OfficeResolver,
       LetterheadResolver,

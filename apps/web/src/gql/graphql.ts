@@ -343,14 +343,20 @@ export type SubmissionValueInput = {
   realisasi?: number | null | undefined;
 };
 
-/** Target satu Triwulan */
+/** Target satu Triwulan (1–4) atau setahun (0: target Perjanjian Kinerja) */
 export type TargetInput = {
   target: number;
   /** Batas atas, hanya untuk indikator RANGE */
   targetUpper?: number | null | undefined;
+  /** 1–4 = Triwulan; 0 = tahunan (Perjanjian Kinerja) */
   triwulan: number;
   year: number;
 };
+
+/** Target triwulan kumulatif (Triwulan IV = target tahunan) atau per triwulan */
+export type TargetMode =
+  | 'CUMULATIVE'
+  | 'PER_QUARTER';
 
 /** Ubah Bidang (nama, urutan, aktif) */
 export type UpdateBidangInput = {
@@ -374,16 +380,34 @@ export type UpdateUserInput = {
 /** Buat atau ubah indikator beserta targetnya (target yang dikirim menimpa target tahun-Triwulan yang sama) */
 export type UpsertIndicatorInput = {
   active?: boolean | null | undefined;
+  /** Persentase boleh melebihi 100 */
+  allowAbove100?: boolean | null | undefined;
   bidangId: string;
   code: string;
   /** Kosong = indikator baru */
   id?: string | null | undefined;
   name: string;
   polarity: Polarity;
-  sasaran: string;
+  /** Target akhir periode Renstra */
+  renstraTarget?: number | null | undefined;
+  /** Nama Sasaran: dipakai bila sasaranId kosong; Sasaran dengan nama ini pada periode Renstra terbaru dipakai, atau dibuat */
+  sasaran?: string | null | undefined;
+  /** Sasaran (dari periode Renstra); atau beri nama Sasaran di `sasaran` */
+  sasaranId?: string | null | undefined;
   satuan: string;
+  /** Kosong = tetap (baru: CUMULATIVE) */
+  targetMode?: TargetMode | null | undefined;
   targets: Array<TargetInput>;
+  /** Kosong = diturunkan dari satuan */
+  valueKind?: ValueKind | null | undefined;
 };
+
+/** Jenis nilai indikator: jumlah (bulat ≥ 0), persentase (0–100), uang (≥ 0, dua desimal), indeks (bebas) */
+export type ValueKind =
+  | 'COUNT'
+  | 'INDEX'
+  | 'MONEY'
+  | 'PERCENTAGE';
 
 export type VerifyPhoneInput = {
   code: string;

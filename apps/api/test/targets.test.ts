@@ -1,0 +1,195 @@
+/**
+ * Issue 12 §2–§3 through the API: Renstra periods and Sasaran managed by the Kasubbag and the
+ * Penyusun (not the Bidang), annual (Perjanjian Kinerja) and Triwulan targets, the targets frozen
+ * into a request at step 3 (an annual and a Triwulan request, then the master targets edited:
+ * the submission view, the analysis and performanceData keep the frozen ones), impossible values
+ * refused naming the indicator with nothing changed, and the reviewer's flags at step 4.
+ */
+import { makeIndicator, sasaranOf } from './factories';
+import { advance, callSaveSubmission, getSubmission, requestAt, saveAnalysis, setupOffice, snapshot, type FlowOffice, type FlowRequest } from './flow';
+import { errorCode, fieldsOf, startTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+let o: FlowOffice;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  o = await setupOffice(t);
+});
+afterAll(() => t?.close());
+
+const UPSERT_INDICATOR = `mutation($i: UpsertIndicatorInput!) { upsertIndicator(input: $i) {
+  id code sasaran sasaranId renstraPeriodId valueKind effectiveValueKind allowAbove100 targetMode renstraTarget targets { year triwulan target targetUpper } } }`;
+
+describe('Renstra periods, Sasaran and indicators', () => {
+  it('the Kasubbag sets up a five-year Renstra period, the Penyusun a Sasaran and an indicator with annual and Triwulan targets', async () => {
+    const p = await t.gql('mutation($i: UpsertRenstraPeriodInput!) { upsertRenstraPeriod(input: $i) { id name startYear endYear sasaran { id } } }', { i: { name: 'Renstra 2030–2034', startYear: 2030 } }, o.tok.kasubbag);
+    expect(p.errors).toBeUndefined();
+    expect(p.data.upsertRenstraPeriod).toMatchObject({ name: 'Renstra 2030–2034', startYear: 2030, endYear: 2034, sasaran: [] });
+    const s = await t.gql('mutation($i: UpsertSasaranInput!) { upsertSasaran(input: $i) { id code name renstraPeriodId } }', {
+      i: { renstraPeriodId: p.data.upsertRenstraPeriod.id, code: 'S1', name: 'Meningkatnya kemandirian desa' },
+    }, o.tok.penyusun);
+    expect(s.data.upsertSasaran).toMatchObject({ code: 'S1', renstraPeriodId: p.data.upsertRenstraPeriod.id });
+    const i = await t.gql(UPSERT_INDICATOR, {
+      i: {
+        code: 'IKU-R1', bidangId: o.bidang[0].id, sasaranId: s.data.upsertSasaran.id, name: 'Jumlah desa mandiri', satuan: 'desa', polarity: 'HIGHER_IS_BETTER',
+        targetMode: 'PER_QUARTER', renstraTarget: 120,
+        targets: [{ year: 2030, triwulan: 0, target: 80 }, { year: 2030, triwulan: 1, target: 20 }],
+      },
+    }, o.tok.penyusun);
+    expect(i.errors).toBeUndefined();
+    expect(i.data.upsertIndicator).toMatchObject({
+      sasaran: 'Meningkatnya kemandirian desa', sasaranId: s.data.upsertSasaran.id, renstraPeriodId: p.data.upsertRenstraPeriod.id,
+      valueKind: null, effectiveValueKind: 'COUNT', targetMode: 'PER_QUARTER', renstraTarget: 120,
+      targets: [{ year: 2030, triwulan: 0, target: 80, targetUpper: null }, { year: 2030, triwulan: 1, target: 20, targetUpper: null }],
+    });
+    const list = await t.gql('{ renstraPeriods { name startYear sasaran { code name } } }', {}, o.tok.op1);
+    expect(list.data.renstraPeriods.map((r: any) => r.startYear)).toEqual([2030, 2025]);
+  });
+
+  it('an overlapping period is refused, and a Bidang operator manages nothing; nothing is written', async () => {
+    const before = { periods: await t.db.renstraPeriod.count(), sasaran: await t.db.sasaran.count(), indicators: await t.db.indicator.count(), written: await t.db.auditEvent.count({ where: { action: { in: ['renstra.created', 'sasaran.created', 'indicator.created'] } } }) };
+    const overlap = await t.gql('mutation($i: UpsertRenstraPeriodInput!) { upsertRenstraPeriod(input: $i) { id } }', { i: { name: 'Renstra 2032–2036', startYear: 2032 } }, o.tok.kasubbag);
+    expect(errorCode(overlap)).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(overlap)[0]!.field).toBe('startYear');
+    const byOperator = await t.gql('mutation($i: UpsertRenstraPeriodInput!) { upsertRenstraPeriod(input: $i) { id } }', { i: { name: 'Renstra 2040–2044', startYear: 2040 } }, o.tok.op1);
+    expect(errorCode(byOperator)).toBe('FORBIDDEN');
+    const indicatorByOperator = await t.gql(UPSERT_INDICATOR, {
+      i: { code: 'IKU-OP', bidangId: o.bidang[0].id, sasaran: 'Sasaran uji', name: 'Indikator operator', satuan: 'desa', polarity: 'HIGHER_IS_BETTER', targets: [] },
+    }, o.tok.op1);
+    expect(errorCode(indicatorByOperator)).toBe('FORBIDDEN');
+    expect({ periods: await t.db.renstraPeriod.count(), sasaran: await t.db.sasaran.count(), indicators: await t.db.indicator.count(), written: await t.db.auditEvent.count({ where: { action: { in: ['renstra.created', 'sasaran.created', 'indicator.created'] } } }) }).toEqual(before);
+  });
+
+  it('an impossible target is refused naming the indicator (a percentage of 120, a count of 2.5)', async () => {
+    const r = await t.gql(UPSERT_INDICATOR, {
+      i: {
+        code: 'IKU-BAD', bidangId: o.bidang[0].id, sasaran: 'Sasaran uji', name: 'Persentase desa berstatus maju', satuan: '%', polarity: 'HIGHER_IS_BETTER',
+        targets: [{ year: 2026, triwulan: 0, target: 120 }],
+      },
+    }, o.tok.kasubbag);
+    expect(errorCode(r)).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(r)).toEqual([{ field: 'targets.2026-0', message: 'Target indikator "IKU-BAD Persentase desa berstatus maju" (%): 120 tidak mungkin — persentase paling tinggi 100.' }]);
+    expect(await t.db.indicator.findFirst({ where: { code: 'IKU-BAD' } })).toBeNull();
+  });
+});
+
+/** A count indicator of Bidang Satu with annual (PK) and cumulative Triwulan targets for 2026. */
+async function countIndicator(code: string) {
+  const sasaran = await sasaranOf(t.db, o.office.id, 'Sasaran uji');
+  return t.db.indicator.create({
+    data: {
+      officeId: o.office.id, bidangId: o.bidang[0].id, code, sasaranId: sasaran.id, name: 'Jumlah BUMDes maju', satuan: 'BUMDes',
+      targets: { create: [[0, 200], [1, 40], [2, 100], [3, 150], [4, 190]].map(([triwulan, target]) => ({ year: 2026, triwulan: triwulan!, target: target! })) },
+    },
+  });
+}
+
+const ANALYSIS_Q = 'query($id: UUID!) { dataRequest(id: $id) { analyses { office { average averageUncapped } indicators { indicatorId target targetFrozen capaian capaianCapped } } } }';
+const PERFORMANCE_Q = 'query($f: PerformanceFilter) { performanceData(filter: $f, first: 10) { edges { node { requestId target targetFrozen capaian } } } }';
+const VALUES_Q = 'query($id: UUID!) { submission(id: $id) { values { indicatorId target targetFrozen capaian valueKind } } }';
+
+describe('targets frozen when the format is sent (step 3)', () => {
+  let indicator: { id: string };
+  let annual: FlowRequest;
+  let quarter: FlowRequest;
+
+  /** What every capaian view says of the indicator in request `r`. */
+  async function views(r: FlowRequest) {
+    const s = await t.gql(VALUES_Q, { id: r.submissions[0] }, o.tok.kasubbag);
+    const a = await t.gql(ANALYSIS_Q, { id: r.id }, o.tok.kasubbag);
+    const p = await t.gql(PERFORMANCE_Q, { f: { indicatorId: indicator.id } }, o.tok.kasubbag);
+    return {
+      submission: s.data.submission.values.find((v: any) => v.indicatorId === indicator.id),
+      analysis: a.data.dataRequest.analyses[0].indicators.find((v: any) => v.indicatorId === indicator.id),
+      performance: p.data.performanceData.edges.map((e: any) => e.node).find((n: any) => n.requestId === r.id),
+    };
+  }
+
+  async function collectedWith(triwulan: number | null, realisasi: number) {
+    const r = await requestAt(t, o, 'COLLECTING', { triwulan, indicatorIds: [o.indicators[0].id, o.indicators[1].id, indicator.id] });
+    const s = await getSubmission(t, o.tok.op1, r.submissions[0]!);
+    const saved = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: indicator.id, realisasi }] });
+    expect(saved.errors).toBeUndefined();
+    return advance(t, o, r, 'COLLECTING', 'ANALYSED');
+  }
+
+  beforeAll(async () => {
+    indicator = await countIndicator('IKU-FZ');
+    annual = await collectedWith(null, 150);
+    quarter = await collectedWith(2, 150);
+  });
+
+  it('an annual request takes the Perjanjian Kinerja target, a Triwulan request its own, in every view', async () => {
+    const frozen = await t.db.dataRequestIndicator.findMany({ where: { indicatorId: indicator.id, requestId: { in: [annual.id, quarter.id] } } });
+    expect(frozen.map((f) => [f.requestId, Number(f.target), f.targetFrozenAt !== null]).sort()).toEqual([[annual.id, 200, true], [quarter.id, 100, true]].sort());
+    expect(await views(annual)).toEqual({
+      submission: { indicatorId: indicator.id, target: 200, targetFrozen: true, capaian: 75, valueKind: 'COUNT' },
+      analysis: { indicatorId: indicator.id, target: 200, targetFrozen: true, capaian: 75, capaianCapped: 75 },
+      performance: { requestId: annual.id, target: 200, targetFrozen: true, capaian: 75 },
+    });
+    expect(await views(quarter)).toEqual({
+      submission: { indicatorId: indicator.id, target: 100, targetFrozen: true, capaian: 150, valueKind: 'COUNT' },
+      analysis: { indicatorId: indicator.id, target: 100, targetFrozen: true, capaian: 150, capaianCapped: 150 },
+      performance: { requestId: quarter.id, target: 100, targetFrozen: true, capaian: 150 },
+    });
+  });
+
+  it('editing the targets afterwards changes neither request, even when the analysis is saved again; a new request takes the new target', async () => {
+    const before = { annual: await views(annual), quarter: await views(quarter) };
+    const edit = await t.gql(UPSERT_INDICATOR, {
+      i: {
+        id: indicator.id, code: 'IKU-FZ', bidangId: o.bidang[0].id, sasaran: 'Sasaran uji', name: 'Jumlah BUMDes maju', satuan: 'BUMDes', polarity: 'HIGHER_IS_BETTER',
+        targets: [{ year: 2026, triwulan: 0, target: 400 }, { year: 2026, triwulan: 2, target: 300 }, { year: 2026, triwulan: 4, target: 380 }],
+      },
+    }, o.tok.kasubbag);
+    expect(edit.errors).toBeUndefined();
+    await saveAnalysis(t, o, annual.id);
+    await saveAnalysis(t, o, quarter.id);
+    expect({ annual: await views(annual), quarter: await views(quarter) }).toEqual(before);
+
+    // The control: the same reads of a request sent after the edit show the new target.
+    const later = await requestAt(t, o, 'COLLECTING', { triwulan: null, indicatorIds: [indicator.id] });
+    const s = await t.gql(VALUES_Q, { id: later.submissions[0] }, o.tok.kasubbag);
+    expect(s.data.submission.values[0]).toMatchObject({ target: 400, targetFrozen: true });
+  });
+});
+
+describe('impossible values', () => {
+  it('are refused by the API naming the indicator, and nothing changes', async () => {
+    const count = await countIndicator('IKU-IMP');
+    const percent = await makeIndicator(t.db, o.office.id, o.bidang[0].id, { satuan: '%', target: 80 });
+    const r = await requestAt(t, o, 'COLLECTING', { triwulan: 2, indicatorIds: [count.id, percent.id] });
+    const s = await getSubmission(t, o.tok.op1, r.submissions[0]!);
+    const before = await snapshot(t, r.id);
+    for (const [values, fields] of [
+      [[{ indicatorId: count.id, realisasi: -3 }], [`values.${count.id}`]],
+      [[{ indicatorId: count.id, realisasi: 1.25 }], [`values.${count.id}`]],
+      [[{ indicatorId: percent.id, realisasi: 120 }, { indicatorId: count.id, realisasi: 10 }], [`values.${percent.id}`]],
+    ] as const) {
+      const res = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [...values] });
+      expect(errorCode(res)).toBe('VALIDATION_FAILED');
+      expect(fieldsOf(res).map((f) => f.field)).toEqual(fields);
+      expect(await snapshot(t, r.id)).toEqual(before);
+    }
+    const negative = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: count.id, realisasi: -3 }] });
+    expect(negative.errors?.[0]?.message).toBe('Realisasi indikator "IKU-IMP Jumlah BUMDes maju" (BUMDes): -3 tidak mungkin — jumlah tidak boleh negatif.');
+    const fine = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: count.id, realisasi: 1250 }, { indicatorId: percent.id, realisasi: 100 }] });
+    expect(fine.errors).toBeUndefined();
+  });
+});
+
+describe('reviewer flags at step 4', () => {
+  it('show a value far above target to the reviewer before it is accepted', async () => {
+    const i = await countIndicator('IKU-FLAG');
+    const r = await requestAt(t, o, 'COLLECTING', { triwulan: 1, indicatorIds: [i.id, o.indicators[0].id] });
+    const s = await getSubmission(t, o.tok.op1, r.submissions[0]!);
+    await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: i.id, realisasi: 86 }, { indicatorId: o.indicators[0].id, realisasi: 70 }] });
+    const flags = await t.gql('query($id: UUID!) { submission(id: $id) { reviewFlags { indicatorCode capaian farAboveTarget flagged reasons } } }', { id: s.id }, o.tok.penyusun);
+    expect(flags.errors).toBeUndefined();
+    // 86 against Triwulan I's 40 is 215 %: flagged; the factory indicator at 70/80 is not.
+    expect(flags.data.submission.reviewFlags).toEqual([
+      { indicatorCode: 'IKU-FLAG', capaian: 215, farAboveTarget: true, flagged: true, reasons: ['Capaian 215% jauh di atas target (lebih dari 150%): periksa kembali realisasinya.'] },
+    ]);
+  });
+});
