@@ -75,11 +75,11 @@ describe('Renstra periods, Sasaran and indicators', () => {
 });
 
 /** A count indicator of Bidang Satu with annual (PK) and cumulative Triwulan targets for 2026. */
-async function countIndicator(code: string) {
+async function countIndicator(code: string, name: string) {
   const sasaran = await sasaranOf(t.db, o.office.id, 'Sasaran uji');
   return t.db.indicator.create({
     data: {
-      officeId: o.office.id, bidangId: o.bidang[0].id, code, sasaranId: sasaran.id, name: 'Jumlah BUMDes maju', satuan: 'BUMDes',
+      officeId: o.office.id, bidangId: o.bidang[0].id, code, sasaranId: sasaran.id, name, satuan: 'BUMDes',
       targets: { create: [[0, 200], [1, 40], [2, 100], [3, 150], [4, 190]].map(([triwulan, target]) => ({ year: 2026, triwulan: triwulan!, target: target! })) },
     },
   });
@@ -115,7 +115,7 @@ describe('targets frozen when the format is sent (step 3)', () => {
   }
 
   beforeAll(async () => {
-    indicator = await countIndicator('IKU-FZ');
+    indicator = await countIndicator('IKU-FZ', 'Jumlah BUMDes maju');
     annual = await collectedWith(null, 150);
     quarter = await collectedWith(2, 150);
   });
@@ -157,7 +157,7 @@ describe('targets frozen when the format is sent (step 3)', () => {
 
 describe('impossible values', () => {
   it('are refused by the API naming the indicator, and nothing changes', async () => {
-    const count = await countIndicator('IKU-IMP');
+    const count = await countIndicator('IKU-IMP', 'Jumlah BUMDes mandiri');
     const percent = await makeIndicator(t.db, o.office.id, o.bidang[0].id, { satuan: '%', target: 80 });
     const r = await requestAt(t, o, 'COLLECTING', { triwulan: 2, indicatorIds: [count.id, percent.id] });
     const s = await getSubmission(t, o.tok.op1, r.submissions[0]!);
@@ -173,7 +173,7 @@ describe('impossible values', () => {
       expect(await snapshot(t, r.id)).toEqual(before);
     }
     const negative = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: count.id, realisasi: -3 }] });
-    expect(negative.errors?.[0]?.message).toBe('Realisasi indikator "IKU-IMP Jumlah BUMDes maju" (BUMDes): -3 tidak mungkin — jumlah tidak boleh negatif.');
+    expect(negative.errors?.[0]?.message).toBe('Realisasi indikator "IKU-IMP Jumlah BUMDes mandiri" (BUMDes): -3 tidak mungkin — jumlah tidak boleh negatif.');
     const fine = await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: count.id, realisasi: 1250 }, { indicatorId: percent.id, realisasi: 100 }] });
     expect(fine.errors).toBeUndefined();
   });
@@ -181,7 +181,7 @@ describe('impossible values', () => {
 
 describe('reviewer flags at step 4', () => {
   it('show a value far above target to the reviewer before it is accepted', async () => {
-    const i = await countIndicator('IKU-FLAG');
+    const i = await countIndicator('IKU-FLAG', 'Jumlah BUMDes aktif');
     const r = await requestAt(t, o, 'COLLECTING', { triwulan: 1, indicatorIds: [i.id, o.indicators[0].id] });
     const s = await getSubmission(t, o.tok.op1, r.submissions[0]!);
     await callSaveSubmission(t, o.tok.op1, { submissionId: s.id, expectedVersion: s.version, values: [{ indicatorId: i.id, realisasi: 86 }, { indicatorId: o.indicators[0].id, realisasi: 70 }] });
@@ -191,5 +191,81 @@ describe('reviewer flags at step 4', () => {
     expect(flags.data.submission.reviewFlags).toEqual([
       { indicatorCode: 'IKU-FLAG', capaian: 215, farAboveTarget: true, flagged: true, reasons: ['Capaian 215% jauh di atas target (lebih dari 150%): periksa kembali realisasinya.'] },
     ]);
+  });
+});
+
+describe('the Perjanjian Kinerja annex (No, Sasaran, Indikator, Satuan, Target)', () => {
+  const ExcelJS = require('exceljs');
+  async function download(token: string, year: number) {
+    const res = await fetch(`${t.url}/api/targets/pk.xlsx?year=${year}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+  async function upload(token: string, year: number, bytes: Buffer) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), 'pk.xlsx');
+    const res = await fetch(`${t.url}/api/targets/pk.xlsx?year=${year}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: res.status, body: await res.json() };
+  }
+  /** The sheet's rows below the header, as [No, Sasaran, Indikator, Satuan, Target]. */
+  async function rowsOf(bytes: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.getWorksheet('PK');
+    const out: { row: number; values: unknown[] }[] = [];
+    ws.eachRow((row: any, n: number) => out.push({ row: n, values: [1, 2, 3, 4, 5].map((c) => row.getCell(c).value) }));
+    const head = out.findIndex((r) => r.values[0] === 'No');
+    return { wb, ws, rows: out.slice(head + 1) };
+  }
+  const yearTargets = async (year: number) =>
+    (await t.db.indicatorTarget.findMany({ where: { year, triwulan: 0, indicator: { officeId: o.office.id } }, include: { indicator: true }, orderBy: { indicator: { code: 'asc' } } }))
+      .map((x) => [x.indicator.code, Number(x.target)]);
+
+  it('round-trips: the exported annex imports unchanged, and an edited Target (typed as text "1.250") sets the annual target', async () => {
+    const pct = await makeIndicator(t.db, o.office.id, o.bidang[1].id, { satuan: '%', sasaran: 'Sasaran PK' });
+    await t.db.indicator.update({ where: { id: pct.id }, data: { name: 'Persentase desa tertib administrasi' } });
+    await countIndicator('IKU-PK', 'Jumlah BUMDes berbadan hukum');
+    const exported = await download(o.tok.kasubbag, 2026);
+    expect(exported.status).toBe(200);
+    const { wb, ws, rows } = await rowsOf(exported.bytes);
+    const mine = rows.find((r) => r.values[2] === 'Jumlah BUMDes berbadan hukum')!;
+    expect(mine.values.slice(1)).toEqual(['Sasaran uji', 'Jumlah BUMDes berbadan hukum', 'BUMDes', 200]);
+    const before = await yearTargets(2026);
+    expect(await upload(o.tok.kasubbag, 2026, exported.bytes)).toMatchObject({ status: 200 });
+    expect(await yearTargets(2026)).toEqual(before);
+
+    ws.getCell(mine.row, 5).value = '1.250';
+    ws.getCell(rows.find((r) => r.values[2] === 'Persentase desa tertib administrasi')!.row, 5).value = 95.5;
+    const edited = await upload(o.tok.penyusun, 2026, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(edited).toMatchObject({ status: 200, body: { year: 2026 } });
+    const after = new Map(await yearTargets(2026) as [string, number][]);
+    expect(after.get('IKU-PK')).toBe(1250);
+    expect(after.get(pct.code)).toBe(95.5);
+  });
+
+  it('refuses the whole file when one row is impossible or unknown, naming the rows; nothing changes', async () => {
+    const exported = await download(o.tok.kasubbag, 2026);
+    const { wb, ws, rows } = await rowsOf(exported.bytes);
+    const pctRow = rows.find((r) => r.values[2] === 'Persentase desa tertib administrasi')!;
+    const countRow = rows.find((r) => r.values[2] === 'Jumlah BUMDes berbadan hukum')!;
+    ws.getCell(pctRow.row, 5).value = 120;
+    ws.getCell(countRow.row, 5).value = 300;
+    ws.addRow([99, 'Sasaran uji', 'Indikator yang tidak ada', 'orang', 5]);
+    const before = await yearTargets(2026);
+    const res = await upload(o.tok.kasubbag, 2026, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const fields = res.body.error.fields.map((f: any) => f.field);
+    expect(fields).toContain(`R${pctRow.row}.Target`);
+    expect(fields).toContain(`R${ws.rowCount}.Indikator`);
+    expect(res.body.error.fields.find((f: any) => f.field === `R${pctRow.row}.Target`).message).toMatch(/^Target indikator ".*Persentase desa tertib administrasi" \(%\): 120 tidak mungkin/);
+    expect(await yearTargets(2026)).toEqual(before);
+  });
+
+  it('is for the Kasubbag, the Penyusun and the administrator only', async () => {
+    expect((await download(o.tok.op1, 2026)).status).toBe(403);
+    const exported = await download(o.tok.kasubbag, 2026);
+    const before = await yearTargets(2026);
+    expect((await upload(o.tok.op1, 2026, exported.bytes)).status).toBe(403);
+    expect(await yearTargets(2026)).toEqual(before);
   });
 });

@@ -18,6 +18,8 @@ import type { Indicator, IndicatorTarget, Sasaran } from '../generated/prisma/cl
 import type { UpsertIndicatorInput } from '../admin/admin.input';
 import { sasaranName, targetOf } from '../analysis/indicator-value';
 import type { UpsertRenstraPeriodInput, UpsertSasaranInput } from './indicator.input';
+import { XLSX_MIME } from '../document/storage';
+import { buildPkWorkbook, parsePkWorkbook } from './pk-xlsx';
 
 const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
 export const RENSTRA_YEARS = 5;
@@ -190,6 +192,50 @@ export class IndicatorService {
       });
       return rows.length;
     });
+  }
+
+  /** The PK annex of a year: every active indicator of the office with its annual target (or none). */
+  async pkXlsx(actor: Actor, year: number) {
+    const [office, indicators] = await Promise.all([
+      this.db.office.findUniqueOrThrow({ where: { id: actor.officeId } }),
+      this.db.indicator.findMany({
+        where: { officeId: actor.officeId, active: true },
+        include: { sasaran: true, targets: { where: { year, triwulan: YEAR_TARGET } } },
+        orderBy: [{ sasaran: { code: 'asc' } }, { code: 'asc' }],
+      }),
+    ]);
+    const bytes = await buildPkWorkbook(
+      [`LAMPIRAN PERJANJIAN KINERJA TAHUN ${year}`, office.name, 'Isi kolom Target; baris dibaca menurut nama Indikator (dan Sasaran-nya).'],
+      indicators.map((i) => ({
+        sasaran: sasaranName(i.sasaran), indikator: i.name, satuan: i.satuan, polarity: i.polarity,
+        target: toNumber(i.targets[0]?.target), targetUpper: toNumber(i.targets[0]?.targetUpper),
+      })),
+    );
+    return { bytes, filename: `perjanjian-kinerja-${year}.xlsx`, mimeType: XLSX_MIME };
+  }
+
+  /** A filled PK annex sets the year's annual targets: any problem in any row refuses the whole file. */
+  async importPk(actor: Actor, year: number, bytes: Buffer) {
+    const indicators = await this.db.indicator.findMany({ where: { officeId: actor.officeId, active: true }, include: { sasaran: true } });
+    const parsed = await parsePkWorkbook(bytes, indicators.map((i) => ({ id: i.id, name: i.name, sasaran: sasaranName(i.sasaran), polarity: i.polarity })));
+    // Impossible targets are named with the other rows' problems, in one answer.
+    const byId = new Map(indicators.map((i) => [i.id, i] as const));
+    const impossible = parsed.rows.flatMap((r) => {
+      const i = byId.get(r.indicatorId);
+      return i ? targetProblems(i, [{ year, triwulan: YEAR_TARGET, target: r.target, targetUpper: r.targetUpper }], () => r.field) : [];
+    });
+    const problems = [...parsed.problems, ...impossible.map((f) => ({ row: Number(f.field.slice(1, f.field.indexOf('.'))), column: 'Target', message: f.message, messageEn: f.messageEn }))]
+      .sort((a, b) => a.row - b.row);
+    if (problems.length) {
+      parsed.problems = problems;
+      const n = problems.length;
+      fail('VALIDATION_FAILED', {
+        id: `Berkas tidak dapat diimpor: ${n} isian bermasalah. Tidak ada target yang diubah.`,
+        en: `The file cannot be imported: ${n} ${n === 1 ? 'entry has a problem' : 'entries have problems'}. No target was changed.`,
+      }, { fields: parsed.problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message, messageEn: p.messageEn })), cells: parsed.problems });
+    }
+    const imported = await this.setYearTargets(actor, year, parsed.rows, { import: 'pk.xlsx' });
+    return { year, imported };
   }
 
   async renstraPeriods(actor: Actor) {
