@@ -179,6 +179,32 @@ describe('impossible values', () => {
   });
 });
 
+describe('impossible values in a filled format (XLSX import)', () => {
+  it('refuse the whole file, each row named; nothing is saved', async () => {
+    const ExcelJS = require('exceljs');
+    const count = await countIndicator('IKU-XL', 'Jumlah lembaga kemasyarakatan aktif');
+    const r = await requestAt(t, o, 'COLLECTING', { triwulan: 2, indicatorIds: [count.id, o.indicators[0].id] });
+    const res = await fetch(`${t.url}/api/requests/${r.id}/format.xlsx?bidangId=${o.bidang[0].id}`, { headers: { authorization: `Bearer ${o.tok.op1}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    const ws = wb.getWorksheet('Format');
+    const rowOf: Record<string, number> = {};
+    ws.eachRow((row: any, n: number) => (rowOf[String(row.getCell(2).value)] = n));
+    ws.getCell(rowOf['IKU-XL']!, 7).value = -5;
+    ws.getCell(rowOf[o.indicators[0].code]!, 7).value = 70;
+    const before = await snapshot(t, r.id);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from(await wb.xlsx.writeBuffer()))]), 'format.xlsx');
+    const up = await fetch(`${t.url}/api/submissions/${r.submissions[0]}/import.xlsx`, { method: 'POST', headers: { authorization: `Bearer ${o.tok.op1}` }, body: form });
+    const body = (await up.json()) as any;
+    expect(up.status).toBe(400);
+    expect(body.error.cells).toEqual([
+      { row: rowOf['IKU-XL'], column: 'Realisasi', message: 'Realisasi indikator "IKU-XL Jumlah lembaga kemasyarakatan aktif" (BUMDes): -5 tidak mungkin — jumlah tidak boleh negatif.', messageEn: expect.any(String) },
+    ]);
+    expect(await snapshot(t, r.id)).toEqual(before);
+  });
+});
+
 describe('reviewer flags at step 4', () => {
   it('show a value far above target to the reviewer before it is accepted', async () => {
     const i = await countIndicator('IKU-FLAG', 'Jumlah BUMDes aktif');
