@@ -295,3 +295,26 @@ describe('the Perjanjian Kinerja annex (No, Sasaran, Indikator, Satuan, Target)'
     expect(await yearTargets(2026)).toEqual(before);
   });
 });
+
+describe('the scale cap as a new scale version', () => {
+  const SET = 'mutation($i: SetScaleCapInput!) { setScaleCap(input: $i) { code version validFrom cap bands { min code } } }';
+  it('the administrator adds a version with a cap (far ahead here, so no other test sees it); others may not; a cap under 100 is refused', async () => {
+    const before = await t.db.categoryScale.count();
+    const now = await t.gql('{ categoryScale { code version cap bands { code } } }', {}, o.tok.op1);
+    expect(now.data.categoryScale).toMatchObject({ code: 'LKJIP_5', cap: null });
+    expect(errorCode(await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, o.tok.kasubbag))).toBe('FORBIDDEN');
+    const low = await t.gql(SET, { i: { cap: 99, validFrom: '2099-01-01' } }, o.tok.admin);
+    expect(errorCode(low)).toBe('VALIDATION_FAILED');
+    const past = await t.gql(SET, { i: { cap: 120, validFrom: '2026-01-01' } }, o.tok.admin);
+    expect(fieldsOf(past).map((f) => f.field)).toEqual(['validFrom']);
+    expect(await t.db.categoryScale.count()).toBe(before);
+    const ok = await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, o.tok.admin);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.setScaleCap).toMatchObject({ code: 'LKJIP_5', validFrom: '2099-01-01', cap: 120, bands: now.data.categoryScale.bands.map((b: any) => expect.objectContaining(b)) });
+    expect(ok.data.setScaleCap.version).toBeGreaterThan(now.data.categoryScale.version);
+    const row = await t.db.categoryScale.findFirstOrThrow({ where: { code: 'LKJIP_5', version: ok.data.setScaleCap.version } });
+    expect(Number(row.cap)).toBe(120);
+    // Still the same scale today.
+    expect((await t.gql('{ categoryScale { version cap } }', {}, o.tok.op1)).data.categoryScale).toEqual({ version: now.data.categoryScale.version, cap: null });
+  });
+});

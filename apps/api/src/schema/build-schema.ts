@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../admin/admin.resolver';
 import { IndicatorResolver } from '../indicator/indicator.resolver';
 import { ReviewFlagsResolver } from '../analysis/review-flags.resolver';
+import { ScaleResolver } from '../analysis/scale.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AnalysisResolver } from '../analysis/analysis.resolver';
 import { ApiTokenResolver } from '../api-token/api-token.resolver';
@@ -40,6 +41,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AdminResolver,
       IndicatorResolver,
       ReviewFlagsResolver,
+      ScaleResolver,
       CalendarResolver,
       OfficeResolver,
       LetterheadResolver,
