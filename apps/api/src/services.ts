@@ -1,6 +1,7 @@
 import { AnalysisService } from './analysis/analysis.service';
 import { ScaleService } from './analysis/scale.service';
 import { AdminService } from './admin/admin.service';
+import { IndicatorService } from './indicator/indicator.service';
 import { AuthService } from './auth/auth.service';
 import { LoginRateLimiter } from './auth/login-rate-limit';
 import { CalendarService } from './calendar/calendar.service';
@@ -61,7 +62,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const admin = new AdminService(db);
   // A data request: its registration and reads, the transition engine (the steps), its timeline
   // and its completeness per Bidang; the inbox reads the open requests of an office.
-  const requests = new DataRequestService(db, calendars, admin, events);
+  const indicators = new IndicatorService(db);
+  const requests = new DataRequestService(db, calendars, indicators, events);
   const transitions = new TransitionService(db, calendars, {
     enqueueReportFinal: (tx, requestId, now) => webhooks.enqueueReportFinal(tx, requestId, now),
     ...events,
@@ -92,6 +94,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     letterheads,
     reports,
     admin,
+    indicators,
     apiTokens: new ApiTokenService(db, config.API_TOKEN_MAX_DAYS),
     performance: new PerformanceService(db, scales),
     webhooks,

@@ -76,7 +76,7 @@ describe('XLSX format and import', () => {
     expect(ws.getRow(1).hidden).toBe(true);
     expect(ws.getRow(1).values).toEqual([undefined, 'SIPEDAKI-FORMAT-1', collecting.id, o.bidang[0]!.id, sub.id, sub.version]);
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getCell(6, c).value)).toEqual(['No', 'Kode Indikator', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Keterangan']);
-    expect([2, 3, 4, 5, 6, 7, 8].map((c) => ws.getCell(row, c).value)).toEqual([o.indicators[0]!.code, 'Sasaran uji', 'Indikator uji', '%', 80, null, null]);
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => ws.getCell(row, c).value)).toEqual([o.indicators[0]!.code, 'Sasaran uji', 'Indikator uji', 'nilai', 80, null, null]);
     expect(ws.getCell(row, 7).protection?.locked).toBe(false);
     expect(ws.getCell(row, 2).protection?.locked).not.toBe(false);
   });
@@ -217,7 +217,7 @@ describe('data set and recap as XLSX', () => {
     const ws = (await workbook(bytes)).getWorksheet('Rekap')!;
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-    expect(rows).toContainEqual(['Dinas', 'Dinas', 46.88, 'Sangat Kurang', 2, 0, 0]);
+    expect(rows).toContainEqual(['Dinas', 'Dinas', 46.88, 46.88, 'Sangat Kurang', 2, 0, 0]);
     const missing = await get(`/api/requests/${collecting.id}/recap.xlsx`, o.tok.kasubbag);
     expect(missing.res.status).toBe(400);
     expect(JSON.parse(missing.bytes.toString()).error.code).toBe('ANALYSIS_MISSING');

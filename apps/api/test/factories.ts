@@ -62,21 +62,34 @@ export async function makeUser(db: Db, officeId: string, roles: Role[], bidangId
   });
 }
 
+/** The office's Sasaran of that name (in its Renstra period 2025–2029, made when missing). */
+export async function sasaranOf(db: Db, officeId: string, name: string) {
+  const period = await db.renstraPeriod.upsert({
+    where: { officeId_startYear: { officeId, startYear: 2025 } },
+    create: { officeId, name: 'Renstra 2025–2029', startYear: 2025, endYear: 2029 },
+    update: {},
+  });
+  const found = await db.sasaran.findFirst({ where: { renstraPeriodId: period.id, name } });
+  return found ?? db.sasaran.create({ data: { officeId, renstraPeriodId: period.id, code: `S-${uid()}`, name } });
+}
+
 export async function makeIndicator(
   db: Db,
   officeId: string,
   bidangId: string,
-  opts: { polarity?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'RANGE'; year?: number; target?: number; targetUpper?: number; sasaran?: string } = {},
+  opts: { polarity?: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'RANGE'; year?: number; target?: number; targetUpper?: number; sasaran?: string; satuan?: string } = {},
 ) {
   const year = opts.year ?? 2026;
+  const sasaran = await sasaranOf(db, officeId, opts.sasaran ?? 'Sasaran uji');
   return db.indicator.create({
     data: {
       officeId,
       bidangId,
       code: `IKU-${uid()}`,
-      sasaran: opts.sasaran ?? 'Sasaran uji',
+      sasaranId: sasaran.id,
       name: 'Indikator uji',
-      satuan: '%',
+      // A free value kind (INDEX) unless a test asks for a satuan: value-kind rules have their own tests.
+      satuan: opts.satuan ?? 'nilai',
       polarity: opts.polarity ?? 'HIGHER_IS_BETTER',
       targets: {
         create: [1, 2, 3, 4].map((triwulan) => ({ year, triwulan, target: opts.target ?? 100, targetUpper: opts.targetUpper ?? null })),

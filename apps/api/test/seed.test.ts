@@ -21,7 +21,7 @@ it('seeds the demo office twice without duplicating anything; every demo NIP is 
     scales: await db.categoryScale.count(),
   });
   const first = await count();
-  expect(first).toEqual(expect.objectContaining({ users: 13, bidang: 4, indicators: 8, targets: 64 }));
+  expect(first).toEqual(expect.objectContaining({ users: 13, bidang: 4, indicators: 8, targets: 80 }));
   expect(first.holidays).toBeGreaterThan(20);
   await seedReference(db);
   const again = await seedDemo(db, { password: 'demo-password', year: 2026 });

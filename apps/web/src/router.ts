@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
+import { INDICATOR_MANAGERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,7 +28,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/libur', name: 'admin-holidays', component: () => import('@/pages/AdminHolidaysPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/bidang', name: 'admin-bidang', component: () => import('@/pages/AdminBidangPage.vue'), meta: { roles: ['ADMIN'] } },
-  { path: '/admin/indikator', name: 'admin-indicators', component: () => import('@/pages/AdminIndicatorsPage.vue'), meta: { roles: ['ADMIN'] } },
+  // Kasubbag, Penyusun and administrator (packages/sop INDICATOR_MANAGERS).
+  { path: '/indikator', name: 'admin-indicators', component: () => import('@/pages/AdminIndicatorsPage.vue'), meta: { roles: [...INDICATOR_MANAGERS] } },
+  { path: '/admin/indikator', redirect: { name: 'admin-indicators' } },
   { path: '/admin/jam-kerja', name: 'admin-office', component: () => import('@/pages/AdminOfficePage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/kop-surat', name: 'admin-letterhead', component: () => import('@/pages/AdminLetterheadPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/token-api', name: 'admin-api-tokens', component: () => import('@/pages/AdminApiTokensPage.vue'), meta: { roles: ['ADMIN'] } },

@@ -93,3 +93,12 @@ export function averageCapaian(values: (number | null)[]): number | null {
   if (known.length === 0) return null;
   return roundCapaian(known.reduce((a, b) => a + b, 0) / known.length);
 }
+
+/**
+ * The office's (or a Bidang's, a Sasaran's) capaian: the mean of the capped values beside the mean
+ * of the values as they are. With no cap both are the same.
+ */
+export function averageWithCap(values: (number | null)[], cap: number | null | undefined): { average: number | null; averageUncapped: number | null } {
+  const capped = values.map((v) => (isNumber(v) && cap !== null && cap !== undefined && v > cap ? cap : v));
+  return { average: averageCapaian(capped), averageUncapped: averageCapaian(values) };
+}

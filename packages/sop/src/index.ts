@@ -17,3 +17,4 @@ export * from './tasks';
 export * from './asks';
 export * from './monitoring';
 export * from './capabilities';
+export * from './indicator-values';

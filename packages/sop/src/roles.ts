@@ -24,6 +24,9 @@ export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEK
 /** Roles that fill in and see only their own Bidang's data. */
 export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
 
+/** Who manages indicators, Sasaran, Renstra periods and targets (issue 12 §3). */
+export const INDICATOR_MANAGERS = ['ADMIN', 'KASUBBAG', 'PENYUSUN'] as const satisfies readonly Role[];
+
 /** Whether someone holding these roles (own + Plt/Plh) sees the whole office, not only own Bidang. */
 export const seesWholeOffice = (roles: readonly string[]): boolean => roles.some((r) => (OFFICE_WIDE_ROLES as readonly string[]).includes(r));
 

@@ -19,6 +19,11 @@ export interface CategoryScale {
   validFrom: string;
   /** Sorted descending by min. */
   bands: CategoryBand[];
+  /**
+   * Cap on each indicator's capaian before the averages (office, Bidang, Sasaran): null or absent =
+   * no cap; commonly 100 or 120. Part of the version: a past report keeps the cap it was made with.
+   */
+  cap?: number | null;
 }
 
 /**
@@ -101,6 +106,9 @@ export function validateScale(scale: CategoryScale): string[] {
       errors.push(`UNSORTED: band ${band.code} (min ${band.min}) comes after ${prev.code} (min ${prev.min})`);
     }
   });
+  if (scale.cap !== null && scale.cap !== undefined && (!Number.isFinite(scale.cap) || scale.cap < 100 || scale.cap > 1000)) {
+    errors.push('CAP: the cap must be none or a number from 100 to 1000');
+  }
   const codes = scale.bands.map((b) => b.code);
   if (new Set(codes).size !== codes.length) errors.push('DUPLICATE_CODE: band codes must be unique');
   return errors;
@@ -115,4 +123,17 @@ export function scaleInForce(scales: CategoryScale[], code: string, onDate: stri
     if (!best || s.version > best.version) best = s;
   }
   return best;
+}
+
+/** The capaian as it counts in an average on this scale: at most the scale's cap (none = as is). */
+export function cappedCapaian(scale: Pick<CategoryScale, 'cap'>, capaian: number | null): number | null {
+  if (capaian === null || !Number.isFinite(capaian)) return null;
+  return scale.cap !== null && scale.cap !== undefined && capaian > scale.cap ? scale.cap : capaian;
+}
+
+/** How the cap is written on the recap: "tanpa batas" / "dibatasi 120%". */
+export function capLabel(scale: Pick<CategoryScale, 'cap'>, lang: 'id' | 'en' = 'id'): string {
+  const none = scale.cap === null || scale.cap === undefined;
+  if (lang === 'en') return none ? 'no cap' : `capped at ${scale.cap}%`;
+  return none ? 'tanpa batas atas' : `dibatasi ${String(scale.cap).replace('.', ',')}%`;
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { bi } from '../common/validation';
-import { ActingKind, Polarity, Role } from '../common/enums';
+import { ActingKind, Polarity, Role, TargetMode, ValueKind } from '../common/enums';
 import { UUID } from '../common/scalars';
 import { IsIndicatorValue } from '../common/validators';
 
@@ -53,10 +53,10 @@ export class UpdateBidangInput {
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
 }
 
-@InputType({ description: 'Target satu Triwulan' })
+@InputType({ description: 'Target satu Triwulan (1–4) atau setahun (0: target Perjanjian Kinerja)' })
 export class TargetInput {
   @Field(() => Int) @Min(2000, bi('Tahun 2000–2100', 'The year must be between 2000 and 2100')) @Max(2100, bi('Tahun 2000–2100', 'The year must be between 2000 and 2100')) year!: number;
-  @Field(() => Int) @Min(1, bi('Triwulan 1–4', 'The triwulan (quarter) must be 1 to 4')) @Max(4, bi('Triwulan 1–4', 'The triwulan (quarter) must be 1 to 4')) triwulan!: number;
+  @Field(() => Int, { description: '1–4 = Triwulan; 0 = tahunan (Perjanjian Kinerja)' }) @Min(0, bi('Triwulan 0 (tahunan) sampai 4', 'The triwulan must be 0 (the year) to 4')) @Max(4, bi('Triwulan 0 (tahunan) sampai 4', 'The triwulan must be 0 (the year) to 4')) triwulan!: number;
   @Field(() => Number) @IsIndicatorValue('Target') target!: number;
   @Field(() => Number, { nullable: true, description: 'Batas atas, hanya untuk indikator RANGE' }) @IsOptional() @IsIndicatorValue('Batas atas target') targetUpper?: number | null;
 }
@@ -66,10 +66,18 @@ export class UpsertIndicatorInput {
   @Field(() => UUID, { nullable: true, description: 'Kosong = indikator baru' }) @IsOptional() id?: string | null;
   @Field(() => String) @Matches(/^[A-Za-z0-9._-]{1,30}$/, bi('Kode indikator 1–30 karakter tanpa spasi', 'An indicator code has 1–30 characters without spaces')) code!: string;
   @Field(() => UUID) bidangId!: string;
-  @Field(() => String) @Length(3, 500, bi('Sasaran wajib diisi (3–500 karakter)', 'The sasaran (strategic goal) is required (3–500 characters)')) sasaran!: string;
+  @Field(() => UUID, { nullable: true, description: 'Sasaran (dari periode Renstra); atau beri nama Sasaran di `sasaran`' }) @IsOptional() sasaranId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Nama Sasaran: dipakai bila sasaranId kosong; Sasaran dengan nama ini pada periode Renstra terbaru dipakai, atau dibuat' })
+  @IsOptional()
+  @Length(3, 500, bi('Sasaran wajib diisi (3–500 karakter)', 'The sasaran (strategic goal) is required (3–500 characters)'))
+  sasaran?: string | null;
   @Field(() => String) @Length(3, 500, bi('Nama indikator wajib diisi (3–500 karakter)', 'The indicator name is required (3–500 characters)')) name!: string;
   @Field(() => String) @Length(1, 50, bi('Satuan wajib diisi (maks. 50 karakter)', 'The unit (satuan) is required (at most 50 characters)')) satuan!: string;
   @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => ValueKind, { nullable: true, description: 'Kosong = diturunkan dari satuan' }) @IsOptional() valueKind?: ValueKind | null;
+  @Field(() => Boolean, { nullable: true, description: 'Persentase boleh melebihi 100' }) @IsOptional() allowAbove100?: boolean | null;
+  @Field(() => TargetMode, { nullable: true, description: 'Kosong = tetap (baru: CUMULATIVE)' }) @IsOptional() targetMode?: TargetMode | null;
+  @Field(() => Number, { nullable: true, description: 'Target akhir periode Renstra' }) @IsOptional() @IsIndicatorValue('Target Renstra') renstraTarget?: number | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
   @Field(() => [TargetInput]) @ArrayMaxSize(40, bi('Paling banyak 40 target', 'At most 40 targets')) @ValidateNested({ each: true }) targets!: TargetInput[];
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { INDICATOR_MANAGERS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -23,7 +24,7 @@ export class AdminResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number,
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive = false,
   ) {
-    return ctx.services.admin.listIndicators(actor, year, includeInactive);
+    return ctx.services.indicators.listIndicators(actor, year, includeInactive);
   }
 
   @Authorized('ADMIN')
@@ -62,9 +63,9 @@ export class AdminResolver {
     return ctx.services.admin.updateBidang(actor, input);
   }
 
-  @Authorized('ADMIN')
-  @Mutation(() => Indicator, { description: 'Buat atau ubah indikator dan target per Triwulan' })
+  @Authorized(...INDICATOR_MANAGERS)
+  @Mutation(() => Indicator, { description: 'Buat atau ubah indikator, target tahunan (triwulan 0, Perjanjian Kinerja) dan per Triwulan (Kasubbag, Penyusun, administrator)' })
   upsertIndicator(@Arg('input', () => UpsertIndicatorInput) input: UpsertIndicatorInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.admin.upsertIndicator(actor, input);
+    return ctx.services.indicators.upsertIndicator(actor, input);
   }
 }

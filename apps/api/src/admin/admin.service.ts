@@ -6,43 +6,16 @@ import { fail, fieldProblem, UNKNOWN_BIDANG, type Bilingual } from '../common/er
 import { findOr404 } from '../common/found';
 import { dateOnly, toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
-import type { IndicatorTarget } from '../generated/prisma/client';
-import type { AssignActingInput, CreateBidangInput, UpdateBidangInput, UpsertIndicatorInput } from './admin.input';
+import type { AssignActingInput, CreateBidangInput, UpdateBidangInput } from './admin.input';
 
 const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
-const BIDANG_NOT_HERE: Bilingual = { id: 'Bidang tidak ditemukan di Dinas ini.', en: 'The Bidang is not found in this office.' };
 
-/** An indicator's target as the API shows it (numbers, not Prisma Decimals). */
-const targetView = (t: IndicatorTarget) => ({ year: t.year, triwulan: t.triwulan, target: toNumber(t.target), targetUpper: toNumber(t.targetUpper) });
 
 export class AdminService {
   constructor(private readonly db: Db) {}
 
   async listBidang(actor: Actor) {
     return this.db.bidang.findMany({ where: { officeId: actor.officeId }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
-  }
-
-  /** The office's master list: never the indicators one request added for itself (ad-hoc). */
-  async listIndicators(actor: Actor, year?: number | null, includeInactive = false) {
-    const rows = await this.db.indicator.findMany({
-      where: { officeId: actor.officeId, adHocRequestId: null, ...(includeInactive ? {} : { active: true }) },
-      include: { targets: { where: year ? { year } : {}, orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
-      orderBy: { code: 'asc' },
-    });
-    return rows.map((i) => ({
-      ...i,
-      targets: i.targets.map(targetView),
-    }));
-  }
-
-  /** The ad-hoc indicators of one request (issue 11), with their targets. */
-  async adHocIndicators(actor: Actor, requestId: string) {
-    const rows = await this.db.indicator.findMany({
-      where: { officeId: actor.officeId, adHocRequestId: requestId },
-      include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } },
-      orderBy: { code: 'asc' },
-    });
-    return rows.map((i) => ({ ...i, targets: i.targets.map(targetView) }));
   }
 
   async assignActing(actor: Actor, input: AssignActingInput) {
@@ -134,53 +107,5 @@ export class AdminService {
       await audit(tx, actor, { action: 'bidang.updated', entityType: 'Bidang', entityId: b.id, before, after: b });
       return b;
     });
-  }
-
-  /** Creates or edits an indicator; each target sent replaces that year-Triwulan's target. */
-  async upsertIndicator(actor: Actor, input: UpsertIndicatorInput) {
-    const seen = new Set<string>();
-    for (const t of input.targets) {
-      const key = `${t.year}-${t.triwulan}`;
-      if (seen.has(key)) {
-        fail('VALIDATION_FAILED', { id: 'Target ganda untuk tahun dan Triwulan yang sama.', en: 'Two targets for the same year and triwulan.' }, {
-          fields: [fieldProblem('targets', { id: `Target ${key} ganda`, en: `Target ${key} is given twice` })],
-        });
-      }
-      seen.add(key);
-      if (input.polarity === 'RANGE' && (t.targetUpper == null || t.targetUpper < t.target)) {
-        fail('VALIDATION_FAILED', { id: 'Indikator rentang memerlukan batas atas ≥ batas bawah.', en: 'A range indicator needs an upper bound ≥ the lower bound.' }, {
-          fields: [fieldProblem(`targets.${key}.targetUpper`, { id: 'Batas atas wajib dan ≥ target', en: 'An upper bound is required and ≥ target' })],
-        });
-      }
-    }
-    const id = await this.db.$transaction(async (tx) => {
-      const bidang = await tx.bidang.findUnique({ where: { id: input.bidangId } });
-      if (!bidang || bidang.officeId !== actor.officeId) fail('VALIDATION_FAILED', BIDANG_NOT_HERE, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
-      const clash = await tx.indicator.findUnique({ where: { officeId_code: { officeId: actor.officeId, code: input.code } } });
-      if (clash && clash.id !== input.id) fail('DUPLICATE', { id: `Kode indikator ${input.code} sudah dipakai.`, en: `Indicator code ${input.code} is already taken.` });
-      const data = { code: input.code, bidangId: input.bidangId, sasaran: input.sasaran.trim(), name: input.name.trim(), satuan: input.satuan.trim(), polarity: input.polarity, ...(input.active != null ? { active: input.active } : {}) };
-      let before = null;
-      let row;
-      if (input.id) {
-        before = await findOr404(tx.indicator.findUnique({ where: { id: input.id }, include: { targets: true } }));
-        assertSameOffice(actor, before.officeId);
-        // One request's ad-hoc indicator is not part of the master list: it changes with its request.
-        if (before.adHocRequestId) fail('NOT_FOUND', { id: 'Indikator ini adalah indikator khusus sebuah permintaan, bukan indikator IKU.', en: 'This is one request’s ad-hoc indicator, not a master indicator.' });
-        row = await tx.indicator.update({ where: { id: input.id }, data });
-      } else {
-        row = await tx.indicator.create({ data: { ...data, officeId: actor.officeId } });
-      }
-      for (const t of input.targets) {
-        await tx.indicatorTarget.upsert({
-          where: { indicatorId_year_triwulan: { indicatorId: row.id, year: t.year, triwulan: t.triwulan } },
-          create: { indicatorId: row.id, year: t.year, triwulan: t.triwulan, target: t.target, targetUpper: t.targetUpper ?? null },
-          update: { target: t.target, targetUpper: t.targetUpper ?? null },
-        });
-      }
-      await audit(tx, actor, { action: input.id ? 'indicator.updated' : 'indicator.created', entityType: 'Indicator', entityId: row.id, before, after: { ...row, targets: input.targets } });
-      return row.id;
-    });
-    const rows = await this.db.indicator.findUniqueOrThrow({ where: { id }, include: { targets: { orderBy: [{ year: 'asc' }, { triwulan: 'asc' }] } } });
-    return { ...rows, targets: rows.targets.map(targetView) };
   }
 }

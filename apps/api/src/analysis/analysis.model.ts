@@ -21,7 +21,9 @@ export class IndicatorCapaian extends SubmissionValue {
   @Field(() => String) bidangName!: string;
   @Field(() => CapaianComparison, { nullable: true, description: 'Triwulan (atau tahun) sebelumnya; null bila tidak ada data' }) previous!: CapaianComparison | null;
   @Field(() => CapaianComparison, { nullable: true, description: 'Periode yang sama tahun lalu; null bila tidak ada data' }) lastYear!: CapaianComparison | null;
-  @Field(() => Boolean, { description: 'Capaian jauh dari riwayatnya' }) flagged!: boolean;
+  @Field(() => Number, { nullable: true, description: 'Capaian sebagaimana dihitung dalam rata-rata: paling tinggi batas (cap) skala' }) capaianCapped!: number | null;
+  @Field(() => Boolean, { description: 'Capaian di atas 150%: lebih sering salah ketik daripada prestasi' }) farAboveTarget!: boolean;
+  @Field(() => Boolean, { description: 'Capaian jauh dari riwayatnya atau jauh di atas target' }) flagged!: boolean;
   @Field(() => [String], { description: 'Alasan penandaan, dalam bahasa Indonesia' }) flagReasons!: string[];
 }
 
@@ -29,7 +31,8 @@ export class IndicatorCapaian extends SubmissionValue {
 export class CapaianSummary {
   @Field(() => String) key!: string;
   @Field(() => String) label!: string;
-  @Field(() => Number, { nullable: true, description: 'Rata-rata capaian (%) dari indikator yang bernilai' }) average!: number | null;
+  @Field(() => Number, { nullable: true, description: 'Rata-rata capaian (%) dari indikator yang bernilai, tiap capaian dibatasi cap skala (tanpa cap: sama dengan averageUncapped)' }) average!: number | null;
+  @Field(() => Number, { nullable: true, description: 'Rata-rata capaian (%) tanpa batas (cap)' }) averageUncapped!: number | null;
   @Field(() => CapaianCategory, { nullable: true }) category!: CapaianCategory | null;
   @Field(() => Int) indicatorCount!: number;
   @Field(() => Int, { description: 'Indikator tanpa capaian (realisasi/target kosong)' }) missingCount!: number;
@@ -68,6 +71,7 @@ export class PerformanceAnalysis {
   @Field(() => AnalysisStatus) status!: AnalysisStatus;
   @Field(() => String) scaleCode!: string;
   @Field(() => Int) scaleVersion!: number;
+  @Field(() => Number, { nullable: true, description: 'Batas (cap) capaian per indikator pada skala yang dipakai; null = tanpa batas' }) cap!: number | null;
   @Field(() => CapaianSummary) office!: CapaianSummary;
   @Field(() => [CapaianSummary]) perBidang!: CapaianSummary[];
   @Field(() => [CapaianSummary]) perSasaran!: CapaianSummary[];

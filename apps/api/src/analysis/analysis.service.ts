@@ -9,8 +9,9 @@ import { toNumber } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import type { CompletenessService } from '../data-request/completeness.service';
 import { toRequestModel, type DataRequestService } from '../data-request/data-request.service';
-import { computeAnalysis, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
-import { indicatorValue, targetForPeriod } from './indicator-value';
+import { computeAnalysis, deviationFlags, type ComputedAnalysis, type HistoryPoint, type Summary } from './compute';
+import { indicatorValue, indicatorValueView, targetOf } from './indicator-value';
+import type { IndicatorTarget, TargetMode } from '../generated/prisma/client';
 import type { ScaleService } from './scale.service';
 
 export type { Summary } from './compute';
@@ -49,6 +50,8 @@ export interface AnalysisResults extends ComputedAnalysis {
   bidang: BidangAnalysis[];
   completeness: AnalysisCompleteness | null;
   deviationThreshold: number | null;
+  /** The cap of the scale the analysis was made with (null = none). */
+  cap: number | null;
   previousPeriod: string | null;
   samePeriodLastYear: string | null;
 }
@@ -74,7 +77,7 @@ export class AnalysisService {
     const req = await db.dataRequest.findUniqueOrThrow({
       where: { id: requestId },
       include: {
-        indicators: { include: { indicator: { include: { targets: true, bidang: true } } } },
+        indicators: { include: { indicator: { include: { targets: true, bidang: true, sasaran: true } } } },
         submissions: { where: { status: 'ACCEPTED' }, include: { values: true } },
         bidang: true,
       },
@@ -83,46 +86,14 @@ export class AnalysisService {
     const chosen = new Set(req.bidang.map((b) => b.bidangId));
     req.indicators = req.indicators.filter((ri) => chosen.has(ri.indicator.bidangId));
     const period = periodOf(req.year, req.triwulan);
-    const prev = previousPeriod(period);
-    const lastYear = samePeriodLastYear(period);
-    const indicatorIds = req.indicators.map((ri) => ri.indicatorId);
-    const earlier = await db.submissionValue.findMany({
-      where: {
-        indicatorId: { in: indicatorIds },
-        submission: {
-          status: 'ACCEPTED',
-          request: {
-            officeId: req.officeId,
-            id: { not: req.id },
-            OR: [prev, lastYear].map((p) => ({ year: p.year, triwulan: p.triwulan })),
-          },
-        },
-      },
-      include: { submission: { include: { request: { select: { id: true, year: true, triwulan: true, createdAt: true } } } } },
-      // The most recent request of a period wins when an office was asked twice.
-      orderBy: { submission: { request: { createdAt: 'desc' } } },
-    });
-    const history = (i: (typeof req.indicators)[number]['indicator'], p: Period): HistoryPoint | null => {
-      const v = earlier.find((e) => e.indicatorId === i.id && e.submission.request.year === p.year && e.submission.request.triwulan === p.triwulan);
-      if (!v) return null;
-      const t = targetForPeriod(i.targets, p.year, p.triwulan);
-      return {
-        requestId: v.submission.request.id,
-        year: p.year,
-        triwulan: p.triwulan,
-        label: periodLabel(p),
-        target: toNumber(t?.target),
-        targetUpper: toNumber(t?.targetUpper),
-        realisasi: toNumber(v.realisasi),
-      };
-    };
+    const { prev, lastYear, history } = await loadHistory(db, req, req.indicators.map((ri) => ri.indicator));
     const values = new Map(req.submissions.flatMap((s) => s.values.map((v) => [`${s.bidangId}:${v.indicatorId}`, v] as const)));
     const computed = computeAnalysis({
       scale,
       thresholdPoints: this.deviationPoints,
-      indicators: req.indicators.map(({ indicator: i }) => {
+      indicators: req.indicators.map(({ indicator: i, ...frozen }) => {
         return {
-          ...indicatorValue(i, period, values.get(`${i.bidangId}:${i.id}`)),
+          ...indicatorValue(i, period, values.get(`${i.bidangId}:${i.id}`), frozen),
           bidangId: i.bidangId,
           bidangName: i.bidang.name,
           previous: history(i, prev),
@@ -187,6 +158,7 @@ export class AnalysisService {
           percentOnTime: onTimeBase ? Math.round((completeness.onTime / onTimeBase) * 10000) / 100 : 0,
         },
         deviationThreshold: this.deviationPoints,
+        cap: scale.cap ?? null,
         previousPeriod: periodLabel(prev),
         samePeriodLastYear: periodLabel(lastYear),
       };
@@ -209,6 +181,31 @@ export class AnalysisService {
         after: { version: saved.version, officeCapaian: saved.officeCapaian, narrative: saved.narrative },
       });
       return toAnalysisModel(saved);
+    });
+  }
+
+  /**
+   * The flags the analysis would raise (deviationFlags) for one submission's values, computed now
+   * for the reviewer at step 4. Only flagged indicators are returned. The caller has already read
+   * the submission (the field hangs under it), so access is checked there.
+   */
+  async reviewFlags(submissionId: string) {
+    const s = await this.db.bidangSubmission.findUniqueOrThrow({ where: { id: submissionId }, include: { request: true, values: true } });
+    const [rows, scale] = await Promise.all([
+      this.db.dataRequestIndicator.findMany({
+        where: { requestId: s.requestId, indicator: { bidangId: s.bidangId } },
+        include: { indicator: { include: { targets: true, sasaran: true } } },
+        orderBy: { indicator: { code: 'asc' } },
+      }),
+      this.scales.inForce(),
+    ]);
+    const { prev, lastYear, history } = await loadHistory(this.db, s.request, rows.map((r) => r.indicator));
+    return rows.flatMap(({ indicator: i, ...frozen }) => {
+      const v = indicatorValueView(indicatorValue(i, s.request, s.values.find((x) => x.indicatorId === i.id), frozen), scale);
+      const f = deviationFlags({ polarity: i.polarity, previous: history(i, prev), lastYear: history(i, lastYear) }, v.capaian, this.deviationPoints);
+      return f.flagged
+        ? [{ indicatorId: i.id, indicatorCode: i.code, indicatorName: i.name, capaian: v.capaian, previous: f.previous, lastYear: f.lastYear, farAboveTarget: f.farAboveTarget, flagged: true, reasons: f.flagReasons }]
+        : [];
     });
   }
 
@@ -243,17 +240,84 @@ export function toAnalysisModel(a: {
 }) {
   const r = a.results as Partial<AnalysisResults> & ComputedAnalysis;
   // Analyses saved before the comparison and per-Bidang fields existed read with empty defaults.
-  const summary = (s: Summary): Summary => ({ ...s, flaggedCount: s.flaggedCount ?? 0 });
+  const summary = (s: Summary): Summary => ({ ...s, averageUncapped: s.averageUncapped ?? s.average, flaggedCount: s.flaggedCount ?? 0 });
   return {
     ...a,
     office: summary(r.office),
     perBidang: r.perBidang.map(summary),
     perSasaran: r.perSasaran.map(summary),
-    indicators: r.indicators.map((i) => ({ ...i, previous: i.previous ?? null, lastYear: i.lastYear ?? null, flagged: i.flagged ?? false, flagReasons: i.flagReasons ?? [] })),
+    indicators: r.indicators.map((i) => ({
+      ...i,
+      // Analyses saved before value kinds, frozen targets and caps read as they were made.
+      valueKind: i.valueKind ?? 'INDEX',
+      allowAbove100: i.allowAbove100 ?? false,
+      targetFrozen: i.targetFrozen ?? false,
+      capaianCapped: i.capaianCapped !== undefined ? i.capaianCapped : i.capaian,
+      farAboveTarget: i.farAboveTarget ?? false,
+      previous: i.previous ?? null,
+      lastYear: i.lastYear ?? null,
+      flagged: i.flagged ?? false,
+      flagReasons: i.flagReasons ?? [],
+    })),
     bidang: (r.bidang ?? []).map((b) => ({ ...b, capaian: b.capaian ? summary(b.capaian) : null, submittedAt: b.submittedAt ? new Date(b.submittedAt) : null })),
     completeness: r.completeness ?? null,
     deviationThreshold: r.deviationThreshold ?? null,
+    cap: r.cap ?? null,
     previousPeriod: r.previousPeriod ?? null,
     samePeriodLastYear: r.samePeriodLastYear ?? null,
   };
+}
+
+/**
+ * Per indicator, the latest accepted value of the previous period and of the same period last
+ * year (other requests of the same office), each with the target its own request used (frozen at
+ * its step 3, else the master target for that period). Two statements whatever the number of
+ * indicators. Used by the analysis (step 6) and by the reviewer's flags (step 4).
+ */
+export async function loadHistory(
+  db: Db | Tx,
+  req: { id: string; officeId: string; year: number; triwulan: number | null },
+  indicators: readonly { id: string; targetMode: TargetMode; targets: readonly IndicatorTarget[] }[],
+) {
+  const period = periodOf(req.year, req.triwulan);
+  const prev = previousPeriod(period);
+  const lastYear = samePeriodLastYear(period);
+  const indicatorIds = indicators.map((i) => i.id);
+  const earlier = indicatorIds.length
+    ? await db.submissionValue.findMany({
+        where: {
+          indicatorId: { in: indicatorIds },
+          submission: {
+            status: 'ACCEPTED',
+            request: {
+              officeId: req.officeId,
+              id: { not: req.id },
+              OR: [prev, lastYear].map((p) => ({ year: p.year, triwulan: p.triwulan })),
+            },
+          },
+        },
+        include: { submission: { include: { request: { select: { id: true, year: true, triwulan: true, createdAt: true } } } } },
+        // The most recent request of a period wins when an office was asked twice.
+        orderBy: { submission: { request: { createdAt: 'desc' } } },
+      })
+    : [];
+  const frozenRows = earlier.length
+    ? await db.dataRequestIndicator.findMany({ where: { requestId: { in: [...new Set(earlier.map((e) => e.submission.request.id))] }, indicatorId: { in: indicatorIds } } })
+    : [];
+  const frozen = new Map(frozenRows.map((f) => [`${f.requestId}:${f.indicatorId}`, f] as const));
+  const history = (i: (typeof indicators)[number], p: Period): HistoryPoint | null => {
+    const v = earlier.find((e) => e.indicatorId === i.id && e.submission.request.year === p.year && e.submission.request.triwulan === p.triwulan);
+    if (!v) return null;
+    const t = targetOf(i, p, frozen.get(`${v.submission.request.id}:${i.id}`));
+    return {
+      requestId: v.submission.request.id,
+      year: p.year,
+      triwulan: p.triwulan,
+      label: periodLabel(p),
+      target: t.target,
+      targetUpper: t.targetUpper,
+      realisasi: toNumber(v.realisasi),
+    };
+  };
+  return { prev, lastYear, history };
 }

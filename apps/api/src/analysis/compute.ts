@@ -4,7 +4,7 @@
  * benchmark (bench/analyse.mjs) and the service run the same code. The rules themselves
  * (formulas, category scale, deviation) live in @sipedaki/sop.
  */
-import { averageCapaian, categorize, checkDeviation, computeCapaian, type CategoryScale, type Polarity, type Trend } from '@sipedaki/sop';
+import { averageWithCap, cappedCapaian, categorize, checkDeviation, computeCapaian, FAR_ABOVE_TARGET_PERCENT, isFarAboveTarget, type CategoryScale, type Polarity, type Trend } from '@sipedaki/sop';
 import { indicatorValueView, type IndicatorValue, type IndicatorValueView } from './indicator-value';
 import { groupBy } from '../common/group-by';
 
@@ -47,6 +47,10 @@ export interface Comparison {
 }
 
 export type IndicatorRow = IndicatorValueView & {
+  /** The capaian as it counts in the averages: at most the scale's cap. */
+  capaianCapped: number | null;
+  /** Capaian above FAR_ABOVE_TARGET_PERCENT: more often a slip than an achievement. */
+  farAboveTarget: boolean;
   bidangId: string;
   bidangName: string;
   previous: Comparison | null;
@@ -58,7 +62,10 @@ export type IndicatorRow = IndicatorValueView & {
 export interface Summary {
   key: string;
   label: string;
+  /** Mean of the capped capaian (the scale's cap); the same as averageUncapped without a cap. */
   average: number | null;
+  /** Mean of the capaian as they are. */
+  averageUncapped: number | null;
   category: CategoryView | null;
   indicatorCount: number;
   missingCount: number;
@@ -110,23 +117,32 @@ function reasons(c: Comparison | null, current: number | null, thresholdPoints: 
   return [`Capaian ${formatNumber(current)}% ${dir} ${formatNumber(Math.abs(c.difference))} poin dibanding ${c.label} (${formatNumber(c.capaian)}%), melebihi ambang ${formatNumber(thresholdPoints)} poin.`];
 }
 
+/** The flags of one value: large jumps against the previous period and last year, far above target. */
+export function deviationFlags(i: Pick<ComputeIndicator, 'polarity' | 'previous' | 'lastYear'>, capaian: number | null, thresholdPoints: number) {
+  const previous = compare(capaian, i.previous, i.polarity, thresholdPoints);
+  const lastYear = compare(capaian, i.lastYear, i.polarity, thresholdPoints);
+  const farAboveTarget = isFarAboveTarget(capaian);
+  const flagReasons = [previous, lastYear].flatMap((c) => reasons(c, capaian, thresholdPoints));
+  if (farAboveTarget && capaian !== null) {
+    flagReasons.push(`Capaian ${formatNumber(capaian)}% jauh di atas target (lebih dari ${formatNumber(FAR_ABOVE_TARGET_PERCENT)}%): periksa kembali realisasinya.`);
+  }
+  return { previous, lastYear, farAboveTarget, flagged: flagReasons.length > 0, flagReasons };
+}
+
 export function indicatorRow(i: ComputeIndicator, scale: CategoryScale, thresholdPoints: number): IndicatorRow {
   const now = indicatorValueView(i, scale);
-  const previous = compare(now.capaian, i.previous, i.polarity, thresholdPoints);
-  const lastYear = compare(now.capaian, i.lastYear, i.polarity, thresholdPoints);
-  const flagReasons = [previous, lastYear].flatMap((c) => reasons(c, now.capaian, thresholdPoints));
-  return { ...now, bidangId: i.bidangId, bidangName: i.bidangName, previous, lastYear, flagged: flagReasons.length > 0, flagReasons };
+  return { ...now, capaianCapped: cappedCapaian(scale, now.capaian), bidangId: i.bidangId, bidangName: i.bidangName, ...deviationFlags(i, now.capaian, thresholdPoints) };
 }
 
 export function summarize(key: string, label: string, rows: IndicatorRow[], scale: CategoryScale): Summary {
-  const average = averageCapaian(rows.map((r) => r.capaian));
+  const { average, averageUncapped } = averageWithCap(rows.map((r) => r.capaian), scale.cap);
   let missingCount = 0;
   let flaggedCount = 0;
   for (const r of rows) {
     if (r.capaian === null) missingCount++;
     if (r.flagged) flaggedCount++;
   }
-  return { key, label, average, category: categoryOf(scale, average), indicatorCount: rows.length, missingCount, flaggedCount };
+  return { key, label, average, averageUncapped, category: categoryOf(scale, average), indicatorCount: rows.length, missingCount, flaggedCount };
 }
 
 const collator = new Intl.Collator();

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Polarity } from '../common/enums';
+import { Polarity, ValueKind } from '../common/enums';
 
 /**
  * The indicator value as the API shows it wherever one appears (a submission's values, accepted
@@ -15,8 +15,11 @@ export class IndicatorValueFields {
   @Field(() => String) sasaran!: string;
   @Field(() => String) satuan!: string;
   @Field(() => Polarity) polarity!: Polarity;
+  @Field(() => ValueKind, { description: 'Jenis nilai (ditetapkan, atau diturunkan dari satuan)' }) valueKind!: ValueKind;
+  @Field(() => Boolean, { description: 'Persentase boleh melebihi 100' }) allowAbove100!: boolean;
   @Field(() => Number, { nullable: true }) target!: number | null;
   @Field(() => Number, { nullable: true }) targetUpper!: number | null;
+  @Field(() => Boolean, { description: 'true = target dibekukan saat format dikirim (langkah 3); perubahan target sesudahnya tidak berpengaruh' }) targetFrozen!: boolean;
   @Field(() => Number, { nullable: true }) realisasi!: number | null;
   @Field(() => String, { nullable: true }) note!: string | null;
 }

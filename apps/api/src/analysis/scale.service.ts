@@ -1,4 +1,7 @@
-import { DEFAULT_SCALE, scaleInForce, type CategoryScale } from '@sipedaki/sop';
+import { DEFAULT_SCALE, scaleInForce, validateScale, type CategoryScale } from '@sipedaki/sop';
+import type { Actor } from '../auth/actor';
+import { audit } from '../audit/audit.service';
+import { fail, fieldProblem } from '../common/errors';
 import type { Db } from '../db/prisma';
 import { dateOnly } from '../common/format';
 
@@ -32,6 +35,7 @@ export class ScaleService {
       name: r.name,
       validFrom: dateOnly(r.validFrom),
       bands: r.bands as unknown as CategoryScale['bands'],
+      cap: r.cap === null ? null : Number(r.cap),
     }));
   }
 
@@ -41,5 +45,40 @@ export class ScaleService {
 
   async byVersion(code: string, version: number): Promise<CategoryScale> {
     return (await this.all()).find((s) => s.code === code && s.version === version) ?? DEFAULT_SCALE;
+  }
+
+  /** The scale in force today, as the API shows it. */
+  async view(on: Date = new Date()) {
+    const s = await this.inForce(on);
+    return { ...s, cap: s.cap ?? null, bands: s.bands.map((b) => ({ min: b.min, code: b.code, label: b.label.id, labelEn: b.label.en })) };
+  }
+
+  /**
+   * A new version of the configured scale with the bands of the one in force on `validFrom` and
+   * the given cap. Earlier analyses keep the version they were made with.
+   */
+  async addCapVersion(actor: Actor, cap: number | null, validFrom: string, now = new Date()) {
+    // A version never reaches back: analyses already saved keep theirs, and one saved today must
+    // not change its meaning by a row added afterwards.
+    if (validFrom < dateOnly(now)) {
+      fail('VALIDATION_FAILED', { id: 'Versi skala baru berlaku mulai hari ini atau sesudahnya.', en: 'A new scale version takes effect today or later.' }, {
+        fields: [fieldProblem('validFrom', { id: 'Hari ini atau sesudahnya', en: 'Today or later' })],
+      });
+    }
+    const base = await this.inForce(new Date(`${validFrom}T00:00:00Z`));
+    const created = await this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sipedaki.scale:${this.code}`}, 0))`;
+      const latest = await tx.categoryScale.findFirst({ where: { code: this.code }, orderBy: { version: 'desc' } });
+      const next: CategoryScale = { ...base, code: this.code, version: Math.max(latest?.version ?? 0, DEFAULT_SCALE.version) + 1, validFrom, cap };
+      const problems = validateScale(next);
+      if (problems.length) fail('VALIDATION_FAILED', { id: 'Skala tidak sah.', en: 'The scale is not valid.' }, { fields: problems.map((p) => fieldProblem('cap', { id: p, en: p })) });
+      const row = await tx.categoryScale.create({
+        data: { code: next.code, version: next.version, name: next.name, validFrom: new Date(`${validFrom}T00:00:00Z`), bands: JSON.parse(JSON.stringify(next.bands)), cap },
+      });
+      await audit(tx, actor, { action: 'scale.version-added', entityType: 'CategoryScale', entityId: row.id, before: { version: base.version, cap: base.cap ?? null }, after: { version: row.version, cap, validFrom } });
+      return next;
+    });
+    this.cache = undefined;
+    return { ...created, cap: created.cap ?? null, bands: created.bands.map((b) => ({ min: b.min, code: b.code, label: b.label.id, labelEn: b.label.en })) };
   }
 }

@@ -24,4 +24,6 @@ export type EnumContract = [
   MustAgree<Agreement<'DocumentKind', Db.DocumentKind, Sop.DocumentKind>>,
   MustAgree<Agreement<'Polarity', Db.Polarity, Sop.Polarity>>,
   MustAgree<Agreement<'RecordMark', Db.RecordMark, Sop.RecordMark>>,
+  MustAgree<Agreement<'ValueKind', Db.ValueKind, Sop.ValueKind>>,
+  MustAgree<Agreement<'TargetMode', Db.TargetMode, Sop.TargetMode>>,
 ];

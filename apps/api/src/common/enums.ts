@@ -9,6 +9,8 @@ import {
   RequestStatus,
   Role,
   SubmissionStatus,
+  TargetMode,
+  ValueKind,
   WebhookDeliveryStatus,
 } from '../generated/prisma/enums';
 
@@ -23,5 +25,7 @@ registerEnumType(RecordMark, { name: 'RecordMark', description: 'Paraf atau tand
 registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
 registerEnumType(ApiScope, { name: 'ApiScope', description: 'Cakupan baca token layanan: permintaan data, data kinerja, analisis' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+registerEnumType(ValueKind, { name: 'ValueKind', description: 'Jenis nilai indikator: jumlah (bulat ≥ 0), persentase (0–100), uang (≥ 0, dua desimal), indeks (bebas)' });
+registerEnumType(TargetMode, { name: 'TargetMode', description: 'Target triwulan kumulatif (Triwulan IV = target tahunan) atau per triwulan' });
 
-export { ActingKind, AnalysisStatus, ApiScope, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus, WebhookDeliveryStatus };
+export { ActingKind, AnalysisStatus, ApiScope, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus, TargetMode, ValueKind, WebhookDeliveryStatus };

@@ -6,7 +6,7 @@
  */
 import { addWorkingTime, getStep, isRequestOverdue, periodLabel, periodOf, REQUEST_STATUS_LABELS, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import type { AdminService } from '../admin/admin.service';
+import type { IndicatorService } from '../indicator/indicator.service';
 import { audit } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { EventSink } from '../notification/events';
@@ -49,7 +49,7 @@ export class DataRequestService {
   constructor(
     private readonly db: Db,
     private readonly calendars: CalendarService,
-    private readonly indicatorList: Pick<AdminService, 'listIndicators' | 'adHocIndicators'>,
+    private readonly indicatorList: Pick<IndicatorService, 'listIndicators' | 'adHocIndicators'>,
     private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);

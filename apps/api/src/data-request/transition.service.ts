@@ -5,6 +5,7 @@
  * the capability table of packages/sop; this is where they are applied to the database, one
  * transaction per action with its audit record and its notifications.
  */
+import { freezeTargets } from '../indicator/indicator.service';
 import {
   actingRoleFor,
   addWorkingTime,
@@ -186,7 +187,10 @@ export class TransitionService {
           },
         });
       }
-      if (effects.opensSubmissions) await this.openSubmissions(tx, r);
+      if (effects.opensSubmissions) {
+        await this.openSubmissions(tx, r);
+        await freezeTargets(tx, r, now);
+      }
       let waived: string[] = [];
       if (effects.waivesSubmissions) waived = await this.waive(tx, r.id, input.waivedBidangIds ?? [], actor, trimmed ?? '', now);
       if (effects.freezesAnalysis) {

@@ -165,18 +165,35 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       },
     });
   }
+  // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above).
+  const renstra = await db.renstraPeriod.upsert({
+    where: { officeId_startYear: { officeId: office.id, startYear: 2025 } },
+    create: { officeId: office.id, name: 'Renstra 2025–2029', startYear: 2025, endYear: 2029 },
+    update: {},
+  });
+  const sasaranIds = new Map<string, string>();
+  for (const [n, name] of [S1, S2, S3].entries()) {
+    const code = `S${n + 1}`;
+    const s = await db.sasaran.upsert({
+      where: { renstraPeriodId_code: { renstraPeriodId: renstra.id, code } },
+      create: { officeId: office.id, renstraPeriodId: renstra.id, code, name },
+      update: {},
+    });
+    sasaranIds.set(name, s.id);
+  }
   for (const [code, bidang, sasaran, name, satuan, polarity, annual, upper] of INDICATORS) {
     const ind = await db.indicator.upsert({
       where: { officeId_code: { officeId: office.id, code } },
-      create: { officeId: office.id, bidangId: bidangIdOf(bidang), code, sasaran, name, satuan, polarity },
+      create: { officeId: office.id, bidangId: bidangIdOf(bidang), code, sasaranId: sasaranIds.get(sasaran)!, name, satuan, polarity },
       update: {},
     });
     for (const year of [opts.year - 1, opts.year]) {
-      const q = quarterTargets(annual, polarity);
-      for (const [i, target] of q.entries()) {
+      // Triwulan 0: the year's Perjanjian Kinerja target; 1–4 cumulative.
+      const q = [annual, ...quarterTargets(annual, polarity)];
+      for (const [triwulan, target] of q.entries()) {
         await db.indicatorTarget.upsert({
-          where: { indicatorId_year_triwulan: { indicatorId: ind.id, year, triwulan: i + 1 } },
-          create: { indicatorId: ind.id, year, triwulan: i + 1, target, targetUpper: upper ?? null },
+          where: { indicatorId_year_triwulan: { indicatorId: ind.id, year, triwulan } },
+          create: { indicatorId: ind.id, year, triwulan, target, targetUpper: upper ?? null },
           update: {},
         });
       }

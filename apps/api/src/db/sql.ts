@@ -20,7 +20,7 @@
  * Statements are named (prepared once per connection): their text must be constant.
  */
 import pg from 'pg';
-import type { ApiScope, DocumentKind, Polarity, RequestStatus, Role, SubmissionStatus } from '../generated/prisma/enums';
+import type { ApiScope, DocumentKind, Polarity, RequestStatus, Role, SubmissionStatus, TargetMode, ValueKind } from '../generated/prisma/enums';
 
 const DATE_OID = 1082;
 const NUMERIC_OID = 1700;
@@ -65,6 +65,8 @@ export interface PgValues {
   DocumentKind: DocumentKind;
   Polarity: Polarity;
   Role: Role;
+  ValueKind: ValueKind;
+  TargetMode: TargetMode;
 }
 
 /** Enum arrays: cast to text[] in the SQL (PostgreSQL then reports text[]), typed as the enum. */

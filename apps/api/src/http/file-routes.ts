@@ -4,6 +4,7 @@ import type { Db } from '../db/prisma';
 import { documentRoutes } from '../document/document.routes';
 import { reportRoutes } from '../report/report.routes';
 import { monitoringRoutes } from '../monitoring/monitoring.routes';
+import { indicatorRoutes } from '../indicator/indicator.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -18,5 +19,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(documentRoutes(services, config, authed));
   router.use(reportRoutes(services, config, authed));
   router.use(monitoringRoutes(services, config, authed));
+  router.use(indicatorRoutes(services, config, authed));
   return router;
 }

@@ -37,7 +37,7 @@ export async function seedDemoHistory(db: Db, services: Services, deviationPct: 
 
   // Quiet services: the same rules, no notification sink.
   const quiet = {
-    requests: new DataRequestService(db, services.calendars, services.admin),
+    requests: new DataRequestService(db, services.calendars, services.indicators),
     transitions: new TransitionService(db, services.calendars),
     submissions: new SubmissionService(db, services.scales),
     analyses: new AnalysisService(db, services.scales, services.requests, services.completeness, deviationPct),

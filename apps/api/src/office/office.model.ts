@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Polarity, Role } from '../common/enums';
+import { Polarity, Role, TargetMode, ValueKind } from '../common/enums';
 
 @ObjectType({ simpleResolvers: true, description: 'Jam kerja satu hari (ISO: 1 = Senin … 7 = Minggu)' })
 export class OfficeDay {
@@ -50,10 +50,10 @@ export class Viewer {
   mustChangePassword!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Target satu Triwulan (1–4) atau setahun (triwulan 0: Perjanjian Kinerja)' })
 export class IndicatorTarget {
   @Field(() => Int) year!: number;
-  @Field(() => Int) triwulan!: number;
+  @Field(() => Int, { description: '1–4 = Triwulan; 0 = tahunan (Perjanjian Kinerja)' }) triwulan!: number;
   @Field(() => Number) target!: number;
   @Field(() => Number, { nullable: true }) targetUpper!: number | null;
 }
@@ -62,7 +62,14 @@ export class IndicatorTarget {
 export class Indicator {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
-  @Field(() => String) sasaran!: string;
+  @Field(() => String, { description: 'Nama Sasaran-nya' }) sasaran!: string;
+  @Field(() => ID, { nullable: true }) sasaranId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Periode Renstra Sasaran-nya' }) renstraPeriodId!: string | null;
+  @Field(() => ValueKind, { nullable: true, description: 'Jenis nilai yang ditetapkan; null = diturunkan dari satuan' }) valueKind!: ValueKind | null;
+  @Field(() => ValueKind, { description: 'Jenis nilai yang berlaku (ditetapkan, atau dari satuan)' }) effectiveValueKind!: ValueKind;
+  @Field(() => Boolean) allowAbove100!: boolean;
+  @Field(() => TargetMode) targetMode!: TargetMode;
+  @Field(() => Number, { nullable: true, description: 'Target akhir periode Renstra' }) renstraTarget!: number | null;
   @Field(() => String) name!: string;
   @Field(() => String) satuan!: string;
   @Field(() => Polarity) polarity!: Polarity;

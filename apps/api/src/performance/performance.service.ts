@@ -1,11 +1,10 @@
 import { periodLabel, periodOf } from '@sipedaki/sop';
 import { capaianOf } from '../analysis/compute';
-import { targetForPeriod } from '../analysis/indicator-value';
+import { indicatorValue } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { Actor } from '../auth/actor';
 import { seesWholeOffice } from '../common/access';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { toNumber } from '../common/format';
 import type { Db } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { MAX_PAGE_SIZE } from '../data-request/data-request.input';
@@ -45,7 +44,7 @@ export class PerformanceService {
         orderBy: { id: 'asc' },
         take: take + 1,
         include: {
-          indicator: { include: { targets: true } },
+          indicator: { include: { targets: true, sasaran: true } },
           submission: { include: { bidang: true, request: { select: { id: true, letterNumber: true, year: true, triwulan: true } } } },
         },
       }),
@@ -53,12 +52,17 @@ export class PerformanceService {
       this.scales.inForce(),
     ]);
     const page = rows.slice(0, take);
+    // The targets frozen into each value's request at its step 3 (one statement for the page).
+    const frozenRows = page.length
+      ? await this.db.dataRequestIndicator.findMany({
+          where: { OR: page.map((v) => ({ requestId: v.submission.request.id, indicatorId: v.indicatorId })) },
+        })
+      : [];
+    const frozen = new Map(frozenRows.map((f) => [`${f.requestId}:${f.indicatorId}`, f] as const));
     const edges = page.map((v) => {
       const req = v.submission.request;
-      const t = targetForPeriod(v.indicator.targets, req.year, req.triwulan);
-      const target = toNumber(t?.target);
-      const targetUpper = toNumber(t?.targetUpper);
-      const realisasi = toNumber(v.realisasi);
+      const iv = indicatorValue(v.indicator, req, v, frozen.get(`${req.id}:${v.indicatorId}`));
+      const { target, targetUpper, realisasi } = iv;
       const { capaian, category } = capaianOf(scale, v.indicator.polarity, target, targetUpper, realisasi);
       return {
         cursor: encodeCursor({ id: v.id }),
@@ -76,11 +80,14 @@ export class PerformanceService {
           indicatorCode: v.indicator.code,
           indicatorName: v.indicator.name,
           adHoc: v.indicator.adHocRequestId != null,
-          sasaran: v.indicator.sasaran,
+          sasaran: iv.sasaran,
           satuan: v.indicator.satuan,
           polarity: v.indicator.polarity,
+          valueKind: iv.valueKind,
+          allowAbove100: iv.allowAbove100,
           target,
           targetUpper,
+          targetFrozen: iv.targetFrozen,
           realisasi,
           capaian,
           categoryCode: category?.code ?? null,

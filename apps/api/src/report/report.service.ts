@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import {
+  capLabel,
   categoryColor,
   DOCUMENT_KIND_LABELS,
   isOfficeWideDocument,
@@ -127,12 +128,12 @@ export class ReportService {
     const [rows, sub] = await Promise.all([
       this.db.dataRequestIndicator.findMany({
         where: { requestId: r.id, indicator: { bidangId: bidang.id } },
-        include: { indicator: { include: { targets: true } } },
+        include: { indicator: { include: { targets: true, sasaran: true } } },
         orderBy: { indicator: { code: 'asc' } },
       }),
       this.db.bidangSubmission.findUnique({ where: { requestId_bidangId: { requestId: r.id, bidangId: bidang.id } }, include: { values: true } }),
     ]);
-    const indicators = rows.map(({ indicator: i }) => indicatorValue(i, r, sub?.values.find((x) => x.indicatorId === i.id)));
+    const indicators = rows.map(({ indicator: i, ...frozen }) => indicatorValue(i, r, sub?.values.find((x) => x.indicatorId === i.id), frozen));
     return { r, bidang, sub, indicators };
   }
 
@@ -166,7 +167,7 @@ export class ReportService {
     assertBidangWriter(actor, s.bidangId);
     const requested = await this.db.dataRequestIndicator.findMany({
       where: { requestId: s.requestId, indicator: { bidangId: s.bidangId } },
-      include: { indicator: { select: { id: true, code: true } } },
+      include: { indicator: { select: { id: true, code: true, name: true, satuan: true, valueKind: true, allowAbove100: true } } },
     });
     const parsed = await parseFormatWorkbook(bytes, requested.map((x) => x.indicator));
     if (parsed.requestId !== s.requestId || parsed.bidangId !== s.bidangId) {
@@ -237,27 +238,28 @@ export class ReportService {
     assertMayRead(actor, { kind: 'REPORT', bidangId: null });
     const { request: r, analysis: a } = await this.analyses.latest(actor, requestId);
     const [office, scaleName] = await Promise.all([this.db.office.findUniqueOrThrow({ where: { id: r.officeId } }), this.scaleName(a.scaleCode, a.scaleVersion)]);
-    const summaryRow = (kind: string, s: { label: string; average: number | null; category: { label: string } | null; indicatorCount: number; missingCount: number; flaggedCount: number }) =>
-      [kind, s.label, s.average, s.category?.label ?? null, s.indicatorCount, s.missingCount, s.flaggedCount];
+    const summaryRow = (kind: string, s: { label: string; average: number | null; averageUncapped: number | null; category: { label: string } | null; indicatorCount: number; missingCount: number; flaggedCount: number }) =>
+      [kind, s.label, s.average, s.averageUncapped, s.category?.label ?? null, s.indicatorCount, s.missingCount, s.flaggedCount];
     const bytes = await buildWorkbook([
       {
         name: 'Rekap',
         title: [
           `Rekap Capaian Kinerja — ${office.name}`,
           `${r.period.label} · analisis versi ${a.version} (${ANALYSIS_STATUS_LABELS[a.status as keyof typeof ANALYSIS_STATUS_LABELS] ?? a.status}) · skala kategori: ${scaleName}`,
+          `Capaian tiap indikator ${capLabel({ cap: a.cap })} sebelum dirata-rata; kolom "tanpa batas" merata-rata capaian apa adanya.`,
         ],
-        headers: ['Tingkat', 'Nama', 'Rata-rata Capaian (%)', 'Kategori', 'Jumlah Indikator', 'Tanpa Capaian', 'Ditandai'],
+        headers: ['Tingkat', 'Nama', 'Rata-rata Capaian (%)', 'Rata-rata tanpa batas (%)', 'Kategori', 'Jumlah Indikator', 'Tanpa Capaian', 'Ditandai'],
         rows: [summaryRow('Dinas', a.office), ...a.perBidang.map((s) => summaryRow('Bidang', s)), ...a.perSasaran.map((s) => summaryRow('Sasaran', s))],
-        widths: [10, 40, 20, 16, 16, 14, 10],
+        widths: [10, 40, 20, 20, 16, 16, 14, 10],
       },
       {
         name: 'Indikator',
-        headers: ['Bidang', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Kategori', 'Capaian periode lalu (%)', 'Capaian tahun lalu (%)', 'Ditandai', 'Alasan'],
+        headers: ['Bidang', 'Kode', 'Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Capaian dibatasi (%)', 'Kategori', 'Capaian periode lalu (%)', 'Capaian tahun lalu (%)', 'Ditandai', 'Alasan'],
         rows: a.indicators.map((i) => [
-          i.bidangName, i.indicatorCode, i.sasaran, i.indicatorName, i.satuan, targetText(i), i.realisasi, i.capaian, i.category?.label ?? null,
+          i.bidangName, i.indicatorCode, i.sasaran, i.indicatorName, i.satuan, targetText(i), i.realisasi, i.capaian, i.capaianCapped, i.category?.label ?? null,
           i.previous?.capaian ?? null, i.lastYear?.capaian ?? null, i.flagged ? 'Ya' : 'Tidak', i.flagReasons.join(' '),
         ]),
-        widths: [22, 16, 28, 40, 10, 12, 12, 12, 14, 14, 14, 10, 60],
+        widths: [22, 16, 28, 40, 10, 12, 12, 12, 12, 14, 14, 14, 10, 60],
       },
       {
         name: 'Bidang',
@@ -435,6 +437,7 @@ export class ReportService {
       letter: this.letterLine(full),
       analysis: `Analisis versi ${a.version} (${ANALYSIS_STATUS_LABELS[a.status as keyof typeof ANALYSIS_STATUS_LABELS] ?? a.status}) · skala kategori: ${scaleName}`,
       office: `Capaian Dinas: ${pct(a.office.average)} — ${a.office.category?.label ?? 'belum dapat dinilai'} (${a.office.indicatorCount} indikator, ${a.office.missingCount} tanpa capaian, ${a.office.flaggedCount} ditandai).`,
+      cap: `Capaian tiap indikator ${capLabel({ cap: a.cap })} sebelum dirata-rata; rata-rata tanpa batas: ${pct(a.office.averageUncapped)}.`,
       completeness: a.completeness
         ? `Kelengkapan: ${a.completeness.accepted} dari ${a.completeness.bidangTotal} Bidang diterima (${pct(a.completeness.percentAccepted)}); tepat waktu ${a.completeness.onTime}, terlambat ${a.completeness.late}.`
         : null,
@@ -457,6 +460,7 @@ export class ReportService {
       pdf.kop(this.kopPrint(kop));
       pdf.title('REKAP CAPAIAN KINERJA', [`Periode: ${content.period}`, content.letter, content.analysis]);
       pdf.paragraph(content.office, { bold: true });
+      pdf.paragraph(content.cap);
       if (content.completeness) pdf.paragraph(content.completeness);
       pdf.barChart('Grafik capaian per Bidang', content.perBidang);
       pdf.barChart('Grafik capaian per Sasaran', content.perSasaran);

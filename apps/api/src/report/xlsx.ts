@@ -3,7 +3,7 @@
  * the compiled data set and the recap of capaian. No file-format code of our own.
  */
 import ExcelJS from 'exceljs';
-import { NUMBER_PROBLEM_MESSAGES, readNumber } from '@sipedaki/sop';
+import { checkIndicatorValue, NUMBER_PROBLEM_MESSAGES, readNumber, type IndicatorValueRules } from '@sipedaki/sop';
 import type { IndicatorValue } from '../analysis/indicator-value';
 import { AppError, fieldProblem, type Bilingual } from '../common/errors';
 import { NOT_REQUESTED } from '../submission/submission.input';
@@ -171,7 +171,7 @@ const enNumber = (n: number) => new Intl.NumberFormat('en-GB', { maximumFraction
  * Reads a filled format (after the zip limits of xlsx-guard.ts). Structural problems (not an XLSX, not our format) throw; row problems
  * are collected, every one of them, with the spreadsheet's row number and the column's header.
  */
-export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string; code: string }[]): Promise<ParsedFormat> {
+export async function parseFormatWorkbook(bytes: Buffer, requested: (IndicatorValueRules & { id: string; code: string })[]): Promise<ParsedFormat> {
   // Zip bombs and oversized sheets are refused before exceljs inflates or parses anything.
   await assertXlsxWithinLimits(bytes);
   const wb = new ExcelJS.Workbook();
@@ -207,7 +207,7 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
     }
   }
   if (!headerRow) throw notOurs();
-  const byCode = new Map(requested.map((i) => [i.code, i.id]));
+  const byCode = new Map(requested.map((i) => [i.code, i]));
   const seen = new Set<string>();
   const values: ParsedFormat['values'] = [];
   const problems: CellProblem[] = [];
@@ -223,8 +223,8 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
       if (note || (real.ok && real.value !== null) || !real.ok) problems.push(cellProblem(r, 'Kode Indikator', { id: 'Kode indikator kosong', en: 'The indicator code is empty' }));
       continue;
     }
-    const indicatorId = byCode.get(code);
-    if (!indicatorId) {
+    const indicator = byCode.get(code);
+    if (!indicator) {
       problems.push(cellProblem(r, 'Kode Indikator', NOT_REQUESTED));
       continue;
     }
@@ -235,6 +235,11 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
     seen.add(code);
     if (!real.ok) problems.push(cellProblem(r, 'Realisasi', real.message));
     else if (real.value !== null && Math.abs(real.value) > LIMIT) problems.push(cellProblem(r, 'Realisasi', { id: 'Realisasi di luar rentang', en: 'Realisasi is out of range (at most 10^12 either way)' }));
+    else {
+      // The same check as the form and the API: −5 orang or 120 % of desa refuse the whole file.
+      const refusal = checkIndicatorValue(indicator, real.value);
+      if (refusal) problems.push(cellProblem(r, 'Realisasi', refusal.message));
+    }
     if (note.length > MAX_NOTE) problems.push(cellProblem(r, 'Keterangan', { id: `Keterangan maksimal ${MAX_NOTE} karakter`, en: `The note may have at most ${MAX_NOTE} characters` }));
     if (real.ok && real.readFrom) {
       readings.push(
@@ -244,7 +249,7 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: { id: string
         }),
       );
     }
-    values.push({ indicatorId, realisasi: real.ok ? real.value : null, note: note || null });
+    values.push({ indicatorId: indicator.id, realisasi: real.ok ? real.value : null, note: note || null });
   }
   return { ...meta, values, problems, readings };
 }

@@ -11,6 +11,7 @@ import {
   requestShapeEditable,
   scheduleWarning,
   type RequestAskAction,
+  YEAR_TARGET,
 } from '@sipedaki/sop';
 import { hasAnyRole, type Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
@@ -26,7 +27,6 @@ import { toRequestModel, type RequestModel } from '../data-request/data-request.
 import type { AddAdHocIndicatorInput, RemoveAdHocIndicatorInput, SetRequestBidangInput, SetRequesterDeadlineInput } from './asks.input';
 
 /** The Sasaran under which ad-hoc indicators are grouped in the recap (they belong to no Renstra goal). */
-export const AD_HOC_SASARAN = 'Indikator khusus (di luar IKU)';
 /** Codes of ad-hoc indicators: KHUSUS-<n>-<Bidang code>, n counting the office's ad-hoc questions. */
 const AD_HOC_CODE = /^KHUSUS-(\d+)-/;
 
@@ -158,11 +158,10 @@ export class RequestAsksService {
             bidangId: b.id,
             adHocRequestId: r.id,
             code: `KHUSUS-${n}-${b.code}`.slice(0, 60),
-            sasaran: AD_HOC_SASARAN,
             name,
             satuan: input.satuan.trim(),
             polarity: input.polarity,
-            ...(target !== null ? { targets: { create: { year: r.year, triwulan: r.triwulan ?? 4, target, targetUpper } } } : {}),
+            ...(target !== null ? { targets: { create: { year: r.year, triwulan: r.triwulan ?? YEAR_TARGET, target, targetUpper } } } : {}),
             requested: { create: { requestId: r.id } },
           },
         }).catch((e: unknown) => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminResolver } from '../admin/admin.resolver';
+import { IndicatorResolver } from '../indicator/indicator.resolver';
+import { ReviewFlagsResolver } from '../analysis/review-flags.resolver';
+import { ScaleResolver } from '../analysis/scale.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AnalysisResolver } from '../analysis/analysis.resolver';
 import { ApiTokenResolver } from '../api-token/api-token.resolver';
@@ -38,6 +41,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       SubmissionResolver,
       AnalysisResolver,
       AdminResolver,
+      IndicatorResolver,
+      ReviewFlagsResolver,
+      ScaleResolver,
       CalendarResolver,
       OfficeResolver,
       LetterheadResolver,

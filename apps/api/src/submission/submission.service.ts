@@ -1,4 +1,5 @@
 import {
+  checkIndicatorValue,
   checkSubmissionTransition,
   isSubmissionEditable,
   REQUIRED_DOCUMENT_KINDS,
@@ -27,6 +28,7 @@ import {
   SUBMISSION_BY_ID,
   SUBMISSIONS_OF_REQUEST,
   VALUES_OF_SUBMISSIONS,
+  valueOfRow,
   type SubmissionRow,
 } from './submission.sql';
 
@@ -99,12 +101,25 @@ export class SubmissionService {
         if (check.reason === 'WRONG_STATE') fail('NOT_EDITABLE');
         fail(CHECK_ERRORS[check.reason]);
       }
-      const allowed = new Set((await requestedIndicators(tx, s.requestId, s.bidangId)).map((i) => i.id));
-      const unknown = input.values.filter((v) => !allowed.has(v.indicatorId));
+      const requested = new Map((await requestedIndicators(tx, s.requestId, s.bidangId)).map((i) => [i.id, i] as const));
+      const unknown = input.values.filter((v) => !requested.has(v.indicatorId));
       if (unknown.length) {
         fail('VALIDATION_FAILED', { id: 'Sebagian indikator tidak termasuk dalam permintaan untuk Bidang ini.', en: 'Some indicators are not part of this request for this Bidang.' }, {
           fields: unknown.map((v) => fieldProblem(`values.${v.indicatorId}`, NOT_REQUESTED)),
         });
+      }
+      // Impossible values (−3 temuan, 120 % of desa, 2,5 orang) refuse the whole save, each named.
+      const impossible = input.values.flatMap((v) => {
+        const indicator = requested.get(v.indicatorId);
+        const refusal = indicator ? checkIndicatorValue(indicator, v.realisasi) : null;
+        return refusal ? [fieldProblem(`values.${v.indicatorId}`, refusal.message)] : [];
+      });
+      const [first] = impossible;
+      if (first) {
+        fail('VALIDATION_FAILED', impossible.length === 1 ? { id: first.message, en: first.messageEn } : {
+          id: `${impossible.length} nilai tidak mungkin; tidak ada yang disimpan.`,
+          en: `${impossible.length} values are impossible; nothing was saved.`,
+        }, { fields: impossible });
       }
       await this.bumpVersion(tx, s.id, input.expectedVersion, {
         ...(input.narrative !== undefined ? { narrative: input.narrative?.trim() || null } : {}),
@@ -243,7 +258,7 @@ export class SubmissionService {
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
         missingDocuments: requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k) && !have.has(k)),
-        values: valuesOf(s.id).map((v) => indicatorValueView(v, scale)),
+        values: valuesOf(s.id).map((v) => indicatorValueView(valueOfRow(v), scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
       };

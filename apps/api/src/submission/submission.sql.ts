@@ -4,8 +4,8 @@
  * review, in a fixed number of statements.
  */
 import { statement } from '../db/sql';
-import type { IndicatorValue } from '../analysis/indicator-value';
-import type { Bidang, BidangSubmission, DataRequest, StoredDocument, SubmissionReview } from '../generated/prisma/client';
+import { indicatorValue, type IndicatorValue } from '../analysis/indicator-value';
+import type { Bidang, BidangSubmission, DataRequest, Indicator, StoredDocument, SubmissionReview } from '../generated/prisma/client';
 import { userJson, type UserJson } from '../office/office.sql';
 
 /** The whole submission row with its Bidang and what the view needs of its request. */
@@ -52,31 +52,57 @@ export const SUBMISSIONS_OF_REQUEST = statement<SubmissionRow>()({
     ORDER BY b."sortOrder", b.name`,
 });
 
-/** An indicator with its target for the request's period and the Bidang's value, of one submission. */
-export type ValueRow = IndicatorValue & { submissionId: string };
-
 /**
- * Every requested indicator of the submission's Bidang, with its target for the request's period
- * (Triwulan IV's for a yearly request, as targetForPeriod) and the value, if any.
+ * One requested indicator of a submission's Bidang with what its target is chosen from (the
+ * frozen target of the request, the master targets of the request's year, the target mode) and
+ * the value, if any. The choice itself is packages/sop requestTarget (valueOfRow): the SQL does
+ * not restate it.
  */
+export type ValueRow = Pick<Indicator, 'id' | 'code' | 'name' | 'satuan' | 'polarity' | 'targetMode' | 'valueKind' | 'allowAbove100' | 'adHocRequestId'> &
+  Pick<DataRequest, 'year' | 'triwulan'> & {
+    submissionId: string;
+    sasaranName: string | null;
+    frozenTarget: number | null;
+    frozenTargetUpper: number | null;
+    targetFrozenAt: Date | null;
+    targets: { year: number; triwulan: number; target: number; targetUpper: number | null }[];
+    realisasi: number | null;
+    note: string | null;
+  };
+
 export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
-  name: 'submission.values',
+  name: 'submission.values.v2',
   params: ['uuid[]'],
   columns: {
-    submissionId: 'uuid', id: 'uuid', code: 'text', name: 'text', sasaran: 'text', satuan: 'text', polarity: 'Polarity',
-    target: 'numeric?', targetUpper: 'numeric?', realisasi: 'numeric?', note: 'text?',
+    submissionId: 'uuid', id: 'uuid', code: 'text', name: 'text', sasaranName: 'text?', satuan: 'text', polarity: 'Polarity',
+    targetMode: 'TargetMode', valueKind: 'ValueKind?', allowAbove100: 'bool', adHocRequestId: 'uuid?', year: 'int4', triwulan: 'int4?',
+    frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'timestamptz?', targets: 'json', realisasi: 'numeric?', note: 'text?',
   },
-  text: `SELECT s.id AS "submissionId", i.id, i.code, i.name, i.sasaran, i.satuan, i.polarity,
-          t.target, t."targetUpper", v.realisasi, v.note
+  text: `SELECT s.id AS "submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
+          i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", r.year, r.triwulan,
+          di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt",
+          COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
+                      FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json) AS targets,
+          v.realisasi, v.note
      FROM "BidangSubmission" s
      JOIN "DataRequest" r ON r.id = s."requestId"
      JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId"
      JOIN "Indicator" i ON i.id = di."indicatorId" AND i."bidangId" = s."bidangId"
-     LEFT JOIN "IndicatorTarget" t ON t."indicatorId" = i.id AND t.year = r.year AND t.triwulan = COALESCE(r.triwulan, 4)
+     LEFT JOIN "Sasaran" sa ON sa.id = i."sasaranId"
      LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id
     WHERE s.id = ANY($1::uuid[])
     ORDER BY i.code`,
 });
+
+/** A value row as every capaian view takes it (analysis/indicator-value.ts). */
+export function valueOfRow(r: ValueRow): IndicatorValue {
+  return indicatorValue(
+    { ...r, sasaran: r.sasaranName === null ? null : { name: r.sasaranName } },
+    r,
+    r,
+    { target: r.frozenTarget, targetUpper: r.frozenTargetUpper, targetFrozenAt: r.targetFrozenAt },
+  );
+}
 
 export type DocumentRow = Pick<StoredDocument, 'id' | 'kind' | 'filename' | 'mimeType' | 'size' | 'sha256' | 'createdAt'> & { submissionId: string };
 

@@ -114,7 +114,8 @@ async function main() {
       await shot(page, '05-penyusun-papan-kemajuan');
 
       // Every Bidang fills realisasi, uploads LHP/LHE/TL HP and submits (step 4).
-      const VALUES = { 'IKU-06': '15', 'IKU-08': '25' };
+      // Counts (orang, unit) are whole numbers: "80,5" would be refused as impossible (issue 12 §2).
+      const VALUES = { 'IKU-04': '250', 'IKU-06': '15', 'IKU-07': '55', 'IKU-08': '25' };
       const submissionOf = {};
       for (const code of ['pemdes', 'kelembagaan', 'keudes', 'ekonomi']) {
         await loginAs(`operator.${code}`);
@@ -470,9 +471,10 @@ async function main() {
 
       await page.getByRole('link', { name: 'Indikator dan target' }).click();
       await page.getByRole('button', { name: 'Ubah' }).first().click();
-      await page.fill('#f-t0', '31,5');
-      await page.getByRole('button', { name: 'Simpan' }).click();
-      await page.getByText('TW 1: 31,5').first().waitFor();
+      await page.locator('[data-test="indicator-form"]').waitFor();
+      await page.fill('#f-t1', '31,5');
+      await page.locator('[data-test="save-indicator"]').click();
+      await page.getByText('TW I: 31,5').first().waitFor();
       await shot(page, '17-admin-indikator');
 
       await page.getByRole('link', { name: 'Plt / Plh' }).click();
