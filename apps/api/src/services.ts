@@ -24,6 +24,8 @@ import { PerformanceService } from './performance/performance.service';
 import { WEBHOOK_ATTEMPT_TASK, WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
 import { UserService } from './user/user.service';
+import { FindingNotifier } from './finding/finding.notify';
+import { FindingService } from './finding/finding.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -70,6 +72,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
   const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
   const letterheads = new LetterheadService(db, documents.storage);
+  // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
+  const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
@@ -93,6 +97,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     webhookDispatcher,
     jobs,
     notifications,
+    findings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -13,3 +13,4 @@ export * from './documents';
 export * from './password';
 export * from './notifications';
 export * from './contact';
+export * from './findings';

@@ -24,4 +24,7 @@ export type EnumContract = [
   MustAgree<Agreement<'DocumentKind', Db.DocumentKind, Sop.DocumentKind>>,
   MustAgree<Agreement<'Polarity', Db.Polarity, Sop.Polarity>>,
   MustAgree<Agreement<'RecordMark', Db.RecordMark, Sop.RecordMark>>,
+  MustAgree<Agreement<'AuditSource', Db.AuditSource, Sop.AuditSource>>,
+  MustAgree<Agreement<'TlStatus', Db.TlStatus, Sop.TlStatus>>,
+  MustAgree<Agreement<'FollowUpState', Db.FollowUpState, Sop.FollowUpState>>,
 ];

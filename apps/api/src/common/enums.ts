@@ -10,6 +10,9 @@ import {
   Role,
   SubmissionStatus,
   WebhookDeliveryStatus,
+  AuditSource,
+  TlStatus,
+  FollowUpState,
 } from '../generated/prisma/enums';
 
 // The database enums double as the GraphQL enums, so the two cannot drift apart.
@@ -24,4 +27,10 @@ registerEnumType(AnalysisStatus, { name: 'AnalysisStatus' });
 registerEnumType(ApiScope, { name: 'ApiScope', description: 'Cakupan baca token layanan: permintaan data, data kinerja, analisis' });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 
+// Findings and their follow-up (issue 14)
+registerEnumType(AuditSource, { name: 'AuditSource', description: 'Sumber laporan: BPK, Inspektorat, APIP lain (LHP) atau evaluasi AKIP (LHE)' });
+registerEnumType(TlStatus, { name: 'TlStatus', description: 'Status tindak lanjut skala BPK: 1 sesuai, 2 belum sesuai, 3 belum ditindaklanjuti, 4 tidak dapat ditindaklanjuti' });
+registerEnumType(FollowUpState, { name: 'FollowUpState', description: 'Tindak lanjut: dikirim (menunggu APIP), diverifikasi, dikembalikan' });
+
+export { AuditSource, TlStatus, FollowUpState };
 export { ActingKind, AnalysisStatus, ApiScope, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus, WebhookDeliveryStatus };

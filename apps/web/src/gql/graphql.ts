@@ -173,7 +173,11 @@ export type NotificationEvent =
   | 'STEP_ESCALATED'
   | 'STEP_REMINDER'
   | 'SUBMISSION_RETURNED'
-  | 'SUBMISSION_SENT';
+  | 'SUBMISSION_SENT'
+  | 'TL_ESCALATED'
+  | 'TL_FOLLOW_UP_RETURNED'
+  | 'TL_FOLLOW_UP_SENT'
+  | 'TL_REMINDER';
 
 export type NotificationPreferencesInput = {
   channels?: Array<EventChannelsInput> | null | undefined;
@@ -271,6 +275,7 @@ export type ReturnSubmissionInput = {
 /** Peran pengguna / user role */
 export type Role =
   | 'ADMIN'
+  | 'APIP'
   | 'BIDANG_HEAD'
   | 'BIDANG_OPERATOR'
   | 'KASUBBAG'

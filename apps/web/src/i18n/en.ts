@@ -72,7 +72,7 @@ const en: typeof id = {
   },
   status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
   docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other' },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },
   nip: { FORMAT: 'A NIP has 18 digits.', BIRTH_DATE: 'The birth date in the NIP is not valid.', APPOINTMENT_DATE: 'The appointment month in the NIP is not valid.', APPOINTMENT_BEFORE_BIRTH: 'Appointment before birth.' },
@@ -117,6 +117,7 @@ const en: typeof id = {
     DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
     ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_FINAL: 'Final report for the Kepala Dinas', STEP_REMINDER: 'Reminder before a due time',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
+    TL_REMINDER: 'Deadline reminder for an audit follow-up', TL_ESCALATED: 'Audit follow-up overdue', TL_FOLLOW_UP_SENT: 'Follow-up awaiting APIP verification', TL_FOLLOW_UP_RETURNED: 'Follow-up returned by the APIP',
   },
   channel: { IN_APP: 'In the app', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {

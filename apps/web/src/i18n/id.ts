@@ -70,7 +70,7 @@ export default {
   },
   status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
   docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya' },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
   nip: { FORMAT: 'NIP harus 18 digit angka.', BIRTH_DATE: 'Tanggal lahir dalam NIP tidak sah.', APPOINTMENT_DATE: 'Bulan pengangkatan dalam NIP tidak sah.', APPOINTMENT_BEFORE_BIRTH: 'Tanggal pengangkatan sebelum tanggal lahir.' },
@@ -115,6 +115,7 @@ export default {
     DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
     ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_FINAL: 'Laporan final untuk Kepala Dinas', STEP_REMINDER: 'Pengingat sebelum batas waktu',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
+    TL_REMINDER: 'Pengingat batas waktu tindak lanjut temuan', TL_ESCALATED: 'Tindak lanjut temuan terlambat', TL_FOLLOW_UP_SENT: 'Tindak lanjut menunggu verifikasi APIP', TL_FOLLOW_UP_RETURNED: 'Tindak lanjut dikembalikan APIP',
   },
   channel: { IN_APP: 'Aplikasi', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {
