@@ -4,7 +4,9 @@
  * nothing), the follow-up and the APIP's verification, the register's filters and counts, and the
  * evidence documents.
  */
+import ExcelJS from 'exceljs';
 import { makeOfficeWithStaff, makeUser } from './factories';
+import { render } from '../src/notification/templates';
 import { PDF } from './flow';
 import { errorCode, fieldsOf, startTestApp, type TestApp } from './harness';
 
@@ -333,5 +335,134 @@ describe('evidence documents', () => {
     await verify(o.tok.apip, { actionId, status: 'BELUM_SESUAI' });
     const late = await uploadEvidence(o.tok.op1, actionId);
     expect([late.status, late.body.error.code]).toEqual([400, 'NOT_EDITABLE']);
+  });
+});
+
+describe('Excel: the TL monitoring matrix and the import', () => {
+  const xlsxOf = async (rows: (string | null)[][], headers: string[] = ['Kode Temuan', 'Judul Temuan', 'Kondisi', 'Kriteria', 'Sebab', 'Akibat', 'Kode Bidang', 'Kode Indikator', 'Kode Rekomendasi', 'Rekomendasi']) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Temuan');
+    ws.addRow(['Impor temuan LHP Inspektorat']);
+    ws.addRow(headers);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const importSheet = async (token: string, reportId: string, bytes: Buffer) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'temuan.xlsx');
+    const res = await fetch(`${t.url}/api/findings/reports/${reportId}/import.xlsx`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('imports findings all or nothing: one bad row refuses the file, naming every problem by row; a good file writes all', async () => {
+    const o = await office();
+    const r = await createReport(o);
+    const [b1, b2] = [o.bidang[0].code, o.bidang[1].code];
+    const ind = o.indicators[0].code;
+    const good: (string | null)[][] = [
+      ['1.01', 'Bukti capaian tidak lengkap', 'Kondisi satu.', 'Kriteria satu.', 'Sebab satu.', 'Akibat satu.', b1, ind, '1.01.1', 'Lengkapi bukti capaian.'],
+      ['1.01', null, null, null, null, null, null, null, '1.01.2', 'Tetapkan SOP verifikasi.'],
+      ['1.02', 'Aset tidak tercatat', 'Kondisi dua.', 'Kriteria dua.', 'Sebab dua.', 'Akibat dua.', b2, null, '1.02.1', 'Catat aset dalam KIB.'],
+    ];
+    const before = await snapshot(o.office.id);
+    const bad = await importSheet(o.tok.kasubbag, r.id, await xlsxOf([
+      ...good,
+      ['1.03', 'X', 'Kondisi.', 'Kriteria.', 'Sebab.', 'Akibat.', 'B-TIDAK-ADA', null, '1.03.1', 'Rekomendasi.'],
+      ['1.01', 'Judul lain', null, null, null, null, null, null, '1.01.1', 'Ganda.'],
+    ]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.message).toBe('Berkas tidak dapat diimpor: 4 isian bermasalah. Tidak ada temuan yang disimpan.');
+    expect(bad.body.error.fields.map((f: any) => [f.field, f.message])).toEqual([
+      ['R6.Judul Temuan', 'Judul temuan wajib diisi (2–500 karakter)'],
+      ['R6.Kode Bidang', 'Bidang B-TIDAK-ADA tidak dikenal'],
+      ['R7.Judul Temuan', 'Berbeda dengan baris 3 untuk temuan 1.01'],
+      ['R7.Kode Rekomendasi', 'Kode rekomendasi 1.01.1 ganda dalam temuan 1.01'],
+    ]);
+    expect(bad.body.error.fields.every((f: any) => f.messageEn && f.messageEn !== f.message)).toBe(true);
+    expect(await snapshot(o.office.id)).toEqual(before);
+    // A Bidang may not import.
+    expect((await importSheet(o.tok.op1, r.id, await xlsxOf(good))).status).toBe(403);
+    expect(await snapshot(o.office.id)).toEqual(before);
+
+    const done = await importSheet(o.tok.penyusun, r.id, await xlsxOf(good));
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ imported: 2, recommendations: 3 });
+    const reg = (await ok<any>('query($f: FindingFilter) { findingRegister(filter: $f) { rows { findingCode bidangId recommendation { code deadline } } } }', { f: { reportId: r.id } }, o.tok.kasubbag)).findingRegister.rows;
+    expect(reg.map((x: any) => [x.findingCode, x.recommendation.code, x.bidangId === o.bidang[0].id ? 'b1' : 'b2', x.recommendation.deadline])).toEqual([
+      ['1.01', '1.01.1', 'b1', '2027-03-16'],
+      ['1.01', '1.01.2', 'b1', '2027-03-16'],
+      ['1.02', '1.02.1', 'b2', '2027-03-16'],
+    ]);
+    // The same file again: every finding already exists; nothing is added.
+    const again = await importSheet(o.tok.penyusun, r.id, await xlsxOf(good));
+    expect(again.body.error.fields.map((f: any) => f.field)).toEqual(['R3.Kode Temuan', 'R5.Kode Temuan']);
+    expect(await t.db.finding.count({ where: { reportId: r.id } })).toBe(2);
+  });
+
+  it('refuses a sheet without the columns, and a file that is not XLSX', async () => {
+    const o = await office();
+    const r = await createReport(o);
+    const noCols = await importSheet(o.tok.kasubbag, r.id, await xlsxOf([['1', 'x']], ['Kode Temuan', 'Judul']));
+    expect(noCols.status).toBe(400);
+    expect(noCols.body.error.message).toContain('kolom Judul Temuan, Kondisi, Kriteria, Sebab, Akibat, Kode Bidang, Kode Rekomendasi, Rekomendasi tidak ditemukan');
+    const notXlsx = await importSheet(o.tok.kasubbag, r.id, Buffer.from('bukan excel'));
+    expect(notXlsx.status).toBeGreaterThanOrEqual(400);
+    expect(await t.db.finding.count({ where: { reportId: r.id } })).toBe(0);
+  });
+
+  it('exports the register as a TL monitoring matrix, read back with exceljs; a Bidang gets only its own rows', async () => {
+    const o = await office();
+    const r = await createReport(o, { receivedDate: '2027-01-15' });
+    const f1 = await addFinding(o, findingInput(r.id, o.bidang[0].id, 'M1', [{ code: 'M1.a', text: 'Tetapkan SOP.' }]));
+    await addFinding(o, findingInput(r.id, o.bidang[1].id, 'M2', [{ code: 'M2.a', text: 'Tertibkan aset.' }]));
+    const act = (await submit(o.tok.op1, f1.recommendations[0].id, 'SK SOP ditetapkan.')).data.submitFollowUp.actions[0].id;
+    await verify(o.tok.apip, { actionId: act, status: 'TIDAK_DAPAT_DITINDAKLANJUTI', reason: 'Pihak ketiga pailit.' });
+
+    const read = async (token: string, qs = '') => {
+      const res = await fetch(`${t.url}/api/findings/register.xlsx${qs}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const ws = wb.worksheets[0]!;
+      const rows: string[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+      return rows;
+    };
+    const rows = await read(o.tok.kasubbag, `?reportId=${r.id}`);
+    expect(rows[0]).toEqual(['MATRIKS PEMANTAUAN TINDAK LANJUT HASIL PEMERIKSAAN']);
+    const head = rows.findIndex((x) => x[0] === 'No');
+    expect(rows[head]).toEqual(['No', 'No. LHP', 'Temuan', 'Rekomendasi', 'Tindak lanjut', 'Status', 'Batas waktu', 'Keterangan']);
+    const body = rows.slice(head + 1);
+    expect(body).toHaveLength(2);
+    expect(body[0]!.slice(0, 4)).toEqual(['1', r.number, 'M1 Temuan M1\nKondisi: Data capaian tidak didukung bukti.', 'M1.a Tetapkan SOP.']);
+    expect(body[0]![4]).toMatch(/^\d+ \w+ \d{4}: SK SOP ditetapkan\. \(diverifikasi\)$/);
+    expect(body[0]!.slice(5)).toEqual(['4 Tidak dapat ditindaklanjuti', '16 Maret 2027', `${o.bidang[0].name}; Inspektorat; Alasan: Pihak ketiga pailit.`]);
+    expect(body[1]!.slice(3, 7)).toEqual(['M2.a Tertibkan aset.', '—', '3 Belum ditindaklanjuti', '16 Maret 2027']);
+    // A Bidang's export holds its own rows only, even when it asks for another Bidang.
+    const own = await read(o.tok.op2, `?reportId=${r.id}&bidangId=${o.bidang[0].id}`);
+    expect(own.slice(own.findIndex((x) => x[0] === 'No') + 1)).toEqual([]);
+    const own2 = await read(o.tok.op2, `?reportId=${r.id}`);
+    expect(own2.slice(own2.findIndex((x) => x[0] === 'No') + 1).map((x) => x[3])).toEqual(['M2.a Tertibkan aset.']);
+    expect(await t.db.auditEvent.count({ where: { officeId: o.office.id, action: 'finding.register_exported' } })).toBe(3);
+    const badFilter = await fetch(`${t.url}/api/findings/register.xlsx?source=KPK`, { headers: { authorization: `Bearer ${o.tok.kasubbag}` } });
+    expect(badFilter.status).toBe(400);
+  });
+});
+
+describe('notification texts of findings', () => {
+  it.each(['TL_REMINDER', 'TL_ESCALATED', 'TL_FOLLOW_UP_SENT', 'TL_FOLLOW_UP_RETURNED'] as const)('%s reads in Indonesian and English with its facts', (event) => {
+    const p = { reportNumber: '700/1/LHP/2027', findingCode: '1.01', recommendationCode: '1.01.1', bidangName: 'Bidang Pemerintahan Desa', deadline: '2027-03-16', note: 'Lampirkan SK.' };
+    const id = render(event, p, 'id');
+    const en = render(event, p, 'en');
+    expect(id.title).toContain('700/1/LHP/2027');
+    expect(en.title).toContain('700/1/LHP/2027');
+    expect(id.title).not.toBe(en.title);
+    expect(`${id.title} ${id.body}`).not.toMatch(/undefined|NaN/);
+    expect(`${en.title} ${en.body}`).not.toMatch(/undefined|NaN/);
+    if (event !== 'TL_FOLLOW_UP_SENT') {
+      expect(id.body).toContain('16 Maret 2027');
+      expect(en.body).toContain('16 March 2027');
+    }
   });
 });

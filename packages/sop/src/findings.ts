@@ -13,6 +13,7 @@ import type { Role } from './roles';
 /** Who issued the report: BPK, the Inspektorat, another APIP (LHP), or an AKIP evaluation (LHE). */
 export const AUDIT_SOURCES = ['BPK', 'INSPEKTORAT', 'APIP_LAIN', 'AKIP'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
+export const isAuditSource = (v: unknown): v is AuditSource => typeof v === 'string' && (AUDIT_SOURCES as readonly string[]).includes(v);
 
 export const AUDIT_SOURCE_LABELS: Record<AuditSource, { id: string; en: string }> = {
   BPK: { id: 'BPK', en: 'BPK (Supreme Audit Board)' },

@@ -8,7 +8,9 @@
  * Who sees what: the office-wide roles and the APIP read every finding of the office; a Bidang
  * operator or head reads and answers only its own Bidang's (another's is NOT_FOUND).
  */
+import crypto from 'node:crypto';
 import {
+  AUDIT_SOURCE_LABELS,
   AUDIT_SOURCES,
   checkVerification,
   DEFAULT_TL_DEADLINE_DAYS,
@@ -36,6 +38,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { documentView } from '../submission/submission.service';
 import type { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SubmitFollowUpInput, VerifyFollowUpInput } from './finding.input';
 import type { FindingNotifier } from './finding.notify';
+import { buildMatrixWorkbook, parseFindingSheet } from './finding.xlsx';
 
 const utcDate = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
@@ -411,6 +414,78 @@ export class FindingService {
     });
     this.notifier?.afterCommit();
     return this.recommendationOf(actor, recId, now);
+  }
+
+  /* ------------------------------------------------------------------ Excel */
+
+  /** The register as a TL monitoring matrix (XLSX), with the export's audit row. */
+  async exportRegister(actor: Actor, filter: FindingFilter, now = new Date()) {
+    if (!mayFinding(actor.roles, 'READ_ALL') && !mayFinding(actor.roles, 'ANSWER')) fail('FORBIDDEN');
+    const { rows, today } = await this.register(actor, filter, now);
+    const office = await this.db.office.findUniqueOrThrow({ where: { id: actor.officeId } });
+    const bidang = filter.bidangId ? await this.db.bidang.findFirst({ where: { id: filter.bidangId, officeId: actor.officeId } }) : null;
+    const described = [
+      bidang ? bidang.name : null,
+      filter.source ? AUDIT_SOURCE_LABELS[filter.source].id : null,
+      filter.year ? `tahun ${filter.year}` : null,
+      filter.status ? TL_STATUS_LABELS[filter.status].id.toLowerCase() : null,
+      filter.open ? 'belum selesai' : null,
+      filter.overdue ? 'melewati batas waktu' : null,
+    ].filter(Boolean).join(', ');
+    const bytes = await buildMatrixWorkbook({ officeName: office.name, today, filter: described, offsetMinutes: office.utcOffsetMinutes }, rows);
+    const filename = `matriks-tl-${today}.xlsx`;
+    await this.db.$transaction((tx) =>
+      audit(tx, actor, { action: 'finding.register_exported', entityType: 'Office', entityId: actor.officeId, after: { filename, filter, rows: rows.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') } }),
+    );
+    return { filename, bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+
+  /**
+   * Findings of one report from an Excel sheet, all or nothing: every row is checked (texts,
+   * Bidang and indicator codes, duplicates) before anything is written; then one transaction
+   * writes them all with their audit rows and jobs, or none (a clash found while writing names its row).
+   */
+  async importFindings(actor: Actor, reportId: string, bytes: Buffer, now = new Date()) {
+    if (!mayFinding(actor.roles, 'ENTER')) fail('FORBIDDEN');
+    const report = await findOr404(this.db.auditReport.findFirst({ where: { id: reportId, officeId: actor.officeId } }));
+    const { findings, problems } = await parseFindingSheet(bytes);
+    const [bidang, indicators] = await Promise.all([
+      this.db.bidang.findMany({ where: { officeId: actor.officeId, active: true }, select: { id: true, code: true } }),
+      this.db.indicator.findMany({ where: { officeId: actor.officeId }, select: { id: true, code: true } }),
+    ]);
+    const bidangByCode = new Map(bidang.map((b) => [b.code, b.id]));
+    const indicatorByCode = new Map(indicators.map((i) => [i.code, i.id]));
+    const existing = new Set((await this.db.finding.findMany({ where: { reportId: report.id }, select: { code: true } })).map((f) => f.code));
+    for (const f of findings) {
+      if (f.bidangCode && !bidangByCode.has(f.bidangCode)) problems.push({ row: f.row, column: 'Kode Bidang', message: `Bidang ${f.bidangCode} tidak dikenal`, messageEn: `Unknown Bidang ${f.bidangCode}` });
+      if (f.indicatorCode && !indicatorByCode.has(f.indicatorCode)) problems.push({ row: f.row, column: 'Kode Indikator', message: `Indikator ${f.indicatorCode} tidak dikenal`, messageEn: `Unknown indicator ${f.indicatorCode}` });
+      if (existing.has(f.code)) problems.push({ row: f.row, column: 'Kode Temuan', message: `Temuan ${f.code} sudah ada dalam laporan ${report.number}`, messageEn: `Finding ${f.code} already exists in report ${report.number}` });
+    }
+    if (problems.length) {
+      problems.sort((a, b) => a.row - b.row);
+      const n = problems.length;
+      fail(
+        'VALIDATION_FAILED',
+        { id: `Berkas tidak dapat diimpor: ${n} isian bermasalah. Tidak ada temuan yang disimpan.`, en: `The file cannot be imported: ${n} ${n === 1 ? 'entry has a problem' : 'entries have problems'}. No finding was saved.` },
+        { fields: problems.map((p) => ({ field: `R${p.row}.${p.column}`, message: p.message, messageEn: p.messageEn })), cells: problems },
+      );
+    }
+    const ids = await this.db.$transaction(async (tx) => {
+      const out: string[] = [];
+      for (const f of findings) {
+        const input = {
+          reportId: report.id, code: f.code, title: f.title, kondisi: f.kondisi, kriteria: f.kriteria, sebab: f.sebab, akibat: f.akibat,
+          bidangId: bidangByCode.get(f.bidangCode) as string,
+          indicatorId: f.indicatorCode ? (indicatorByCode.get(f.indicatorCode) ?? null) : null,
+          recommendations: f.recommendations.map((r) => ({ code: r.code, text: r.text })),
+        };
+        out.push((await this.insertFinding(tx, actor, input, now, f.row)).id);
+      }
+      await audit(tx, actor, { action: 'finding.imported', entityType: 'AuditReport', entityId: report.id, after: { findings: out.length, recommendations: findings.reduce((n, f) => n + f.recommendations.length, 0) } });
+      return out;
+    }, { timeout: 60_000 });
+    this.notifier?.afterCommit();
+    return { imported: ids.length, recommendations: findings.reduce((n, f) => n + f.recommendations.length, 0), findingIds: ids };
   }
 
   async recommendationOf(actor: Actor, id: string, now = new Date()) {
