@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', language: 'Language' },
+  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', findings: 'Findings & follow-up', language: 'Language' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -196,5 +196,18 @@ const en: typeof id = {
     problem: { TYPE: 'The logo must be a PNG or JPEG picture.', SIZE: 'The logo may be at most 512 KB. Make the picture smaller and choose it again.' },
     saved: 'Letterhead saved. Documents downloaded from now on use it; documents already issued stay as they were.',
   },
+  findings: {
+    title: 'Audit follow-up', intro: 'Recommendations of LHP/LHE reports and the status of their follow-up (BPK scale). Deadline: the date the report was received + 60 calendar days.',
+    total: 'Recommendations', open: 'Open', overdue: 'Overdue', awaiting: 'Awaiting APIP verification',
+    onlyOpen: 'Open only', onlyOverdue: 'Overdue only', export: 'Download the TL matrix (XLSX)', empty: 'No findings yet.',
+    deadline: 'Deadline', status: 'Status', report: 'Report no.', finding: 'Finding', recommendation: 'Recommendation', bidang: 'Bidang',
+    late: 'Late', waiting: 'Awaiting APIP', followUps: 'Follow-up', noFollowUp: 'No follow-up yet.',
+    answer: 'Send the follow-up', answerText: 'What was done', answerHint: 'Once sent, upload the evidence (decree, minutes, payment slip) while it waits for the APIP.',
+    evidence: 'Upload evidence', verify: 'Verify', verdict: 'Verified status', reason: 'Reason (required for status 4)', note: 'Note', giveBack: 'Return with a note',
+    state: { SUBMITTED: 'Awaiting APIP verification', VERIFIED: 'Verified', RETURNED: 'Returned' },
+    by: 'by {name}', sentOk: 'Follow-up sent; awaiting the APIP.', verifiedOk: 'Follow-up verified.', returnedOk: 'Follow-up returned to the Bidang.',
+    source: { BPK: 'BPK', INSPEKTORAT: 'Inspectorate', APIP_LAIN: 'Other APIP', AKIP: 'AKIP evaluation' },
+  },
+  tlStatus: { SESUAI: 'In line with the recommendation', BELUM_SESUAI: 'Not yet in line (in progress)', BELUM_DITINDAKLANJUTI: 'Not followed up yet', TIDAK_DAPAT_DITINDAKLANJUTI: 'Cannot be followed up' },
 };
 export default en;

@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', findings: 'Temuan & TL', language: 'Bahasa' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -194,4 +194,17 @@ export default {
     problem: { TYPE: 'Logo harus berupa gambar PNG atau JPEG.', SIZE: 'Logo paling besar 512 KB. Perkecil gambarnya lalu pilih lagi.' },
     saved: 'Kop surat tersimpan. Dokumen yang diunduh mulai sekarang memakai kop ini; dokumen yang sudah terbit tetap tersimpan seperti semula.',
   },
+  findings: {
+    title: 'Tindak lanjut hasil pemeriksaan', intro: 'Rekomendasi LHP/LHE dan status tindak lanjutnya (skala BPK). Batas waktu: tanggal LHP diterima + 60 hari kalender.',
+    total: 'Rekomendasi', open: 'Belum selesai', overdue: 'Lewat batas waktu', awaiting: 'Menunggu verifikasi APIP',
+    onlyOpen: 'Hanya yang belum selesai', onlyOverdue: 'Hanya yang lewat batas waktu', export: 'Unduh matriks TL (XLSX)', empty: 'Belum ada temuan.',
+    deadline: 'Batas waktu', status: 'Status', report: 'No. LHP', finding: 'Temuan', recommendation: 'Rekomendasi', bidang: 'Bidang',
+    late: 'Terlambat', waiting: 'Menunggu APIP', followUps: 'Tindak lanjut', noFollowUp: 'Belum ada tindak lanjut.',
+    answer: 'Kirim tindak lanjut', answerText: 'Uraian tindak lanjut', answerHint: 'Setelah dikirim, unggah bukti (SK, berita acara, bukti setor) selama menunggu verifikasi APIP.',
+    evidence: 'Unggah bukti tindak lanjut', verify: 'Verifikasi', verdict: 'Status hasil verifikasi', reason: 'Alasan (wajib untuk status 4)', note: 'Catatan', giveBack: 'Kembalikan dengan catatan',
+    state: { SUBMITTED: 'Menunggu verifikasi APIP', VERIFIED: 'Diverifikasi', RETURNED: 'Dikembalikan' },
+    by: 'oleh {name}', sentOk: 'Tindak lanjut terkirim; menunggu verifikasi APIP.', verifiedOk: 'Tindak lanjut diverifikasi.', returnedOk: 'Tindak lanjut dikembalikan kepada Bidang.',
+    source: { BPK: 'BPK', INSPEKTORAT: 'Inspektorat', APIP_LAIN: 'APIP lainnya', AKIP: 'Evaluasi AKIP' },
+  },
+  tlStatus: { SESUAI: 'Sesuai dengan rekomendasi', BELUM_SESUAI: 'Belum sesuai (dalam proses)', BELUM_DITINDAKLANJUTI: 'Belum ditindaklanjuti', TIDAK_DAPAT_DITINDAKLANJUTI: 'Tidak dapat ditindaklanjuti' },
 };
