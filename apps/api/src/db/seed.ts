@@ -97,6 +97,8 @@ const USERS: { username: string; nip: string; name: string; jabatan: string; rol
     { username: `operator.${b.code.toLowerCase()}`, nip: `19900${i + 1}012015031${String(i + 1).padStart(3, '0')}`, name: `Operator ${b.name.replace('Bidang ', '')}`, jabatan: `Operator ${b.name}`, roles: ['BIDANG_OPERATOR'] satisfies Role[], bidang: b.code },
     { username: `kabid.${b.code.toLowerCase()}`, nip: `19780${i + 1}202003121${String(i + 1).padStart(3, '0')}`, name: `Kepala ${b.name}`, jabatan: `Kepala ${b.name}`, roles: ['BIDANG_HEAD'] satisfies Role[], bidang: b.code },
   ]),
+  // Issue 14: the Inspektorat's verifier of audit follow-ups (office-scoped for now).
+  { username: 'inspektorat', nip: '198306152009022005', name: 'Rina Kusumawati, S.E., Ak.', jabatan: 'Auditor Inspektorat (Verifikator TL)', roles: ['APIP'] },
 ];
 
 export const DEMO_USERNAMES = USERS.map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
