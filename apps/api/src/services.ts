@@ -28,6 +28,8 @@ import { UserService } from './user/user.service';
 import { RequestAsksService } from './request-asks/asks.service';
 import { MonitoringService } from './monitoring/monitoring.service';
 import { MonitoringPrintService } from './monitoring/monitoring.print';
+import { FindingNotifier } from './finding/finding.notify';
+import { FindingService } from './finding/finding.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -77,6 +79,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const letterheads = new LetterheadService(db, documents.storage);
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);
+  // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
+  const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
@@ -104,6 +108,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     asks: new RequestAsksService(db, calendars),
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
+    findings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

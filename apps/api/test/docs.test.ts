@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -75,6 +75,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   let t: TestApp;
   let o: FlowOffice;
   let serviceToken: string;
+  let apipToken: string;
   beforeAll(async () => {
     t = await startTestApp();
     o = await setupOffice(t);
@@ -84,13 +85,14 @@ describe('every worked example of docs/api.md runs against a live API', () => {
       o.tok.admin,
     );
     serviceToken = created.data.createApiToken.token;
+    apipToken = await t.login((await makeUser(t.db, o.office.id, ['APIP'])).username);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
@@ -140,6 +142,15 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         await t.services.notifications.fanOut({ event: 'PASSWORD_RESET', officeId: o.office.id, key, params: {}, link: '/profil', requestId: null, targets: [{ userId: o.users.kasubbag.id }], at: new Date().toISOString() });
         return (await t.db.notification.findFirstOrThrow({ where: { userId: o.users.kasubbag.id, eventKey: key } })).id;
       }
+      // Findings (TL HP): a report, a recommendation of the first (or second) Bidang, an action waiting for the APIP.
+      case '<auditReport>':
+        return findingsFixture('report');
+      case '<recommendation>':
+        return findingsFixture('recommendation', 0);
+      case '<otherBidangRecommendation>':
+        return findingsFixture('recommendation', 1);
+      case '<followUpAction>':
+        return findingsFixture('action');
       case 'sipedaki123':
         return PASSWORD;
       default:
@@ -147,6 +158,28 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         if (typeof value === 'string' && value in o.users) return o.users[value as keyof FlowOffice['users']].username;
         return value;
     }
+  }
+
+  let findingSeq = 0;
+  async function findingsFixture(what: 'report' | 'recommendation' | 'action', bidang = 0): Promise<string> {
+    const gql = async (q: string, v: Record<string, unknown>, token: string) => {
+      const r = await t.gql(q, v, token);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data;
+    };
+    const report = (
+      await gql('mutation($i: CreateAuditReportInput!) { createAuditReport(input: $i) { id } }', { i: { source: 'INSPEKTORAT', number: `docs-${process.pid}-${++findingSeq}`, title: 'Contoh', year: 2027, receivedDate: '2027-01-15' } }, o.tok.kasubbag)
+    ).createAuditReport.id as string;
+    if (what === 'report') return report;
+    const f = await gql(
+      'mutation($i: AddFindingInput!) { addFinding(input: $i) { recommendations { id } } }',
+      { i: { reportId: report, bidangId: o.bidang[bidang]!.id, code: '1', title: 'Contoh temuan', kondisi: 'Kondisi.', kriteria: 'Kriteria.', sebab: 'Sebab.', akibat: 'Akibat.', recommendations: [{ code: '1.1', text: 'Rekomendasi.' }] } },
+      o.tok.kasubbag,
+    );
+    const rec = f.addFinding.recommendations[0].id as string;
+    if (what === 'recommendation') return rec;
+    const sent = await gql('mutation($i: SubmitFollowUpInput!) { submitFollowUp(input: $i) { actions { id } } }', { i: { recommendationId: rec, text: 'Tindak lanjut contoh.' } }, o.tok.op1);
+    return sent.submitFollowUp.actions[0].id as string;
   }
 
   it.each(examples.map((e) => [`line ${e.line}: ${e.query.split('\n').find((l) => !l.startsWith('#'))!.slice(0, 60)}`, e] as const))('%s', async (_name, e) => {

@@ -109,6 +109,19 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   revokeApiToken: ['ADMIN'],
   registerWebhookEndpoint: ['ADMIN'],
   removeWebhookEndpoint: ['ADMIN'],
+  // Findings and their follow-up (TL HP, issue 14): written out here as the check of packages/sop FINDING_ROLES.
+  findingRegister: [...OFFICE_WIDE, 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  auditReports: [...OFFICE_WIDE, 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  findingsOfReport: [...OFFICE_WIDE, 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  finding: [...OFFICE_WIDE, 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  recommendation: [...OFFICE_WIDE, 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  findingDeadlineSettings: [...OFFICE_WIDE, 'APIP'],
+  setFindingDeadlineDays: ['KASUBBAG', 'ADMIN'],
+  createAuditReport: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
+  addFinding: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
+  submitFollowUp: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
+  verifyFollowUp: ['APIP'],
+  returnFollowUp: ['APIP'],
 };
 
 /**

@@ -19,9 +19,10 @@ it('seeds the demo office twice without duplicating anything; every demo NIP is 
     targets: await db.indicatorTarget.count({ where: { indicator: { office: { code: DEMO_OFFICE_CODE } } } }),
     holidays: await db.holiday.count({ where: { officeId: null } }),
     scales: await db.categoryScale.count(),
+    findings: await db.finding.count({ where: { report: { office: { code: DEMO_OFFICE_CODE } } } }),
   });
   const first = await count();
-  expect(first).toEqual(expect.objectContaining({ users: 13, bidang: 4, indicators: 8, targets: 80 }));
+  expect(first).toEqual(expect.objectContaining({ users: 14, bidang: 4, indicators: 8, targets: 80, findings: 2 }));
   expect(first.holidays).toBeGreaterThan(20);
   await seedReference(db);
   const again = await seedDemo(db, { password: 'demo-password', year: 2026 });

@@ -3,7 +3,7 @@
  * request's documents, the download of a stored file, and the exports made on the fly (data set,
  * recap, disposition sheet, format). The API asks it; nothing else decides.
  */
-import { BIDANG_ROLES, type Role } from './roles';
+import { BIDANG_ROLES, VERIFIER_ROLES, type Role } from './roles';
 import type { DocumentKind } from './steps';
 
 /**
@@ -17,6 +17,8 @@ export type DocumentSubjectKind = DocumentKind | 'DATASET';
 export interface DocumentSubject {
   kind: DocumentSubjectKind;
   bidangId: string | null;
+  /** Evidence of an audit follow-up (issue 14): the APIP verifier reads it too. */
+  followUpActionId?: string | null;
 }
 
 /** Everyone who sees a document, besides nobody else of the office. */
@@ -55,6 +57,7 @@ export function mayReadDocument(reader: { roles: readonly string[]; bidangIds: r
   const audience = documentAudience(doc);
   if (audience === 'SECRETARIAT') return has(SECRETARIAT_ROLES);
   if (has(OFFICE_READERS)) return true;
+  if (doc.followUpActionId && has(VERIFIER_ROLES)) return true;
   if (!has(BIDANG_ROLES)) return false;
   if (audience === 'EVERY_BIDANG') return true;
   if (audience === 'OWN_BIDANG') return reader.bidangIds.includes(doc.bidangId!);

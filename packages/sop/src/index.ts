@@ -18,3 +18,4 @@ export * from './asks';
 export * from './monitoring';
 export * from './capabilities';
 export * from './indicator-values';
+export * from './findings';

@@ -22,6 +22,11 @@ export const NOTIFICATION_EVENTS = [
   'PASSWORD_RESET',
   'ACCOUNT_LOCKED',
   'NEW_DEVICE',
+  // Findings and their follow-up (TL HP, issue 14)
+  'TL_REMINDER',
+  'TL_ESCALATED',
+  'TL_FOLLOW_UP_SENT',
+  'TL_FOLLOW_UP_RETURNED',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -59,6 +64,10 @@ export const NOTIFICATION_RULES: Record<NotificationEvent, EventRule> = {
   PASSWORD_RESET: { addressed: true, urgent: true },
   ACCOUNT_LOCKED: { addressed: true, urgent: true },
   NEW_DEVICE: { addressed: true, urgent: true },
+  TL_REMINDER: { addressed: true, urgent: false },
+  TL_ESCALATED: { addressed: true, urgent: true },
+  TL_FOLLOW_UP_SENT: { addressed: true, urgent: false },
+  TL_FOLLOW_UP_RETURNED: { addressed: true, urgent: false },
 };
 
 /** A user's choices: event → the outbound channels wanted (IN_APP is always on and never stored). */

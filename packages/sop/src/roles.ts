@@ -11,6 +11,8 @@ export const ROLES = [
   'PENYUSUN',
   'BIDANG_OPERATOR',
   'BIDANG_HEAD',
+  // Issue 14: the APIP (Inspektorat) verifier of audit follow-ups. Office-scoped for now.
+  'APIP',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +25,11 @@ export function isRole(value: unknown): value is Role {
 export const OFFICE_WIDE_ROLES: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
 /** Roles that fill in and see only their own Bidang's data. */
 export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
+/**
+ * Roles outside the office's line that verify audit follow-ups (TL HP, issue 14): they read the
+ * office's findings, not its submissions or analyses. Neither office-wide nor a Bidang role.
+ */
+export const VERIFIER_ROLES: readonly Role[] = ['APIP'];
 
 /** Who manages indicators, Sasaran, Renstra periods and targets (issue 12 §3). */
 export const INDICATOR_MANAGERS = ['ADMIN', 'KASUBBAG', 'PENYUSUN'] as const satisfies readonly Role[];
@@ -44,6 +51,7 @@ export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
   },
   BIDANG_OPERATOR: { id: 'Operator Bidang', en: 'Division Operator' },
   BIDANG_HEAD: { id: 'Kepala Bidang', en: 'Head of Division' },
+  APIP: { id: 'Verifikator APIP (Inspektorat)', en: 'APIP verifier (Inspectorate)' },
 };
 
 /**
@@ -60,6 +68,8 @@ export const SUPERIOR: Record<Role, Role | null> = {
   PENYUSUN: 'KASUBBAG',
   BIDANG_OPERATOR: 'BIDANG_HEAD',
   BIDANG_HEAD: 'SEKRETARIS',
+  // The Inspektorat is outside the office's line of command.
+  APIP: null,
 };
 
 /**
@@ -85,4 +95,5 @@ export const RECORD_KIND: Record<Role, RecordMark> = {
   PENYUSUN: 'PARAF',
   BIDANG_OPERATOR: 'NONE',
   BIDANG_HEAD: 'PARAF',
+  APIP: 'PARAF',
 };

@@ -26,4 +26,7 @@ export type EnumContract = [
   MustAgree<Agreement<'RecordMark', Db.RecordMark, Sop.RecordMark>>,
   MustAgree<Agreement<'ValueKind', Db.ValueKind, Sop.ValueKind>>,
   MustAgree<Agreement<'TargetMode', Db.TargetMode, Sop.TargetMode>>,
+  MustAgree<Agreement<'AuditSource', Db.AuditSource, Sop.AuditSource>>,
+  MustAgree<Agreement<'TlStatus', Db.TlStatus, Sop.TlStatus>>,
+  MustAgree<Agreement<'FollowUpState', Db.FollowUpState, Sop.FollowUpState>>,
 ];

@@ -12,6 +12,9 @@ import {
   TargetMode,
   ValueKind,
   WebhookDeliveryStatus,
+  AuditSource,
+  TlStatus,
+  FollowUpState,
 } from '../generated/prisma/enums';
 
 // The database enums double as the GraphQL enums, so the two cannot drift apart.
@@ -29,3 +32,9 @@ registerEnumType(ValueKind, { name: 'ValueKind', description: 'Jenis nilai indik
 registerEnumType(TargetMode, { name: 'TargetMode', description: 'Target triwulan kumulatif (Triwulan IV = target tahunan) atau per triwulan' });
 
 export { ActingKind, AnalysisStatus, ApiScope, DocumentKind, Polarity, RecordMark, RequestStatus, Role, SubmissionStatus, TargetMode, ValueKind, WebhookDeliveryStatus };
+// Findings and their follow-up (issue 14)
+registerEnumType(AuditSource, { name: 'AuditSource', description: 'Sumber laporan: BPK, Inspektorat, APIP lain (LHP) atau evaluasi AKIP (LHE)' });
+registerEnumType(TlStatus, { name: 'TlStatus', description: 'Status tindak lanjut skala BPK: 1 sesuai, 2 belum sesuai, 3 belum ditindaklanjuti, 4 tidak dapat ditindaklanjuti' });
+registerEnumType(FollowUpState, { name: 'FollowUpState', description: 'Tindak lanjut: dikirim (menunggu APIP), diverifikasi, dikembalikan' });
+
+export { AuditSource, TlStatus, FollowUpState };

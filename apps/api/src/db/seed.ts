@@ -97,6 +97,8 @@ const USERS: { username: string; nip: string; name: string; jabatan: string; rol
     { username: `operator.${b.code.toLowerCase()}`, nip: `19900${i + 1}012015031${String(i + 1).padStart(3, '0')}`, name: `Operator ${b.name.replace('Bidang ', '')}`, jabatan: `Operator ${b.name}`, roles: ['BIDANG_OPERATOR'] satisfies Role[], bidang: b.code },
     { username: `kabid.${b.code.toLowerCase()}`, nip: `19780${i + 1}202003121${String(i + 1).padStart(3, '0')}`, name: `Kepala ${b.name}`, jabatan: `Kepala ${b.name}`, roles: ['BIDANG_HEAD'] satisfies Role[], bidang: b.code },
   ]),
+  // Issue 14: the Inspektorat's verifier of audit follow-ups (office-scoped for now).
+  { username: 'inspektorat', nip: '198306152009022005', name: 'Rina Kusumawati, S.E., Ak.', jabatan: 'Auditor Inspektorat (Verifikator TL)', roles: ['APIP'] },
 ];
 
 export const DEMO_USERNAMES = USERS.map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
@@ -200,7 +202,45 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
     }
   }
   await seedDemoKop(db, office.id, opts.dataDir);
+  await seedDemoFindings(db, office.id, opts.year, bidangIdOf);
   return { officeId: office.id, created };
+}
+
+/**
+ * Issue 14: an Inspektorat LHP of last year with two findings, once (an office that already has
+ * a report keeps what it has): one verified as status 1 with its follow-up, one still open and
+ * overdue. Written directly, without reminder jobs: both deadlines have passed.
+ */
+async function seedDemoFindings(db: Db, officeId: string, year: number, bidangIdOf: (code: string) => string) {
+  if (await db.auditReport.count({ where: { officeId } })) return;
+  const [kasubbag, operator, apip] = await Promise.all(['kasubbag', 'operator.keudes', 'inspektorat'].map((username) => db.user.findUnique({ where: { username } })));
+  if (!kasubbag || !operator || !apip) return;
+  const received = `${year - 1}-08-03`;
+  const deadline = new Date(new Date(`${received}T00:00:00Z`).getTime() + 60 * 86_400_000);
+  const report = await db.auditReport.create({
+    data: { officeId, source: 'INSPEKTORAT', number: `700/118/411.050/${year - 1}`, title: 'LHP Pemeriksaan Reguler pada Dinas Pemberdayaan Masyarakat dan Desa', year: year - 1, receivedDate: new Date(`${received}T00:00:00Z`), deadlineDays: 60, createdById: kasubbag.id },
+  });
+  const finding = (bidang: string, code: string, title: string, kondisi: string, rec: string) =>
+    db.finding.create({
+      data: {
+        reportId: report.id, officeId, bidangId: bidangIdOf(bidang), code, title, kondisi,
+        kriteria: 'Permendagri Nomor 20 Tahun 2018 tentang Pengelolaan Keuangan Desa.',
+        sebab: 'Pembinaan dan pengawasan oleh Bidang belum optimal.',
+        akibat: 'Risiko salah saji dan keterlambatan pelaporan.',
+        recommendations: { create: [{ code: `${code}.1`, text: rec, deadline }] },
+      },
+      include: { recommendations: true },
+    });
+  const verified = await finding('KEUDES', '2.01', 'Laporan realisasi APBDes terlambat disampaikan', 'Sebanyak 12 desa terlambat menyampaikan laporan realisasi APBDes semester I.', 'Memberikan teguran tertulis kepada kepala desa yang terlambat menyampaikan laporan.');
+  await finding('KELEMBAGAAN', '2.02', 'Data kelembagaan desa belum mutakhir', 'Data LKD pada 20 desa belum diperbarui sejak dua tahun terakhir.', 'Memutakhirkan data lembaga kemasyarakatan desa dan melaporkannya kepada Kepala Dinas.');
+  const rec = verified.recommendations[0];
+  if (!rec) return;
+  const sent = new Date(deadline.getTime() - 20 * 86_400_000);
+  const checked = new Date(sent.getTime() + 5 * 86_400_000);
+  await db.followUpAction.create({
+    data: { recommendationId: rec.id, text: 'Teguran tertulis telah disampaikan kepada 12 kepala desa (surat 141/205/411.050).', createdById: operator.id, createdAt: sent, state: 'VERIFIED', reviewedById: apip.id, reviewedAt: checked, verdict: 'SESUAI', note: 'Bukti teguran lengkap.' },
+  });
+  await db.recommendation.update({ where: { id: rec.id }, data: { status: 'SESUAI', verifiedAt: checked, verifiedById: apip.id, version: 3 } });
 }
 
 /** The kop and logo, once: an office whose administrator already set a kop keeps it. */

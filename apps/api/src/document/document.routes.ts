@@ -21,6 +21,7 @@ export function documentRoutes(services: Services, config: Config, authed: Authe
     const target = {
       submissionId: typeof req.query.submissionId === 'string' ? req.query.submissionId : undefined,
       requestId: typeof req.query.requestId === 'string' ? req.query.requestId : undefined,
+      followUpActionId: typeof req.query.followUpActionId === 'string' ? req.query.followUpActionId : undefined,
       kind: String(req.query.kind ?? ''),
     };
     assertMultipart(req, config.MAX_UPLOAD_BYTES);

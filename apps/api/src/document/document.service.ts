@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, stepOfStatus, type DocumentKind, type RequestStatus } from '@sipedaki/sop';
+import { BIDANG_ROLES, isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, stepOfStatus, type DocumentKind, type RequestStatus } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
@@ -14,6 +14,8 @@ import { ALLOWED_EXTENSIONS, DocumentStorage, fileTypeOf, magicMatches } from '.
 export interface UploadTarget {
   submissionId?: string;
   requestId?: string;
+  /** Evidence of an audit follow-up action (issue 14): kind TL_HP or OTHER, by the action's Bidang. */
+  followUpActionId?: string;
   kind: string;
 }
 
@@ -42,6 +44,10 @@ export class DocumentService {
       });
     }
     const kind = t.kind;
+    if (t.followUpActionId !== undefined) {
+      if (t.submissionId || t.requestId) fail('VALIDATION_FAILED', { id: 'Sebutkan tepat satu: submissionId, requestId atau followUpActionId.', en: 'Give exactly one of submissionId, requestId and followUpActionId.' });
+      return { ...(await authorizeEvidence(db, actor, t.followUpActionId, kind, lock)), submissionId: null, requestId: null, request: null };
+    }
     if (!!t.submissionId === !!t.requestId) fail('VALIDATION_FAILED', { id: 'Sebutkan tepat satu: submissionId atau requestId.', en: 'Give exactly one of submissionId and requestId.' });
     if (t.submissionId) {
       if (!isUuid(t.submissionId)) fail('NOT_FOUND');
@@ -94,6 +100,7 @@ export class DocumentService {
             submissionId: where.submissionId,
             requestId: where.requestId,
             bidangId: where.bidangId,
+            followUpActionId: 'followUpActionId' in where ? where.followUpActionId : null,
             kind: where.kind,
             filename: sanitizeFilename(filename),
             mimeType: type.mime,
@@ -156,6 +163,7 @@ export class DocumentService {
     assertSameOffice(actor, d.officeId);
     if (!canReadDocument(actor, d)) fail('FORBIDDEN');
     if (d.verificationCode) fail('NOT_EDITABLE', ISSUED_IS_PERMANENT);
+    if (d.followUpActionId) fail('NOT_EDITABLE', EVIDENCE_IS_PERMANENT);
     await this.db.$transaction(async (tx) => {
       const target: UploadTarget = d.submissionId ? { submissionId: d.submissionId, kind: d.kind } : { requestId: d.requestId ?? undefined, kind: d.kind };
       const where = await this.authorize(tx, actor, target, tx);
@@ -174,6 +182,32 @@ export class DocumentService {
     const docs = await this.db.storedDocument.findMany({ where: { requestId, submissionId: null }, orderBy: { createdAt: 'asc' } });
     return docs.filter((d) => canReadDocument(actor, d)).map(documentView);
   }
+}
+
+const EVIDENCE_IS_PERMANENT = {
+  id: 'Bukti tindak lanjut yang sudah dikirim adalah arsip dan tidak dapat dihapus.',
+  en: 'Evidence of a follow-up that was sent is a record and cannot be removed.',
+};
+
+/**
+ * Evidence for a follow-up action: by an operator or head of the finding's Bidang, while the
+ * action waits for the APIP (SUBMITTED). Another Bidang's action is NOT_FOUND. The action's row is
+ * locked, the same lock the APIP's verification takes.
+ */
+async function authorizeEvidence(db: Db | Tx, actor: Actor, actionId: string, kind: DocumentKind, lock: Tx | null) {
+  if (!isUuid(actionId)) fail('NOT_FOUND');
+  if (lock) await lock.$queryRaw`SELECT id FROM "FollowUpAction" WHERE id = ${actionId}::uuid FOR UPDATE`;
+  const a = await findOr404(db.followUpAction.findUnique({ where: { id: actionId }, include: { recommendation: { include: { finding: true } } } }));
+  const f = a.recommendation.finding;
+  assertSameOffice(actor, f.officeId);
+  if (!actor.bidangIds.includes(f.bidangId) || !actor.roles.some((r) => BIDANG_ROLES.includes(r))) fail('NOT_FOUND');
+  if (kind !== 'TL_HP' && kind !== 'OTHER') {
+    fail('VALIDATION_FAILED', { id: 'Bukti tindak lanjut berjenis TL_HP atau OTHER.', en: 'Follow-up evidence is of kind TL_HP or OTHER.' }, { fields: [fieldProblem('kind', { id: 'Gunakan TL_HP atau OTHER', en: 'Use TL_HP or OTHER' })] });
+  }
+  if (a.state !== 'SUBMITTED') {
+    fail('NOT_EDITABLE', { id: 'Tindak lanjut ini sudah diperiksa APIP; kirim tindak lanjut baru untuk bukti tambahan.', en: 'The APIP has reviewed this follow-up; send a new follow-up for further evidence.' });
+  }
+  return { officeId: f.officeId, bidangId: f.bidangId, followUpActionId: a.id, kind };
 }
 
 const ISSUED_IS_PERMANENT = {

@@ -5,6 +5,7 @@ import { documentRoutes } from '../document/document.routes';
 import { reportRoutes } from '../report/report.routes';
 import { monitoringRoutes } from '../monitoring/monitoring.routes';
 import { indicatorRoutes } from '../indicator/indicator.routes';
+import { findingRoutes } from '../finding/finding.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -20,5 +21,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(reportRoutes(services, config, authed));
   router.use(monitoringRoutes(services, config, authed));
   router.use(indicatorRoutes(services, config, authed));
+  router.use(findingRoutes(services, config, authed));
   return router;
 }

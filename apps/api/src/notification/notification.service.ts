@@ -191,6 +191,11 @@ export class NotificationService {
     return this.jobs.addJob(tx, TASKS.notify, job, { runAt: new Date(job.at) });
   }
 
+  /** A `notify` job from another feature's transaction (findings, issue 14). */
+  enqueue(tx: Tx, job: NotifyJob): Promise<void> {
+    return this.notify(tx, job);
+  }
+
   private async requestMoved(tx: Tx, e: Extract<DomainEvent, { kind: 'request.moved' }>) {
     const r = e.request;
     if (e.completedStep) await this.dropStep(tx, r.id, e.completedStep);

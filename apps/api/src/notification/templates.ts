@@ -45,6 +45,20 @@ export interface Params {
   ip?: string | null;
   at?: string;
   offsetMinutes?: number;
+  // Findings (TL HP, issue 14)
+  reportNumber?: string;
+  findingCode?: string;
+  recommendationCode?: string;
+  /** A date only, 'YYYY-MM-DD'. */
+  deadline?: string;
+  note?: string;
+}
+
+/** '2027-03-16' → "16 Maret 2027" / "16 March 2027". */
+export function formatDay(date: string | undefined, lang: Lang): string {
+  if (!date) return '—';
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[lang][(m ?? 1) - 1]} ${y}`;
 }
 
 const role = (r: Role | undefined, lang: Lang) => (r ? ROLE_LABELS[r][lang] : '');
@@ -113,6 +127,22 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
       return id
         ? { title: 'Masuk dari perangkat baru', body: `Akun Anda masuk dari perangkat baru (${p.device}${p.ip ? `, alamat ${p.ip}` : ''}) pada ${at(p.at)}. Jika bukan Anda, keluarkan sesi itu di Profil saya dan ganti kata sandi.` }
         : { title: 'Signed in from a new device', body: `Your account signed in from a new device (${p.device}${p.ip ? `, address ${p.ip}` : ''}) at ${at(p.at)}. If it was not you, sign that session out on your profile page and change your password.` };
+    case 'TL_REMINDER':
+      return id
+        ? { title: `Pengingat tindak lanjut: ${p.reportNumber}`, body: `Rekomendasi ${p.recommendationCode} atas temuan ${p.findingCode} (${p.bidangName}) harus ditindaklanjuti dan diverifikasi APIP paling lambat ${formatDay(p.deadline, lang)}.` }
+        : { title: `Follow-up reminder: ${p.reportNumber}`, body: `Recommendation ${p.recommendationCode} of finding ${p.findingCode} (${p.bidangName}) must be followed up and verified by the APIP by ${formatDay(p.deadline, lang)}.` };
+    case 'TL_ESCALATED':
+      return id
+        ? { title: `Tindak lanjut terlambat: ${p.reportNumber}`, body: `Rekomendasi ${p.recommendationCode} atas temuan ${p.findingCode} (${p.bidangName}) melewati batas waktu ${formatDay(p.deadline, lang)} tanpa tindak lanjut terverifikasi. Mohon ditindaklanjuti.` }
+        : { title: `Follow-up overdue: ${p.reportNumber}`, body: `Recommendation ${p.recommendationCode} of finding ${p.findingCode} (${p.bidangName}) passed its deadline ${formatDay(p.deadline, lang)} without a verified follow-up. Please act on it.` };
+    case 'TL_FOLLOW_UP_SENT':
+      return id
+        ? { title: `Tindak lanjut menunggu verifikasi: ${p.reportNumber}`, body: `${p.bidangName} mengirim tindak lanjut rekomendasi ${p.recommendationCode} (temuan ${p.findingCode}). Silakan verifikasi.` }
+        : { title: `Follow-up awaiting verification: ${p.reportNumber}`, body: `${p.bidangName} sent a follow-up of recommendation ${p.recommendationCode} (finding ${p.findingCode}). Please verify it.` };
+    case 'TL_FOLLOW_UP_RETURNED':
+      return id
+        ? { title: `Tindak lanjut dikembalikan: ${p.reportNumber}`, body: `APIP mengembalikan tindak lanjut rekomendasi ${p.recommendationCode} (temuan ${p.findingCode}): "${p.note}". Batas waktu ${formatDay(p.deadline, lang)}.` }
+        : { title: `Follow-up returned: ${p.reportNumber}`, body: `The APIP returned the follow-up of recommendation ${p.recommendationCode} (finding ${p.findingCode}): "${p.note}". Deadline ${formatDay(p.deadline, lang)}.` };
   }
 }
 

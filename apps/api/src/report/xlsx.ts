@@ -274,3 +274,6 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   }
   return toBuffer(wb);
 }
+
+/** A cell's text, trimmed (formulas: their result; rich text: its characters); shared with the findings import. */
+export { text as cellText };

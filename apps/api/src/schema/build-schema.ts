@@ -25,6 +25,7 @@ import { NotificationResolver } from '../notification/notification.resolver';
 import { UserResolver } from '../user/user.resolver';
 import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/asks.resolver';
 import { MonitoringResolver } from '../monitoring/monitoring.resolver';
+import { FindingResolver } from '../finding/finding.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -58,6 +59,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       RequestAsksResolver,
       IndicatorAdHocResolver,
       MonitoringResolver,
+      FindingResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

@@ -31,6 +31,8 @@ export interface UploadOptions {
   submissionId?: string;
   /** …or a request-level document (format, report), for the secretariat. */
   requestId?: string;
+  /** …or evidence of an audit follow-up action (TL HP), for its Bidang. */
+  followUpActionId?: string;
   kind: DocumentKind;
   file: File | Blob;
   filename?: string;
@@ -44,7 +46,11 @@ export interface UploadOptions {
 export function uploadDocument(o: UploadOptions): Promise<StoredDocumentJson> {
   return new Promise((resolve, reject) => {
     const xhr = o.xhr ? o.xhr() : new XMLHttpRequest();
-    const target = o.submissionId ? `submissionId=${encodeURIComponent(o.submissionId)}` : `requestId=${encodeURIComponent(o.requestId ?? '')}`;
+    const target = o.submissionId
+      ? `submissionId=${encodeURIComponent(o.submissionId)}`
+      : o.followUpActionId
+        ? `followUpActionId=${encodeURIComponent(o.followUpActionId)}`
+        : `requestId=${encodeURIComponent(o.requestId ?? '')}`;
     const url = `/api/documents?${target}&kind=${encodeURIComponent(o.kind)}`;
     xhr.open('POST', url);
     const token = o.token ?? getToken();
@@ -80,7 +86,7 @@ export function useUpload(xhr?: () => XMLHttpRequest) {
   const progress = ref(0);
   const uploading = ref(false);
   const error = ref<UploadError | null>(null);
-  async function upload(target: string | { submissionId?: string; requestId?: string }, kind: DocumentKind, file: File) {
+  async function upload(target: string | { submissionId?: string; requestId?: string; followUpActionId?: string }, kind: DocumentKind, file: File) {
     const to = typeof target === 'string' ? { submissionId: target } : target;
     uploading.value = true;
     progress.value = 0;

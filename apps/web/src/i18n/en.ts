@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', language: 'Language' },
+  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', findings: 'Findings & follow-up', language: 'Language' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -90,7 +90,7 @@ const en: typeof id = {
     arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled. Reason: {reason}', inactive: 'inactive',
     round: 'Round {n}', earlierRound: 'Round {n}: started {start}, ended {end}', roundAction: { RETURN_REPORT: 'returned by the Sekretaris', KEPALA_RETURN: 'returned by the Kepala Dinas', RAISE_TO_KEPALA: 'raised to the Kepala Dinas', SUBMIT_REPORT: 'handed to the Sekretaris', CANCEL: 'cancelled' },
   },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },
   nip: { FORMAT: 'A NIP has 18 digits.', BIRTH_DATE: 'The birth date in the NIP is not valid.', APPOINTMENT_DATE: 'The appointment month in the NIP is not valid.', APPOINTMENT_BEFORE_BIRTH: 'Appointment before birth.' },
@@ -135,6 +135,7 @@ const en: typeof id = {
     DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
     ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
+    TL_REMINDER: 'Deadline reminder for an audit follow-up', TL_ESCALATED: 'Audit follow-up overdue', TL_FOLLOW_UP_SENT: 'Follow-up awaiting APIP verification', TL_FOLLOW_UP_RETURNED: 'Follow-up returned by the APIP',
   },
   channel: { IN_APP: 'In the app', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {
@@ -262,5 +263,18 @@ const en: typeof id = {
     min: '{n} min', hours: '{n} h', days: '{n} days', noRuns: 'no runs',
     chartAria: 'Step {step}, standard {standard}; median actual time per month: {list}', legendActual: 'median actual time per month', legendStandard: 'standard {s}',
   },
+  findings: {
+    title: 'Audit follow-up', intro: 'Recommendations of LHP/LHE reports and the status of their follow-up (BPK scale). Deadline: the date the report was received + 60 calendar days.',
+    total: 'Recommendations', open: 'Open', overdue: 'Overdue', awaiting: 'Awaiting APIP verification',
+    onlyOpen: 'Open only', onlyOverdue: 'Overdue only', export: 'Download the TL matrix (XLSX)', empty: 'No findings yet.',
+    deadline: 'Deadline', status: 'Status', report: 'Report no.', finding: 'Finding', recommendation: 'Recommendation', bidang: 'Bidang',
+    late: 'Late', waiting: 'Awaiting APIP', followUps: 'Follow-up', noFollowUp: 'No follow-up yet.',
+    answer: 'Send the follow-up', answerText: 'What was done', answerHint: 'Once sent, upload the evidence (decree, minutes, payment slip) while it waits for the APIP.',
+    evidence: 'Upload evidence', verify: 'Verify', verdict: 'Verified status', reason: 'Reason (required for status 4)', note: 'Note', giveBack: 'Return with a note',
+    state: { SUBMITTED: 'Awaiting APIP verification', VERIFIED: 'Verified', RETURNED: 'Returned' },
+    by: 'by {name}', sentOk: 'Follow-up sent; awaiting the APIP.', verifiedOk: 'Follow-up verified.', returnedOk: 'Follow-up returned to the Bidang.',
+    source: { BPK: 'BPK', INSPEKTORAT: 'Inspectorate', APIP_LAIN: 'Other APIP', AKIP: 'AKIP evaluation' },
+  },
+  tlStatus: { SESUAI: 'In line with the recommendation', BELUM_SESUAI: 'Not yet in line (in progress)', BELUM_DITINDAKLANJUTI: 'Not followed up yet', TIDAK_DAPAT_DITINDAKLANJUTI: 'Cannot be followed up' },
 };
 export default en;

@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', findings: 'Temuan & TL', language: 'Bahasa' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -88,7 +88,7 @@ export default {
     arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan. Alasan: {reason}', inactive: 'nonaktif',
     round: 'Putaran {n}', earlierRound: 'Putaran {n}: mulai {start}, selesai {end}', roundAction: { RETURN_REPORT: 'dikembalikan Sekretaris', KEPALA_RETURN: 'dikembalikan Kepala Dinas', RAISE_TO_KEPALA: 'dinaikkan kepada Kepala Dinas', SUBMIT_REPORT: 'disampaikan kepada Sekretaris', CANCEL: 'dibatalkan' },
   },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
   nip: { FORMAT: 'NIP harus 18 digit angka.', BIRTH_DATE: 'Tanggal lahir dalam NIP tidak sah.', APPOINTMENT_DATE: 'Bulan pengangkatan dalam NIP tidak sah.', APPOINTMENT_BEFORE_BIRTH: 'Tanggal pengangkatan sebelum tanggal lahir.' },
@@ -133,6 +133,7 @@ export default {
     DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
     ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
+    TL_REMINDER: 'Pengingat batas waktu tindak lanjut temuan', TL_ESCALATED: 'Tindak lanjut temuan terlambat', TL_FOLLOW_UP_SENT: 'Tindak lanjut menunggu verifikasi APIP', TL_FOLLOW_UP_RETURNED: 'Tindak lanjut dikembalikan APIP',
   },
   channel: { IN_APP: 'Aplikasi', EMAIL: 'E-mail', WHATSAPP: 'WhatsApp', SMS: 'SMS' },
   profile: {
@@ -260,4 +261,17 @@ export default {
     min: '{n} menit', hours: '{n} jam', days: '{n} hari', noRuns: 'tidak ada pelaksanaan',
     chartAria: 'Langkah {step}, standar {standard}; median waktu nyata per bulan: {list}', legendActual: 'median waktu nyata per bulan', legendStandard: 'standar {s}',
   },
+  findings: {
+    title: 'Tindak lanjut hasil pemeriksaan', intro: 'Rekomendasi LHP/LHE dan status tindak lanjutnya (skala BPK). Batas waktu: tanggal LHP diterima + 60 hari kalender.',
+    total: 'Rekomendasi', open: 'Belum selesai', overdue: 'Lewat batas waktu', awaiting: 'Menunggu verifikasi APIP',
+    onlyOpen: 'Hanya yang belum selesai', onlyOverdue: 'Hanya yang lewat batas waktu', export: 'Unduh matriks TL (XLSX)', empty: 'Belum ada temuan.',
+    deadline: 'Batas waktu', status: 'Status', report: 'No. LHP', finding: 'Temuan', recommendation: 'Rekomendasi', bidang: 'Bidang',
+    late: 'Terlambat', waiting: 'Menunggu APIP', followUps: 'Tindak lanjut', noFollowUp: 'Belum ada tindak lanjut.',
+    answer: 'Kirim tindak lanjut', answerText: 'Uraian tindak lanjut', answerHint: 'Setelah dikirim, unggah bukti (SK, berita acara, bukti setor) selama menunggu verifikasi APIP.',
+    evidence: 'Unggah bukti tindak lanjut', verify: 'Verifikasi', verdict: 'Status hasil verifikasi', reason: 'Alasan (wajib untuk status 4)', note: 'Catatan', giveBack: 'Kembalikan dengan catatan',
+    state: { SUBMITTED: 'Menunggu verifikasi APIP', VERIFIED: 'Diverifikasi', RETURNED: 'Dikembalikan' },
+    by: 'oleh {name}', sentOk: 'Tindak lanjut terkirim; menunggu verifikasi APIP.', verifiedOk: 'Tindak lanjut diverifikasi.', returnedOk: 'Tindak lanjut dikembalikan kepada Bidang.',
+    source: { BPK: 'BPK', INSPEKTORAT: 'Inspektorat', APIP_LAIN: 'APIP lainnya', AKIP: 'Evaluasi AKIP' },
+  },
+  tlStatus: { SESUAI: 'Sesuai dengan rekomendasi', BELUM_SESUAI: 'Belum sesuai (dalam proses)', BELUM_DITINDAKLANJUTI: 'Belum ditindaklanjuti', TIDAK_DAPAT_DITINDAKLANJUTI: 'Tidak dapat ditindaklanjuti' },
 };
