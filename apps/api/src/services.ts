@@ -24,6 +24,7 @@ import { PerformanceService } from './performance/performance.service';
 import { WEBHOOK_ATTEMPT_TASK, WebhookDispatcher } from './webhook/dispatcher';
 import { WebhookService } from './webhook/webhook.service';
 import { UserService } from './user/user.service';
+import { HistoryService } from './history/history.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -82,6 +83,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     completeness,
     inbox: new InboxService(db),
     submissions,
+    history: new HistoryService(db, requests, submissions),
     analyses,
     documents,
     letterheads,

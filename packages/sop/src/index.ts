@@ -13,3 +13,5 @@ export * from './documents';
 export * from './password';
 export * from './notifications';
 export * from './contact';
+export * from './versions';
+export * from './audit';

@@ -21,7 +21,7 @@ export class CompletenessService {
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
       .map(({ submissionId, status, submittedAt, firstSubmittedAt, returnCount, step4DueAt: _due, ...b }) => {
-        const pending = !status || isSubmissionEditable(status);
+        const pending = !status || isSubmissionEditable(status) || status === 'AWAITING_HEAD';
         return {
           bidang: b,
           submissionId,
@@ -39,6 +39,7 @@ export class CompletenessService {
     return {
       bidangTotal: perBidang.length,
       draft: count('DRAFT'),
+      awaitingHead: count('AWAITING_HEAD'),
       submitted: count('SUBMITTED'),
       returned: count('RETURNED'),
       accepted,

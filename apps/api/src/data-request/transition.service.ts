@@ -18,7 +18,7 @@ import {
   type SubmissionStatus,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import { audit } from '../audit/audit.service';
+import { audit, requestAuditState } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { EventSink } from '../notification/events';
 import { assertSameOffice } from '../common/access';
@@ -154,8 +154,9 @@ export class TransitionService {
         action: `request.${action.toLowerCase()}`,
         entityType: 'DataRequest',
         entityId: r.id,
-        before: { status: r.status, version: r.version },
-        after: { status: after.status, version: after.version, actingRole, note: input.note ?? input.instruction ?? null },
+        // Enough for a readable history (old → new): the step, its due time, who it went to.
+        before: requestAuditState(r),
+        after: { ...requestAuditState(after), actingRole, toRole: toRole ?? null, note: input.note ?? input.instruction ?? null },
       });
       return toRequestModel(after);
     });
@@ -180,7 +181,7 @@ export class TransitionService {
       await tx.disposition.create({
         data: { requestId: r.id, step: 7, fromUserId: actor.userId, fromRole: 'KEPALA_DINAS', toRole: 'SEKRETARIS', instruction: 'Laporan diterima.', mark: 'SIGNATURE' },
       });
-      await audit(tx, actor, { action: 'request.acknowledged', entityType: 'DataRequest', entityId: r.id, after: { acknowledgedAt: now } });
+      await audit(tx, actor, { action: 'request.acknowledged', entityType: 'DataRequest', entityId: r.id, before: requestAuditState(r), after: { ...requestAuditState(r), acknowledgedAt: now } });
       return toRequestModel(await tx.dataRequest.findUniqueOrThrow({ where: { id: r.id } }));
     });
   }

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/prisma';
 import { documentRoutes } from '../document/document.routes';
 import { reportRoutes } from '../report/report.routes';
+import { historyRoutes } from '../history/history.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -16,5 +17,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   const router = express.Router();
   router.use(documentRoutes(services, config, authed));
   router.use(reportRoutes(services, config, authed));
+  router.use(historyRoutes(services, authed));
   return router;
 }

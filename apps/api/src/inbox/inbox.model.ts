@@ -4,6 +4,7 @@ import { DataRequest, RequestAction } from '../data-request/data-request.model';
 export enum InboxKind {
   REQUEST_STEP = 'REQUEST_STEP',
   FILL_SUBMISSION = 'FILL_SUBMISSION',
+  APPROVE_SUBMISSION = 'APPROVE_SUBMISSION',
   REVIEW_SUBMISSION = 'REVIEW_SUBMISSION',
   ACKNOWLEDGE_REPORT = 'ACKNOWLEDGE_REPORT',
   ESCALATION = 'ESCALATION',

@@ -40,6 +40,10 @@ export class InboxService {
               request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue,
             });
           }
+          // The Kepala Bidang's sign-off: his own Bidang's drafts the operator sent him.
+          if (actor.bidangIds.includes(s.bidangId) && checkSubmissionTransition(s.status, 'HEAD_APPROVE', actor.roles).ok) {
+            items.push({ kind: 'APPROVE_SUBMISSION', ...INBOX_TITLES.APPROVE_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
+          }
           if (checkSubmissionTransition(s.status, 'ACCEPT', actor.roles).ok) {
             items.push({ kind: 'REVIEW_SUBMISSION', ...INBOX_TITLES.REVIEW_SUBMISSION, request: r, step: 4, actions: [], submissionId: s.id, dueAt: r.dueAt, overdue });
           }
@@ -69,12 +73,13 @@ const INBOX_TITLES = {
   ACKNOWLEDGE_REPORT: { title: 'Terima laporan capaian kinerja', titleEn: 'Receive the performance report' },
   FILL_SUBMISSION: { title: 'Isi data kinerja Bidang', titleEn: 'Fill in the division’s performance data' },
   FIX_RETURNED: { title: 'Perbaiki data kinerja yang dikembalikan', titleEn: 'Fix the returned performance data' },
+  APPROVE_SUBMISSION: { title: 'Setujui data kinerja Bidang', titleEn: 'Sign off the division’s performance data' },
   REVIEW_SUBMISSION: { title: 'Periksa data kinerja yang dikirim Bidang', titleEn: 'Review data submitted by a division' },
   FORWARD_COLLECTION: { title: 'Teruskan data yang terkumpul kepada Kasubbag', titleEn: 'Forward the collected data to the Kasubbag' },
 } as const;
 
 export interface InboxItemData {
-  kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
+  kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'APPROVE_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
   title: string;
   titleEn: string;
   request: RequestModel;

@@ -20,6 +20,7 @@ import { SubmissionResolver } from '../submission/submission.resolver';
 import { WebhookResolver } from '../webhook/webhook.resolver';
 import { NotificationResolver } from '../notification/notification.resolver';
 import { UserResolver } from '../user/user.resolver';
+import { HistoryResolver } from '../history/history.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -47,6 +48,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PerformanceResolver,
       WebhookResolver,
       NotificationResolver,
+      HistoryResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

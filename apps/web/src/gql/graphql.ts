@@ -123,6 +123,7 @@ export type EventChannelsInput = {
 
 export type InboxKind =
   | 'ACKNOWLEDGE_REPORT'
+  | 'APPROVE_SUBMISSION'
   | 'ESCALATION'
   | 'FILL_SUBMISSION'
   | 'REQUEST_STEP'
@@ -172,6 +173,8 @@ export type NotificationEvent =
   | 'REPORT_WAITING'
   | 'STEP_ESCALATED'
   | 'STEP_REMINDER'
+  | 'SUBMISSION_AWAITING_HEAD'
+  | 'SUBMISSION_HEAD_RETURNED'
   | 'SUBMISSION_RETURNED'
   | 'SUBMISSION_SENT';
 
@@ -330,6 +333,7 @@ export type SubmissionActionInput = {
 
 export type SubmissionStatus =
   | 'ACCEPTED'
+  | 'AWAITING_HEAD'
   | 'DRAFT'
   | 'RETURNED'
   | 'SUBMITTED';
