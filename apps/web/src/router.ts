@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
 
@@ -21,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/permintaan/baru', name: 'register', component: () => import('@/pages/RegisterRequestPage.vue'), meta: { roles: ['SEKRETARIS'] } },
   { path: '/permintaan/:id', name: 'request', component: () => import('@/pages/RequestPage.vue'), props: true },
   { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
+  { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },

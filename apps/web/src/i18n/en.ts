@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', language: 'Language' },
+  nav: { audit: 'Audit trail', home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', language: 'Language' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -70,7 +70,7 @@ const en: typeof id = {
     capaianStatus: { TARGET_ZERO: 'zero target', CLAMPED: 'clamped at 0', MISSING_TARGET: 'no target', INVALID_RANGE: 'invalid range', MISSING_REALISASI: 'not filled', OK: '' },
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },
-  status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
+  status: { DRAFT: 'Draft', AWAITING_HEAD: 'Awaiting the Kepala Bidang', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted' },
   docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other' },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
@@ -114,7 +114,7 @@ const en: typeof id = {
     channels: 'Channels per kind of notification', channelsIntro: 'Channels that cannot be used yet (number not verified, or not set up on the server) cannot be chosen.', urgent: 'also outside office hours', noEmail: 'E-mail is not set up on this server yet (ask the administrator); notifications still show in the app.', noGateway: 'No WhatsApp/SMS gateway is set up on this server yet; the number is kept for later.',
   },
   notificationEvent: {
-    DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
+    DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)', SUBMISSION_AWAITING_HEAD: 'My Bidang’s data awaits my sign-off (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'The Kepala Bidang returned the data',
     ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_FINAL: 'Final report for the Kepala Dinas', STEP_REMINDER: 'Reminder before a due time',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
   },
@@ -194,6 +194,27 @@ const en: typeof id = {
     newLogo: 'New logo: {name} (stored when you press Save)', removeLogo: 'Remove the logo from the letterhead', logoAlt: 'Letterhead logo',
     problem: { TYPE: 'The logo must be a PNG or JPEG picture.', SIZE: 'The logo may be at most 512 KB. Make the picture smaller and choose it again.' },
     saved: 'Letterhead saved. Documents downloaded from now on use it; documents already issued stay as they were.',
+  },
+  signoff: {
+    submit: 'Send to the Kepala Bidang', submitted: 'Sent to the Kepala Bidang for sign-off.', waiting: 'Awaiting the Kepala Bidang’s sign-off. The data cannot be changed until it is approved or returned.',
+    title: 'Kepala Bidang’s sign-off', intro: 'Check the data and attachments above. Approve to sign and send them to the Kasubbag, or return them to the operator with a note.',
+    approve: 'Approve and send to the Kasubbag', approveConfirm: 'Yes, approve and send', approveQuestion: 'Approve {bidang}’s data and send it to the Kasubbag? Your approval is recorded as the Kepala Bidang’s signature.',
+    approved: 'Approved and sent to the Kasubbag.', note: 'Note for the operator (at least 5 characters)', returnIt: 'Return to the operator', returned: 'Returned to the operator.',
+    headNote: 'Returned by the Kepala Bidang', signedAt: 'Signed off by the Kepala Bidang {at}',
+  },
+  versions: {
+    title: 'Submitted versions', intro: 'Every hand-in to the secretariat is kept whole and cannot be changed.', number: 'Version {n}', by: 'sent by {name}', signedBy: 'signed off by {name}',
+    compare: 'Compare versions', from: 'From version', to: 'To version', show: 'Show changes', sinceReturn: 'Changes since the returned version',
+    noChanges: 'No changes.', values: 'Realisasi and notes', documents: 'Attachments', narrative: 'Narrative', before: 'Before', after: 'Now', empty: 'empty',
+    change: { ADDED: 'added', REMOVED: 'withdrawn', REPLACED: 'replaced' }, sameContent: 'same file content', noteChanged: 'Note: {before} → {after}',
+  },
+  history: {
+    title: 'History', show: 'Show history', hide: 'Hide history', empty: 'No history yet.', system: 'System', count: '{n} records',
+  },
+  audit: {
+    title: 'Audit trail', intro: 'Every recorded change in this office: who, when, what, old → new value.', person: 'User', anyone: 'All users', from: 'From', until: 'Until',
+    entity: 'Record type', anyEntity: 'All types', text: 'Search text', textHint: 'Letter number, file name, indicator code…', search: 'Search', reset: 'Clear filters', download: 'Download XLSX',
+    total: '{n} records', page: 'Page {page} of {pages}', prev: 'Previous', next: 'Next', empty: 'No matching records.', record: 'Record',
   },
 };
 export default en;

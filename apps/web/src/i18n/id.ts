@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
+  nav: { audit: 'Jejak audit', home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', language: 'Bahasa' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -68,7 +68,7 @@ export default {
     capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
-  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
+  status: { DRAFT: 'Draf', AWAITING_HEAD: 'Menunggu Kepala Bidang', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima' },
   docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya' },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
@@ -112,7 +112,7 @@ export default {
     channels: 'Saluran per jenis pemberitahuan', channelsIntro: 'Saluran yang belum dapat dipakai (nomor belum diverifikasi, atau belum diatur di server) tidak dapat dipilih.', urgent: 'juga di luar jam kerja', noEmail: 'Pengiriman e-mail belum diatur di server ini (hubungi administrator); pemberitahuan tetap tampil di aplikasi.', noGateway: 'Gateway WhatsApp/SMS belum diatur di server ini; nomor HP disimpan untuk nanti.',
   },
   notificationEvent: {
-    DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
+    DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)', SUBMISSION_AWAITING_HEAD: 'Data Bidang menunggu persetujuan saya (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'Kepala Bidang mengembalikan data',
     ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_FINAL: 'Laporan final untuk Kepala Dinas', STEP_REMINDER: 'Pengingat sebelum batas waktu',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
   },
@@ -192,5 +192,27 @@ export default {
     newLogo: 'Logo baru: {name} (tersimpan setelah Anda menekan Simpan)', removeLogo: 'Hapus logo dari kop', logoAlt: 'Logo kop surat',
     problem: { TYPE: 'Logo harus berupa gambar PNG atau JPEG.', SIZE: 'Logo paling besar 512 KB. Perkecil gambarnya lalu pilih lagi.' },
     saved: 'Kop surat tersimpan. Dokumen yang diunduh mulai sekarang memakai kop ini; dokumen yang sudah terbit tetap tersimpan seperti semula.',
+  },
+  // Issue 11: the Kepala Bidang's sign-off, versions, Riwayat and the audit search.
+  signoff: {
+    submit: 'Kirim ke Kepala Bidang', submitted: 'Data terkirim kepada Kepala Bidang untuk disetujui.', waiting: 'Menunggu persetujuan Kepala Bidang. Data tidak dapat diubah sampai disetujui atau dikembalikan.',
+    title: 'Persetujuan Kepala Bidang', intro: 'Periksa data dan lampiran di atas. Setujui untuk menandatangani dan mengirimkannya kepada Kasubbag, atau kembalikan kepada operator dengan catatan.',
+    approve: 'Setujui dan kirim ke Kasubbag', approveConfirm: 'Ya, setujui dan kirim', approveQuestion: 'Setujui data {bidang} dan kirim kepada Kasubbag? Persetujuan Anda tercatat sebagai tanda tangan Kepala Bidang.',
+    approved: 'Disetujui dan terkirim kepada Kasubbag.', note: 'Catatan untuk operator (minimal 5 karakter)', returnIt: 'Kembalikan ke operator', returned: 'Dikembalikan kepada operator.',
+    headNote: 'Dikembalikan Kepala Bidang', signedAt: 'Disetujui Kepala Bidang {at}',
+  },
+  versions: {
+    title: 'Versi kiriman', intro: 'Setiap penyerahan kepada sekretariat tersimpan utuh dan tidak dapat diubah.', number: 'Versi {n}', by: 'dikirim oleh {name}', signedBy: 'disetujui {name}',
+    compare: 'Bandingkan versi', from: 'Dari versi', to: 'Ke versi', show: 'Tampilkan perubahan', sinceReturn: 'Perubahan sejak versi yang dikembalikan',
+    noChanges: 'Tidak ada perubahan.', values: 'Realisasi dan keterangan', documents: 'Lampiran', narrative: 'Narasi', before: 'Sebelumnya', after: 'Sekarang', empty: 'kosong',
+    change: { ADDED: 'ditambahkan', REMOVED: 'ditarik', REPLACED: 'diganti' }, sameContent: 'isi berkas sama', noteChanged: 'Keterangan: {before} → {after}',
+  },
+  history: {
+    title: 'Riwayat', show: 'Tampilkan riwayat', hide: 'Sembunyikan riwayat', empty: 'Belum ada riwayat.', system: 'Sistem', count: '{n} catatan',
+  },
+  audit: {
+    title: 'Jejak audit', intro: 'Semua perubahan yang tercatat di Dinas ini: siapa, kapan, apa, nilai lama → baru.', person: 'Pengguna', anyone: 'Semua pengguna', from: 'Dari tanggal', until: 'Sampai tanggal',
+    entity: 'Jenis data', anyEntity: 'Semua jenis', text: 'Cari teks', textHint: 'Nomor surat, nama berkas, kode indikator…', search: 'Cari', reset: 'Hapus saringan', download: 'Unduh XLSX',
+    total: '{n} catatan', page: 'Halaman {page} dari {pages}', prev: 'Sebelumnya', next: 'Berikutnya', empty: 'Tidak ada catatan yang cocok.', record: 'Data',
   },
 };
