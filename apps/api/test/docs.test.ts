@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { ERROR_CATALOG, HTTP_STATUS, type ErrorCode } from '../src/common/errors';
-import { PASSWORD } from './factories';
+import { makeUser, PASSWORD } from './factories';
 import { getSubmission, requestAt, setupOffice, STAGES, uploadDocument, type FlowOffice, type FlowRequest, type Stage } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 
@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'head', 'kepala', 'admin', 'service'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -90,7 +90,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   /** The values a placeholder in an example's variables stands for. */
   async function fill(value: unknown, req: () => Promise<FlowRequest>): Promise<unknown> {
@@ -122,8 +122,9 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return r.data.createApiToken.apiToken.id;
       }
       case '<user>':
-        // The second Bidang's operator: no example signs in as that user.
-        return o.users.op2.id;
+        // A user of its own: examples reset, edit and deactivate it, and the flow helpers that bring
+        // later examples' requests to their step sign in as every user of the factory office.
+        return (await makeUser(t.db, o.office.id, ['BIDANG_OPERATOR'], o.bidang[1]!.id)).id;
       case '<actingAssignment>': {
         const r = await t.gql(
           'mutation($i: AssignActingInput!) { assignActing(input: $i) { id } }',
@@ -155,5 +156,11 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     const r = await t.gql(e.query, variables, tokenOf(e.as));
     if (e.expect) expect({ line: e.line, code: errorCode(r) }).toEqual({ line: e.line, code: e.expect });
     else expect({ line: e.line, errors: r.errors }).toEqual({ line: e.line, errors: undefined });
+    // An example that signs its user out everywhere revokes the token the flow helpers use to bring
+    // later examples' requests to their step: sign that user in again.
+    if (/\blogoutEverywhere\b/.test(e.query) && e.as in o.users) {
+      const key = e.as as keyof FlowOffice['users'];
+      o.tok[key] = await t.login(o.users[key].username);
+    }
   });
 });

@@ -65,7 +65,7 @@ const en: typeof id = {
     title: 'Performance data of {bidang}', status: 'Status', returned: 'Returned for correction', reason: 'Reason', indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Achievement', category: 'Category',
     note: 'Note', narrative: 'Narrative: achievement, obstacles, solutions', saveDraft: 'Save draft', submit: 'Send to the Kasubbag', submitted: 'Data sent.', saved: 'Draft saved.',
     documents: 'Attachments', upload: 'Upload {kind}', uploading: 'Uploading {kind}… {p}%', missing: 'Not attached yet: {list}', remove: 'Remove', readonly: 'This submission was sent and cannot be changed.',
-    accept: 'Accept', returnIt: 'Return', returnReason: 'Reason for returning (at least 5 characters)', history: 'History', range: '{lo}–{hi}', noCapaian: 'not yet', unsaved: 'There are unsaved changes.',
+    accept: 'Accept', returnIt: 'Return', returnReason: 'Reason for returning (at least 5 characters)', history: 'Hand-ins and reviews', range: '{lo}–{hi}', noCapaian: 'not yet', unsaved: 'There are unsaved changes.',
     invalidNumber: 'Not a valid number', readAs: 'Read as: {value} (not {other})', polarity: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better', RANGE: 'range' },
     capaianStatus: { TARGET_ZERO: 'zero target', CLAMPED: 'clamped at 0', MISSING_TARGET: 'no target', INVALID_RANGE: 'invalid range', MISSING_REALISASI: 'not filled', OK: '' },
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },

@@ -63,7 +63,7 @@ export default {
     title: 'Data kinerja {bidang}', status: 'Status', returned: 'Dikembalikan untuk diperbaiki', reason: 'Alasan', indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
     note: 'Keterangan', narrative: 'Narasi: capaian, kendala, solusi', saveDraft: 'Simpan draf', submit: 'Kirim ke Kasubbag', submitted: 'Data terkirim.', saved: 'Draf tersimpan.',
     documents: 'Lampiran', upload: 'Unggah {kind}', uploading: 'Mengunggah {kind}… {p}%', missing: 'Belum dilampirkan: {list}', remove: 'Hapus', readonly: 'Kiriman ini sudah dikirim dan tidak dapat diubah.',
-    accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Riwayat', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
+    accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Pengiriman dan pemeriksaan', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
     invalidNumber: 'Bukan angka yang sah', readAs: 'Dibaca: {value} (bukan {other})', polarity: { HIGHER_IS_BETTER: 'semakin tinggi semakin baik', LOWER_IS_BETTER: 'semakin rendah semakin baik', RANGE: 'rentang' },
     capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
