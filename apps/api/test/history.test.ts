@@ -161,11 +161,20 @@ describe('the office-wide audit search', () => {
 
 describe('describeAudit (pure)', () => {
   const ctx = { indicators: new Map([['i1', 'IKU-01']]), offsetMinutes: 420 };
+  it.each<[string, string, string]>([
+    ['SUBMITTED', 'Dikirim', 'Submitted'],
+    ['AWAITING_HEAD', 'Dikirim kepada Kepala Bidang untuk disetujui', 'Sent to the Kepala Bidang for sign-off'],
+  ])('a submit to %s reads "%s"', (status, id, en) => {
+    const d = describeAudit({ action: 'submission.submit', entityType: 'BidangSubmission', before: { status: 'DRAFT' }, after: { status } }, ctx);
+    expect([d.label, d.labelEn]).toEqual([id, en]);
+  });
+
   it.each<[string, Parameters<typeof describeAudit>[0], [string, string | null, string | null][]]>([
     ['unknown fields are left out', { action: 'x.y', entityType: 'DataRequest', before: { storageKey: 'a', version: 1 }, after: { storageKey: 'b', version: 2 } }, []],
     ['unchanged fields are left out', { action: 'request.compile_data', entityType: 'DataRequest', before: { status: 'COMPILING', currentStep: 5 }, after: { status: 'ANALYSING', currentStep: 5 } }, [['Status', 'Penghimpunan data oleh Kasubbag', 'Analisis dan evaluasi data']]],
     ['a value emptied', { action: 'submission.saved', entityType: 'BidangSubmission', before: { values: [{ indicatorId: 'i1', realisasi: '7' }] }, after: { values: [{ indicatorId: 'i1', realisasi: null }] } }, [['Realisasi IKU-01', '7', null]]],
     ['a due time in the office’s time', { action: 'request.dispose_to_staff', entityType: 'DataRequest', before: { dueAt: '2026-11-30T01:05:00.000Z' }, after: { dueAt: '2026-11-30T01:10:00.000Z' } }, [['Batas waktu', '30 November 2026 08.05 WIB', '30 November 2026 08.10 WIB']]],
+    ['a year is not an amount', { action: 'request.registered', entityType: 'DataRequest', before: null, after: { year: 2026, triwulan: 3 } }, [['Tahun', null, '2026'], ['Triwulan', null, '3']]],
     ['a setting', { action: 'office.head_approval', entityType: 'Office', before: { requireHeadApproval: true }, after: { requireHeadApproval: false } }, [['Persetujuan Kepala Bidang wajib', 'Ya', 'Tidak']]],
     ['a date-only value reads day first', { action: 'request.registered', entityType: 'DataRequest', before: null, after: { letterDate: '2026-10-01' } }, [['Tanggal surat', null, '1 Oktober 2026']]],
     ['a day kept as midnight UTC', { action: 'request.registered', entityType: 'DataRequest', before: null, after: { letterDate: '2026-10-01T00:00:00.000Z' } }, [['Tanggal surat', null, '1 Oktober 2026']]],

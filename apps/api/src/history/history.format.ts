@@ -96,6 +96,7 @@ const ROLE_WORDS: Record<string, string> = {
   SEKRETARIS: 'Sekretaris', KASUBBAG: 'Kasubbag', PENYUSUN: 'Penyusun', KEPALA_DINAS: 'Kepala Dinas', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', ADMIN: 'Administrator',
 };
 
+const PLAIN_NUMBERS = new Set(['year', 'triwulan', 'currentStep', 'submittedVersion']);
 /** Fields that hold a day, not a moment (stored as midnight UTC). */
 const DATE_ONLY = new Set(['letterDate']);
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -117,7 +118,8 @@ function show(field: string, v: unknown, ctx: DescribeContext, entityType: strin
   if ((field === 'actingRole' || field === 'toRole') && typeof v === 'string') return ROLE_WORDS[v] ?? v;
   if (DATE_ONLY.has(field) && typeof v === 'string') return dayText(v.slice(0, 10));
   if (typeof v === 'boolean') return v ? 'Ya' : 'Tidak';
-  if (typeof v === 'number') return numberId.format(v);
+  // Years, quarters, steps and version numbers are names, not amounts: "2026", not "2.026".
+  if (typeof v === 'number') return PLAIN_NUMBERS.has(field) ? String(v) : numberId.format(v);
   if (typeof v === 'string' && ISO.test(v)) return formatMoment(v, ctx.offsetMinutes, 'id');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayText(v);
   if (typeof v === 'string') return v;
@@ -146,9 +148,11 @@ function valueChanges(before: unknown, after: unknown, ctx: DescribeContext): Hi
 }
 
 export function describeAudit(row: AuditRow, ctx: DescribeContext): Described {
-  const [label, labelEn] = ACTIONS[row.action] ?? [row.action, row.action];
   const before = obj(row.before);
   const after = obj(row.after);
+  const [label, labelEn] = row.action === 'submission.submit' && after.status === 'AWAITING_HEAD'
+    ? ['Dikirim kepada Kepala Bidang untuk disetujui', 'Sent to the Kepala Bidang for sign-off']
+    : ACTIONS[row.action] ?? [row.action, row.action];
   const changes: HistoryChange[] = [];
   for (const [field, [l, le]] of Object.entries(FIELDS)) {
     if (!(field in before) && !(field in after)) continue;

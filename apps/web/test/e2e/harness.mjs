@@ -328,3 +328,13 @@ export function buildSpaInto(dir) {
   if (b.status !== 0) throw new Error('vite build failed');
   return dir;
 }
+
+/**
+ * Switches the demo office's Kepala Bidang sign-off off (issue 11: on by default), for scenarios
+ * written before it where the operator hands in straight to the secretariat. signoff.spec.mjs
+ * runs with it on.
+ */
+export async function withoutHeadSignOff(base) {
+  const admin = await apiLogin(base, 'admin');
+  await gql(base, admin, 'mutation { setHeadApprovalRequired(required: false) { requireHeadApproval } }');
+}
