@@ -30,6 +30,7 @@ import { MonitoringService } from './monitoring/monitoring.service';
 import { MonitoringPrintService } from './monitoring/monitoring.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
+import { HistoryService } from './history/history.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -93,6 +94,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     completeness,
     inbox: new InboxService(db),
     submissions,
+    history: new HistoryService(db, requests, submissions),
     analyses,
     documents,
     letterheads,

@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -92,7 +92,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : o.tok[(as === 'operator' ? 'op1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */

@@ -5,6 +5,7 @@ import { makeClient } from './client';
 import { makeI18n, storedLocale } from './i18n';
 import { makeRouter } from './router';
 import './styles/main.css';
+import './styles/history.css';
 
 const router = makeRouter();
 const client = makeClient(

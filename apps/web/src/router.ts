@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
 import { INDICATOR_MANAGERS } from '@sipedaki/sop';
@@ -25,6 +26,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
   { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'] } },
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
+  { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },

@@ -19,3 +19,5 @@ export * from './monitoring';
 export * from './capabilities';
 export * from './indicator-values';
 export * from './findings';
+export * from './versions';
+export * from './audit';

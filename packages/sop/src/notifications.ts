@@ -12,6 +12,8 @@ export const NOTIFICATION_EVENTS = [
   'FORMAT_RECEIVED',
   'SUBMISSION_RETURNED',
   'SUBMISSION_SENT',
+  'SUBMISSION_AWAITING_HEAD',
+  'SUBMISSION_HEAD_RETURNED',
   'ALL_ACCEPTED',
   'REPORT_WAITING',
   'REPORT_AT_KEPALA',
@@ -54,6 +56,9 @@ export const NOTIFICATION_RULES: Record<NotificationEvent, EventRule> = {
   FORMAT_RECEIVED: { addressed: true, urgent: false },
   SUBMISSION_RETURNED: { addressed: true, urgent: false },
   SUBMISSION_SENT: { addressed: false, urgent: false },
+  // The Kepala Bidang's sign-off (issue 11): addressed to him, and back to the operator.
+  SUBMISSION_AWAITING_HEAD: { addressed: true, urgent: false },
+  SUBMISSION_HEAD_RETURNED: { addressed: true, urgent: false },
   ALL_ACCEPTED: { addressed: false, urgent: false },
   REPORT_WAITING: { addressed: true, urgent: false },
   REPORT_AT_KEPALA: { addressed: true, urgent: false },

@@ -206,9 +206,21 @@ describe('request transitions', () => {
 describe('Bidang submission transitions', () => {
   it.each<[string, SubmissionStatus, SubmissionAction, Role[], string | null | undefined, string]>([
     ['operator saves a draft', 'DRAFT', 'SAVE_DRAFT', ['BIDANG_OPERATOR'], undefined, 'DRAFT'],
+    ['operator submits: to the Kepala Bidang first', 'DRAFT', 'SUBMIT', ['BIDANG_OPERATOR'], undefined, 'AWAITING_HEAD'],
+    ['operator resubmits a returned one: to the Kepala Bidang', 'RETURNED', 'SUBMIT', ['BIDANG_OPERATOR'], undefined, 'AWAITING_HEAD'],
+    ['operator acting as Kepala Bidang submits straight', 'DRAFT', 'SUBMIT', ['BIDANG_OPERATOR', 'BIDANG_HEAD'], undefined, 'SUBMITTED'],
+    ['Kepala Bidang approves', 'AWAITING_HEAD', 'HEAD_APPROVE', ['BIDANG_HEAD'], undefined, 'SUBMITTED'],
+    ['Kepala Bidang returns with a note', 'AWAITING_HEAD', 'HEAD_RETURN', ['BIDANG_HEAD'], 'Angka IKU-02 salah', 'DRAFT'],
+    ['Kepala Bidang returns without a note', 'AWAITING_HEAD', 'HEAD_RETURN', ['BIDANG_HEAD'], '  ok ', 'REASON_REQUIRED'],
+    ['operator approving his own', 'AWAITING_HEAD', 'HEAD_APPROVE', ['BIDANG_OPERATOR'], undefined, 'ROLE_NOT_ALLOWED'],
+    ['Kasubbag approving for the Kepala Bidang', 'AWAITING_HEAD', 'HEAD_APPROVE', ['KASUBBAG'], undefined, 'ROLE_NOT_ALLOWED'],
+    ['reviewer accepting before sign-off', 'AWAITING_HEAD', 'ACCEPT', ['KASUBBAG'], undefined, 'WRONG_STATE'],
+    ['editing while awaiting sign-off', 'AWAITING_HEAD', 'SAVE_DRAFT', ['BIDANG_OPERATOR'], undefined, 'WRONG_STATE'],
+    ['submitting again while awaiting sign-off', 'AWAITING_HEAD', 'SUBMIT', ['BIDANG_OPERATOR'], undefined, 'WRONG_STATE'],
+    ['approving a submitted one', 'SUBMITTED', 'HEAD_APPROVE', ['BIDANG_HEAD'], undefined, 'WRONG_STATE'],
     ['operator saves a returned one', 'RETURNED', 'SAVE_DRAFT', ['BIDANG_OPERATOR'], undefined, 'RETURNED'],
     ['head submits a draft', 'DRAFT', 'SUBMIT', ['BIDANG_HEAD'], undefined, 'SUBMITTED'],
-    ['operator resubmits', 'RETURNED', 'SUBMIT', ['BIDANG_OPERATOR'], undefined, 'SUBMITTED'],
+    ['operator resubmits', 'RETURNED', 'SUBMIT', ['BIDANG_HEAD'], undefined, 'SUBMITTED'],
     ['Penyusun accepts', 'SUBMITTED', 'ACCEPT', ['PENYUSUN'], undefined, 'ACCEPTED'],
     ['Kasubbag returns with a reason', 'SUBMITTED', 'RETURN', ['KASUBBAG'], 'Lampiran LHE belum ada', 'RETURNED'],
     ['return without reason', 'SUBMITTED', 'RETURN', ['KASUBBAG'], undefined, 'REASON_REQUIRED'],
@@ -228,7 +240,20 @@ describe('Bidang submission transitions', () => {
     expect(result.ok ? result.to : result.reason).toBe(expected);
   });
 
+  it.each<[string, Role[], boolean | undefined, SubmissionStatus]>([
+    ['operator, sign-off required', ['BIDANG_OPERATOR'], true, 'AWAITING_HEAD'],
+    ['operator, office default', ['BIDANG_OPERATOR'], undefined, 'AWAITING_HEAD'],
+    ['operator, sign-off switched off', ['BIDANG_OPERATOR'], false, 'SUBMITTED'],
+    ['Kepala Bidang, sign-off required', ['BIDANG_HEAD'], true, 'SUBMITTED'],
+    ['Kepala Bidang, sign-off off', ['BIDANG_HEAD'], false, 'SUBMITTED'],
+    ['Plt Kepala Bidang who is also operator', ['BIDANG_OPERATOR', 'BIDANG_HEAD'], true, 'SUBMITTED'],
+  ])('SUBMIT of a draft by the %s → %s', (_name, roles, requireHeadApproval, expected) => {
+    const result = checkSubmissionTransition('DRAFT', 'SUBMIT', roles, { requireHeadApproval });
+    expect(result.ok ? result.to : result.reason).toBe(expected);
+  });
+
   it.each<[SubmissionStatus, boolean]>([
+    ['AWAITING_HEAD', false],
     ['DRAFT', true],
     ['RETURNED', true],
     ['SUBMITTED', false],
@@ -242,11 +267,12 @@ describe('Bidang submission transitions', () => {
   const SUBMISSION_MAY: Record<SubmissionStatus, Partial<Record<Role, SubmissionAction[]>>> = {
     DRAFT: { BIDANG_OPERATOR: ['SAVE_DRAFT', 'SUBMIT'], BIDANG_HEAD: ['SAVE_DRAFT', 'SUBMIT'] },
     RETURNED: { BIDANG_OPERATOR: ['SAVE_DRAFT', 'SUBMIT'], BIDANG_HEAD: ['SAVE_DRAFT', 'SUBMIT'] },
+    AWAITING_HEAD: { BIDANG_HEAD: ['HEAD_APPROVE', 'HEAD_RETURN'] },
     SUBMITTED: { KASUBBAG: ['RETURN', 'ACCEPT'], PENYUSUN: ['RETURN', 'ACCEPT'] },
     ACCEPTED: {},
     WAIVED: {},
   };
-  const ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'RETURN', 'ACCEPT'];
+  const ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'HEAD_APPROVE', 'HEAD_RETURN', 'RETURN', 'ACCEPT'];
   it.each(SUBMISSION_STATUSES.flatMap((status) => ROLES.map((role) => [status, role, SUBMISSION_MAY[status][role] ?? []] as const)))(
     'a %s submission: the %s may %j',
     (status, role, actions) => {
@@ -258,7 +284,7 @@ describe('Bidang submission transitions', () => {
 
 describe('the roles that may take an action at all (the API’s coarse role gate)', () => {
   const ACTIONS = [...new Set(REQUEST_TRANSITIONS.map((t) => t.action))];
-  const SUBMISSION_ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'RETURN', 'ACCEPT'];
+  const SUBMISSION_ACTIONS: SubmissionAction[] = ['SAVE_DRAFT', 'SUBMIT', 'HEAD_APPROVE', 'HEAD_RETURN', 'RETURN', 'ACCEPT'];
 
   it.each(ACTIONS)('%s: a role is listed exactly when it can take the action in some status', (action) => {
     const can = (role: Role) => REQUEST_STATUSES.some((status) => checkRequestTransition(status, action, [role], ALL_ACCEPTED).ok

@@ -340,9 +340,12 @@ export function actingRoleFor(t: Pick<RequestTransition, 'roles'>, roles: readon
  * The Bidang submission: what one Bidang hands in at step 4 (LHP, LHE, TL HP and data).
  * ---------------------------------------------------------------------------------------- */
 
-/** WAIVED: the Kasubbag closed collection without it ("tidak menyerahkan"); counted late. */
-export type SubmissionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED' | 'WAIVED';
-export type SubmissionAction = 'SAVE_DRAFT' | 'SUBMIT' | 'RETURN' | 'ACCEPT';
+/**
+ * AWAITING_HEAD: sent by the operator to the Kepala Bidang for sign-off (issue 11). WAIVED: the
+ * Kasubbag closed collection without it ("tidak menyerahkan"); counted late.
+ */
+export type SubmissionStatus = 'DRAFT' | 'AWAITING_HEAD' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED' | 'WAIVED';
+export type SubmissionAction = 'SAVE_DRAFT' | 'SUBMIT' | 'HEAD_APPROVE' | 'HEAD_RETURN' | 'RETURN' | 'ACCEPT';
 
 export interface SubmissionTransition {
   action: SubmissionAction;
@@ -351,23 +354,36 @@ export interface SubmissionTransition {
   roles: Role[];
   /** A return must say what to fix, or the Bidang cannot act on it. */
   requiresReason: boolean;
+  /**
+   * The Kepala Bidang's sign-off (issue 11): when the office requires it, the operator's SUBMIT
+   * goes to the Kepala Bidang (AWAITING_HEAD) instead; a Kepala Bidang's own SUBMIT does not.
+   */
+  signOff?: 'WHEN_REQUIRED' | 'WHEN_NOT_REQUIRED';
 }
 
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'WAIVED'];
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['DRAFT', 'AWAITING_HEAD', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'WAIVED'];
 
 /** Minimum length of a return reason after trimming: long enough to rule out "-" or "ok". */
 export const MIN_RETURN_REASON_LENGTH = MIN_REASON_LENGTH;
 
 const BIDANG: Role[] = [...BIDANG_ROLES];
 const REVIEWERS: Role[] = ['KASUBBAG', 'PENYUSUN'];
+const HEAD: Role[] = ['BIDANG_HEAD'];
 
 const SUBMISSION_TRANSITION_LIST: SubmissionTransition[] = [
   // Saving keeps a returned submission RETURNED, so the reviewer's reason stays visible
   // until the Bidang sends it again.
   { action: 'SAVE_DRAFT', from: 'DRAFT', to: 'DRAFT', roles: BIDANG, requiresReason: false },
   { action: 'SAVE_DRAFT', from: 'RETURNED', to: 'RETURNED', roles: BIDANG, requiresReason: false },
-  { action: 'SUBMIT', from: 'DRAFT', to: 'SUBMITTED', roles: BIDANG, requiresReason: false },
-  { action: 'SUBMIT', from: 'RETURNED', to: 'SUBMITTED', roles: BIDANG, requiresReason: false },
+  // Sign-off off, or the Kepala Bidang himself: straight to the secretariat.
+  { action: 'SUBMIT', from: 'DRAFT', to: 'SUBMITTED', roles: BIDANG, requiresReason: false, signOff: 'WHEN_NOT_REQUIRED' },
+  { action: 'SUBMIT', from: 'RETURNED', to: 'SUBMITTED', roles: BIDANG, requiresReason: false, signOff: 'WHEN_NOT_REQUIRED' },
+  // Sign-off on and an operator: to the Kepala Bidang first.
+  { action: 'SUBMIT', from: 'DRAFT', to: 'AWAITING_HEAD', roles: BIDANG, requiresReason: false, signOff: 'WHEN_REQUIRED' },
+  { action: 'SUBMIT', from: 'RETURNED', to: 'AWAITING_HEAD', roles: BIDANG, requiresReason: false, signOff: 'WHEN_REQUIRED' },
+  { action: 'HEAD_APPROVE', from: 'AWAITING_HEAD', to: 'SUBMITTED', roles: HEAD, requiresReason: false },
+  // Back to the operator with a note (the same 5–2000 characters as a reviewer's reason).
+  { action: 'HEAD_RETURN', from: 'AWAITING_HEAD', to: 'DRAFT', roles: HEAD, requiresReason: true },
   { action: 'RETURN', from: 'SUBMITTED', to: 'RETURNED', roles: REVIEWERS, requiresReason: true },
   { action: 'ACCEPT', from: 'SUBMITTED', to: 'ACCEPTED', roles: REVIEWERS, requiresReason: false },
 ];
@@ -380,15 +396,25 @@ export type SubmissionCheck =
   | { ok: true; to: SubmissionStatus }
   | { ok: false; reason: 'UNKNOWN_ACTION' | 'WRONG_STATE' | 'ROLE_NOT_ALLOWED' | 'REASON_REQUIRED' };
 
+/**
+ * Does this SUBMIT go to the Kepala Bidang first? When the office requires the sign-off and the
+ * actor is not a Kepala Bidang (his own submit is his signature). Without an office setting
+ * given, the default is the office default: required.
+ */
+export function needsHeadSignOff(roles: readonly Role[], requireHeadApproval = true): boolean {
+  return requireHeadApproval && !roles.includes('BIDANG_HEAD');
+}
+
 export function checkSubmissionTransition(
   status: SubmissionStatus,
   action: SubmissionAction,
   roles: Role[],
-  ctx: { reason?: string | null } = {},
+  ctx: { reason?: string | null; requireHeadApproval?: boolean } = {},
 ): SubmissionCheck {
   const forAction = SUBMISSION_TRANSITIONS.filter((t) => t.action === action);
   if (forAction.length === 0) return { ok: false, reason: 'UNKNOWN_ACTION' };
-  const transition = forAction.find((t) => t.from === status);
+  const signOff = needsHeadSignOff(roles, ctx.requireHeadApproval) ? 'WHEN_REQUIRED' : 'WHEN_NOT_REQUIRED';
+  const transition = forAction.find((t) => t.from === status && (!t.signOff || t.signOff === signOff));
   if (!transition) return { ok: false, reason: 'WRONG_STATE' };
   if (!holdsAny(roles, transition.roles)) return { ok: false, reason: 'ROLE_NOT_ALLOWED' };
   if (transition.requiresReason && (ctx.reason ?? '').trim().length < MIN_RETURN_REASON_LENGTH) {
@@ -437,6 +463,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, { id: string; en: stri
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { id: string; en: string }> = {
   DRAFT: { id: 'Draf', en: 'Draft' },
+  AWAITING_HEAD: { id: 'Menunggu persetujuan Kepala Bidang', en: 'Awaiting the Kepala Bidang’s sign-off' },
   SUBMITTED: { id: 'Dikirim, menunggu pemeriksaan', en: 'Submitted, awaiting review' },
   RETURNED: { id: 'Dikembalikan untuk perbaikan', en: 'Returned for correction' },
   ACCEPTED: { id: 'Diterima', en: 'Accepted' },

@@ -63,6 +63,8 @@ export const submissionTaskTitle = {
   fill: (bidang: string): TaskTitle => ({ id: `Isi data ${bidang}`, en: `Fill in the data of ${bidang}` }),
   fixReturned: (bidang: string): TaskTitle => ({ id: `Perbaiki data ${bidang} yang dikembalikan`, en: `Fix the returned data of ${bidang}` }),
   review: (bidang: string): TaskTitle => ({ id: `Periksa data ${bidang}`, en: `Review the data of ${bidang}` }),
+  /** The Kepala Bidang's sign-off of what his operator sent him (issue 11). */
+  approve: (bidang: string): TaskTitle => ({ id: `Setujui data ${bidang}`, en: `Sign off the data of ${bidang}` }),
 } as const;
 
 export const ACKNOWLEDGE_TASK_TITLE: TaskTitle = { id: 'Terima laporan kinerja', en: 'Receive the performance report' };

@@ -30,3 +30,19 @@ export async function audit(tx: Tx, actor: Pick<Actor, 'userId' | 'officeId'> | 
     },
   });
 }
+
+/**
+ * What a data request's audit records keep of it before and after a change (issue 11: more than
+ * status and version, so that its history reads old → new).
+ */
+export function requestAuditState(r: { status: string; currentStep: number; version: number; dueAt: Date | null; stepStartedAt: Date; completedAt?: Date | null; acknowledgedAt?: Date | null }) {
+  return {
+    status: r.status,
+    currentStep: r.currentStep,
+    version: r.version,
+    stepStartedAt: r.stepStartedAt,
+    dueAt: r.dueAt,
+    completedAt: r.completedAt ?? null,
+    acknowledgedAt: r.acknowledgedAt ?? null,
+  };
+}

@@ -21,7 +21,7 @@ export class CompletenessService {
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))
       .map(({ submissionId, status, submittedAt, firstSubmittedAt, waiverNote, returnCount, step4DueAt: _due, ...b }) => {
-        const pending = !status || isSubmissionEditable(status);
+        const pending = !status || isSubmissionEditable(status) || status === 'AWAITING_HEAD';
         // A Bidang that never handed in (waived) counts as late: it missed step 4's due time for good.
         const waived = status === 'WAIVED';
         return {
@@ -46,6 +46,7 @@ export class CompletenessService {
     return {
       bidangTotal: perBidang.length,
       draft: count('DRAFT'),
+      awaitingHead: count('AWAITING_HEAD'),
       submitted: count('SUBMITTED'),
       returned: count('RETURNED'),
       accepted,

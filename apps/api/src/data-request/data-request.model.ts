@@ -138,6 +138,7 @@ export class BidangProgress {
 export class Completeness {
   @Field(() => Int) bidangTotal!: number;
   @Field(() => Int) draft!: number;
+  @Field(() => Int, { description: 'Menunggu persetujuan Kepala Bidang' }) awaitingHead!: number;
   @Field(() => Int) submitted!: number;
   @Field(() => Int) returned!: number;
   @Field(() => Int) accepted!: number;

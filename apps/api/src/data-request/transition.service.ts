@@ -29,7 +29,7 @@ import {
   type TransitionRefusal,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import { audit } from '../audit/audit.service';
+import { audit, requestAuditState } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { EventSink } from '../notification/events';
 import { assertSameOffice } from '../common/access';
@@ -212,10 +212,11 @@ export class TransitionService {
         action: `request.${action.toLowerCase()}`,
         entityType: 'DataRequest',
         entityId: r.id,
-        before: { status: r.status, version: r.version, currentStep: r.currentStep, dueAt: r.dueAt },
+        // Enough for a readable history (old → new): the step, its due time, who it went to.
+        before: requestAuditState(r),
         after: {
-          status: after.status, version: after.version, currentStep: after.currentStep, dueAt: after.dueAt, actingRole,
-          text: trimmed, ...(toUserId ? { toUserId } : {}), ...(waived.length ? { waivedBidangIds: waived } : {}),
+          ...requestAuditState(after), actingRole, toRole: effects.handoverTo ?? null, note: trimmed ?? null,
+          ...(toUserId ? { toUserId } : {}), ...(waived.length ? { waivedBidangIds: waived } : {}),
         },
       });
       return toRequestModel(after);

@@ -9,6 +9,7 @@ import { isUuid } from '../common/format';
 import type { Db, Tx } from '../db/prisma';
 import { DocumentKind as Kinds } from '../generated/prisma/enums';
 import { documentView, lockSubmission } from '../submission/submission.service';
+import { VersionService } from '../submission/version.service';
 import { ALLOWED_EXTENSIONS, DocumentStorage, fileTypeOf, magicMatches } from './storage';
 
 export interface UploadTarget {
@@ -22,11 +23,15 @@ export interface UploadTarget {
 const SUBMISSION_KINDS: DocumentKind[] = ['LHP', 'LHE', 'TL_HP', 'OTHER'];
 
 export class DocumentService {
+  private readonly versions: VersionService;
+
   constructor(
     private readonly db: Db,
     readonly storage: DocumentStorage,
     private readonly maxBytes: number,
-  ) {}
+  ) {
+    this.versions = new VersionService(db);
+  }
 
   /**
    * Checks who may attach what, before a byte is stored, and again inside the transaction that
@@ -110,7 +115,8 @@ export class DocumentService {
             uploadedById: actor.userId,
           },
         });
-        await audit(tx, actor, { action: 'document.uploaded', entityType: 'StoredDocument', entityId: d.id, after: { ...d, declaredMime } });
+        const superseded = where.submissionId ? await supersedeEarlier(tx, d) : [];
+        await audit(tx, actor, { action: 'document.uploaded', entityType: 'StoredDocument', entityId: d.id, after: { ...d, declaredMime, ...(superseded.length ? { supersedes: superseded } : {}) } });
         return d;
       });
       return documentView(doc);
@@ -164,16 +170,26 @@ export class DocumentService {
     if (!canReadDocument(actor, d)) fail('FORBIDDEN');
     if (d.verificationCode) fail('NOT_EDITABLE', ISSUED_IS_PERMANENT);
     if (d.followUpActionId) fail('NOT_EDITABLE', EVIDENCE_IS_PERMANENT);
+    let kept = false;
     await this.db.$transaction(async (tx) => {
       const target: UploadTarget = d.submissionId ? { submissionId: d.submissionId, kind: d.kind } : { requestId: d.requestId ?? undefined, kind: d.kind };
       const where = await this.authorize(tx, actor, target, tx);
       if (where.request) await assertAttachedInCurrentStep(tx, where.request, d.createdAt);
+      if (d.submissionId && (d.supersededById || d.withdrawnAt)) fail('NOT_FOUND');
+      if (d.submissionId && (await this.versions.isInAVersion(tx, d.submissionId, d.id))) {
+        // Handed in before: a record of that version. It leaves the current submission only.
+        const w = await tx.storedDocument.updateMany({ where: { id, supersededById: null, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+        if (w.count !== 1) fail('NOT_FOUND');
+        await audit(tx, actor, { action: 'document.withdrawn', entityType: 'StoredDocument', entityId: id, before: d, after: { withdrawnAt: new Date() } });
+        kept = true;
+        return;
+      }
       // Deleted by id and still without a code: nothing issued can be removed by a race either.
       const gone = await tx.storedDocument.deleteMany({ where: { id, verificationCode: null } });
       if (gone.count !== 1) fail('NOT_FOUND');
       await audit(tx, actor, { action: 'document.removed', entityType: 'StoredDocument', entityId: id, before: d });
     });
-    await this.discardIfUnused(d.storageKey);
+    if (!kept) await this.discardIfUnused(d.storageKey);
     return true;
   }
 
@@ -229,6 +245,27 @@ async function assertAttachedInCurrentStep(tx: Tx, r: { id: string; status: stri
       en: 'This document was attached in a step that is completed; it is now part of the record and cannot be removed.',
     });
   }
+}
+
+/**
+ * A Bidang's re-upload replaces its earlier file of the same kind (LHP, LHE, TL HP; for other
+ * documents, the one with the same file name) instead of adding a second one (issue 11). The
+ * earlier file is kept, marked as superseded: a submitted version may hold it. Returns the ids.
+ */
+async function supersedeEarlier(tx: Tx, d: { id: string; submissionId: string | null; kind: DocumentKind; filename: string }): Promise<string[]> {
+  const earlier = await tx.storedDocument.findMany({
+    where: {
+      submissionId: d.submissionId,
+      kind: d.kind,
+      ...(d.kind === 'OTHER' ? { filename: d.filename } : {}),
+      supersededById: null,
+      withdrawnAt: null,
+      id: { not: d.id },
+    },
+    select: { id: true },
+  });
+  if (earlier.length) await tx.storedDocument.updateMany({ where: { id: { in: earlier.map((e) => e.id) } }, data: { supersededById: d.id } });
+  return earlier.map((e) => e.id);
 }
 
 async function lockBlob(tx: Tx, storageKey: string) {

@@ -6,6 +6,7 @@ import { reportRoutes } from '../report/report.routes';
 import { monitoringRoutes } from '../monitoring/monitoring.routes';
 import { indicatorRoutes } from '../indicator/indicator.routes';
 import { findingRoutes } from '../finding/finding.routes';
+import { historyRoutes } from '../history/history.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -22,5 +23,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(monitoringRoutes(services, config, authed));
   router.use(indicatorRoutes(services, config, authed));
   router.use(findingRoutes(services, config, authed));
+  router.use(historyRoutes(services, authed));
   return router;
 }

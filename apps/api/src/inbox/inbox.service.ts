@@ -59,6 +59,10 @@ export class InboxService {
               request: r, step: 4, actions: [], submissionId: s.id, bidang: s.bidang, dueAt: r.dueAt, overdue, assignedToMe: false,
             });
           }
+          // The Kepala Bidang's sign-off: his own Bidang's drafts the operator sent him.
+          if (actor.bidangIds.includes(s.bidangId) && checkSubmissionTransition(s.status, 'HEAD_APPROVE', actor.roles).ok) {
+            items.push({ kind: 'APPROVE_SUBMISSION', ...titled(submissionTaskTitle.approve(s.bidang.name)), request: r, step: 4, actions: [], submissionId: s.id, bidang: s.bidang, dueAt: r.dueAt, overdue, assignedToMe: false });
+          }
           if (checkSubmissionTransition(s.status, 'ACCEPT', actor.roles).ok) {
             items.push({ kind: 'REVIEW_SUBMISSION', ...titled(submissionTaskTitle.review(s.bidang.name)), request: r, step: 4, actions: [], submissionId: s.id, bidang: s.bidang, dueAt: r.dueAt, overdue, assignedToMe: false });
           }
@@ -98,7 +102,7 @@ function stepTitle(actions: RequestAction[], roles: Role[], step: number) {
 }
 
 export interface InboxItemData {
-  kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
+  kind: 'REQUEST_STEP' | 'FILL_SUBMISSION' | 'APPROVE_SUBMISSION' | 'REVIEW_SUBMISSION' | 'ACKNOWLEDGE_REPORT' | 'ESCALATION';
   title: string;
   titleEn: string;
   request: RequestModel;

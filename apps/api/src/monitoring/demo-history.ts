@@ -48,25 +48,33 @@ export async function seedDemoHistory(db: Db, services: Services, deviationPct: 
 
   const count = 10;
   let replayed = 0;
-  for (let i = 0; i < count; i++) {
-    // Every ~17 days from about six months ago; each request is finished well before now.
-    const start = nextWorkingStart(cal, new Date(now.getTime() - (180 - i * 17) * DAY));
-    const opening = addWorkingMinutes(cal, start, 30 + ((i * 37) % 120));
-    const script = scriptOf(i, cal, opening, ops.length);
-    if (script.at(-1)!.at.getTime() >= now.getTime()) break;
-    const local = new Date(opening.getTime() + cal.utcOffsetMinutes * 60_000);
-    const year = local.getUTCFullYear();
-    const quarter = Math.floor(local.getUTCMonth() / 3); // report on the quarter before
-    await replayRequest(db, quiet, cast, ops, {
-      year: quarter === 0 ? year - 1 : year,
-      triwulan: quarter === 0 ? 4 : quarter,
-      letterNumber: `050/${String(101 + i).padStart(3, '0')}/411.${100 + i}/${year}`,
-      letterDate: local.toISOString().slice(0, 10),
-      sender: i % 2 ? 'Inspektorat Kabupaten Nganjuk' : 'Bappeda Kabupaten Nganjuk',
-      subject: 'Permintaan data dan informasi kinerja',
-      registeredAt: opening,
-    }, script);
-    replayed++;
+  // The history is of the months before the Kepala Bidang's sign-off (issue 11) was switched on:
+  // operators handed in straight to the secretariat. The office's setting comes back afterwards.
+  const signOff = office.requireHeadApproval;
+  if (signOff) await db.office.update({ where: { id: office.id }, data: { requireHeadApproval: false } });
+  try {
+    for (let i = 0; i < count; i++) {
+      // Every ~17 days from about six months ago; each request is finished well before now.
+      const start = nextWorkingStart(cal, new Date(now.getTime() - (180 - i * 17) * DAY));
+      const opening = addWorkingMinutes(cal, start, 30 + ((i * 37) % 120));
+      const script = scriptOf(i, cal, opening, ops.length);
+      if (script.at(-1)!.at.getTime() >= now.getTime()) break;
+      const local = new Date(opening.getTime() + cal.utcOffsetMinutes * 60_000);
+      const year = local.getUTCFullYear();
+      const quarter = Math.floor(local.getUTCMonth() / 3); // report on the quarter before
+      await replayRequest(db, quiet, cast, ops, {
+        year: quarter === 0 ? year - 1 : year,
+        triwulan: quarter === 0 ? 4 : quarter,
+        letterNumber: `050/${String(101 + i).padStart(3, '0')}/411.${100 + i}/${year}`,
+        letterDate: local.toISOString().slice(0, 10),
+        sender: i % 2 ? 'Inspektorat Kabupaten Nganjuk' : 'Bappeda Kabupaten Nganjuk',
+        subject: 'Permintaan data dan informasi kinerja',
+        registeredAt: opening,
+      }, script);
+      replayed++;
+    }
+  } finally {
+    if (signOff) await db.office.update({ where: { id: office.id }, data: { requireHeadApproval: true } });
   }
   logger.info({ requests: replayed }, 'riwayat demo: permintaan data lampau diputar ulang');
   return replayed;

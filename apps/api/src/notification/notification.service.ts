@@ -69,7 +69,7 @@ export type DomainEvent =
       toRole?: Role | null;
       fromRole?: Role | null;
     }
-  | { kind: 'submission.moved'; submissionId: string; requestId: string; officeId: string; bidangId: string; action: 'SUBMIT' | 'RETURN' | 'ACCEPT'; version: number; reason?: string | null; at: Date; actorId: string }
+  | { kind: 'submission.moved'; submissionId: string; requestId: string; officeId: string; bidangId: string; action: 'SUBMIT' | 'HEAD_APPROVE' | 'HEAD_RETURN' | 'RETURN' | 'ACCEPT'; to?: string; version: number; reason?: string | null; at: Date; actorId: string }
   | { kind: 'step.rescheduled'; requestId: string; officeId: string; step: number; startedAt: Date; dueAt: Date; calendar: WorkCalendar }
   | { kind: 'account'; event: 'PASSWORD_RESET' | 'ACCOUNT_LOCKED' | 'NEW_DEVICE'; userId: string; officeId: string; at: Date; params?: Params };
 
@@ -258,7 +258,12 @@ export class NotificationService {
       exclude: [e.actorId],
     };
     const key = `${e.submissionId}:${e.action}:v${e.version}`;
-    if (e.action === 'SUBMIT') {
+    if (e.to === 'AWAITING_HEAD') {
+      // The Kepala Bidang's sign-off (issue 11): to the head of this Bidang (acting ones included).
+      await this.notify(tx, { ...base, event: 'SUBMISSION_AWAITING_HEAD', key, targets: [{ role: 'BIDANG_HEAD', bidangId: e.bidangId }] });
+    } else if (e.action === 'HEAD_RETURN') {
+      await this.notify(tx, { ...base, event: 'SUBMISSION_HEAD_RETURNED', key, params: { ...base.params, reason: e.reason ?? '' }, targets: [{ role: 'BIDANG_OPERATOR', bidangId: e.bidangId }] });
+    } else if (e.action === 'SUBMIT' || e.action === 'HEAD_APPROVE') {
       await this.notify(tx, { ...base, event: 'SUBMISSION_SENT', key, targets: [{ role: 'KASUBBAG' }, { role: 'PENYUSUN' }] });
     } else if (e.action === 'RETURN') {
       await this.notify(tx, { ...base, event: 'SUBMISSION_RETURNED', key, params: { ...base.params, reason: e.reason ?? '' }, targets: [{ role: 'BIDANG_OPERATOR', bidangId: e.bidangId }, { role: 'BIDANG_HEAD', bidangId: e.bidangId }] });

@@ -85,6 +85,14 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
       return id
         ? { title: `${p.bidangName} mengirim data kinerja`, body: `${p.bidangName} telah mengirim data kinerja untuk surat ${letter}. Silakan periksa.` }
         : { title: `${p.bidangName} submitted its data`, body: `${p.bidangName} has submitted its performance data for letter ${letter}. Please review it.` };
+    case 'SUBMISSION_AWAITING_HEAD':
+      return id
+        ? { title: `Data ${p.bidangName} menunggu persetujuan Anda`, body: `Operator ${p.bidangName} mengirim data kinerja untuk surat ${letter} kepada Anda. Periksa, lalu setujui dan kirim kepada Kasubbag, atau kembalikan dengan catatan. Batas waktu ${at(p.dueAt)}.` }
+        : { title: `${p.bidangName}'s data awaits your sign-off`, body: `${p.bidangName}'s operator sent the performance data for letter ${letter} to you. Review it, then approve and send it to the Kasubbag, or return it with a note. Due ${at(p.dueAt)}.` };
+    case 'SUBMISSION_HEAD_RETURNED':
+      return id
+        ? { title: `Kepala Bidang mengembalikan data ${p.bidangName}`, body: `Kepala Bidang mengembalikan data kinerja ${p.bidangName} untuk surat ${letter}: "${p.reason}".` }
+        : { title: `The Kepala Bidang returned ${p.bidangName}'s data`, body: `The Kepala Bidang returned ${p.bidangName}'s performance data for letter ${letter}: "${p.reason}".` };
     case 'ALL_ACCEPTED':
       return id
         ? { title: `Semua Bidang diterima: ${letter}`, body: `Data kinerja ${p.count} Bidang untuk surat ${letter} telah diterima semuanya. Teruskan kepada Kasubbag.` }

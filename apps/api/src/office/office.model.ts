@@ -15,6 +15,7 @@ export class Office {
   @Field(() => String) name!: string;
   @Field(() => String) regency!: string;
   @Field(() => Int, { description: 'Selisih dari UTC dalam menit (WIB = 420)' }) utcOffsetMinutes!: number;
+  @Field(() => Boolean, { description: 'Kiriman operator Bidang harus disetujui Kepala Bidang sebelum sampai ke sekretariat' }) requireHeadApproval!: boolean;
   // Exposed as `hours` by OfficeResolver.
   officeHours!: unknown;
 }

@@ -26,6 +26,7 @@ import { UserResolver } from '../user/user.resolver';
 import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/asks.resolver';
 import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
+import { HistoryResolver } from '../history/history.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -60,6 +61,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       IndicatorAdHocResolver,
       MonitoringResolver,
       FindingResolver,
+      HistoryResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

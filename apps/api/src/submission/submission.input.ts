@@ -6,6 +6,8 @@ import { IsIndicatorValue } from '../common/validators';
 
 /** A return needs a reason the Bidang can act on (after trimming; MIN_RETURN_REASON_LENGTH in packages/sop). */
 export const RETURN_REASON = { id: 'Alasan pengembalian wajib diisi (5–2000 karakter)', en: 'A reason for returning is required (5–2000 characters)' };
+/** The Kepala Bidang's note when he sends the draft back to the operator (same length rule). */
+export const HEAD_RETURN_NOTE = { id: 'Catatan pengembalian wajib diisi (5–2000 karakter)', en: 'A note for the operator is required (5–2000 characters)' };
 /** An indicator value for an indicator the request did not ask of this Bidang (form or import). */
 export const NOT_REQUESTED = { id: 'Indikator tidak diminta dari Bidang ini', en: 'Indicator not requested from this Bidang' };
 
@@ -54,4 +56,11 @@ export class ReturnSubmissionInput extends SubmissionActionInput {
   @Field(() => String)
   @TrimmedLength(5, 2000, bi(RETURN_REASON.id, RETURN_REASON.en))
   reason!: string;
+}
+
+@InputType({ description: 'Kepala Bidang mengembalikan draf kepada operator dengan catatan' })
+export class HeadReturnSubmissionInput extends SubmissionActionInput {
+  @Field(() => String)
+  @TrimmedLength(5, 2000, bi(HEAD_RETURN_NOTE.id, HEAD_RETURN_NOTE.en))
+  note!: string;
 }

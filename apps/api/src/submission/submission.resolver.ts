@@ -1,11 +1,12 @@
 import { submissionActionRoles } from '@sipedaki/sop';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
-import { BidangSubmission } from './submission.model';
-import { ReturnSubmissionInput, SaveSubmissionInput, SubmissionActionInput } from './submission.input';
+import { BidangSubmission, SubmissionComparison, SubmissionVersion } from './submission.model';
+import { HeadReturnSubmissionInput, ReturnSubmissionInput, SaveSubmissionInput, SubmissionActionInput } from './submission.input';
 import { UUID } from '../common/scalars';
+import { Office } from '../office/office.model';
 
 @Resolver(() => BidangSubmission)
 export class SubmissionResolver {
@@ -25,6 +26,42 @@ export class SubmissionResolver {
   @Mutation(() => BidangSubmission, { description: 'Kirim data Bidang kepada Kasubbag (langkah 4)' })
   submitSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.act(actor, 'SUBMIT', input.submissionId, input.expectedVersion);
+  }
+
+  @Authorized(...submissionActionRoles('HEAD_APPROVE'))
+  @Mutation(() => BidangSubmission, { description: 'Kepala Bidang menyetujui (menandatangani) dan mengirim kepada sekretariat' })
+  approveSubmission(@Arg('input', () => SubmissionActionInput) input: SubmissionActionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.submissions.act(actor, 'HEAD_APPROVE', input.submissionId, input.expectedVersion);
+  }
+
+  @Authorized(...submissionActionRoles('HEAD_RETURN'))
+  @Mutation(() => BidangSubmission, { description: 'Kepala Bidang mengembalikan draf kepada operator dengan catatan' })
+  headReturnSubmission(@Arg('input', () => HeadReturnSubmissionInput) input: HeadReturnSubmissionInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.submissions.act(actor, 'HEAD_RETURN', input.submissionId, input.expectedVersion, input.note);
+  }
+
+  @Authorized()
+  @Query(() => [SubmissionVersion], { description: 'Versi-versi kiriman yang pernah diserahkan kepada sekretariat, terlama dahulu' })
+  submissionVersions(@Arg('submissionId', () => UUID) submissionId: string, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.submissions.listVersions(actor, submissionId);
+  }
+
+  @Authorized()
+  @Query(() => SubmissionComparison, { description: 'Apa yang berubah antara dua versi (bawaan: versi terakhir dibanding versi sebelumnya, yaitu yang dikembalikan)' })
+  compareSubmissionVersions(
+    @Arg('submissionId', () => UUID) submissionId: string,
+    @Arg('from', () => Int, { nullable: true }) from: number | null,
+    @Arg('to', () => Int, { nullable: true }) to: number | null,
+    @Ctx() ctx: GqlContext,
+    @CurrentActor() actor: Actor,
+  ) {
+    return ctx.services.submissions.compareVersions(actor, submissionId, from, to);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Office, { description: 'Wajibkan (atau tidak) persetujuan Kepala Bidang sebelum kiriman sampai ke sekretariat' })
+  setHeadApprovalRequired(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.submissions.setHeadApprovalRequired(actor, required);
   }
 
   @Authorized(...submissionActionRoles('RETURN'))

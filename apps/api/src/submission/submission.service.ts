@@ -15,7 +15,8 @@ import { fail, fieldProblem, type FieldProblem } from '../common/errors';
 import { findOr404 } from '../common/found';
 import { groupBy } from '../common/group-by';
 import { isUuid, toNumber } from '../common/format';
-import { NOT_REQUESTED, RETURN_REASON } from './submission.input';
+import { HEAD_RETURN_NOTE, NOT_REQUESTED, RETURN_REASON } from './submission.input';
+import { VersionService } from './version.service';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
 import { indicatorValueView } from '../analysis/indicator-value';
@@ -31,6 +32,9 @@ import {
   valueOfRow,
   type SubmissionRow,
 } from './submission.sql';
+
+/** Actions a Bidang takes on its own submission: only its operator or head. */
+const BIDANG_ACTIONS: SubmissionAction[] = ['SUBMIT', 'HEAD_APPROVE', 'HEAD_RETURN'];
 
 const CHECK_ERRORS = {
   UNKNOWN_ACTION: 'BAD_REQUEST',
@@ -63,6 +67,7 @@ export async function lockSubmission(tx: Tx, id: string): Promise<void> {
 
 export class SubmissionService {
   private readonly sql: Sql;
+  readonly versions: VersionService;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +75,7 @@ export class SubmissionService {
     private readonly events?: EventSink,
   ) {
     this.sql = sqlOf(db);
+    this.versions = new VersionService(db);
   }
 
   private load(db: Db | Tx, id: string) {
@@ -82,6 +88,31 @@ export class SubmissionService {
     assertSameOffice(actor, s.request.officeId);
     if (!canReadBidang(actor, s.bidangId)) fail('FORBIDDEN', { id: 'Anda hanya dapat melihat data Bidang Anda sendiri.', en: 'You can only see your own Bidang’s data.' });
     return this.view(s.id);
+  }
+
+  /**
+   * The office setting of the Kepala Bidang's sign-off. Submissions already waiting for him stay
+   * with him (he approves or returns them); the setting decides the next SUBMIT.
+   */
+  async setHeadApprovalRequired(actor: Actor, required: boolean) {
+    return this.db.$transaction(async (tx) => {
+      const before = await tx.office.findUniqueOrThrow({ where: { id: actor.officeId } });
+      const after = await tx.office.update({ where: { id: actor.officeId }, data: { requireHeadApproval: required } });
+      await audit(tx, actor, { action: 'office.head_approval', entityType: 'Office', entityId: actor.officeId, before: { requireHeadApproval: before.requireHeadApproval }, after: { requireHeadApproval: required } });
+      return after;
+    });
+  }
+
+  /** The submitted versions, oldest first (same read access as the submission). */
+  async listVersions(actor: Actor, id: string) {
+    await this.get(actor, id);
+    return this.versions.list(id);
+  }
+
+  /** What changed between two submitted versions (default: the latest against the one before). */
+  async compareVersions(actor: Actor, id: string, from?: number | null, to?: number | null) {
+    await this.get(actor, id);
+    return this.versions.compare(id, from, to);
   }
 
   async listForRequest(actor: Actor, requestId: string) {
@@ -143,15 +174,21 @@ export class SubmissionService {
     return this.view(input.submissionId);
   }
 
-  /** Submit (Bidang), return with a reason or accept (Kasubbag / Penyusun). */
+  /**
+   * Submit (Bidang), the Kepala Bidang's sign-off (approve, or return to the operator with a
+   * note), return with a reason or accept (Kasubbag / Penyusun). One transaction: the row lock,
+   * the compare-and-set on the version, the review row, the version snapshot when the submission
+   * reaches the secretariat, the audit record and the notification jobs.
+   */
   async act(actor: Actor, action: Exclude<SubmissionAction, 'SAVE_DRAFT'>, submissionId: string, expectedVersion: number, reason?: string, now = new Date()) {
     await this.db.$transaction(async (tx) => {
       await lockSubmission(tx, submissionId);
       const s = await this.load(tx, submissionId);
       assertSameOffice(actor, s.request.officeId);
-      if (action === 'SUBMIT') assertBidangWriter(actor, s.bidangId);
+      if (BIDANG_ACTIONS.includes(action)) assertBidangWriter(actor, s.bidangId);
       this.assertCollecting(s.request.status);
-      const check = checkSubmissionTransition(s.status, action, actor.roles, { reason });
+      const office = await tx.office.findUniqueOrThrow({ where: { id: s.request.officeId }, select: { requireHeadApproval: true } });
+      const check = checkSubmissionTransition(s.status, action, actor.roles, { reason, requireHeadApproval: office.requireHeadApproval });
       if (!check.ok) {
         if (check.reason === 'WRONG_STATE') {
           fail('WRONG_STEP', {
@@ -161,28 +198,51 @@ export class SubmissionService {
         }
         // Reached only from a caller that skipped the input's validation (the API validates the
         // reason's length after trimming): the same answer as that validation.
-        if (check.reason === 'REASON_REQUIRED') fail('VALIDATION_FAILED', undefined, { fields: [fieldProblem('reason', RETURN_REASON)] });
+        if (check.reason === 'REASON_REQUIRED') fail('VALIDATION_FAILED', undefined, { fields: [fieldProblem('reason', action === 'HEAD_RETURN' ? HEAD_RETURN_NOTE : RETURN_REASON)] });
         fail(CHECK_ERRORS[check.reason]);
       }
       const to = (check as { ok: true; to: SubmissionStatus }).to;
       if (action === 'SUBMIT') await this.assertComplete(tx, s);
+      // The Kepala Bidang signs by approving, or by submitting himself.
+      const signedByHead = to === 'SUBMITTED' && (action === 'HEAD_APPROVE' || (action === 'SUBMIT' && actor.roles.includes('BIDANG_HEAD')));
+      const note = reason?.trim() || null;
       await this.bumpVersion(tx, s.id, expectedVersion, {
         status: to,
-        ...(action === 'SUBMIT'
-          ? { submittedAt: now, submittedById: actor.userId, firstSubmittedAt: s.firstSubmittedAt ?? now }
-          : { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? (reason ?? '').trim() : s.returnReason }),
+        ...(to === 'SUBMITTED'
+          ? {
+              submittedAt: now,
+              submittedById: actor.userId,
+              // Timeliness counts the first hand-in to the secretariat, not the one to the Kepala Bidang.
+              firstSubmittedAt: s.firstSubmittedAt ?? now,
+              headApprovedAt: signedByHead ? now : null,
+              headApprovedById: signedByHead ? actor.userId : null,
+            }
+          : {}),
+        ...(action === 'RETURN' || action === 'ACCEPT'
+          ? { reviewedAt: now, reviewedById: actor.userId, returnReason: action === 'RETURN' ? (reason ?? '').trim() : s.returnReason }
+          : {}),
       });
       await tx.submissionReview.create({
-        data: { submissionId: s.id, action, fromStatus: s.status, toStatus: to, reason: reason?.trim() || null, actorId: actor.userId, version: expectedVersion + 1 },
+        data: { submissionId: s.id, action, fromStatus: s.status, toStatus: to, reason: note, actorId: actor.userId, version: expectedVersion + 1 },
       });
+      const version = to === 'SUBMITTED'
+        ? await this.versions.record(tx, s.id, expectedVersion + 1, actor.userId, signedByHead ? actor.userId : null, now)
+        : null;
       await audit(tx, actor, {
         action: `submission.${action.toLowerCase()}`,
         entityType: 'BidangSubmission',
         entityId: s.id,
-        before: { status: s.status, version: expectedVersion },
-        after: { status: to, version: expectedVersion + 1, reason: reason ?? null },
+        before: { status: s.status, version: expectedVersion, returnReason: s.returnReason },
+        after: {
+          status: to,
+          version: expectedVersion + 1,
+          reason: note,
+          ...(version ? { submittedVersion: version.number } : {}),
+          ...(signedByHead ? { headApprovedBy: actor.userId } : {}),
+          ...(action === 'RETURN' ? { returnReason: note } : {}),
+        },
       });
-      await this.events?.emit(tx, { kind: 'submission.moved', submissionId: s.id, requestId: s.requestId, officeId: s.request.officeId, bidangId: s.bidangId, action, version: expectedVersion + 1, reason, at: now, actorId: actor.userId });
+      await this.events?.emit(tx, { kind: 'submission.moved', submissionId: s.id, requestId: s.requestId, officeId: s.request.officeId, bidangId: s.bidangId, action, to, version: expectedVersion + 1, reason, at: now, actorId: actor.userId });
     });
     this.events?.afterCommit();
     return this.view(submissionId);
@@ -205,7 +265,7 @@ export class SubmissionService {
   private async assertComplete(tx: Tx, s: { id: string; requestId: string; bidangId: string; request: { requestedDocuments: DocumentKind[] } }) {
     const indicators = await requestedIndicators(tx, s.requestId, s.bidangId);
     const values = await tx.submissionValue.findMany({ where: { submissionId: s.id } });
-    const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id }, select: { kind: true } });
+    const docs = await tx.storedDocument.findMany({ where: { submissionId: s.id, ...CURRENT_DOCUMENT }, select: { kind: true } });
     const fields: FieldProblem[] = [];
     for (const i of indicators) {
       const v = values.find((x) => x.indicatorId === i.id);
@@ -261,10 +321,20 @@ export class SubmissionService {
         values: valuesOf(s.id).map((v) => indicatorValueView(valueOfRow(v), scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
+        headNote: headNoteOf(s.status, reviewsOf(s.id)),
       };
     });
   }
 }
+
+/** The Kepala Bidang's note while his return is the last word on a draft. */
+function headNoteOf(status: SubmissionStatus, reviews: { action: string; reason: string | null }[]): string | null {
+  const last = reviews.at(-1);
+  return status === 'DRAFT' && last?.action === 'HEAD_RETURN' ? last.reason : null;
+}
+
+/** A submission's attachments as they stand now: neither replaced by a later upload nor withdrawn. */
+export const CURRENT_DOCUMENT = { supersededById: null, withdrawnAt: null } as const;
 
 export function documentView<T extends { id: string }>(d: T) {
   return { ...d, downloadUrl: `/api/documents/${d.id}` };

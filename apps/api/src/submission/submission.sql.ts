@@ -20,14 +20,14 @@ export type SubmissionRow = BidangSubmission & {
 const SUBMISSION_COLUMNS = {
   id: 'uuid', requestId: 'uuid', bidangId: 'uuid', status: 'SubmissionStatus', version: 'int4', narrative: 'text?',
   firstSubmittedAt: 'timestamptz?', submittedAt: 'timestamptz?', submittedById: 'uuid?', reviewedAt: 'timestamptz?',
-  reviewedById: 'uuid?', returnReason: 'text?', createdAt: 'timestamptz', updatedAt: 'timestamptz',
+  reviewedById: 'uuid?', returnReason: 'text?', headApprovedAt: 'timestamptz?', headApprovedById: 'uuid?', createdAt: 'timestamptz', updatedAt: 'timestamptz',
   waivedAt: 'timestamptz?', waivedById: 'uuid?', waiverNote: 'text?',
   bidangCode: 'text', bidangName: 'text', bidangSortOrder: 'int4', bidangActive: 'bool',
   year: 'int4', triwulan: 'int4?', requestStatus: 'RequestStatus', requestedDocuments: 'DocumentKind[]',
 } as const;
 
 const SUBMISSION_SELECT = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
-  s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."createdAt", s."updatedAt",
+  s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."headApprovedAt", s."headApprovedById", s."createdAt", s."updatedAt",
   s."waivedAt", s."waivedById", s."waiverNote",
   b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
   r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments"
@@ -112,7 +112,9 @@ export const DOCUMENTS_OF_SUBMISSIONS = statement<DocumentRow>()({
   // submissionId is nullable in the table (request documents have none); the WHERE gives one.
   columns: { id: 'uuid', submissionId: 'uuid!', kind: 'DocumentKind', filename: 'text', mimeType: 'text', size: 'int4', sha256: 'text', createdAt: 'timestamptz' },
   text: `SELECT d.id, d."submissionId", d.kind, d.filename, d."mimeType", d.size, d.sha256, d."createdAt"
-     FROM "StoredDocument" d WHERE d."submissionId" = ANY($1::uuid[]) ORDER BY d."createdAt"`,
+     FROM "StoredDocument" d
+    WHERE d."submissionId" = ANY($1::uuid[]) AND d."supersededById" IS NULL AND d."withdrawnAt" IS NULL
+    ORDER BY d."createdAt"`,
 });
 
 /** The whole review row with the reviewer. */

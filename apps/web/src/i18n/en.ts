@@ -3,7 +3,7 @@ import type id from './id';
 // English. Same keys as id.ts (typed), so a missing key is a type error.
 const en: typeof id = {
   app: { name: 'SIPEDAKI', full: 'Performance Data Collection Information System', skip: 'Skip to content' },
-  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', findings: 'Findings & follow-up', language: 'Language' },
+  nav: { home: 'Home', requests: 'Requests', register: 'New incoming letter', admin: 'Administration', profile: 'My profile', notifications: 'Notifications', logout: 'Log out', menu: 'Menu', findings: 'Findings & follow-up', language: 'Language', audit: 'Audit trail' },
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
@@ -71,12 +71,12 @@ const en: typeof id = {
     title: 'Performance data of {bidang}', status: 'Status', returned: 'Returned for correction', reason: 'Reason', indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Achievement', category: 'Category',
     note: 'Note', narrative: 'Narrative: achievement, obstacles, solutions', saveDraft: 'Save draft', submit: 'Send to the Kasubbag', submitted: 'Data sent.', saved: 'Draft saved.',
     documents: 'Attachments', upload: 'Upload {kind}', uploading: 'Uploading {kind}… {p}%', missing: 'Not attached yet: {list}', remove: 'Remove', readonly: 'This submission was sent and cannot be changed.',
-    accept: 'Accept', returnIt: 'Return', returnReason: 'Reason for returning (at least 5 characters)', history: 'History', range: '{lo}–{hi}', noCapaian: 'not yet', unsaved: 'There are unsaved changes.',
+    accept: 'Accept', returnIt: 'Return', returnReason: 'Reason for returning (at least 5 characters)', history: 'Hand-ins and reviews', range: '{lo}–{hi}', noCapaian: 'not yet', unsaved: 'There are unsaved changes.',
     invalidNumber: 'Not a valid number', readAs: 'Read as: {value} (not {other})', polarity: { HIGHER_IS_BETTER: 'higher is better', LOWER_IS_BETTER: 'lower is better', RANGE: 'range' },
     capaianStatus: { TARGET_ZERO: 'zero target', CLAMPED: 'clamped at 0', MISSING_TARGET: 'no target', INVALID_RANGE: 'invalid range', MISSING_REALISASI: 'not filled', OK: '' },
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },
-  status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted', WAIVED: 'Did not submit' },
+  status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted', WAIVED: 'Did not submit', AWAITING_HEAD: 'Awaiting the Kepala Bidang' },
   docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other', SOP_MONITORING: 'Monitoring SOP' },
   requestActions: {
     receiver: 'Receiver ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'required, at least {min} characters', optional: 'optional',
@@ -133,7 +133,7 @@ const en: typeof id = {
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
-    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time',
+    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time', SUBMISSION_AWAITING_HEAD: 'My Bidang’s data awaits my sign-off (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'The Kepala Bidang returned the data',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
     TL_REMINDER: 'Deadline reminder for an audit follow-up', TL_ESCALATED: 'Audit follow-up overdue', TL_FOLLOW_UP_SENT: 'Follow-up awaiting APIP verification', TL_FOLLOW_UP_RETURNED: 'Follow-up returned by the APIP',
   },
@@ -276,5 +276,26 @@ const en: typeof id = {
     source: { BPK: 'BPK', INSPEKTORAT: 'Inspectorate', APIP_LAIN: 'Other APIP', AKIP: 'AKIP evaluation' },
   },
   tlStatus: { SESUAI: 'In line with the recommendation', BELUM_SESUAI: 'Not yet in line (in progress)', BELUM_DITINDAKLANJUTI: 'Not followed up yet', TIDAK_DAPAT_DITINDAKLANJUTI: 'Cannot be followed up' },
+  signoff: {
+    submit: 'Send to the Kepala Bidang', submitted: 'Sent to the Kepala Bidang for sign-off.', waiting: 'Awaiting the Kepala Bidang’s sign-off. The data cannot be changed until it is approved or returned.',
+    title: 'Kepala Bidang’s sign-off', intro: 'Check the data and attachments above. Approve to sign and send them to the Kasubbag, or return them to the operator with a note.',
+    approve: 'Approve and send to the Kasubbag', approveConfirm: 'Yes, approve and send', approveQuestion: 'Approve {bidang}’s data and send it to the Kasubbag? Your approval is recorded as the Kepala Bidang’s signature.',
+    approved: 'Approved and sent to the Kasubbag.', note: 'Note for the operator (at least 5 characters)', returnIt: 'Return to the operator', returned: 'Returned to the operator.',
+    headNote: 'Returned by the Kepala Bidang', signedAt: 'Signed off by the Kepala Bidang {at}',
+  },
+  versions: {
+    title: 'Submitted versions', intro: 'Every hand-in to the secretariat is kept whole and cannot be changed.', number: 'Version {n}', by: 'sent by {name}', signedBy: 'signed off by {name}',
+    compare: 'Compare versions', from: 'From version', to: 'To version', show: 'Show changes', sinceReturn: 'Changes since the returned version',
+    noChanges: 'No changes.', values: 'Realisasi and notes', documents: 'Attachments', narrative: 'Narrative', before: 'Before', after: 'Now', empty: 'empty',
+    change: { ADDED: 'added', REMOVED: 'withdrawn', REPLACED: 'replaced' }, sameContent: 'same file content', noteChanged: 'Note: {before} → {after}',
+  },
+  history: {
+    title: 'History', show: 'Show history', hide: 'Hide history', empty: 'No history yet.', system: 'System', count: '{n} records',
+  },
+  audit: {
+    title: 'Audit trail', intro: 'Every recorded change in this office: who, when, what, old → new value.', person: 'User', anyone: 'All users', from: 'From', until: 'Until',
+    entity: 'Record type', anyEntity: 'All types', text: 'Search text', textHint: 'Letter number, file name, indicator code…', search: 'Search', reset: 'Clear filters', download: 'Download XLSX',
+    total: '{n} records', page: 'Page {page} of {pages}', prev: 'Previous', next: 'Next', empty: 'No matching records.', record: 'Record',
+  },
 };
 export default en;

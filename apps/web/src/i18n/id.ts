@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the default language of SIPEDAKI.
 export default {
   app: { name: 'SIPEDAKI', full: 'Sistem Informasi Pengumpulan Data Kinerja', skip: 'Lompat ke isi' },
-  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', findings: 'Temuan & TL', language: 'Bahasa' },
+  nav: { home: 'Beranda', requests: 'Daftar permintaan', register: 'Surat masuk baru', admin: 'Administrasi', profile: 'Profil saya', notifications: 'Pemberitahuan', logout: 'Keluar', menu: 'Menu', findings: 'Temuan & TL', language: 'Bahasa', audit: 'Jejak audit' },
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
@@ -69,12 +69,12 @@ export default {
     title: 'Data kinerja {bidang}', status: 'Status', returned: 'Dikembalikan untuk diperbaiki', reason: 'Alasan', indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
     note: 'Keterangan', narrative: 'Narasi: capaian, kendala, solusi', saveDraft: 'Simpan draf', submit: 'Kirim ke Kasubbag', submitted: 'Data terkirim.', saved: 'Draf tersimpan.',
     documents: 'Lampiran', upload: 'Unggah {kind}', uploading: 'Mengunggah {kind}… {p}%', missing: 'Belum dilampirkan: {list}', remove: 'Hapus', readonly: 'Kiriman ini sudah dikirim dan tidak dapat diubah.',
-    accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Riwayat', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
+    accept: 'Terima', returnIt: 'Kembalikan', returnReason: 'Alasan pengembalian (minimal 5 karakter)', history: 'Pengiriman dan pemeriksaan', range: '{lo}–{hi}', noCapaian: 'belum ada', unsaved: 'Ada perubahan yang belum disimpan.',
     invalidNumber: 'Bukan angka yang sah', readAs: 'Dibaca: {value} (bukan {other})', polarity: { HIGHER_IS_BETTER: 'semakin tinggi semakin baik', LOWER_IS_BETTER: 'semakin rendah semakin baik', RANGE: 'rentang' },
     capaianStatus: { TARGET_ZERO: 'target nol', CLAMPED: 'dibatasi 0', MISSING_TARGET: 'target belum ada', INVALID_RANGE: 'rentang tidak sah', MISSING_REALISASI: 'belum diisi', OK: '' },
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
-  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima', WAIVED: 'Tidak menyerahkan' },
+  status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima', WAIVED: 'Tidak menyerahkan', AWAITING_HEAD: 'Menunggu Kepala Bidang' },
   docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya', SOP_MONITORING: 'Monitoring SOP' },
   requestActions: {
     receiver: 'Penerima ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'wajib, minimal {min} karakter', optional: 'opsional',
@@ -131,7 +131,7 @@ export default {
   },
   notificationEvent: {
     DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
-    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu',
+    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu', SUBMISSION_AWAITING_HEAD: 'Data Bidang menunggu persetujuan saya (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'Kepala Bidang mengembalikan data',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
     TL_REMINDER: 'Pengingat batas waktu tindak lanjut temuan', TL_ESCALATED: 'Tindak lanjut temuan terlambat', TL_FOLLOW_UP_SENT: 'Tindak lanjut menunggu verifikasi APIP', TL_FOLLOW_UP_RETURNED: 'Tindak lanjut dikembalikan APIP',
   },
@@ -274,4 +274,25 @@ export default {
     source: { BPK: 'BPK', INSPEKTORAT: 'Inspektorat', APIP_LAIN: 'APIP lainnya', AKIP: 'Evaluasi AKIP' },
   },
   tlStatus: { SESUAI: 'Sesuai dengan rekomendasi', BELUM_SESUAI: 'Belum sesuai (dalam proses)', BELUM_DITINDAKLANJUTI: 'Belum ditindaklanjuti', TIDAK_DAPAT_DITINDAKLANJUTI: 'Tidak dapat ditindaklanjuti' },
+  signoff: {
+    submit: 'Kirim ke Kepala Bidang', submitted: 'Data terkirim kepada Kepala Bidang untuk disetujui.', waiting: 'Menunggu persetujuan Kepala Bidang. Data tidak dapat diubah sampai disetujui atau dikembalikan.',
+    title: 'Persetujuan Kepala Bidang', intro: 'Periksa data dan lampiran di atas. Setujui untuk menandatangani dan mengirimkannya kepada Kasubbag, atau kembalikan kepada operator dengan catatan.',
+    approve: 'Setujui dan kirim ke Kasubbag', approveConfirm: 'Ya, setujui dan kirim', approveQuestion: 'Setujui data {bidang} dan kirim kepada Kasubbag? Persetujuan Anda tercatat sebagai tanda tangan Kepala Bidang.',
+    approved: 'Disetujui dan terkirim kepada Kasubbag.', note: 'Catatan untuk operator (minimal 5 karakter)', returnIt: 'Kembalikan ke operator', returned: 'Dikembalikan kepada operator.',
+    headNote: 'Dikembalikan Kepala Bidang', signedAt: 'Disetujui Kepala Bidang {at}',
+  },
+  versions: {
+    title: 'Versi kiriman', intro: 'Setiap penyerahan kepada sekretariat tersimpan utuh dan tidak dapat diubah.', number: 'Versi {n}', by: 'dikirim oleh {name}', signedBy: 'disetujui {name}',
+    compare: 'Bandingkan versi', from: 'Dari versi', to: 'Ke versi', show: 'Tampilkan perubahan', sinceReturn: 'Perubahan sejak versi yang dikembalikan',
+    noChanges: 'Tidak ada perubahan.', values: 'Realisasi dan keterangan', documents: 'Lampiran', narrative: 'Narasi', before: 'Sebelumnya', after: 'Sekarang', empty: 'kosong',
+    change: { ADDED: 'ditambahkan', REMOVED: 'ditarik', REPLACED: 'diganti' }, sameContent: 'isi berkas sama', noteChanged: 'Keterangan: {before} → {after}',
+  },
+  history: {
+    title: 'Riwayat', show: 'Tampilkan riwayat', hide: 'Sembunyikan riwayat', empty: 'Belum ada riwayat.', system: 'Sistem', count: '{n} catatan',
+  },
+  audit: {
+    title: 'Jejak audit', intro: 'Semua perubahan yang tercatat di Dinas ini: siapa, kapan, apa, nilai lama → baru.', person: 'Pengguna', anyone: 'Semua pengguna', from: 'Dari tanggal', until: 'Sampai tanggal',
+    entity: 'Jenis data', anyEntity: 'Semua jenis', text: 'Cari teks', textHint: 'Nomor surat, nama berkas, kode indikator…', search: 'Cari', reset: 'Hapus saringan', download: 'Unduh XLSX',
+    total: '{n} catatan', page: 'Halaman {page} dari {pages}', prev: 'Sebelumnya', next: 'Berikutnya', empty: 'Tidak ada catatan yang cocok.', record: 'Data',
+  },
 };

@@ -396,3 +396,13 @@ async function a11yOnShot(page, name) {
     fs.appendFileSync(path.join(artefacts, 'a11y-report.txt'), `${text}\n`);
   }
 }
+
+/**
+ * Switches the demo office's Kepala Bidang sign-off off (issue 11: on by default), for scenarios
+ * written before it where the operator hands in straight to the secretariat. signoff.spec.mjs
+ * runs with it on.
+ */
+export async function withoutHeadSignOff(base) {
+  const admin = await apiLogin(base, 'admin');
+  await gql(base, admin, 'mutation { setHeadApprovalRequired(required: false) { requireHeadApproval } }');
+}

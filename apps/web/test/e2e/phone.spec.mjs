@@ -11,7 +11,7 @@
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
  *  - error messages in Indonesian first, the code folded under "Rincian".
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -76,6 +76,8 @@ async function main() {
   try {
     api = await startApi(await freshDatabase(), spa.dir);
     base = api.base;
+    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
+    await withoutHeadSignOff(base);
     browser = await launchBrowser(PHONE);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);

@@ -8,7 +8,7 @@
  *     Sekretaris's inbox and on the request page.
  * Screenshots in test-results (70-…).
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'indikator khusus ditanyakan kepada dua Bidang pilihan; keduanya menjawab; rekap memuatnya',
@@ -25,6 +25,8 @@ async function main() {
   try {
     api = await startApi(await freshDatabase(), spa.dir);
     const base = api.base;
+    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
+    await withoutHeadSignOff(base);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);

@@ -8,7 +8,7 @@
  *  - the Kepala Dinas returns the report with a reason, then signs the second round with an arahan.
  * The data each scenario starts from is set up through the API; the steps under test are clicked.
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: pengumpulan ditutup tanpa Bidang yang tidak menyerahkan (catatan wajib)',
@@ -28,6 +28,8 @@ async function main() {
   try {
     api = await startApi(await freshDatabase(), spa.dir);
     const base = api.base;
+    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
+    await withoutHeadSignOff(base);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -62,6 +62,8 @@ async function main() {
   try {
     api = await startApi(await freshDatabase(), spa.dir);
     base = api.base;
+    // These scenarios predate the Kepala Bidang's sign-off: operators hand in straight to the secretariat.
+    await withoutHeadSignOff(base);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);

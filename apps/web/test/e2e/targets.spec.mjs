@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: periode Renstra lima tahun, Sasaran, indikator dengan target tahunan (PK) dan per Triwulan',
@@ -25,6 +25,8 @@ async function main() {
   try {
     api = await startApi(await freshDatabase(), spa.dir);
     const base = api.base;
+    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
+    await withoutHeadSignOff(base);
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
