@@ -10,5 +10,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['<rootDir>/test/env.ts'],
   // Used when jest runs from apps/api alone; the monorepo run takes it (a global option) from the root config.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
 };

@@ -169,7 +169,7 @@ export async function uploadDocument(
 /** Operator token of the Bidang at `index`. */
 const operatorOf = (o: FlowOffice, index: number) => (index === 0 ? o.tok.op1 : o.tok.op2);
 
-/** One Bidang: save a realisasi for its indicator, attach LHP/LHE/TL HP, submit. */
+/** One Bidang: save a realisasi for its indicator (a note for any other), attach LHP/LHE/TL HP, submit. */
 export async function fillAndSubmit(t: TestApp, o: FlowOffice, submissionId: string, index: number, realisasi = 75) {
   const token = operatorOf(o, index);
   const current = await getSubmission(t, token, submissionId);
@@ -178,7 +178,14 @@ export async function fillAndSubmit(t: TestApp, o: FlowOffice, submissionId: str
       submissionId,
       expectedVersion: current.version,
       narrative: 'Capaian sesuai rencana.',
-      values: [{ indicatorId: o.indicators[index]!.id, realisasi }],
+      // The factory's indicator of this Bidang, and any other the office has since added (a docs
+      // example adds one): a submission with an empty value cannot be sent.
+      values: [
+        { indicatorId: o.indicators[index]!.id, realisasi },
+        ...(current.values as { indicatorId: string }[])
+          .filter((v) => v.indicatorId !== o.indicators[index]!.id)
+          .map((v) => ({ indicatorId: v.indicatorId, realisasi: null, note: 'Data belum tersedia.' })),
+      ],
     }),
     'saveSubmission',
   );

@@ -200,7 +200,7 @@ describe('the form: save, refusals, paraf', () => {
 
     // Request C's step 2 is completed afterwards: the live facts move, the signed form does not.
     const c = await db.dataRequest.findFirstOrThrow({ where: { officeId: o.office.id, letterNumber: 'C/2026' } });
-    await services.transitions.transition(kasubbag, c.id, 'DISPOSE_TO_STAFF', {}, wib('2026-03-02T11:00'));
+    await services.transitions.transition(kasubbag, c.id, 'DISPOSE_TO_STAFF', { instruction: 'Siapkan format data.' }, wib('2026-03-02T11:00'));
     expect((await services.monitoring.facts(o.office.id, S1, wib('2026-03-02T11:00'))).steps[1]!.runs).toBe(3);
     const later = await services.monitoring.view(sekretaris, S1, wib('2026-03-02T11:00'));
     expect([later.facts.steps[1]!.runs, later.facts.steps[1]!.open]).toEqual([2, 1]);

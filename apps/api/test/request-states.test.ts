@@ -154,7 +154,7 @@ describe('cancel', () => {
     await expectRefused('WRONG_STEP', req.id, () => cancel(req.id, 'Sekali lagi dibatalkan.'));
     await expectRefused('WRONG_STEP', req.id, () => callStep(t, 'forwardCollection', req.id, o.tok.penyusun));
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: req.id, action: 'request.cancel' } });
-    expect(audit.after).toMatchObject({ status: 'CANCELLED', text: 'Surat ditarik oleh pengirim (surat 005/2026).' });
+    expect(audit.after).toMatchObject({ status: 'CANCELLED', note: 'Surat ditarik oleh pengirim (surat 005/2026).' });
   });
 
   it('may cancel at the Kepala’s desk, never after DONE', async () => {

@@ -77,7 +77,7 @@ describe('the Kepala Bidang signs off (office setting on)', () => {
     const sent = ok(await act('submitSubmission', o.tok.op1, { submissionId: id, expectedVersion: version }), 'submitSubmission');
     expect(sent).toMatchObject({ status: 'AWAITING_HEAD', editable: false, firstSubmittedAt: null, headApprovedAt: null });
     // It waits in the Kepala Bidang's inbox, not in the reviewers' and not in the other Kabid's.
-    expect(await inbox(o.tok.head1, id)).toEqual([expect.objectContaining({ kind: 'APPROVE_SUBMISSION', title: 'Setujui data kinerja Bidang' })]);
+    expect(await inbox(o.tok.head1, id)).toEqual([expect.objectContaining({ kind: 'APPROVE_SUBMISSION', title: `Setujui data ${o.bidang[0].name}` })]);
     expect(await inbox(o.tok.penyusun, id)).toEqual([]);
     expect(await inbox(head2, id)).toEqual([]);
     expect(await t.db.submissionVersion.count({ where: { submissionId: id } })).toBe(0);

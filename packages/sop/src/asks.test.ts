@@ -15,7 +15,10 @@ describe('what may change when', () => {
     ['COMPILING', false, true],
     ['ANALYSING', false, true],
     ['REPORT_AT_SEKRETARIS', false, true],
+    // The SOP's seven steps are over at the Kepala's desk: nothing left for its times to miss.
+    ['AT_KEPALA', false, false],
     ['DONE', false, false],
+    ['CANCELLED', false, false],
   ];
   it.each(table)('%s: Bidang/ad-hoc editable %s, requester deadline editable %s', (status, shape, deadline) => {
     expect(requestShapeEditable(status)).toBe(shape);

@@ -21,6 +21,8 @@ interface ActionTask {
   selfTitle?: TaskTitle;
 }
 
+export const ACKNOWLEDGE_TASK_TITLE: TaskTitle = { id: 'Terima laporan kinerja', en: 'Receive the performance report' };
+
 const ACTION_TASKS: Partial<Record<RequestAction, ActionTask>> = {
   DISPOSE_TO_KASUBBAG: { title: { id: 'Disposisikan ke Kasubbag', en: 'Dispose to the Kasubbag' } },
   DISPOSE_TO_STAFF: { title: { id: 'Disposisikan ke staf penyusun', en: 'Dispose to staff' } },
@@ -41,6 +43,8 @@ const ACTION_TASKS: Partial<Record<RequestAction, ActionTask>> = {
     recipient: 'KEPALA_DINAS',
     selfTitle: { id: 'Tanda tangani laporan', en: 'Sign the report' },
   },
+  CLOSE_COLLECTION: { title: { id: 'Tutup pengumpulan tanpa Bidang yang absen', en: 'Close the collection without absent Bidang' } },
+  ACKNOWLEDGE: { title: ACKNOWLEDGE_TASK_TITLE },
 };
 
 /**
@@ -67,7 +71,6 @@ export const submissionTaskTitle = {
   approve: (bidang: string): TaskTitle => ({ id: `Setujui data ${bidang}`, en: `Sign off the data of ${bidang}` }),
 } as const;
 
-export const ACKNOWLEDGE_TASK_TITLE: TaskTitle = { id: 'Terima laporan kinerja', en: 'Receive the performance report' };
 
 /** A late step escalated to the superior of the role that should act. */
 export function escalationTaskTitle(step: number): TaskTitle {

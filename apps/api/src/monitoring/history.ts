@@ -5,7 +5,7 @@
  * script, as if the office had worked through it. Used by the demo office (`pnpm start` shows a
  * few months of history on the monitoring page) and by the monitoring tests.
  */
-import type { RequestAction } from '@sipedaki/sop';
+import { REQUEST_TRANSITIONS, type RequestAction } from '@sipedaki/sop';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { Actor } from '../auth/actor';
 import type { DataRequestService } from '../data-request/data-request.service';
@@ -96,7 +96,10 @@ export async function replayRequest(
       const t = e as RequestEvent;
       const who = cast[t.by ?? ACTOR_OF[t.do]];
       if (!who) throw new Error(`replayRequest: no one in the cast takes ${t.do}`);
-      await services.transitions.transition(who, r.id, t.do, { note: t.note ?? null, instruction: t.note ?? null }, t.at);
+      // A disposition's instruction is required: an event without a note gives the step's default one.
+      const effects = REQUEST_TRANSITIONS.find((x) => x.action === t.do)?.effects;
+      const text = t.note ?? (effects?.text.kind === 'INSTRUCTION' ? (effects.defaultInstruction?.id ?? null) : null);
+      await services.transitions.transition(who, r.id, t.do, { note: text, instruction: text }, t.at);
     }
   }
   return r.id;

@@ -87,7 +87,7 @@ async function main() {
 
       // The Kepala Bidang finds it in his inbox and returns it with a note.
       await loginAs('kabid.pemdes');
-      const item = page.locator('[data-test="inbox-item"]', { hasText: letter }).filter({ hasText: 'Setujui data kinerja Bidang' });
+      const item = page.locator('[data-test="inbox-item"]', { hasText: letter }).filter({ hasText: 'Setujui data Bidang Pemerintahan Desa' });
       await item.waitFor();
       await shot(page, '71-kabid-kotak-masuk');
       await item.locator('a').click();
