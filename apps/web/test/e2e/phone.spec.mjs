@@ -38,7 +38,7 @@ async function requestAtCollecting(base, tok, letterNumber, subject) {
 }
 
 /** One Bidang's operator fills every indicator and sends. */
-async function fillAndSubmit(base, submission, realisasi = (k) => 70 + k * 9.5) {
+async function fillAndSubmit(base, submission, realisasi = (k) => 70 + k * 9) {
   const op = await apiLogin(base, `operator.${submission.bidang.code.toLowerCase()}`);
   const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: submission.id });
   const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
@@ -181,7 +181,7 @@ async function main() {
     await scenario(SCENARIOS[3], async () => {
       // A second request carried to the Kepala Dinas, with its analysis (the office capaian).
       const done = await requestAtCollecting(base, tok, `051/${stamp}/411.307/${year}`, 'Permintaan data kinerja Triwulan II dari Inspektorat');
-      for (const s of done.submissions) await fillAndSubmit(base, s, (k) => 80 + k * 7.33);
+      for (const s of done.submissions) await fillAndSubmit(base, s, (k) => 80 + k * 7);
       for (const s of done.submissions) {
         const v = await gql(base, tok.kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
         await gql(base, tok.kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
