@@ -178,12 +178,12 @@ export async function fillAndSubmit(t: TestApp, o: FlowOffice, submissionId: str
       submissionId,
       expectedVersion: current.version,
       narrative: 'Capaian sesuai rencana.',
-      // The factory's indicator of this Bidang, and any other the office has since added (a docs
-      // example adds one): a submission with an empty value cannot be sent.
+      // The factory's indicator of this Bidang, and a note for any other still empty (a docs
+      // example adds one to the office): a submission with an empty value cannot be sent.
       values: [
         { indicatorId: o.indicators[index]!.id, realisasi },
-        ...(current.values as { indicatorId: string }[])
-          .filter((v) => v.indicatorId !== o.indicators[index]!.id)
+        ...(current.values as { indicatorId: string; realisasi: number | null; note: string | null }[])
+          .filter((v) => v.indicatorId !== o.indicators[index]!.id && v.realisasi == null && !v.note)
           .map((v) => ({ indicatorId: v.indicatorId, realisasi: null, note: 'Data belum tersedia.' })),
       ],
     }),

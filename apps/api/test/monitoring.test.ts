@@ -159,7 +159,7 @@ const YES = [1, 2, 3, 4, 5, 6, 7].map((no) => ({ no, answer: no !== 3 }));
 async function snapshot() {
   const [rows, audits] = await Promise.all([
     db.sopMonitoring.findMany({ where: { officeId: o.office.id } }),
-    db.auditEvent.count({ where: { entityType: 'SopMonitoring' } }),
+    db.auditEvent.count({ where: { officeId: o.office.id, entityType: 'SopMonitoring' } }),
   ]);
   return JSON.stringify({ rows, audits });
 }
@@ -186,7 +186,7 @@ describe('the form: save, refusals, paraf', () => {
     expect(refused).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(JSON.stringify((refused as { details?: unknown }).details)).toContain('rows.4.action');
     expect(await snapshot()).toBe(before);
-    expect(await db.auditEvent.count({ where: { entityType: 'SopMonitoring', action: 'sop_monitoring.saved' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { officeId: o.office.id, entityType: 'SopMonitoring', action: 'sop_monitoring.saved' } })).toBe(1);
   });
 
   it('the paraf freezes the facts; later runs do not change the signed form; it cannot be changed', async () => {

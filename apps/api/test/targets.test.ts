@@ -47,8 +47,19 @@ describe('Renstra periods, Sasaran and indicators', () => {
     expect(list.data.renstraPeriods.map((r: any) => r.startYear)).toEqual([2030, 2025]);
   });
 
+  // This office's rows only: other test files write to the same database at the same time.
+  const officeCounts = async () => {
+    const officeId = o.office.id;
+    return {
+      periods: await t.db.renstraPeriod.count({ where: { officeId } }),
+      sasaran: await t.db.sasaran.count({ where: { officeId } }),
+      indicators: await t.db.indicator.count({ where: { officeId } }),
+      written: await t.db.auditEvent.count({ where: { officeId, action: { in: ['renstra.created', 'sasaran.created', 'indicator.created'] } } }),
+    };
+  };
+
   it('an overlapping period is refused, and a Bidang operator manages nothing; nothing is written', async () => {
-    const before = { periods: await t.db.renstraPeriod.count(), sasaran: await t.db.sasaran.count(), indicators: await t.db.indicator.count(), written: await t.db.auditEvent.count({ where: { action: { in: ['renstra.created', 'sasaran.created', 'indicator.created'] } } }) };
+    const before = await officeCounts();
     const overlap = await t.gql('mutation($i: UpsertRenstraPeriodInput!) { upsertRenstraPeriod(input: $i) { id } }', { i: { name: 'Renstra 2032–2036', startYear: 2032 } }, o.tok.kasubbag);
     expect(errorCode(overlap)).toBe('VALIDATION_FAILED');
     expect(fieldsOf(overlap)[0]!.field).toBe('startYear');
@@ -58,7 +69,7 @@ describe('Renstra periods, Sasaran and indicators', () => {
       i: { code: 'IKU-OP', bidangId: o.bidang[0].id, sasaran: 'Sasaran uji', name: 'Indikator operator', satuan: 'desa', polarity: 'HIGHER_IS_BETTER', targets: [] },
     }, o.tok.op1);
     expect(errorCode(indicatorByOperator)).toBe('FORBIDDEN');
-    expect({ periods: await t.db.renstraPeriod.count(), sasaran: await t.db.sasaran.count(), indicators: await t.db.indicator.count(), written: await t.db.auditEvent.count({ where: { action: { in: ['renstra.created', 'sasaran.created', 'indicator.created'] } } }) }).toEqual(before);
+    expect(await officeCounts()).toEqual(before);
   });
 
   it('an impossible target is refused naming the indicator (a percentage of 120, a count of 2.5)', async () => {
