@@ -12,7 +12,7 @@
  *     (graphile_worker.add_job inside BEGIN … COMMIT); its time is taken after COMMIT returns;
  *     the event is an escalation (urgent: e-mail at once, whatever the hour) for one user;
  *  4. prints p50/p95/max per channel, and how many events were lost or doubled on each.
- * Env: RATE, DURATION, JOBS_CONCURRENCY (default 8), TEST_DATABASE_URL, CPU_PROFILE (a directory).
+ * Env: RATE, DURATION, JOBS_CONCURRENCY and SMTP_POOL_SIZE (default: the app's), TEST_DATABASE_URL, CPU_PROFILE (a directory).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,12 +72,12 @@ async function main() {
     await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    say(`API on ${dbName} with its job runner (concurrency ${process.env.JOBS_CONCURRENCY ?? 8}); SMTP receiver on ${smtp.server.address().port}`);
+    say(`API on ${dbName} with its job runner (concurrency ${process.env.JOBS_CONCURRENCY ?? 'the default'}); SMTP receiver on ${smtp.server.address().port}`);
     // CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (where the time goes).
     const prof = process.env.CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CPU_PROFILE)}`] : [];
     child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/main.ts'], {
       cwd: api,
-      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port), SMTP_REQUIRE_TLS: 'false', JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY ?? '8' },
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port), SMTP_REQUIRE_TLS: 'false', ...(process.env.JOBS_CONCURRENCY ? { JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise((resolve, reject) => {

@@ -140,7 +140,9 @@ const schema = z.object({
     }),
   /** Job runner (graphile-worker): its schema, jobs run at once per process, poll interval, connections. */
   JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('graphile_worker'),
-  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(8),
+  // Jobs run at once per process. Sending is latency-bound (SMTP round trips), not CPU-bound:
+  // bench/notify.mjs at 200 events/s met its e-mail goal with 16, not with 8 (docs/decisions.md).
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(16),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1_000),
   /** Connections of the job runner's own pool (default JOBS_CONCURRENCY + 2; 2 on the embedded database). */
   JOBS_POOL_MAX: z.coerce.number().int().min(2).max(50).optional(),
@@ -171,9 +173,9 @@ const schema = z.object({
   SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /**
    * Connections kept open to the SMTP server, each carrying one message at a time: the e-mail
-   * throughput (bench/notify.mjs: with 5, e-mail fell behind at 100 events a second).
+   * throughput (bench/notify.mjs: with 8, e-mail fell behind at 200 events a second; 16 kept up).
    */
-  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(8),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(16),
   /** WhatsApp and SMS through the office's HTTP gateway: URL, one auth header "Name: value" (secret), JSON body template. */
   WHATSAPP_GATEWAY_URL: z.string().url().optional(),
   WHATSAPP_GATEWAY_AUTH: z.string().optional(),

@@ -44,7 +44,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     DATA_DIR: dataDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     PUBLIC_BASE_URL: 'https://sipedaki.test.go.id',
-    ...(opts.jobs ? { JOBS_SCHEMA: `jobs_${process.pid}_${++jobSchemas}`, JOBS_POLL_MS: '100' } : {}),
+    ...(opts.jobs ? { JOBS_SCHEMA: `jobs_${process.pid}_${++jobSchemas}`, JOBS_POLL_MS: '100', JOBS_CONCURRENCY: '4' } : {}),
     // PGlite's socket server takes 4 connections: the app's 1 and the job runner's 2, as in `pnpm start`.
     ...(opts.embedded ? { JOBS_POOL_MAX: '2' } : {}),
     ...overrides,
