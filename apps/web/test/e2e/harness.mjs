@@ -398,6 +398,23 @@ async function a11yOnShot(page, name) {
 }
 
 /**
+ * Signs `username` in through the login page (after ending any session the page held) and waits
+ * for the inbox. The language choice stays as the person left it.
+ */
+export async function signIn(page, base, username) {
+  await page.goto(`${base}/masuk`);
+  await page.evaluate(() => {
+    localStorage.removeItem('sipedaki.token');
+    localStorage.removeItem('sipedaki.viewer');
+  });
+  await page.goto(`${base}/masuk`);
+  await page.fill('#login', username);
+  await page.fill('#password', PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
+}
+
+/**
  * Switches the demo office's Kepala Bidang sign-off off (issue 11: on by default), for scenarios
  * written before it where the operator hands in straight to the secretariat. signoff.spec.mjs
  * runs with it on.

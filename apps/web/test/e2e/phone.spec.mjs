@@ -11,7 +11,7 @@
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
  *  - error messages in Indonesian first, the code folded under "Rincian".
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -54,18 +54,7 @@ async function main() {
   let page = null;
   let base = '';
 
-  async function loginAs(username) {
-    await page.goto(`${base}/masuk`);
-    await page.evaluate(() => {
-      localStorage.removeItem('sipedaki.token');
-      localStorage.removeItem('sipedaki.viewer');
-    });
-    await page.goto(`${base}/masuk`);
-    await page.fill('#login', username);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-  }
+  const loginAs = (username) => signIn(page, base, username);
   /** Fails unless `locator` lies wholly inside the phone's window width (nothing to scroll sideways to). */
   async function expectWithinWidth(locator, what) {
     const box = await locator.boundingBox();

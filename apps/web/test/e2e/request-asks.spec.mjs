@@ -8,7 +8,7 @@
  *     Sekretaris's inbox and on the request page.
  * Screenshots in test-results (70-…).
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, shot, signIn, startApi, withoutHeadSignOff } from './harness.mjs';
 
 const SCENARIOS = [
   'indikator khusus ditanyakan kepada dua Bidang pilihan; keduanya menjawab; rekap memuatnya',
@@ -31,18 +31,7 @@ async function main() {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
 
-    async function loginAs(username) {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => {
-        localStorage.removeItem('sipedaki.token');
-        localStorage.removeItem('sipedaki.viewer');
-      });
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    }
+    const loginAs = (username) => signIn(page, base, username);
 
     await scenario(SCENARIOS[0], async () => {
       await loginAs('sekretaris');

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, pdf, shot, startApi } from './harness.mjs';
+import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, shot, signIn, startApi } from './harness.mjs';
 
 const SCENARIOS = [
   'Kepala Bidang mengembalikan draf operator dengan catatan, lalu menyetujuinya',
@@ -32,18 +32,7 @@ async function main() {
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     watch(page);
 
-    async function loginAs(username) {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => {
-        localStorage.removeItem('sipedaki.token');
-        localStorage.removeItem('sipedaki.viewer');
-      });
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    }
+    const loginAs = (username) => signIn(page, base, username);
     const status = (text) => page.locator('[data-test="submission-status"]', { hasText: text }).waitFor();
 
     // Steps 1–3 through the API; Bidang Pemdes then fills its data (values and the three documents).
