@@ -123,9 +123,11 @@ const DEMO_KOP = {
  * kop is seeded without a logo.
  */
 export async function seedDemo(db: Db, opts: { password: string; year: number; dataDir?: string }): Promise<{ officeId: string; created: boolean }> {
+  const pemda = await upsertPemda(db, 'Kabupaten Nganjuk');
   const office = await db.office.upsert({
     where: { code: DEMO_OFFICE_CODE },
     create: {
+      pemdaId: pemda.id,
       code: DEMO_OFFICE_CODE,
       name: 'Dinas Pemberdayaan Masyarakat dan Desa',
       regency: 'Kabupaten Nganjuk',
@@ -257,6 +259,15 @@ async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined
   await db.office.updateMany({ where: { id: officeId, logoDocumentId: null }, data: { logoDocumentId: logo.id } });
 }
 
+/**
+ * The regional government named by a regency ("Kabupaten Nganjuk"); its code is the same slug the
+ * pemda migration gave existing offices, so a bootstrap after an upgrade finds the same pemda.
+ */
+export async function upsertPemda(db: Db, regency: string) {
+  const code = regency.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toUpperCase();
+  return db.pemda.upsert({ where: { code }, create: { code, name: `Pemerintah ${regency}` }, update: {} });
+}
+
 /** Creates the first office and its administrator when BOOTSTRAP_ADMIN_* is configured. */
 export async function seedBootstrap(
   db: Db,
@@ -264,9 +275,10 @@ export async function seedBootstrap(
 ): Promise<boolean> {
   if (!b.username || !b.password) return false;
   if (await db.user.findUnique({ where: { username: b.username } })) return false;
+  const pemda = await upsertPemda(db, b.regency);
   const office = await db.office.upsert({
     where: { code: b.officeCode },
-    create: { code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
+    create: { pemdaId: pemda.id, code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
     update: {},
   });
   await db.user.create({

@@ -423,6 +423,9 @@ export type Role =
   | 'BIDANG_OPERATOR'
   | 'KASUBBAG'
   | 'KEPALA_DINAS'
+  | 'PEMDA_ADMIN'
+  | 'PEMDA_ANALYST'
+  | 'PEMDA_VIEWER'
   | 'PENYUSUN'
   | 'SEKRETARIS';
 

@@ -90,7 +90,7 @@ const en: typeof id = {
     arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled. Reason: {reason}', inactive: 'inactive',
     round: 'Round {n}', earlierRound: 'Round {n}: started {start}, ended {end}', roundAction: { RETURN_REPORT: 'returned by the Sekretaris', KEPALA_RETURN: 'returned by the Kepala Dinas', RAISE_TO_KEPALA: 'raised to the Kepala Dinas', SUBMIT_REPORT: 'handed to the Sekretaris', CANCEL: 'cancelled' },
   },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)', PEMDA_ADMIN: 'Regional government administrator', PEMDA_ANALYST: 'Regional analyst (Bappeda/Inspectorate)', PEMDA_VIEWER: 'Regional leadership (read-only)' },
   time: { minutes: '{m} min', hours: '{h} h', hoursMinutes: '{h} h {m} min' },
   upload: { tooLarge: 'The file is too large.', failed: 'Upload failed.', progress: 'Upload progress' },
   nip: { FORMAT: 'A NIP has 18 digits.', BIRTH_DATE: 'The birth date in the NIP is not valid.', APPOINTMENT_DATE: 'The appointment month in the NIP is not valid.', APPOINTMENT_BEFORE_BIRTH: 'Appointment before birth.' },

@@ -88,7 +88,7 @@ export default {
     arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan. Alasan: {reason}', inactive: 'nonaktif',
     round: 'Putaran {n}', earlierRound: 'Putaran {n}: mulai {start}, selesai {end}', roundAction: { RETURN_REPORT: 'dikembalikan Sekretaris', KEPALA_RETURN: 'dikembalikan Kepala Dinas', RAISE_TO_KEPALA: 'dinaikkan kepada Kepala Dinas', SUBMIT_REPORT: 'disampaikan kepada Sekretaris', CANCEL: 'dibatalkan' },
   },
-  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)' },
+  role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)', PEMDA_ADMIN: 'Administrator Pemda', PEMDA_ANALYST: 'Analis Pemda (Bappeda/Inspektorat)', PEMDA_VIEWER: 'Pimpinan Daerah (Sekda/Bupati)' },
   time: { minutes: '{m} menit', hours: '{h} jam', hoursMinutes: '{h} jam {m} menit' },
   upload: { tooLarge: 'Berkas terlalu besar.', failed: 'Unggahan gagal.', progress: 'Kemajuan unggah' },
   nip: { FORMAT: 'NIP harus 18 digit angka.', BIRTH_DATE: 'Tanggal lahir dalam NIP tidak sah.', APPOINTMENT_DATE: 'Bulan pengangkatan dalam NIP tidak sah.', APPOINTMENT_BEFORE_BIRTH: 'Tanggal pengangkatan sebelum tanggal lahir.' },
