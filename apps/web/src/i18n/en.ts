@@ -297,5 +297,14 @@ const en: typeof id = {
     entity: 'Record type', anyEntity: 'All types', text: 'Search text', textHint: 'Letter number, file name, indicator code…', search: 'Search', reset: 'Clear filters', download: 'Download XLSX',
     total: '{n} records', page: 'Page {page} of {pages}', prev: 'Previous', next: 'Next', empty: 'No matching records.', record: 'Record',
   },
+  scale: {
+    title: 'Capaian category scale', nav: 'Capaian scale',
+    intro: 'This scale applies to every office of your regional government, so that their capaian compare. Analyses already saved keep their version.',
+    now: '{name}, version {version} (in force today)', validFrom: 'In force from', noCap: 'No cap', capIs: 'Capaian capped at {cap}% per indicator',
+    category: 'Category', min: 'Minimum capaian (%)', newVersion: 'New version with a cap',
+    newHint: 'Each indicator’s capaian is capped at this value before averaging (usually 100 or 120). Takes effect today or later.',
+    cap: 'Cap (%)', capInvalid: 'Cap: write a number 100–1000, e.g. 120 or 112.5.',
+    saved: 'Saved: version {version} in force from {date}, cap {cap}.',
+  },
 };
 export default en;

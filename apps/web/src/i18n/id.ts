@@ -295,4 +295,13 @@ export default {
     entity: 'Jenis data', anyEntity: 'Semua jenis', text: 'Cari teks', textHint: 'Nomor surat, nama berkas, kode indikator…', search: 'Cari', reset: 'Hapus saringan', download: 'Unduh XLSX',
     total: '{n} catatan', page: 'Halaman {page} dari {pages}', prev: 'Sebelumnya', next: 'Berikutnya', empty: 'Tidak ada catatan yang cocok.', record: 'Data',
   },
+  scale: {
+    title: 'Skala kategori capaian', nav: 'Skala capaian',
+    intro: 'Skala ini berlaku untuk semua perangkat daerah di pemda Anda, agar capaian mereka dapat dibandingkan. Analisis yang sudah disimpan tetap memakai versinya.',
+    now: '{name}, versi {version} (berlaku hari ini)', validFrom: 'Berlaku mulai', noCap: 'Tanpa batas capaian', capIs: 'Batas capaian per indikator {cap}%',
+    category: 'Kategori', min: 'Capaian minimal (%)', newVersion: 'Versi baru dengan batas capaian',
+    newHint: 'Capaian tiap indikator dibatasi nilai ini sebelum dirata-rata (lazimnya 100 atau 120). Berlaku mulai hari ini atau sesudahnya.',
+    cap: 'Batas capaian (%)', capInvalid: 'Batas capaian: tulis angka 100–1000, misalnya 120 atau 112,5.',
+    saved: 'Tersimpan: versi {version} berlaku mulai {date}, batas {cap}.',
+  },
 };
