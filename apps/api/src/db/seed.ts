@@ -81,7 +81,7 @@ const INDICATORS: [string, string, string, string, string, Pol, number, number?]
 ];
 
 /**
- * The end-of-Renstra-period (2029) targets, for the LKjIP's "realisasi to date vs the Renstra
+ * The end-of-Renstra-period (2028) targets, for the LKjIP's "realisasi to date vs the Renstra
  * target"; illustrative like the indicators.
  */
 const RENSTRA_TARGETS: Record<string, number> = {
@@ -175,12 +175,13 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       },
     });
   }
-  // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above).
-  const renstra = await db.renstraPeriod.upsert({
-    where: { officeId_startYear: { officeId: office.id, startYear: 2025 } },
-    create: { officeId: office.id, name: 'Renstra 2025–2029', startYear: 2025, endYear: 2029 },
-    update: {},
-  });
+  // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above). It
+  // starts in 2024 so that the LKjIP of last year compares it with the year before inside one
+  // period (the demo history replays the annual requests of both). An office that already has a
+  // period (seeded earlier with 2025–2029) keeps it.
+  const renstra =
+    (await db.renstraPeriod.findFirst({ where: { officeId: office.id }, orderBy: { startYear: 'asc' } })) ??
+    (await db.renstraPeriod.create({ data: { officeId: office.id, name: 'Renstra 2024–2028', startYear: 2024, endYear: 2028 } }));
   const sasaranIds = new Map<string, string>();
   for (const [n, name] of [S1, S2, S3].entries()) {
     const code = `S${n + 1}`;
