@@ -28,6 +28,7 @@ import { UserService } from './user/user.service';
 import { RequestAsksService } from './request-asks/asks.service';
 import { MonitoringService } from './monitoring/monitoring.service';
 import { MonitoringPrintService } from './monitoring/monitoring.print';
+import { LkjipService } from './lkjip/lkjip.service';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
@@ -111,6 +112,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
     findings,
+    // LKjIP chapter III draft (issue 14 §3)
+    lkjip: new LkjipService(db, scales),
   };
 }
 export type Services = ReturnType<typeof createServices>;

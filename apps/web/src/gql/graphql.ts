@@ -185,6 +185,7 @@ export type DocumentKind =
   | 'FORMAT'
   | 'LHE'
   | 'LHP'
+  | 'LKJIP'
   | 'OTHER'
   | 'REPORT'
   | 'SOP_MONITORING'

@@ -77,7 +77,7 @@ const en: typeof id = {
     action: { SUBMIT: 'Submitted', RETURN: 'Returned', ACCEPT: 'Accepted' },
   },
   status: { DRAFT: 'Draft', SUBMITTED: 'Submitted', RETURNED: 'Returned', ACCEPTED: 'Accepted', WAIVED: 'Did not submit', AWAITING_HEAD: 'Awaiting the Kepala Bidang' },
-  docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other', SOP_MONITORING: 'Monitoring SOP' },
+  docKind: { LHP: 'Audit report (LHP)', LHE: 'Evaluation report (LHE)', TL_HP: 'Audit follow-up (TL HP)', FORMAT: 'Format', REPORT: 'Report', DISPOSITION: 'Disposition', OTHER: 'Other', SOP_MONITORING: 'Monitoring SOP', LKJIP: 'LKjIP chapter III' },
   requestActions: {
     receiver: 'Receiver ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'required, at least {min} characters', optional: 'optional',
     text: { INSTRUCTION: 'Instruction', NOTE: 'Note', REASON: 'Reason', ARAHAN: 'Direction (arahan) of the Kepala Dinas' },

@@ -75,7 +75,7 @@ export default {
     action: { SUBMIT: 'Dikirim', RETURN: 'Dikembalikan', ACCEPT: 'Diterima' },
   },
   status: { DRAFT: 'Draf', SUBMITTED: 'Dikirim', RETURNED: 'Dikembalikan', ACCEPTED: 'Diterima', WAIVED: 'Tidak menyerahkan', AWAITING_HEAD: 'Menunggu Kepala Bidang' },
-  docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya', SOP_MONITORING: 'Monitoring SOP' },
+  docKind: { LHP: 'LHP', LHE: 'LHE', TL_HP: 'TL HP', FORMAT: 'Format', REPORT: 'Laporan', DISPOSITION: 'Disposisi', OTHER: 'Lainnya', SOP_MONITORING: 'Monitoring SOP', LKJIP: 'LKjIP Bab III' },
   requestActions: {
     receiver: 'Penerima ({role})', acting: { PLT: 'Plt.', PLH: 'Plh.' }, required: 'wajib, minimal {min} karakter', optional: 'opsional',
     text: { INSTRUCTION: 'Isi disposisi', NOTE: 'Catatan', REASON: 'Alasan', ARAHAN: 'Arahan Kepala Dinas' },
