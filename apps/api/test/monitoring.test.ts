@@ -17,7 +17,6 @@ import { seedReference } from '../src/db/seed';
 import { createServices } from '../src/services';
 import { loadConfig } from '../src/config';
 import { replayRequest, type HistoryEvent } from '../src/monitoring/history';
-import { seedDemoHistory } from '../src/monitoring/demo-history';
 import { TEST_DATABASE_URL } from './db-url';
 import { makeOfficeWithStaff } from './factories';
 
@@ -266,43 +265,4 @@ describe('printed and exported', () => {
   });
 });
 
-describe('the demo office’s history (pnpm start)', () => {
-  it('replays a year of finished requests and the two last annual ones, once, with late steps and returns', async () => {
-    const demo = await makeOfficeWithStaff(db, { allDay: false });
-    const now = wib('2026-11-30T10:00');
-    // One request in each month from November 2025 to October 2026, and the annual requests of
-    // 2024 (January 2025) and 2025 (January 2026).
-    expect(await seedDemoHistory(db, services, 10, now, demo.office.code)).toBe(14);
-    expect(await seedDemoHistory(db, services, 10, now, demo.office.code)).toBe(0); // once
-    const requests = await db.dataRequest.findMany({ where: { officeId: demo.office.id }, orderBy: { letterDate: 'asc' } });
-    expect(requests.map((r) => r.status)).toEqual(Array(14).fill('DONE'));
-    expect(requests.filter((r) => r.triwulan === null).map((r) => [r.year, r.letterDate.toISOString().slice(0, 10)])).toEqual([
-      [2024, '2025-01-14'],
-      [2025, '2026-01-14'],
-    ]);
-    // Every month of the last twelve has a request.
-    const months = requests.filter((r) => r.triwulan !== null).map((r) => r.letterDate.toISOString().slice(0, 7));
-    expect(months).toEqual(['2025-11', '2025-12', ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`)]);
-    const k = actorOf(demo.users.kasubbag);
-    const periods = [
-      { year: 2025, semester: 1 as const },
-      { year: 2025, semester: 2 as const },
-      { year: 2026, semester: 1 as const },
-      { year: 2026, semester: 2 as const },
-    ];
-    const facts = await Promise.all(periods.map(async (p) => (await services.monitoring.view(k, p, now)).facts));
-    expect(facts.map((f) => f.requestCount)).toEqual([1, 2, 7, 4]);
-    const sum = (f: (x: (typeof facts)[number]) => number) => facts.reduce((n, x) => n + f(x), 0);
-    expect(sum((f) => f.reportReturns)).toBe(1);
-    expect(sum((f) => f.steps[0]!.late)).toBe(2); // requests 1 and 5 of the year
-    expect(sum((f) => f.steps[3]!.late)).toBe(2); // requests 2 and 7: the last Bidang hands in after the two days
-    expect(sum((f) => f.bidang.reduce((n, b) => n + b.late, 0))).toBe(2);
-    expect(sum((f) => f.bidang.reduce((n, b) => n + b.returns, 0))).toBe(1);
-    for (const step of [0, 1, 2, 3, 4, 5, 6]) expect(sum((f) => f.steps[step]!.runs)).toBeGreaterThanOrEqual(14);
-    // Each request's analysis is frozen (SUBMITTED) with the Kasubbag's narrative.
-    const analyses = await db.performanceAnalysis.findMany({ where: { request: { officeId: demo.office.id } } });
-    expect(analyses.map((a) => [a.status, !!a.narrative])).toEqual(Array(14).fill(['SUBMITTED', true]));
-    // No notification of the past was sent to anyone.
-    expect(await db.notification.count({ where: { user: { officeId: demo.office.id } } })).toBe(0);
-  });
-});
+// The demo office's year of history (seedDemoHistory): test/demo-year.test.ts.
