@@ -176,7 +176,9 @@ export class LkjipService {
       orderBy: { code: 'asc' },
       include: { indicators: { where: { adHocRequestId: null }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, satuan: true, polarity: true, active: true, renstraTarget: true, bidangId: true } } },
     });
-    const narrativesOf = resultsOf(year)?.bidang ?? [];
+    // The Bidang's texts in the office's order of its Bidang (as every list of Bidang is shown).
+    const order = (await this.db.bidang.findMany({ where: { officeId }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { id: true } })).map((b) => b.id);
+    const narrativesOf = [...(resultsOf(year)?.bidang ?? [])].sort((a, b) => order.indexOf(a.bidangId) - order.indexOf(b.bidangId));
     const sasaranInput: (LkjipSasaranInput & { bidangIds: string[] })[] = sasaranRows.map((s) => {
       // An indicator taken off the list still counts for the years it was reported in.
       const indicators = s.indicators.filter((i) => i.active || inSomeYear.has(i.id));
@@ -218,7 +220,6 @@ export class LkjipService {
       yearsWithoutSource: years.filter((y) => !chosen.has(y)),
       sasaran: table.map((t, k) => ({
         ...t,
-        // In the order of the analysis's Bidang list (the office's order).
         gathered: gatherNarrative(narrativesOf.filter((b) => sasaranInput[k]!.bidangIds.includes(b.bidangId))),
       })),
     };
