@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { INDICATOR_MANAGERS } from '@sipedaki/sop';
+import { INDICATOR_MANAGERS, LKJIP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,6 +24,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/permintaan/:id', name: 'request', component: () => import('@/pages/RequestPage.vue'), props: true },
   { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
   { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
+  { path: '/lkjip', name: 'lkjip', component: () => import('@/pages/LkjipPage.vue'), meta: { roles: [...LKJIP_READERS] } },
   { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'] } },
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
