@@ -4,8 +4,9 @@
  * database and API, on a phone:
  * 1. The Kasubbag sets the days per source, records an Inspektorat LHP received on 1 June 2026
  *    and enters its two findings of Bidang Pemerintahan Desa IN THE SPA (one with two
- *    recommendations, then edited down to one), and tries an Excel import with a bad row (refused
- *    whole, the problems listed per row).
+ *    recommendations, then edited down to one); downloads the import template; an Excel import
+ *    with a bad row is refused whole (the problem listed by row), the corrected file adds two
+ *    findings of another Bidang.
  * 2. The Bidang's operator answers 1.01 and uploads its evidence; the Inspektorat's verifier
  *    verifies it (status 1); 1.02 stays overdue in the register; the Kasubbag sees 1.01 frozen
  *    for editing, and the escalation of 1.02 in the notifications: the LHP was received months
@@ -19,22 +20,26 @@ import ExcelJS from 'exceljs';
 import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, pdf, shot, signIn, startApi } from './harness.mjs';
 
 const SCENARIOS = [
-  'Kasubbag mencatat LHP Inspektorat dan dua temuannya di SPA (pengaturan hari, ubah temuan, impor Excel yang ditolak)',
+  'Kasubbag mencatat LHP Inspektorat dan dua temuannya di SPA (pengaturan hari, ubah temuan, templat, impor Excel ditolak lalu diterima)',
   'temuan LHP Inspektorat: Bidang menjawab dengan bukti, APIP memverifikasi, temuan lain terlambat dan dieskalasi',
 ];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (temuan)', scenarios: SCENARIOS, resultFile: 'e2e-findings.json', failedShot: 'FAILED-findings' });
 const shots = (page, name) => shot(page, name, [PHONE, DESKTOP]);
 const LHP = '700/214/411.050/2026';
 
-/** An import sheet in the template's layout: finding 2.01 is fine, 2.02 names a Bidang that does not exist. */
-async function badSheet() {
+/**
+ * An import sheet in the template's layout, two findings of Bidang Keuangan dan Aset Desa; with
+ * `bad`, finding 2.02 names a Bidang that does not exist (row 3).
+ */
+async function sheet(bad) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Temuan');
   ws.addRow(['Kode Temuan', 'Judul Temuan', 'Kondisi', 'Kriteria', 'Sebab', 'Akibat', 'Kode Bidang', 'Kode Indikator', 'Kode Rekomendasi', 'Rekomendasi']);
-  ws.addRow(['2.01', 'Kas desa melebihi batas', 'Saldo kas desa melebihi batas.', 'Permendagri 20/2018.', 'Belum ada pengawasan.', 'Risiko penyalahgunaan.', 'PEMDES', '', '2.01.1', 'Menyetorkan kelebihan kas ke rekening desa.']);
-  ws.addRow(['2.02', 'Laporan terlambat', 'Laporan terlambat.', 'Permendagri 20/2018.', 'Kurang koordinasi.', 'Risiko sanksi.', 'TIDAKADA', '', '2.02.1', 'Menyusun jadwal pelaporan.']);
+  ws.addRow(['2.01', 'Kas desa melebihi batas', 'Saldo kas desa melebihi batas.', 'Permendagri 20/2018.', 'Belum ada pengawasan.', 'Risiko penyalahgunaan.', 'KEUDES', 'IKU-06', '2.01.1', 'Menyetorkan kelebihan kas ke rekening desa.']);
+  ws.addRow(['2.02', 'LPJ Dana Desa terlambat', 'LPJ terlambat.', 'Permendagri 20/2018.', 'Kurang koordinasi.', 'Risiko sanksi.', bad ? 'TIDAKADA' : 'KEUDES', '', '2.02.1', 'Menyusun jadwal pelaporan.']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function main() {
   const spa = builtSpa();
@@ -118,7 +123,9 @@ async function main() {
       if ((await page.locator('[data-test="report-rec"]').count()) !== 2) throw new Error('two findings with one recommendation each expected');
 
       // The Excel import is all or nothing: one bad row refuses the file, the problem named by row.
-      await page.setInputFiles('[data-test="import-file"]', { name: 'temuan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await badSheet() });
+      const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="import-template"]').click()]);
+      if (template.suggestedFilename() !== 'templat-impor-temuan.xlsx') throw new Error(`template: ${template.suggestedFilename()}`);
+      await page.setInputFiles('[data-test="import-file"]', { name: 'temuan.xlsx', mimeType: XLSX_TYPE, buffer: await sheet(true) });
       const row = page.locator('[data-test="import-error-row"]');
       await row.first().waitFor();
       const cells = await row.allInnerTexts();
@@ -134,6 +141,12 @@ async function main() {
         { code: '1.02', bidangName: pemdes.name, recommendations: [{ code: '1.02.1', deadline: '2026-07-31', overdue: true }] },
       ]);
       if (got !== want) throw new Error(`entered: ${got}`);
+
+      // The corrected file goes in whole: two more findings, of Bidang Keuangan dan Aset Desa.
+      await page.setInputFiles('[data-test="import-file"]', { name: 'temuan.xlsx', mimeType: XLSX_TYPE, buffer: await sheet(false) });
+      await page.getByText('2 temuan dengan 2 rekomendasi diimpor.').waitFor();
+      await page.locator('[data-test="report-finding"]').nth(3).waitFor();
+      await page.locator('[data-test="report-finding"]').filter({ hasText: 'Kas desa melebihi batas' }).getByText('Bidang Keuangan dan Aset Desa').waitFor();
     });
 
     await scenario(SCENARIOS[1], async () => {
@@ -169,18 +182,19 @@ async function main() {
       await page.locator('[data-test="finding-row"]').nth(1).waitFor();
       // The demo office's own LHP of last year (another Bidang's) is listed too: look at this one's rows.
       const late = await page.locator('[data-test="finding-row"]').filter({ hasText: LHP }).filter({ has: page.getByText('Terlambat', { exact: true }) }).allInnerTexts();
-      if (late.length !== 1 || !late[0].includes('1.02')) throw new Error(`only 1.02 should remain overdue: ${JSON.stringify(late)}`);
+      const lateCodes = late.map((x) => x.match(/^(\d\.\d\d) ·/m)?.[1]).sort();
+      if (JSON.stringify(lateCodes) !== JSON.stringify(['1.02', '2.01', '2.02'])) throw new Error(`1.01 should no longer be overdue, the others should: ${JSON.stringify(late)}`);
       await shots(page, '73-temuan-register-apip');
 
       const apip = await apiLogin(base, 'inspektorat');
       const { findingRegister } = await gql(base, apip, 'query($r: UUID){ findingRegister(filter: { reportId: $r }) { counts { total overdue open } } }', { r: reportId });
-      if (JSON.stringify(findingRegister.counts) !== JSON.stringify({ total: 2, overdue: 1, open: 1 })) throw new Error(`counts: ${JSON.stringify(findingRegister.counts)}`);
+      if (JSON.stringify(findingRegister.counts) !== JSON.stringify({ total: 4, overdue: 3, open: 3 })) throw new Error(`counts: ${JSON.stringify(findingRegister.counts)}`);
 
       // The Kasubbag: 1.01 can no longer be edited (verified); 1.02's escalation is in the notifications.
       await signIn(page, base, 'kasubbag');
       await page.goto(`${base}/temuan/laporan/${reportId}`);
       await page.locator('[data-test="report-finding"]').filter({ hasText: 'Laporan realisasi dana desa terlambat' }).getByText('Temuan ini tidak dapat diubah lagi: tindak lanjutnya sudah diverifikasi APIP.').waitFor();
-      if ((await page.locator('[data-test="edit-finding"]').count()) !== 1) throw new Error('only 1.02 should still be editable');
+      if ((await page.locator('[data-test="edit-finding"]').count()) !== 3) throw new Error('all but 1.01 should still be editable');
       await shots(page, '79-temuan-laporan-kasubbag');
       await page.goto(`${base}/pemberitahuan`);
       await page.getByText('Rekomendasi 1.02.1 atas temuan 1.02').first().waitFor({ timeout: 30_000 });
