@@ -160,6 +160,9 @@ async function main() {
       await shots(page, '70-temuan-register-bidang');
 
       await rows.filter({ hasText: '1.01' }).getByRole('link').click();
+      // The finding it answers, folded above the answer form.
+      await page.locator('[data-test="rec-finding"] summary').click();
+      await page.locator('[data-test="rec-finding"]').getByText('Pengawasan belum optimal.').waitFor();
       await page.locator('[data-test="answer-text"]').fill('Teguran tertulis telah disampaikan kepada pendamping desa (surat 141/88/411.050/2026).');
       await page.locator('[data-test="answer"]').click();
       await page.getByText('Tindak lanjut terkirim; menunggu verifikasi APIP.').waitFor();
