@@ -159,6 +159,8 @@ describe('every worked example of docs/api.md runs against a live API', () => {
       case '<lkjipVersion>':
         await lkjipYear();
         return (await t.db.lkjipDraft.findFirst({ where: { officeId: o.office.id, year: 2026 }, orderBy: { version: 'desc' } }))?.version ?? 0;
+      case '<finding>':
+        return findingsFixture('finding');
       case 'sipedaki123':
         return PASSWORD;
       default:
@@ -175,7 +177,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   }
 
   let findingSeq = 0;
-  async function findingsFixture(what: 'report' | 'recommendation' | 'action', bidang = 0): Promise<string> {
+  async function findingsFixture(what: 'report' | 'finding' | 'recommendation' | 'action', bidang = 0): Promise<string> {
     const gql = async (q: string, v: Record<string, unknown>, token: string) => {
       const r = await t.gql(q, v, token);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -186,10 +188,11 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     ).createAuditReport.id as string;
     if (what === 'report') return report;
     const f = await gql(
-      'mutation($i: AddFindingInput!) { addFinding(input: $i) { recommendations { id } } }',
+      'mutation($i: AddFindingInput!) { addFinding(input: $i) { id recommendations { id } } }',
       { i: { reportId: report, bidangId: o.bidang[bidang]!.id, code: '1', title: 'Contoh temuan', kondisi: 'Kondisi.', kriteria: 'Kriteria.', sebab: 'Sebab.', akibat: 'Akibat.', recommendations: [{ code: '1.1', text: 'Rekomendasi.' }] } },
       o.tok.kasubbag,
     );
+    if (what === 'finding') return f.addFinding.id as string;
     const rec = f.addFinding.recommendations[0].id as string;
     if (what === 'recommendation') return rec;
     const sent = await gql('mutation($i: SubmitFollowUpInput!) { submitFollowUp(input: $i) { actions { id } } }', { i: { recommendationId: rec, text: 'Tindak lanjut contoh.' } }, o.tok.op1);

@@ -129,6 +129,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   setFindingDeadlineDays: ['KASUBBAG', 'ADMIN'],
   createAuditReport: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
   addFinding: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
+  updateFinding: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
   submitFollowUp: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   verifyFollowUp: ['APIP'],
   returnFollowUp: ['APIP'],
