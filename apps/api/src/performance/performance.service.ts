@@ -24,6 +24,9 @@ export class PerformanceService {
   async list(actor: Actor, filter: PerformanceFilter | null | undefined, first: number, after?: string | null) {
     const take = Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
     const where: Prisma.SubmissionValueWhereInput = {
+      // The value's own (denormalised) office: the page is a walk of the index (officeId, id) of
+      // this office's values, not of every office's values in id order (issue 15, docs/scaling.md).
+      officeId: actor.officeId,
       ...(filter?.indicatorId ? { indicatorId: filter.indicatorId } : {}),
       submission: {
         status: 'ACCEPTED',
