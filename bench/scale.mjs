@@ -42,10 +42,10 @@ const query = async (url, sql, params) => { const c = new pg.Client({ connection
 
 const tsx = (script, extraEnv) => spawnSync(process.execPath, ['--require', require.resolve('reflect-metadata'), '--import', 'tsx', script], { cwd: api, env: { ...process.env, LOG_LEVEL: 'warn', ...extraEnv }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-/** seed-dashboard's office (10 Bidang × 50 indicators, a request at step 4); retried: its step-3 transaction may time out on a loaded machine. */
+/** bench/scale-seed.ts's office (10 Bidang × 50 indicators, a request at step 4); retried once more if it fails. */
 function seedHotOffice(url) {
-  for (let i = 0; i < 5; i++) {
-    const r = tsx(path.join(root, 'bench/seed-dashboard.ts'), { DATABASE_URL: url });
+  for (let i = 0; i < 2; i++) {
+    const r = tsx(path.join(root, 'bench/scale-seed.ts'), { DATABASE_URL: url });
     if (r.status === 0) return JSON.parse(r.stdout.trim().split('\n').pop());
     say(`  seeding the board's office failed (${r.stderr.split('\n').find((l) => /error|Error/.test(l)) ?? r.status}); again`);
   }
