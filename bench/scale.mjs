@@ -7,7 +7,9 @@
  *     each and their growth. The two APIs run side by side and the runs alternate (small, big,
  *     small, big, …) so that the load of a shared machine falls on both alike;
  *  2. `performanceData` pages with filters over the big database, CONNECTIONS (4) clients walking
- *     pages of 50 (up to 5 pages deep, following the cursor) of a generated office: p50/p95 per page.
+ *     pages of 50 (up to 5 pages deep, following the cursor) of a generated office: p50/p95 per page;
+ *  3. the page's SQL alone (before and after this issue's change, and the count) at CONNECTIONS.
+ * SKIP_BOARD=1 skips (1) and the small database.
  *
  * The big database (BIG_DB, default sipedaki_scale_big) is generated once by bench/generate.ts
  * and kept (FRESH=1 generates it again); the small one is made fresh each run and dropped.
@@ -111,24 +113,28 @@ async function main() {
   const smallUrl = urlOf(smallName);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-scale-'));
   try {
-    say('small database: migrating and seeding the same board office alone …');
-    const small = seedHotOffice(smallUrl);
-    const [smallApi, bigApi] = await Promise.all([startApi(smallUrl, dataDir), startApi(bigUrl, dataDir)]);
-    const dashboard = fs.readFileSync(path.join(api, 'test/scenario.ts'), 'utf8').match(/DASHBOARD_QUERY = `([\s\S]*?)`/)[1];
-    const sides = {
-      small: { url: smallApi, id: small.requestId, token: await login(smallApi, small.kasubbag), ms: [] },
-      big: { url: bigApi, id: big.requestId, token: await login(bigApi, big.kasubbag), ms: [] },
-    };
-    const board = (s) => async () => (await gql(s.url, dashboard, { id: s.id }, s.token)).ms;
-    for (const s of Object.values(sides)) for (let i = 0; i < 10; i++) await board(s)();
-    say(`board: ${connections} connections, ${rounds} alternating rounds of ${slice / 1000} s on each database …`);
-    for (let r = 0; r < rounds; r++) for (const s of Object.values(sides)) s.ms.push(...(await load(slice, board(s))));
-    const [a, b] = [sides.small.ms, sides.big.ms];
-    say(`(1) board, 1 office             : ${fmt(a)}`);
-    say(`    board, ${sizes.offices} offices × 5 years: ${fmt(b)}`);
-    const g50 = (pct(b, 50) / pct(a, 50) - 1) * 100;
-    const g95 = (pct(b, 95) / pct(a, 95) - 1) * 100;
-    say(`    growth: p50 ${g50 >= 0 ? '+' : ''}${g50.toFixed(1)} %, p95 ${g95 >= 0 ? '+' : ''}${g95.toFixed(1)} %  (goal ≤ 10 %: ${g50 <= 10 && g95 <= 10 ? 'met' : 'NOT met'})`);
+    const skipBoard = env('SKIP_BOARD', '') === '1';
+    const bigApi = await startApi(bigUrl, dataDir);
+    if (!skipBoard) {
+      say('small database: migrating and seeding the same board office alone …');
+      const small = seedHotOffice(smallUrl);
+      const smallApi = await startApi(smallUrl, dataDir);
+      const dashboard = fs.readFileSync(path.join(api, 'test/scenario.ts'), 'utf8').match(/DASHBOARD_QUERY = `([\s\S]*?)`/)[1];
+      const sides = {
+        small: { url: smallApi, id: small.requestId, token: await login(smallApi, small.kasubbag), ms: [] },
+        big: { url: bigApi, id: big.requestId, token: await login(bigApi, big.kasubbag), ms: [] },
+      };
+      const board = (s) => async () => (await gql(s.url, dashboard, { id: s.id }, s.token)).ms;
+      for (const s of Object.values(sides)) for (let i = 0; i < 10; i++) await board(s)();
+      say(`board: ${connections} connections, ${rounds} alternating rounds of ${slice / 1000} s on each database …`);
+      for (let r = 0; r < rounds; r++) for (const s of Object.values(sides)) s.ms.push(...(await load(slice, board(s))));
+      const [a, b] = [sides.small.ms, sides.big.ms];
+      say(`(1) board, 1 office             : ${fmt(a)}`);
+      say(`    board, ${sizes.offices} offices × 5 years: ${fmt(b)}`);
+      const g50 = (pct(b, 50) / pct(a, 50) - 1) * 100;
+      const g95 = (pct(b, 95) / pct(a, 95) - 1) * 100;
+      say(`    growth: p50 ${g50 >= 0 ? '+' : ''}${g50.toFixed(1)} %, p95 ${g95 >= 0 ? '+' : ''}${g95.toFixed(1)} %  (goal ≤ 10 %: ${g50 <= 10 && g95 <= 10 ? 'met' : 'NOT met'})`);
+    }
 
     // (2) performanceData over the big database, as the Kasubbag of a generated office in the middle.
     const who = (await query(bigUrl, `SELECT u.username, u."officeId" FROM "User" u JOIN "Office" o ON o.id = u."officeId" WHERE o.code LIKE 'G%' AND 'KASUBBAG' = ANY(u.roles) ORDER BY o.code OFFSET $1 LIMIT 1`, [Math.floor(sizes.offices / 2)])).rows[0];
@@ -167,6 +173,33 @@ async function main() {
     const all = await load(pageSeconds, one);
     say(`(2) performanceData page, all filters: ${fmt(all)}, ${Math.round(rows / (pageSeconds / 1000))} rows/s  (goal p95 < 50 ms: ${pct(all, 95) < 50 ? 'met' : 'NOT met'})`);
     for (const [name, ms] of perFilter) say(`    filter ${name.padEnd(16)}: ${fmt(ms)}`);
+
+    // (3) The page's SQL alone, as PostgreSQL runs it (no API process in the way): the statement
+    // in the shape Prisma sends it before and after issue 15, and the count. A busy machine
+    // inflates (1)–(2) through the Node processes' CPU; this part shows what the database does.
+    const ids = (await query(bigUrl, `SELECT id FROM "SubmissionValue" WHERE "officeId" = $1 ORDER BY id`, [who.officeId])).rows.map((r) => r.id);
+    // $1 office, $2 cursor, $3 year (the year shapes only).
+    const before = (year) => `SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED'
+          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1${year ? ' AND r.year = $3' : ''})) AND v.id > $2 ORDER BY v.id LIMIT 51`;
+    const shapes = {
+      'before, no filter': [before(false), false],
+      'before, year': [before(true), true],
+      'after, no filter (officeId, id) walk': [`SELECT v.id FROM "SubmissionValue" v WHERE v."officeId" = $1 AND v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED') AND v.id > $2 ORDER BY v.id LIMIT 51`, false],
+      'after, year (office submissions)': [`SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s."officeId" = $1 AND s.status = 'ACCEPTED'
+          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1 AND r.year = $3)) AND v.id > $2 ORDER BY v.id LIMIT 51`, true],
+      'count, no filter': [`SELECT count(*) FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s."officeId" = $1 AND s.status = 'ACCEPTED') AND $2::uuid IS NOT NULL`, false],
+    };
+    const pool = new pg.Pool({ connectionString: bigUrl, max: connections });
+    try {
+      say(`page SQL alone, ${connections} connections, random cursors of office ${who.username} (${ids.length} values):`);
+      for (const [name, [text, year]] of Object.entries(shapes)) {
+        const one = async () => { const t0 = performance.now(); await pool.query(text, [who.officeId, ids[Math.floor(Math.random() * ids.length * 0.9)], ...(year ? [2022 + Math.floor(Math.random() * 5)] : [])]); return performance.now() - t0; };
+        for (let i = 0; i < 8; i++) await one();
+        say(`(3) ${name.padEnd(36)}: ${fmt(await load(5000, one))}`);
+      }
+    } finally {
+      await pool.end();
+    }
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
