@@ -31,6 +31,7 @@ import { MonitoringPrintService } from './monitoring/monitoring.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
+import { PemdaScopeService } from './pemda/pemda-scope.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -111,6 +112,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
     findings,
+    // Issue 15: which offices an actor may read (own office, or its pemda's for pemda roles).
+    pemdaScope: new PemdaScopeService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;
