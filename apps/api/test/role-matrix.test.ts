@@ -132,6 +132,13 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   submitFollowUp: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   verifyFollowUp: ['APIP'],
   returnFollowUp: ['APIP'],
+  // The kabupaten level (issue 15): written out here as the check of packages/sop PEMDA_CAPABILITIES.
+  myPemda: ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'],
+  pemdaRequests: ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'],
+  pemdaRequest: ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'],
+  issuePemdaRequest: ['PEMDA_ANALYST'],
+  createPemdaOffice: ['PEMDA_ADMIN'],
+  setPemdaRoles: ['PEMDA_ADMIN'],
 };
 
 /**

@@ -7,6 +7,7 @@ import { monitoringRoutes } from '../monitoring/monitoring.routes';
 import { indicatorRoutes } from '../indicator/indicator.routes';
 import { findingRoutes } from '../finding/finding.routes';
 import { historyRoutes } from '../history/history.routes';
+import { pemdaRequestRoutes } from '../pemda-request/pemda-request.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -24,5 +25,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(indicatorRoutes(services, config, authed));
   router.use(findingRoutes(services, config, authed));
   router.use(historyRoutes(services, authed));
+  router.use(pemdaRequestRoutes(services, authed));
   return router;
 }

@@ -27,6 +27,8 @@ import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/ask
 import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
 import { HistoryResolver } from '../history/history.resolver';
+import { PemdaResolver } from '../pemda/pemda.resolver';
+import { PemdaRequestResolver } from '../pemda-request/pemda-request.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -62,6 +64,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       MonitoringResolver,
       FindingResolver,
       HistoryResolver,
+      PemdaResolver,
+      PemdaRequestResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },
