@@ -33,6 +33,9 @@ import { LkjipPrintService } from './lkjip/lkjip.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
+import { PemdaScopeService } from './pemda/pemda-scope.service';
+import { PemdaService } from './pemda/pemda.service';
+import { PemdaRequestService } from './pemda-request/pemda-request.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -85,6 +88,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
   const lkjip = new LkjipService(db, scales);
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
+  const pemdaScope = new PemdaScopeService(db);
   return {
     auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
@@ -117,6 +121,11 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     // LKjIP chapter III draft (issue 14 §3)
     lkjip,
     lkjipPrint: new LkjipPrintService(lkjip, reports, letterheads),
+    // Issue 15: which offices an actor may read (own office, or its pemda's for pemda roles), the
+    // pemda administrator's offices and roles, and the requests a pemda issues to its offices.
+    pemdaScope,
+    pemda: new PemdaService(db, pemdaScope),
+    pemdaRequests: new PemdaRequestService(db, calendars, pemdaScope, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

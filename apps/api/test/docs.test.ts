@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'pemda-admin'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'pemda_analyst', 'pemda_admin', 'pemda_viewer'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -76,7 +76,8 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   let o: FlowOffice;
   let serviceToken: string;
   let apipToken: string;
-  let pemdaAdminToken: string;
+  // Issue 15: users of the office holding the pemda roles (a pemda user is a user of one of its offices).
+  const pemdaTokens: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
     o = await setupOffice(t);
@@ -87,14 +88,16 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     );
     serviceToken = created.data.createApiToken.token;
     apipToken = await t.login((await makeUser(t.db, o.office.id, ['APIP'])).username);
-    pemdaAdminToken = await t.login((await makeUser(t.db, o.office.id, ['PEMDA_ADMIN'])).username);
+    for (const role of ['PEMDA_ANALYST', 'PEMDA_ADMIN', 'PEMDA_VIEWER'] as const) {
+      pemdaTokens[role.toLowerCase()] = await t.login((await makeUser(t.db, o.office.id, [role])).username);
+    }
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as === 'pemda-admin' ? pemdaAdminToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as in pemdaTokens ? pemdaTokens[as] : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
@@ -161,6 +164,18 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return (await t.db.lkjipDraft.findFirst({ where: { officeId: o.office.id, year: 2026 }, orderBy: { version: 'desc' } }))?.version ?? 0;
       case '<finding>':
         return findingsFixture('finding');
+      // The kabupaten level (issue 15): the office itself, and a request its pemda issued to it.
+      case '<office>':
+        return o.office.id;
+      case '<username>':
+        return (await makeUser(t.db, o.office.id, ['PENYUSUN'])).username;
+      case '<pemdaRequest>': {
+        const r = await t.gql('mutation($i: IssuePemdaRequestInput!) { issuePemdaRequest(input: $i) { id } }', {
+          i: { letterNumber: `docs-pemda-${process.pid}-${++findingSeq}`, letterDate: '2026-11-02', subject: 'Contoh', year: 2026, triwulan: 3, officeIds: [o.office.id], items: [], requestedDocuments: [], deadline: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+        }, pemdaTokens.pemda_analyst);
+        if (r.errors) throw new Error(JSON.stringify(r.errors));
+        return r.data.issuePemdaRequest.id;
+      }
       case 'sipedaki123':
         return PASSWORD;
       default:

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS } from '@sipedaki/sop';
+import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS, pemdaRoles } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -33,6 +33,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
   { path: '/pemda/skala', name: 'pemda-scale', component: () => import('@/pages/PemdaScalePage.vue'), meta: { roles: ['PEMDA_ADMIN'] } },
+  // The kabupaten level (issue 15): pemda roles only (packages/sop PEMDA_CAPABILITIES).
+  { path: '/pemda/permintaan', name: 'pemda-requests', component: () => import('@/pages/PemdaRequestsPage.vue'), meta: { roles: pemdaRoles('READ') } },
+  { path: '/pemda/permintaan/baru', name: 'pemda-issue', component: () => import('@/pages/PemdaIssuePage.vue'), meta: { roles: pemdaRoles('ISSUE_REQUEST') } },
+  { path: '/pemda/permintaan/:id', name: 'pemda-request', component: () => import('@/pages/PemdaRequestPage.vue'), props: true, meta: { roles: pemdaRoles('READ') } },
+  { path: '/pemda/opd', name: 'pemda-offices', component: () => import('@/pages/PemdaOfficesPage.vue'), meta: { roles: pemdaRoles('READ') } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },
