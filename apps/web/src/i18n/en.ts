@@ -303,7 +303,7 @@ const en: typeof id = {
     noDraft: 'The LKjIP draft of {year} has not been made yet.', draftOf: 'LKjIP draft {year} · version {v}',
     oldVersion: 'This is an earlier version: read and download only. Choose the latest version to edit.',
     madeBy: 'By {name}, {at} ({change}).', renstra: 'Period: {name}', scale: 'Category scale: {scale}', generatedAt: 'Numbers computed at {at}.',
-    source: 'Year {year}: {label}, letter {letter}, analysis version {v}', withoutSource: 'Years without a frozen analysis (empty columns): {years}',
+    source: '{label}: letter {letter}, analysis version {v}', withoutSource: 'Years without a frozen analysis (empty columns): {years}',
     partA: 'A. Performance per strategic goal (Sasaran)', partB: 'B. Budget realisation',
     sasaran: 'Sasaran {no}: {name}', average: 'Mean capaian',
     no: 'No', indicator: 'Indicator', satuan: 'Unit', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Category',

@@ -301,7 +301,7 @@ export default {
     noDraft: 'Draf LKjIP tahun {year} belum disusun.', draftOf: 'Draf LKjIP {year} · versi {v}',
     oldVersion: 'Ini versi lama: hanya dapat dibaca dan diunduh. Pilih versi terbaru untuk mengubah.',
     madeBy: 'Oleh {name}, {at} ({change}).', renstra: 'Periode: {name}', scale: 'Skala kategori: {scale}', generatedAt: 'Angka dihitung pada {at}.',
-    source: 'Tahun {year}: {label}, surat {letter}, analisis versi {v}', withoutSource: 'Tahun tanpa analisis beku (kolom kosong): {years}',
+    source: '{label}: surat {letter}, analisis versi {v}', withoutSource: 'Tahun tanpa analisis beku (kolom kosong): {years}',
     partA: 'A. Capaian Kinerja per Sasaran Strategis', partB: 'B. Realisasi Anggaran',
     sasaran: 'Sasaran {no}: {name}', average: 'Rata-rata capaian',
     no: 'No', indicator: 'Indikator', satuan: 'Satuan', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori',
