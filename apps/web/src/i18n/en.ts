@@ -312,7 +312,7 @@ const en: typeof id = {
     narrative: 'Narrative (entered by the Kasubbag)',
     field: { causes: 'Causes of success/failure', obstacles: 'Obstacles', solutions: 'Solutions taken', efficiency: 'Efficiency of resources', programmes: 'Supporting programmes/activities' },
     budgetIntro: 'Pagu and realisasi per programme in rupiah, written the Indonesian way (1.250.000.000 or 1.250.000,50). The percentage is computed when saved.',
-    programme: 'Programme', pagu: 'Pagu (Rp)', percent: 'Realised', remove: 'Remove', addLine: 'Add a programme',
+    programme: 'Programme', pagu: 'Pagu (Rp)', percent: 'Share realised', remove: 'Remove', addLine: 'Add a programme',
     total: 'Total: pagu Rp {pagu}, realisasi Rp {realisasi} ({p}%)',
     badAmount: 'Programme {n}: {field} is not a readable number.', noProgramme: 'Programme {n}: the programme name is required.',
     importLabel: 'Import chapter III B from Excel (.xlsx)', importHint: 'Columns Program, Pagu, Realisasi — download the chapter III B sheet as a template. All or nothing.',

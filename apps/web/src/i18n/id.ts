@@ -310,7 +310,7 @@ export default {
     narrative: 'Narasi (diisi Kasubbag)',
     field: { causes: 'Penyebab keberhasilan/kegagalan', obstacles: 'Kendala', solutions: 'Solusi yang telah dilakukan', efficiency: 'Efisiensi penggunaan sumber daya', programmes: 'Program/kegiatan penunjang' },
     budgetIntro: 'Pagu dan realisasi per program dalam rupiah, ditulis cara Indonesia (1.250.000.000 atau 1.250.000,50). Persentase dihitung sistem saat disimpan.',
-    programme: 'Program', pagu: 'Pagu (Rp)', percent: 'Realisasi', remove: 'Hapus', addLine: 'Tambah program',
+    programme: 'Program', pagu: 'Pagu (Rp)', percent: 'Persentase realisasi', remove: 'Hapus', addLine: 'Tambah program',
     total: 'Jumlah: pagu Rp {pagu}, realisasi Rp {realisasi} ({p}%)',
     badAmount: 'Program {n}: {field} bukan angka yang dapat dibaca.', noProgramme: 'Program {n}: nama program wajib diisi.',
     importLabel: 'Impor Bab III B dari Excel (.xlsx)', importHint: 'Kolom Program, Pagu, Realisasi — unduh lembar Bab III B sebagai contoh. Semua atau tidak sama sekali.',
