@@ -151,6 +151,12 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return findingsFixture('recommendation', 1);
       case '<followUpAction>':
         return findingsFixture('action');
+      // LKjIP (issue 14 §3): a year with a frozen annual analysis, and its draft's latest version.
+      case '<lkjipYear>':
+        return lkjipYear();
+      case '<lkjipVersion>':
+        await lkjipYear();
+        return (await t.db.lkjipDraft.findFirst({ where: { officeId: o.office.id, year: 2026 }, orderBy: { version: 'desc' } }))?.version ?? 0;
       case 'sipedaki123':
         return PASSWORD;
       default:
@@ -158,6 +164,12 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         if (typeof value === 'string' && value in o.users) return o.users[value as keyof FlowOffice['users']].username;
         return value;
     }
+  }
+
+  let lkjipReady: Promise<number> | undefined;
+  /** 2026 with the annual request's analysis frozen (step 6 finished), made once. */
+  function lkjipYear(): Promise<number> {
+    return (lkjipReady ??= requestAt(t, o, 'REPORT_AT_SEKRETARIS', { triwulan: null }).then(() => 2026));
   }
 
   let findingSeq = 0;

@@ -9,7 +9,11 @@
  * narratives gathered from the Kasubbag's step-6 texts, saving (new versions, the old kept),
  * refusals that change nothing, and a conflict.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import type { Role } from '@sipedaki/sop';
 import type { Actor } from '../src/auth/actor';
 import { createPrisma } from '../src/db/prisma';
@@ -85,9 +89,9 @@ beforeAll(async () => {
   const s2 = await sasaranOf(db, o.office.id, 'Sasaran dua');
   await db.sasaran.update({ where: { id: s2.id }, data: { code: 'S2', name: 'Meningkatnya tata kelola keuangan desa' } });
   const [i1, i2] = o.indicators;
-  await db.indicator.update({ where: { id: i1!.id }, data: { code: 'IKU-01', renstraTarget: 90 } });
-  await db.indicator.update({ where: { id: i2!.id }, data: { code: 'IKU-02', renstraTarget: 6 } });
-  await db.indicator.update({ where: { id: rangeIndicator.id }, data: { code: 'IKU-03', renstraTarget: 75 } });
+  await db.indicator.update({ where: { id: i1!.id }, data: { code: 'IKU-01', name: 'Persentase desa mandiri', satuan: '%', renstraTarget: 90 } });
+  await db.indicator.update({ where: { id: i2!.id }, data: { code: 'IKU-02', name: 'Jumlah aduan masyarakat yang terlambat ditangani', satuan: 'aduan', renstraTarget: 6 } });
+  await db.indicator.update({ where: { id: rangeIndicator.id }, data: { code: 'IKU-03', name: 'Indeks tata kelola keuangan desa', renstraTarget: 75 } });
   // The year's (PK) targets: 2025 and 2026 differ, so each year's capaian has its own target.
   const pk: [string, number, number, number | null][] = [
     [i1!.id, 2025, 60, null], [i2!.id, 2025, 14, null], [rangeIndicator.id, 2025, 60, 70],
@@ -103,6 +107,11 @@ beforeAll(async () => {
 
   // 2025, the annual request (asked in January 2026).
   await replay('Y2025', 2025, null, '2026-01-12');
+  // The replay hands in 85–110 % of each target the same way every year; 2025's realisasi are
+  // set apart here (before the analysis freezes them) so that the years' capaian differ.
+  for (const [indicatorId, realisasi] of [[i1!.id, 54], [i2!.id, 15], [rangeIndicator.id, 72]] as const) {
+    await db.submissionValue.updateMany({ where: { indicatorId, submission: { requestId: req.Y2025! } }, data: { realisasi } });
+  }
   await analyseAndSubmit(req.Y2025!, '2026-01-13T09:00', [['Pendampingan desa berjalan.', 'Anggaran terlambat.', 'Percepatan pencairan.'], [null, 'Data aduan tidak lengkap.', null]]);
   // 2026 Triwulan III: frozen, but never the year's source.
   await replay('TW3', 2026, 3, '2026-10-05');
@@ -318,5 +327,120 @@ describe('refusals change nothing', () => {
 
   it('a year outside any Renstra period is refused on the year', async () => {
     await expect(services.lkjip.generate(kasubbag, { year: 2031, expectedVersion: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'year' }] } });
+  });
+});
+
+/* ------------------------------------------------------------------ files */
+
+const RESULTS = path.resolve(__dirname, '../test-results/lkjip');
+const run = (script: string, args: string[], input: Buffer) =>
+  new Promise<string>((resolve, reject) => {
+    const child = execFile(process.execPath, [path.join(__dirname, script), ...args], { maxBuffer: 20 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin!.end(input);
+  });
+
+/** One member of a zip archive, found through the central directory (a DOCX is a zip). */
+function unzipEntry(zip: Buffer, name: string): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const [nameLen, extraLen, commentLen] = [zip.readUInt16LE(p + 28), zip.readUInt16LE(p + 30), zip.readUInt16LE(p + 32)];
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? zlib.inflateRawSync(data) : data;
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  throw new Error(`${name} not in the archive`);
+}
+
+/** The text of word/document.xml, paragraph by paragraph (runs joined, XML entities read). */
+function docxParagraphs(bytes: Buffer): string[] {
+  const xml = unzipEntry(bytes, 'word/document.xml').toString('utf8');
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => unescape([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))).filter(Boolean);
+}
+
+const idNum = (n: number | null) => (n === null ? '–' : new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(n));
+
+describe('files', () => {
+  it('DOCX: the headings, every table cell of Bab III A from the draft, the narratives and Bab III B', async () => {
+    const f = await services.lkjipPrint.docx(sekretaris, 2026, null);
+    const v = toLkjipDraft((await services.lkjip.view(sekretaris, 2026))!);
+    expect([f.mimeType, f.filename]).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', `lkjip-bab3-2026-v${v.version}.docx`]);
+    const text = docxParagraphs(f.bytes);
+    fs.mkdirSync(RESULTS, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS, 'lkjip-bab3.docx'), f.bytes);
+    for (const s of ['BAB III AKUNTABILITAS KINERJA', 'A. Capaian Kinerja Organisasi', 'Sasaran 1: Meningkatnya kemandirian desa', 'B. Realisasi Anggaran', 'Efisiensi penggunaan sumber daya', 'Penyebab keberhasilan disunting.']) {
+      expect(text).toContain(s);
+    }
+    // Each indicator's row of the main table, cell by cell, in the Indonesian number format.
+    for (const s of v.sasaran) {
+      for (const i of s.indicators) {
+        const target = i.targetUpper !== null ? `${idNum(i.target)} – ${idNum(i.targetUpper)}` : idNum(i.target);
+        const at = text.indexOf(i.name, text.indexOf(`Tabel 3.${s.no}.a Capaian indikator kinerja Sasaran ${s.no} tahun 2026`));
+        expect(text.slice(at, at + 6)).toEqual([i.name, i.satuan, target, idNum(i.realisasi), `${idNum(i.capaian)}%`, i.category!.label]);
+      }
+    }
+    // Bab III B: 1.187.500.000 of 1.250.000.000 = 95 %; the totals.
+    expect(text).toEqual(expect.arrayContaining(['Program Pemberdayaan Masyarakat Desa', '1.250.000.000', '1.187.500.000', '95%', 'Jumlah', '800.000.000,50', '2.050.000.000,50', '1.827.500.000', '89,15%']));
+  });
+
+  it('PDF: an issued document with a verification code, the tables and a chart per Sasaran, rendered to PNG', async () => {
+    const first = await services.lkjipPrint.pdf(kasubbag, 2026, null, 'https://sipedaki.test.go.id');
+    const again = await services.lkjipPrint.pdf(kepala, 2026, null, 'https://sipedaki.test.go.id');
+    expect(first.verificationCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect([again.verificationCode, again.sha256]).toEqual([first.verificationCode, first.sha256]);
+    const doc = await db.storedDocument.findUniqueOrThrow({ where: { id: first.documentId! } });
+    expect([doc.kind, doc.requestId, doc.officeId]).toEqual(['LKJIP', null, o.office.id]);
+    const text = (await run('pdf-text.cjs', [], first.bytes)).replace(/\s+/g, ' ');
+    for (const s of ['BAB III AKUNTABILITAS KINERJA', 'Grafik 3.1 Capaian indikator Sasaran 1 per tahun', 'Target akhir Renstra 2029', 'Realisasi anggaran per program', '89,15%', 'Kode verifikasi']) {
+      expect(text).toContain(s);
+    }
+    const pages = JSON.parse(await run('pdf-png.cjs', [path.join(RESULTS, 'lkjip-bab3')], first.bytes)) as { file: string }[];
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) expect(fs.statSync(p.file).size).toBeGreaterThan(10_000);
+  });
+
+  it('Bab III B from Excel: text cells read the Indonesian way, a new version; a sheet with problems changes nothing', async () => {
+    const sheet = async (rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Anggaran');
+      ws.addRow(['LKjIP Bab III B']);
+      ws.addRow([]);
+      ws.addRow(['No', 'Program', 'Pagu', 'Realisasi', '%']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const latest = (await services.lkjip.view(kasubbag, 2026))!;
+    const before = JSON.stringify(await db.lkjipDraft.findMany({ where: { officeId: o.office.id } }));
+    const bad = services.lkjipPrint.importBudget(kasubbag, 2026, latest.version, await sheet([
+      [1, 'Program Satu', '1.250.000,50', 1_000_000],
+      [2, 'Program Dua', '1.25', 10], // "1.25" is refused in the Indonesian reading
+      [3, 'Program Tiga', 100, 200], // realisasi above pagu
+      [4, '', 5, 1],
+    ]));
+    await expect(bad).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await bad.catch((e: { details: { fields: { field: string }[] } }) => e.details.fields.map((x) => x.field))).toEqual(['R5.Pagu', 'R6.Realisasi', 'R7.Program']);
+    expect(JSON.stringify(await db.lkjipDraft.findMany({ where: { officeId: o.office.id } }))).toBe(before);
+
+    const ok = await services.lkjipPrint.importBudget(penyusun, 2026, latest.version, await sheet([
+      [1, 'Program Satu', '1.250.000,50', 1_000_000],
+      [2, 'Program Dua', 400_000, '399.999,99'],
+      ['', 'Jumlah', '1.650.000,50', '1.399.999,99'],
+    ]));
+    expect(ok).toEqual({ version: latest.version + 1, rows: 2 });
+    const v = (await services.lkjip.view(kasubbag, 2026))!;
+    expect([v.change, v.budgetRows, v.narratives]).toEqual(['BUDGET_IMPORTED', [{ programme: 'Program Satu', pagu: 1_250_000.5, realisasi: 1_000_000 }, { programme: 'Program Dua', pagu: 400_000, realisasi: 399_999.99 }], latest.narratives]);
+    // The sheet SIPEDAKI hands out reads back as the same rows.
+    const out = await services.lkjipPrint.budgetXlsx(sekretaris, 2026);
+    const again = await services.lkjipPrint.importBudget(kasubbag, 2026, v.version, out.bytes);
+    expect((await services.lkjip.view(kasubbag, 2026, again.version))!.budgetRows).toEqual(v.budgetRows);
+    // A reader may not import.
+    await expect(services.lkjipPrint.importBudget(sekretaris, 2026, again.version, out.bytes)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

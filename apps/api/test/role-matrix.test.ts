@@ -132,6 +132,10 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   submitFollowUp: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   verifyFollowUp: ['APIP'],
   returnFollowUp: ['APIP'],
+  // LKjIP chapter III draft (issue 14 §3): the check of packages/sop LKJIP_READERS / LKJIP_EDITORS.
+  lkjipDraft: ['KASUBBAG', 'PENYUSUN', 'SEKRETARIS', 'KEPALA_DINAS'],
+  generateLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
+  saveLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
 };
 
 /**

@@ -38,8 +38,9 @@ export interface Chapter {
   budgetNote: string;
 }
 
-/** Rupiah without the sen when there are none: "1.250.000.000", "800.000.000,5". */
-const rupiah = (n: number) => num(n);
+const rupiahFormat = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Rupiah without the sen when there are none, else with both digits: "1.250.000.000", "800.000.000,50". */
+const rupiah = (n: number) => (Number.isInteger(n) ? num(n) : rupiahFormat.format(n));
 const targetText = (c: Pick<LkjipYearCell, 'target' | 'targetUpper'>) => (c.targetUpper !== null && c.target !== null ? `${num(c.target)} – ${num(c.targetUpper)}` : num(c.target));
 
 export const NARRATIVE_LABELS = {
@@ -68,7 +69,7 @@ export function chapterOf(v: LkjipDraftView, agency: string): Chapter {
     }
     const multi: ChapterTable = {
       title: `Tabel 3.${s.no}.b Perbandingan realisasi dan capaian ${years[0] ?? c.year}–${c.year} (periode ${c.renstra.name})`,
-      headers: ['No', 'Indikator', ...years.flatMap((y) => [`Realisasi ${y}`, `Capaian ${y}`]), `Selisih capaian ${c.year} − ${c.year - 1} (poin)`],
+      headers: ['No', 'Indikator', ...years.flatMap((y) => [`Realisasi ${y}`, `Capaian ${y}`]), `Selisih capaian ${c.year} dan ${c.year - 1} (poin)`],
       rows: s.indicators.map((i) => [i.no, i.name, ...i.history.flatMap((h) => [num(h.realisasi), pct(h.capaian)]), i.differenceFromLastYear === null ? '–' : `${i.differenceFromLastYear > 0 ? '+' : ''}${num(i.differenceFromLastYear)}`]),
       widths: (() => {
         const rest = 1 - 0.05 - 0.25 - 0.1;
@@ -96,7 +97,7 @@ export function chapterOf(v: LkjipDraftView, agency: string): Chapter {
     subtitle: [`Laporan Kinerja Instansi Pemerintah (LKjIP) ${agency} Tahun ${c.year}`, `Draf versi ${v.version} · ${dateId(v.createdAt)} · angka dihitung ${dateId(v.generatedAt)}`],
     intro:
       `Angka pada bab ini berasal dari analisis capaian kinerja yang telah dibekukan (${sourceLine || 'tidak ada'}). ` +
-      `Target adalah target yang berlaku pada permintaan data tersebut; capaian dihitung dengan rumus capaian dan dikategorikan dengan skala ${c.scale.name}.` +
+      `Target adalah target yang berlaku pada permintaan data tersebut; capaian dihitung dengan rumus capaian dan dikategorikan menurut ${c.scale.name}.` +
       (c.yearsWithoutSource.length ? ` Tahun tanpa analisis beku: ${c.yearsWithoutSource.join(', ')}.` : ''),
     sasaran,
     budget: {

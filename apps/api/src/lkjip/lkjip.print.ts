@@ -93,6 +93,8 @@ export class LkjipPrintService {
 /* ------------------------------------------------------------------ PDF */
 
 function drawTable(pdf: PdfWriter, t: ChapterTable) {
+  // The caption stays with the header row and the first row of its table.
+  pdf.ensureSpace(80);
   pdf.paragraph(t.title, { bold: true });
   pdf.doc.moveDown(0.2);
   pdf.table(t.headers, t.rows, t.widths, { align: t.align });
@@ -132,6 +134,8 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
     d.text(`${t}%`, left, yOf(t) - 3, { width: 32, align: 'right', lineBreak: false });
     d.moveTo(plot.x - 2, yOf(t)).lineTo(plot.x, yOf(t)).stroke('#333333');
   }
+  // 100 %, under the bars and their values.
+  d.moveTo(plot.x, yOf(100)).lineTo(plot.x + plot.w, yOf(100)).dash(3, { space: 2 }).lineWidth(0.8).stroke('#C00000').undash();
   const groupW = plot.w / chart.series.length;
   const barW = Math.min(28, (groupW * 0.8) / Math.max(1, chart.years.length));
   chart.series.forEach((s, g) => {
@@ -144,8 +148,6 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
     });
     d.fontSize(7).fillColor('black').text(s.label, plot.x + g * groupW + 4, plot.y + plot.h + 4, { width: groupW - 8, align: 'center', height: 26, ellipsis: true });
   });
-  // 100 %.
-  d.moveTo(plot.x, yOf(100)).lineTo(plot.x + plot.w, yOf(100)).dash(3, { space: 2 }).lineWidth(0.8).stroke('#C00000').undash();
   // Legend: the years.
   let lx = plot.x;
   const ly = plot.y + plot.h + 34;
