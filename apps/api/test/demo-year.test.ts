@@ -58,7 +58,7 @@ describe('the demo office’s year of history', () => {
     expect(analyses.map((a) => [a.status, !!a.narrative])).toEqual(Array(14).fill(['SUBMITTED', true]));
     // No notification of the past was sent to anyone.
     expect(await db.notification.count({ where: { user: { officeId } } })).toBe(0);
-  });
+  }, 300_000); // ~4 700 SQL statements through the services: minutes on a machine shared by many
 
   it('the SOP monitoring has runs in both semesters of 2026, with late steps and returns', async () => {
     const periods = [

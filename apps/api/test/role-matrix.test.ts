@@ -140,6 +140,10 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   issuePemdaRequest: ['PEMDA_ANALYST'],
   createPemdaOffice: ['PEMDA_ADMIN'],
   setPemdaRoles: ['PEMDA_ADMIN'],
+  // LKjIP chapter III draft (issue 14 §3): the check of packages/sop LKJIP_READERS / LKJIP_EDITORS.
+  lkjipDraft: ['KASUBBAG', 'PENYUSUN', 'SEKRETARIS', 'KEPALA_DINAS'],
+  generateLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
+  saveLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
 };
 
 /**

@@ -66,10 +66,15 @@ async function main() {
       const kas = await apiLogin(base, 'kasubbag');
       const { lkjipDraft: api1 } = await gql(base, kas, 'query($y: Int!){ lkjipDraft(year: $y){ version sasaran { code indicators { code realisasi capaian } } } }', { y: YEAR });
       const first = api1.sasaran[0].indicators[0];
-      const shown = await page.locator(`[data-test="row-${first.code}"] [data-test="realisasi"]`).innerText();
+      // On the phone one card per indicator; the table on a wide screen says the same.
+      const shown = await page.locator(`[data-test="card-${first.code}"] [data-test="realisasi"]`).innerText();
       const expected = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(first.realisasi);
       if (shown !== expected) throw new Error(`realisasi of ${first.code}: the page shows ${shown}, the API has ${first.realisasi}`);
-      if ((await page.locator('table input').count()) !== 0) throw new Error('a number of the table can be typed');
+      if ((await page.locator('table input, [data-test^="cards-"] input').count()) !== 0) throw new Error('a number of the table can be typed');
+      await page.setViewportSize(DESKTOP);
+      const wide = await page.locator(`[data-test="row-${first.code}"] [data-test="realisasi"]`).innerText();
+      await page.setViewportSize(PHONE);
+      if (wide !== expected) throw new Error(`realisasi of ${first.code} in the wide table: ${wide}`);
       await shots(page, '81-lkjip-draf');
 
       // The Kasubbag's part: efficiency and supporting programmes of Sasaran 1, and Bab III B.
@@ -117,7 +122,7 @@ async function main() {
       // The Sekretaris reads the draft; nothing to change.
       await signIn(page, base, 'sekretaris');
       await page.locator('[data-test="nav-lkjip"]').click();
-      await page.locator(`[data-test="row-${first.code}"]`).waitFor();
+      await page.locator(`[data-test="card-${first.code}"]`).waitFor();
       if ((await page.locator('[data-test="generate"]').count()) + (await page.locator('[data-test="save"]').count()) !== 0) throw new Error('the Sekretaris is offered to write');
       if (!(await page.locator(`[data-test="efficiency-${s1}"]`).isDisabled())) throw new Error('the Sekretaris can edit a narrative');
       if ((await page.locator(`[data-test="efficiency-${s1}"]`).inputValue()) !== EFFICIENCY) throw new Error('the Sekretaris does not see the saved narrative');
