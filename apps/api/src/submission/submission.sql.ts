@@ -15,7 +15,7 @@ export type SubmissionRow = BidangSubmission & {
   bidangSortOrder: Bidang['sortOrder'];
   bidangActive: Bidang['active'];
   requestStatus: DataRequest['status'];
-} & Pick<DataRequest, 'year' | 'triwulan' | 'requestedDocuments'>;
+} & Pick<DataRequest, 'year' | 'triwulan' | 'requestedDocuments' | 'officeId'>;
 
 const SUBMISSION_COLUMNS = {
   id: 'uuid', requestId: 'uuid', bidangId: 'uuid', status: 'SubmissionStatus', version: 'int4', narrative: 'text?',
@@ -23,14 +23,14 @@ const SUBMISSION_COLUMNS = {
   reviewedById: 'uuid?', returnReason: 'text?', headApprovedAt: 'timestamptz?', headApprovedById: 'uuid?', createdAt: 'timestamptz', updatedAt: 'timestamptz',
   waivedAt: 'timestamptz?', waivedById: 'uuid?', waiverNote: 'text?',
   bidangCode: 'text', bidangName: 'text', bidangSortOrder: 'int4', bidangActive: 'bool',
-  year: 'int4', triwulan: 'int4?', requestStatus: 'RequestStatus', requestedDocuments: 'DocumentKind[]',
+  year: 'int4', triwulan: 'int4?', requestStatus: 'RequestStatus', requestedDocuments: 'DocumentKind[]', officeId: 'uuid',
 } as const;
 
 const SUBMISSION_SELECT = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
   s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."headApprovedAt", s."headApprovedById", s."createdAt", s."updatedAt",
   s."waivedAt", s."waivedById", s."waiverNote",
   b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
-  r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments"
+  r.year, r.triwulan, r.status AS "requestStatus", r."requestedDocuments"::text[] AS "requestedDocuments", r."officeId"
   FROM "BidangSubmission" s JOIN "Bidang" b ON b.id = s."bidangId" JOIN "DataRequest" r ON r.id = s."requestId"`;
 
 export const SUBMISSION_BY_ID = statement<SubmissionRow>()({
