@@ -397,6 +397,7 @@ describe('files', () => {
     expect([again.verificationCode, again.sha256]).toEqual([first.verificationCode, first.sha256]);
     const doc = await db.storedDocument.findUniqueOrThrow({ where: { id: first.documentId! } });
     expect([doc.kind, doc.requestId, doc.officeId]).toEqual(['LKJIP', null, o.office.id]);
+    expect(await services.reports.verify(first.verificationCode!)).toMatchObject({ found: true, kindLabel: 'LKjIP Bab III (draf)' });
     const text = (await run('pdf-text.cjs', [], first.bytes)).replace(/\s+/g, ' ');
     for (const s of ['BAB III AKUNTABILITAS KINERJA', 'Grafik 3.1 Capaian indikator Sasaran 1 per tahun', 'Target akhir Renstra 2029', 'Realisasi anggaran per program', '89,15%', 'Kode verifikasi']) {
       expect(text).toContain(s);

@@ -107,12 +107,12 @@ export function checkYear(year: number): number {
 }
 
 /** Refusal of Bab III B rows, every problem named by its field (`budget.<i>.<field>`). */
-export function refuseBudget(problems: { index: number; field: string; id: string; en: string }[], fieldOf: (p: { index: number; field: string }) => string = (p) => `budget.${p.index}.${p.field}`, extra?: Record<string, unknown>): never {
+function refuseBudget(problems: { index: number; field: string; id: string; en: string }[]): never {
   const n = problems.length;
   fail(
     'VALIDATION_FAILED',
     { id: `Bab III B tidak dapat disimpan: ${n} isian bermasalah. Tidak ada yang diubah.`, en: `Chapter III B cannot be saved: ${n} ${n === 1 ? 'entry has a problem' : 'entries have problems'}. Nothing was changed.` },
-    { fields: problems.map((p): FieldProblem => fieldProblem(fieldOf(p), { id: p.id, en: p.en })), ...extra },
+    { fields: problems.map((p): FieldProblem => fieldProblem(`budget.${p.index}.${p.field}`, { id: p.id, en: p.en })) },
   );
 }
 
@@ -319,7 +319,7 @@ export class LkjipService {
   }
 
   /** The rows trimmed, or a refusal naming every problem. */
-  checkBudget(rows: { programme: string; pagu: number | null; realisasi: number | null }[]): BudgetRowInput[] {
+  private checkBudget(rows: { programme: string; pagu: number | null; realisasi: number | null }[]): BudgetRowInput[] {
     const problems = checkBudgetRows(rows);
     if (problems.length) refuseBudget(problems);
     return rows.map((r) => ({ programme: r.programme.trim(), pagu: r.pagu as number, realisasi: r.realisasi as number }));
