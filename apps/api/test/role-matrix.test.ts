@@ -114,7 +114,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   upsertIndicator: ['ADMIN', 'KASUBBAG', 'PENYUSUN'],
   upsertRenstraPeriod: ['ADMIN', 'KASUBBAG', 'PENYUSUN'],
   upsertSasaran: ['ADMIN', 'KASUBBAG', 'PENYUSUN'],
-  setScaleCap: ['ADMIN'],
+  setScaleCap: ['PEMDA_ADMIN'],
   createApiToken: ['ADMIN'],
   revokeApiToken: ['ADMIN'],
   registerWebhookEndpoint: ['ADMIN'],

@@ -23,20 +23,31 @@ export class PerformanceService {
 
   async list(actor: Actor, filter: PerformanceFilter | null | undefined, first: number, after?: string | null) {
     const take = Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
-    const where: Prisma.SubmissionValueWhereInput = {
-      ...(filter?.indicatorId ? { indicatorId: filter.indicatorId } : {}),
-      submission: {
-        status: 'ACCEPTED',
-        ...(filter?.bidangId ? { bidangId: filter.bidangId } : {}),
-        // Bidang staff see their own Bidang only; office-wide roles and service tokens see all.
-        ...(seesWholeOffice(actor) ? {} : { bidangId: { in: actor.bidangIds.filter((b) => !filter?.bidangId || b === filter.bidangId) } }),
-        request: {
-          officeId: actor.officeId,
-          ...(filter?.year ? { year: filter.year } : {}),
-          ...(filter?.triwulan ? { triwulan: filter.triwulan } : {}),
-        },
-      },
+    // Two plans, chosen by the filter (issue 15; measured on 10 million values, docs/scaling.md):
+    // - no filter: scoped by the value's own (denormalised) officeId, which the trigger keeps equal
+    //   to its request's. The page walks the index (officeId, id) in cursor order and stops after
+    //   `take` rows. Repeating the office on the submission would make the planner, which takes
+    //   the conditions as independent, expect a handful of rows and sort every value of the office;
+    // - any filter (Bidang, year, Triwulan, indicator, or a Bidang user's own Bidang): scoped by the
+    //   submission's and the request's office, so that the filter starts from the office's ~200
+    //   submissions (index officeId, status) and probes their values by (submissionId, …) — and
+    //   never from every office's requests of a year. The value's officeId is then left out: with
+    //   it, the planner ANDs a range of the (officeId, id) index into every probe.
+    const narrowed = !!(filter?.bidangId || filter?.year || filter?.triwulan || filter?.indicatorId) || !seesWholeOffice(actor);
+    const submission: Prisma.BidangSubmissionWhereInput = {
+      status: 'ACCEPTED',
+      ...(filter?.bidangId ? { bidangId: filter.bidangId } : {}),
+      // Bidang staff see their own Bidang only; office-wide roles and service tokens see all.
+      ...(seesWholeOffice(actor) ? {} : { bidangId: { in: actor.bidangIds.filter((b) => !filter?.bidangId || b === filter.bidangId) } }),
+      ...(filter?.year || filter?.triwulan
+        ? { request: { officeId: actor.officeId, ...(filter?.year ? { year: filter.year } : {}), ...(filter?.triwulan ? { triwulan: filter.triwulan } : {}) } }
+        : {}),
     };
+    const indicator = filter?.indicatorId ? { indicatorId: filter.indicatorId } : {};
+    const bySubmission: Prisma.SubmissionValueWhereInput = { ...indicator, submission: { ...submission, officeId: actor.officeId } };
+    const where: Prisma.SubmissionValueWhereInput = narrowed ? bySubmission : { officeId: actor.officeId, ...indicator, submission };
+    // The count reads all the matching values anyway: from the office's submissions.
+    const countWhere = bySubmission;
     const afterId = after ? decodeCursor(after, false).id : null;
     const [rows, totalCount, scale] = await Promise.all([
       this.db.submissionValue.findMany({
@@ -48,8 +59,8 @@ export class PerformanceService {
           submission: { include: { bidang: true, request: { select: { id: true, letterNumber: true, year: true, triwulan: true } } } },
         },
       }),
-      this.db.submissionValue.count({ where }),
-      this.scales.inForce(),
+      this.db.submissionValue.count({ where: countWhere }),
+      this.scales.inForce(new Date(), actor.officeId),
     ]);
     const page = rows.slice(0, take);
     // The targets frozen into each value's request at its step 3 (one statement for the page).

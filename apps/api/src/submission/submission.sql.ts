@@ -18,7 +18,7 @@ export type SubmissionRow = BidangSubmission & {
 } & Pick<DataRequest, 'year' | 'triwulan' | 'requestedDocuments'>;
 
 const SUBMISSION_COLUMNS = {
-  id: 'uuid', requestId: 'uuid', bidangId: 'uuid', status: 'SubmissionStatus', version: 'int4', narrative: 'text?',
+  id: 'uuid', officeId: 'uuid', requestId: 'uuid', bidangId: 'uuid', status: 'SubmissionStatus', version: 'int4', narrative: 'text?',
   firstSubmittedAt: 'timestamptz?', submittedAt: 'timestamptz?', submittedById: 'uuid?', reviewedAt: 'timestamptz?',
   reviewedById: 'uuid?', returnReason: 'text?', headApprovedAt: 'timestamptz?', headApprovedById: 'uuid?', createdAt: 'timestamptz', updatedAt: 'timestamptz',
   waivedAt: 'timestamptz?', waivedById: 'uuid?', waiverNote: 'text?',
@@ -26,7 +26,7 @@ const SUBMISSION_COLUMNS = {
   year: 'int4', triwulan: 'int4?', requestStatus: 'RequestStatus', requestedDocuments: 'DocumentKind[]',
 } as const;
 
-const SUBMISSION_SELECT = `s.id, s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
+const SUBMISSION_SELECT = `s.id, s."officeId", s."requestId", s."bidangId", s.status, s.version, s.narrative, s."firstSubmittedAt",
   s."submittedAt", s."submittedById", s."reviewedAt", s."reviewedById", s."returnReason", s."headApprovedAt", s."headApprovedById", s."createdAt", s."updatedAt",
   s."waivedAt", s."waivedById", s."waiverNote",
   b.code AS "bidangCode", b.name AS "bidangName", b."sortOrder" AS "bidangSortOrder", b.active AS "bidangActive",
@@ -125,10 +125,10 @@ export const REVIEWS_OF_SUBMISSIONS = statement<ReviewRow>()({
   whole: 'SubmissionReview',
   params: ['uuid[]'],
   columns: {
-    id: 'uuid', submissionId: 'uuid', action: 'text', fromStatus: 'SubmissionStatus', toStatus: 'SubmissionStatus', reason: 'text?',
+    id: 'uuid', officeId: 'uuid', submissionId: 'uuid', action: 'text', fromStatus: 'SubmissionStatus', toStatus: 'SubmissionStatus', reason: 'text?',
     actorId: 'uuid', version: 'int4', createdAt: 'timestamptz', actor: 'json',
   },
-  text: `SELECT v.id, v."submissionId", v.action, v."fromStatus", v."toStatus", v.reason, v."actorId", v.version, v."createdAt",
+  text: `SELECT v.id, v."officeId", v."submissionId", v.action, v."fromStatus", v."toStatus", v.reason, v."actorId", v.version, v."createdAt",
           ${userJson('u')} AS actor
      FROM "SubmissionReview" v JOIN "User" u ON u.id = v."actorId"
     WHERE v."submissionId" = ANY($1::uuid[]) ORDER BY v."createdAt"`,
