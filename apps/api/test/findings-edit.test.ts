@@ -211,3 +211,57 @@ describe('after the APIP verified', () => {
     expect(await snapshot(o.office.id)).toEqual(before);
   });
 });
+
+describe('correcting the report', () => {
+  const REPORT = 'id number title source year receivedDate deadlineDays deadline version';
+  const updateReport = (token: string, input: Record<string, unknown>) => t.gql(`mutation($i: UpdateAuditReportInput!) { updateAuditReport(input: $i) { ${REPORT} } }`, { i: input }, token);
+  const reportOf = async (o: Office, id: string) => (await ok(`{ auditReports { ${REPORT} } }`, {}, o.tok.kasubbag)).auditReports.find((r: any) => r.id === id);
+  const editReport = (r: any, change: Record<string, unknown> = {}) => ({ id: r.id, expectedVersion: r.version, source: r.source, number: r.number, title: r.title, year: r.year, receivedDate: r.receivedDate, deadlineDays: r.deadlineDays, ...change });
+  const escalateAt = async (recId: string) =>
+    (await t.db.$queryRawUnsafe<{ run_at: Date }[]>(`SELECT run_at FROM "${t.config.JOBS_SCHEMA}"._private_jobs WHERE key = $1`, `tl:${recId}:escalate`))[0]?.run_at.toISOString();
+  const reportSnapshot = async (officeId: string) => ({
+    reports: await t.db.auditReport.findMany({ where: { officeId }, orderBy: { id: 'asc' } }),
+    recs: await t.db.recommendation.findMany({ where: { finding: { officeId } }, orderBy: { id: 'asc' } }),
+    audits: await t.db.auditEvent.count({ where: { officeId, action: 'finding.report_updated' } }),
+  });
+
+  it('moves every recommendation’s deadline and its escalation with a corrected receipt date, in one audited step', async () => {
+    const o = await office();
+    const { report, finding: f } = await entered(o);
+    const r = await reportOf(o, report.id);
+    const [r1, r2] = f.recommendations;
+    // The office is at UTC+7 by default (factories): the escalation is local midnight after the deadline day.
+    const before = await escalateAt(r1.id);
+    const fixed = (await ok(`mutation($i: UpdateAuditReportInput!) { updateAuditReport(input: $i) { ${REPORT} } }`, { i: editReport(r, { receivedDate: '2027-01-05', deadlineDays: 30, title: 'Pemeriksaan reguler (diperbaiki)' }) }, o.tok.penyusun)).updateAuditReport;
+    expect(fixed).toMatchObject({ receivedDate: '2027-01-05', deadlineDays: 30, deadline: '2027-02-04', version: 2, title: 'Pemeriksaan reguler (diperbaiki)' });
+    expect((await read(o, f.id)).recommendations.map((x: any) => x.deadline)).toEqual(['2027-02-04', '2027-02-04']);
+    const after = await escalateAt(r1.id);
+    expect([before === after, new Date(after!).getTime() - new Date(before!).getTime()]).toEqual([false, -40 * 86_400_000]);
+    expect(await escalateAt(r2.id)).toBe(after);
+    const rows = await t.db.auditEvent.findMany({ where: { entityId: r.id, action: 'finding.report_updated' } });
+    expect(rows.map((x) => [(x.before as any).deadlineDays, (x.after as any).deadlineDays, (x.after as any).recommendationsRescheduled])).toEqual([[60, 30, 2]]);
+  });
+
+  it('after a verification corrects number and title only; a new date is NOT_EDITABLE naming it; stale, duplicate, wrong roles and another office change nothing', async () => {
+    const o = await office();
+    const { report, finding: f } = await entered(o);
+    const other = (await ok('mutation($i: CreateAuditReportInput!) { createAuditReport(input: $i) { id number } }', { i: { source: 'BPK', number: `BPK/${process.pid}-${++seq}`, title: 'LHP BPK', year: 2027, receivedDate: '2027-02-01' } }, o.tok.kasubbag)).createAuditReport;
+    const sent = await ok('mutation($i: SubmitFollowUpInput!) { submitFollowUp(input: $i) { actions { id } } }', { i: { recommendationId: f.recommendations[0].id, text: 'SOP verifikasi telah ditetapkan.' } }, o.tok.op1);
+    await ok('mutation($i: VerifyFollowUpInput!) { verifyFollowUp(input: $i) { id } }', { i: { actionId: sent.submitFollowUp.actions[0].id, status: 'SESUAI' } }, o.tok.apip);
+    const r = await reportOf(o, report.id);
+    const snap = await reportSnapshot(o.office.id);
+
+    const moved = await updateReport(o.tok.kasubbag, editReport(r, { receivedDate: '2027-01-10' }));
+    expect(errorCode(moved)).toBe('NOT_EDITABLE');
+    expect(fieldsOf(moved)).toEqual([{ field: 'receivedDate', message: 'Sumber, tanggal diterima dan hari batas waktu tidak dapat diubah lagi: ada rekomendasi yang sudah diverifikasi APIP.' }]);
+    expect(errorCode(await updateReport(o.tok.kasubbag, editReport(r, { number: other.number })))).toBe('DUPLICATE');
+    expect(errorCode(await updateReport(o.tok.kasubbag, editReport(r, { expectedVersion: 7 })))).toBe('CONFLICT');
+    for (const tok of [o.tok.op1, o.tok.head1, o.tok.apip, o.tok.sekretaris]) expect(errorCode(await updateReport(tok, editReport(r, { title: 'Tanpa wewenang' })))).toBe('FORBIDDEN');
+    const stranger = await makeOfficeWithStaff(t.db);
+    expect(errorCode(await updateReport(await t.login(stranger.users.kasubbag.username), editReport(r, { title: 'Dinas lain' })))).toBe('NOT_FOUND');
+    expect(await reportSnapshot(o.office.id)).toEqual(snap);
+
+    const fixed = (await ok(`mutation($i: UpdateAuditReportInput!) { updateAuditReport(input: $i) { ${REPORT} } }`, { i: editReport(r, { number: `${r.number}-A`, title: 'Judul benar' }) }, o.tok.kasubbag)).updateAuditReport;
+    expect(fixed).toMatchObject({ number: `${r.number}-A`, title: 'Judul benar', deadline: '2027-03-16', version: 2 });
+  });
+});

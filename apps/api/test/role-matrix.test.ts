@@ -130,6 +130,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   createAuditReport: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
   addFinding: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
   updateFinding: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
+  updateAuditReport: ['KASUBBAG', 'PENYUSUN', 'ADMIN'],
   submitFollowUp: ['BIDANG_OPERATOR', 'BIDANG_HEAD'],
   verifyFollowUp: ['APIP'],
   returnFollowUp: ['APIP'],

@@ -4,6 +4,7 @@ import {
   FINDING_ROLES,
   findingEditProblems,
   findingLock,
+  reportEditProblem,
   isTlOverdue,
   mayFinding,
   reportKindOf,
@@ -138,5 +139,18 @@ describe('findingEditProblems: what may change after entry', () => {
 
   it('names a recommendation id that is not the finding\'s', () => {
     expect(findingEditProblems(fresh, { bidangId: 'B1', recommendations: [same(fresh.recommendations[0]!), { id: 'other', code: 'x', text: 'y' }] })).toEqual([{ kind: 'UNKNOWN_RECOMMENDATION', index: 1 }]);
+  });
+});
+
+describe('reportEditProblem: the dates of a report after verification', () => {
+  const now = { source: 'INSPEKTORAT' as const, receivedDate: '2027-01-15', deadlineDays: 60, anyVerified: true };
+  it('lets nothing that moves a deadline change once a recommendation is verified', () => {
+    expect(reportEditProblem(now, { source: 'INSPEKTORAT', receivedDate: '2027-01-15', deadlineDays: 60 })).toBeNull();
+    expect(reportEditProblem(now, { source: 'INSPEKTORAT', receivedDate: '2027-01-14', deadlineDays: 60 })).toBe('DATES_AFTER_VERIFICATION');
+    expect(reportEditProblem(now, { source: 'INSPEKTORAT', receivedDate: '2027-01-15', deadlineDays: 30 })).toBe('DATES_AFTER_VERIFICATION');
+    expect(reportEditProblem(now, { source: 'BPK', receivedDate: '2027-01-15', deadlineDays: 60 })).toBe('DATES_AFTER_VERIFICATION');
+  });
+  it('lets them change before', () => {
+    expect(reportEditProblem({ ...now, anyVerified: false }, { source: 'BPK', receivedDate: '2026-11-01', deadlineDays: 30 })).toBeNull();
   });
 });

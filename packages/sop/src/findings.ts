@@ -172,3 +172,17 @@ export function findingEditProblems(now: FindingNow, edit: FindingEdit): Finding
   for (const r of now.recommendations) if (!kept.has(r.id) && r.followUps > 0) out.push({ kind: 'ANSWERED_REMOVED', code: r.code });
   return out;
 }
+
+/**
+ * Editing an audit report after entry: number, title and year may always be corrected; the
+ * source, the receipt date and the days decide every recommendation's deadline, so they change
+ * only while no recommendation of the report has been verified (the APIP judged timeliness
+ * against that deadline). Null = allowed.
+ */
+export function reportEditProblem(
+  now: { source: AuditSource; receivedDate: string; deadlineDays: number; anyVerified: boolean },
+  edit: { source: AuditSource; receivedDate: string; deadlineDays: number },
+): 'DATES_AFTER_VERIFICATION' | null {
+  const datesChange = now.source !== edit.source || now.receivedDate !== edit.receivedDate || now.deadlineDays !== edit.deadlineDays;
+  return datesChange && now.anyVerified ? 'DATES_AFTER_VERIFICATION' : null;
+}

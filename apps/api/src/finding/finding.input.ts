@@ -27,6 +27,18 @@ export class CreateAuditReportInput {
   @IsOptional() @IsInt(DAYS) @Min(TL_DEADLINE_DAYS_MIN, DAYS) @Max(TL_DEADLINE_DAYS_MAX, DAYS) deadlineDays?: number | null;
 }
 
+@InputType({ description: 'Perubahan LHP/LHE setelah dicatat: isi lengkap yang baru. Sumber, tanggal diterima dan hari batas waktu hanya berubah selama belum ada rekomendasi yang diverifikasi APIP.' })
+export class UpdateAuditReportInput {
+  @Field(() => UUID) id!: string;
+  @Field(() => Int, { description: 'Versi laporan yang dibaca (AuditReport.version); berbeda = CONFLICT' }) @IsInt(bi('Versi tidak valid', 'Invalid version')) @Min(1, bi('Versi tidak valid', 'Invalid version')) expectedVersion!: number;
+  @Field(() => AuditSource) source!: AuditSource;
+  @Field(() => String, { description: 'Nomor LHP/LHE' }) @TrimmedLength(1, 100, bi('Nomor laporan wajib diisi (maksimal 100 karakter)', 'The report number is required (at most 100 characters)')) number!: string;
+  @Field(() => String) @TrimmedLength(2, 300, bi('Judul laporan wajib diisi (2–300 karakter)', 'The report title is required (2–300 characters)')) title!: string;
+  @Field(() => Int) @IsInt(YEAR) @Min(2000, YEAR) @Max(2100, YEAR) year!: number;
+  @Field(() => DateOnly, { description: 'Tanggal LHP diterima Dinas: awal batas waktu tindak lanjut' }) receivedDate!: string;
+  @Field(() => Int, { description: 'Hari kalender sampai batas waktu' }) @IsInt(DAYS) @Min(TL_DEADLINE_DAYS_MIN, DAYS) @Max(TL_DEADLINE_DAYS_MAX, DAYS) deadlineDays!: number;
+}
+
 @InputType({ description: 'Satu rekomendasi sebuah temuan' })
 export class RecommendationInput {
   @Field(() => String, { description: 'Kode rekomendasi' }) @TrimmedLength(1, 40, CODE) code!: string;

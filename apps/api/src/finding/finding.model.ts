@@ -22,6 +22,7 @@ export class AuditReport {
   @Field(() => Int) deadlineDays!: number;
   @Field(() => DateOnly, { description: 'Tanggal diterima + hari batas waktu (hari kalender)' }) deadline!: string;
   @Field(() => Int) findingCount!: number;
+  @Field(() => Int, { description: 'Kirim sebagai expectedVersion saat mengubah laporan' }) version!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Tindak lanjut yang dikirim Bidang dan pemeriksaan APIP atasnya' })

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import type { GqlContext } from '../common/context';
 import { UUID } from '../common/scalars';
-import { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SetFindingDeadlineInput, SubmitFollowUpInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
+import { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SetFindingDeadlineInput, SubmitFollowUpInput, UpdateAuditReportInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
 import { AuditReport, Finding, FindingDeadlineSetting, FindingRegister, Recommendation } from './finding.model';
 
 /** Findings and their follow-up (TL HP). Role gates from packages/sop FINDING_ROLES; object checks in FindingService. */
@@ -56,6 +56,12 @@ export class FindingResolver {
   @Mutation(() => AuditReport, { description: 'Catat LHP/LHE yang diterima' })
   createAuditReport(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('input', () => CreateAuditReportInput) input: CreateAuditReportInput) {
     return ctx.services.findings.createReport(actor, input);
+  }
+
+  @Authorized(...FINDING_ROLES.ENTER)
+  @Mutation(() => AuditReport, { description: 'Perbaiki LHP/LHE yang sudah dicatat (tanggal dan hari hanya sebelum ada verifikasi APIP; batas waktu rekomendasi mengikuti)' })
+  updateAuditReport(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('input', () => UpdateAuditReportInput) input: UpdateAuditReportInput) {
+    return ctx.services.findings.updateReport(actor, input);
   }
 
   @Authorized(...FINDING_ROLES.ENTER)

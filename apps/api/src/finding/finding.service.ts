@@ -22,6 +22,7 @@ import {
   isTlOverdue,
   localDate,
   mayFinding,
+  reportEditProblem,
   reportKindOf,
   tlDeadline,
   TL_STATUS_LABELS,
@@ -39,7 +40,7 @@ import { findOr404 } from '../common/found';
 import type { Db, Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { documentView } from '../submission/submission.service';
-import type { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SubmitFollowUpInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
+import type { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SubmitFollowUpInput, UpdateAuditReportInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
 import type { FindingNotifier } from './finding.notify';
 import { buildMatrixWorkbook, parseFindingSheet } from './finding.xlsx';
 
@@ -144,6 +145,7 @@ export class FindingService {
       deadlineDays: r.deadlineDays,
       deadline: tlDeadline(receivedDate, r.deadlineDays),
       findingCount: r._count.findings,
+      version: r.version,
     };
   }
 
@@ -325,6 +327,51 @@ export class FindingService {
       await audit(tx, actor, { action: 'finding.report_created', entityType: 'AuditReport', entityId: r.id, after: r });
       return this.reportView(r);
     });
+  }
+
+  /**
+   * Corrects a recorded report (packages/sop reportEditProblem): number, title and year always;
+   * source, receipt date and days only while none of its recommendations is verified — then every
+   * recommendation takes the new deadline and its reminder and escalation are scheduled anew (a
+   * deadline now past escalates at once). One transaction with its audit row.
+   */
+  async updateReport(actor: Actor, input: UpdateAuditReportInput, now = new Date()) {
+    const id = await this.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "AuditReport" WHERE id = ${input.id}::uuid AND "officeId" = ${actor.officeId}::uuid FOR UPDATE`;
+      const r = await tx.auditReport.findFirst({ where: { id: input.id, officeId: actor.officeId } });
+      if (!r) fail('NOT_FOUND');
+      if (r.version !== input.expectedVersion) fail('CONFLICT');
+      const number = input.number.trim();
+      if (number !== r.number && (await tx.auditReport.findUnique({ where: { officeId_number: { officeId: actor.officeId, number } } }))) {
+        fail('DUPLICATE', { id: `Laporan nomor ${number} sudah tercatat.`, en: `Report number ${number} is already recorded.` }, { fields: [fieldProblem('number', { id: 'Nomor sudah dipakai', en: 'Number already used' })] });
+      }
+      // The recommendations' rows are locked as a follow-up or a verification locks them.
+      const recs = await tx.$queryRaw<{ id: string; verifiedAt: Date | null }[]>`
+        SELECT r.id, r."verifiedAt" FROM "Recommendation" r JOIN "Finding" f ON f.id = r."findingId" WHERE f."reportId" = ${r.id}::uuid ORDER BY r.id FOR UPDATE OF r`;
+      const was = { source: r.source, receivedDate: dateOnly(r.receivedDate), deadlineDays: r.deadlineDays };
+      const edit = { source: input.source, receivedDate: input.receivedDate, deadlineDays: input.deadlineDays };
+      if (reportEditProblem({ ...was, anyVerified: recs.some((x) => x.verifiedAt) }, edit)) {
+        const text = { id: 'Sumber, tanggal diterima dan hari batas waktu tidak dapat diubah lagi: ada rekomendasi yang sudah diverifikasi APIP.', en: 'The source, receipt date and days can no longer change: a recommendation has been verified by the APIP.' };
+        fail('NOT_EDITABLE', text, { fields: (['source', 'receivedDate', 'deadlineDays'] as const).filter((k) => was[k] !== edit[k]).map((k) => fieldProblem(k, text)) });
+      }
+      const after = await tx.auditReport.update({
+        where: { id: r.id },
+        data: { source: input.source, number, title: input.title.trim(), year: input.year, receivedDate: utcDate(input.receivedDate), deadlineDays: input.deadlineDays, version: { increment: 1 } },
+      });
+      const deadline = tlDeadline(input.receivedDate, input.deadlineDays);
+      if (deadline !== tlDeadline(was.receivedDate, was.deadlineDays)) {
+        for (const rec of recs) {
+          await tx.recommendation.update({ where: { id: rec.id }, data: { deadline: utcDate(deadline), version: { increment: 1 } } });
+          await this.notifier?.drop(tx, rec.id);
+          await this.notifier?.schedule(tx, { recommendationId: rec.id, officeId: actor.officeId, deadline }, now);
+        }
+      }
+      await audit(tx, actor, { action: 'finding.report_updated', entityType: 'AuditReport', entityId: r.id, before: r, after: { ...after, recommendationsRescheduled: deadline !== tlDeadline(was.receivedDate, was.deadlineDays) ? recs.length : 0 } });
+      return r.id;
+    });
+    this.notifier?.afterCommit();
+    const fresh = await this.db.auditReport.findUniqueOrThrow({ where: { id }, include: { _count: { select: { findings: true } } } });
+    return this.reportView(fresh);
   }
 
   /** A finding with its recommendations; each recommendation's reminder and escalation are scheduled. */

@@ -274,7 +274,7 @@ const en: typeof id = {
     state: { SUBMITTED: 'Awaiting APIP verification', VERIFIED: 'Verified', RETURNED: 'Returned' },
     by: 'by {name}', sentOk: 'Follow-up sent; awaiting the APIP.', verifiedOk: 'Follow-up verified.', returnedOk: 'Follow-up returned to the Bidang.',
     source: { BPK: 'BPK', INSPEKTORAT: 'Inspectorate', APIP_LAIN: 'Other APIP', AKIP: 'AKIP evaluation' },
-    reportsLink: 'LHP/LHE and their findings', reports: 'LHP/LHE', reportsTitle: 'Audit and evaluation reports', reportsIntro: 'LHP from BPK, the Inspectorate or another APIP, and LHE of AKIP evaluations, with their findings and recommendations.',
+    editReport: 'Correct the report', editReportHint: 'Number, title and year can always be corrected. Source, receipt date and days move every recommendation’s deadline; they cannot change once the APIP has verified one.', reportCorrected: 'Report corrected; the recommendations’ deadlines follow.', reportsLink: 'LHP/LHE and their findings', reports: 'LHP/LHE', reportsTitle: 'Audit and evaluation reports', reportsIntro: 'LHP from BPK, the Inspectorate or another APIP, and LHE of AKIP evaluations, with their findings and recommendations.',
     newReport: 'Record a new LHP/LHE', sourceLabel: 'Source', number: 'Report number', reportTitle: 'Report title', year: 'Year', received: 'Date received by the office',
     deadlineDays: 'Days to the deadline (empty = the office setting)', deadlineDaysHint: 'The office setting for this source: {days} calendar days.', saveReport: 'Save the report', reportSaved: 'Report {number} recorded.',
     noReports: 'No LHP/LHE yet.', findingCount: '{n} findings', receivedOn: 'received {date}', deadlineOn: 'deadline {date}', openReport: 'Open the report',

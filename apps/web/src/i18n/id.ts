@@ -272,7 +272,7 @@ export default {
     state: { SUBMITTED: 'Menunggu verifikasi APIP', VERIFIED: 'Diverifikasi', RETURNED: 'Dikembalikan' },
     by: 'oleh {name}', sentOk: 'Tindak lanjut terkirim; menunggu verifikasi APIP.', verifiedOk: 'Tindak lanjut diverifikasi.', returnedOk: 'Tindak lanjut dikembalikan kepada Bidang.',
     source: { BPK: 'BPK', INSPEKTORAT: 'Inspektorat', APIP_LAIN: 'APIP lainnya', AKIP: 'Evaluasi AKIP' },
-    reportsLink: 'LHP/LHE dan temuannya', reports: 'LHP/LHE', reportsTitle: 'Laporan hasil pemeriksaan dan evaluasi', reportsIntro: 'LHP dari BPK, Inspektorat atau APIP lain, dan LHE evaluasi AKIP, dengan temuan dan rekomendasinya.',
+    editReport: 'Perbaiki laporan', editReportHint: 'Nomor, judul dan tahun selalu dapat diperbaiki. Sumber, tanggal diterima dan hari mengubah batas waktu semua rekomendasi; tidak dapat diubah lagi setelah APIP memverifikasi salah satunya.', reportCorrected: 'Laporan diperbaiki; batas waktu rekomendasi mengikuti.', reportsLink: 'LHP/LHE dan temuannya', reports: 'LHP/LHE', reportsTitle: 'Laporan hasil pemeriksaan dan evaluasi', reportsIntro: 'LHP dari BPK, Inspektorat atau APIP lain, dan LHE evaluasi AKIP, dengan temuan dan rekomendasinya.',
     newReport: 'Catat LHP/LHE baru', sourceLabel: 'Sumber laporan', number: 'Nomor laporan', reportTitle: 'Judul laporan', year: 'Tahun', received: 'Tanggal diterima Dinas',
     deadlineDays: 'Hari batas waktu (kosong = pengaturan Dinas)', deadlineDaysHint: 'Pengaturan Dinas untuk sumber ini: {days} hari kalender.', saveReport: 'Simpan laporan', reportSaved: 'Laporan {number} tercatat.',
     noReports: 'Belum ada LHP/LHE.', findingCount: '{n} temuan', receivedOn: 'diterima {date}', deadlineOn: 'batas waktu {date}', openReport: 'Buka laporan',

@@ -2,16 +2,16 @@
 /**
  * Browser scenarios for findings and their follow-up (TL HP, issue 14 §2), on their own fresh
  * database and API, on a phone:
- * 1. The Kasubbag sets the days per source, records an Inspektorat LHP received on 1 June 2026
- *    and enters its two findings of Bidang Pemerintahan Desa IN THE SPA (one with two
- *    recommendations, then edited down to one); downloads the import template; an Excel import
+ * 1. The Kasubbag sets the days per source, records an Inspektorat LHP (its receipt date first
+ *    typed as 1 November 2026) and enters its two findings of Bidang Pemerintahan Desa IN THE SPA
+ *    (one with two recommendations, then edited down to one); corrects the receipt date to
+ *    1 June 2026, which moves both deadlines to 31 July 2026: they go overdue and escalate at
+ *    once (the real job runner of the e2e API; no clock injected); downloads the import template; an Excel import
  *    with a bad row is refused whole (the problem listed by row), the corrected file adds two
  *    findings of another Bidang.
  * 2. The Bidang's operator answers 1.01 and uploads its evidence; the Inspektorat's verifier
  *    verifies it (status 1); 1.02 stays overdue in the register; the Kasubbag sees 1.01 frozen
- *    for editing, and the escalation of 1.02 in the notifications: the LHP was received months
- *    ago, so both deadlines (31 July 2026) had passed when it was entered and the escalation jobs
- *    ran at once — the real job runner of the e2e API, no clock injected. (The escalation firing
+ *    for editing, and the escalation of 1.02 in the notifications. (The escalation firing
  *    at the end of the deadline day is tested with an injected clock in
  *    apps/api/test/findings-reminders.test.ts.)
  * Screenshots at 360 and 1280 px of every page.
@@ -77,12 +77,13 @@ async function main() {
       await page.locator('[data-test="r-number"]').fill(LHP);
       await page.locator('[data-test="r-title"]').fill('LHP Pemeriksaan Reguler Dinas PMD');
       await page.locator('[data-test="r-year"]').fill('2026');
-      await page.locator('[data-test="r-received"]').fill('2026-06-01');
+      // Typed wrong at first (the date of the covering letter): corrected below.
+      await page.locator('[data-test="r-received"]').fill('2026-11-01');
       await page.getByText('Pengaturan Dinas untuk sumber ini: 60 hari kalender.').waitFor();
       await shots(page, '75-temuan-lhp-baru');
       await page.locator('[data-test="r-save"]').click();
       await page.getByRole('heading', { name: `LHP ${LHP}` }).waitFor();
-      await page.getByText('batas waktu 31 Juli 2026 (60 hari)').waitFor();
+      await page.getByText('batas waktu 31 Desember 2026 (60 hari)').waitFor();
       reportId = page.url().split('/').pop();
 
       const enter = async (code, title, recs) => {
@@ -121,6 +122,18 @@ async function main() {
       await page.getByText('Temuan 1.02 tersimpan.').waitFor();
       await page.getByText('Aset tanah dan bangunan di 12 desa belum dicatat dalam KIB.').waitFor();
       if ((await page.locator('[data-test="report-rec"]').count()) !== 2) throw new Error('two findings with one recommendation each expected');
+      if ((await page.getByText('Terlambat', { exact: true }).count()) !== 0) throw new Error('nothing is late with the date as first typed');
+
+      // The receipt date corrected to 1 June: both deadlines move to 31 July and are past — the
+      // recommendations go overdue and their escalation jobs run at once.
+      await page.locator('[data-test="edit-report"]').click();
+      await page.locator('[data-test="re-received"]').fill('2026-06-01');
+      await shots(page, '77b-temuan-perbaiki-lhp');
+      await page.locator('[data-test="re-save"]').click();
+      await page.getByText('Laporan diperbaiki; batas waktu rekomendasi mengikuti.').waitFor();
+      await page.getByText('batas waktu 31 Juli 2026 (60 hari)').waitFor();
+      await page.locator('[data-test="report-rec"]').filter({ hasText: '1.02.1' }).getByText('Terlambat', { exact: true }).waitFor();
+      if ((await page.getByText('Terlambat', { exact: true }).count()) !== 2) throw new Error('both recommendations are late after the correction');
 
       // The Excel import is all or nothing: one bad row refuses the file, the problem named by row.
       const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="import-template"]').click()]);
