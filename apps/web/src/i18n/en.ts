@@ -359,7 +359,7 @@ const en: typeof id = {
     lateSteps: 'Late steps', noLateSteps: 'No late steps', stillLate: 'still running', lateBy: 'late by {d}',
     report: 'Final report', downloadReport: 'Download the report (PDF)', noReport: 'The office has not issued its recap PDF.', figures: 'Final report figures', officeCapaian: 'Office capaian', scale: 'Scale',
     indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Capaian', category: 'Category', showFigures: 'Show the figures per indicator',
-    summary: '{done} done · {late} late · {idle} not started', itemsAsked: 'Data asked',
+    summary: '{done} done · {late} with late steps · {idle} not started', itemsAsked: 'Data asked',
     officesTitle: 'Offices of {name}', officesIntro: 'The offices of this regional government. Each office manages its own users, Bidang and indicators.', code: 'Code', name: 'Name', users: 'Active users', admins: 'Administrators',
     addOffice: 'Add an office', adminUsername: 'Administrator’s username', adminName: 'Administrator’s name', adminNip: 'Administrator’s NIP (optional)', adminPassword: 'Temporary password',
     adminPasswordHint: 'To be changed at the administrator’s first sign-in.', created: 'Office {name} created.',

@@ -357,7 +357,7 @@ export default {
     lateSteps: 'Langkah terlambat', noLateSteps: 'Tidak ada langkah terlambat', stillLate: 'masih berjalan', lateBy: 'terlambat {d}',
     report: 'Laporan final', downloadReport: 'Unduh laporan (PDF)', noReport: 'Dinas belum menerbitkan rekap PDF.', figures: 'Angka laporan final', officeCapaian: 'Capaian Dinas', scale: 'Skala',
     indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori', showFigures: 'Lihat angka per indikator',
-    summary: '{done} selesai · {late} terlambat · {idle} belum dimulai', itemsAsked: 'Data yang diminta',
+    summary: '{done} selesai · {late} dengan langkah terlambat · {idle} belum dimulai', itemsAsked: 'Data yang diminta',
     officesTitle: 'Perangkat daerah {name}', officesIntro: 'Dinas dan Badan dalam pemda ini. Tiap Dinas mengelola pengguna, Bidang dan indikatornya sendiri.', code: 'Kode', name: 'Nama', users: 'Pengguna aktif', admins: 'Administrator',
     addOffice: 'Tambah perangkat daerah', adminUsername: 'Nama pengguna administrator', adminName: 'Nama administrator', adminNip: 'NIP administrator (boleh kosong)', adminPassword: 'Kata sandi sementara',
     adminPasswordHint: 'Wajib diganti saat administrator pertama kali masuk.', created: 'Perangkat daerah {name} dibuat.',

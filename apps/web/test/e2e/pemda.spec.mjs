@@ -38,6 +38,7 @@ async function staffOffice(base, db, o) {
       i: { username: `${o.prefix}.${key}`, name: `${key[0].toUpperCase()}${key.slice(1)} ${o.name}`, password: TEMP, roles, bidangId: key === 'operator' ? bidang : null },
     });
   }
+  await gql(base, admin, 'mutation($i: UpsertRenstraPeriodInput!) { upsertRenstraPeriod(input: $i) { id } }', { i: { name: 'Renstra 2025–2029', startYear: 2025 } });
   await gql(base, admin, 'mutation($i: UpsertIndicatorInput!) { upsertIndicator(input: $i) { id } }', {
     i: { code: 'IKU-1', bidangId: bidang, sasaran: 'Meningkatnya mutu pelayanan', name: 'Persentase layanan sesuai standar', satuan: '%', polarity: 'HIGHER_IS_BETTER', targets: [1, 2, 3, 4].map((triwulan) => ({ year: 2026, triwulan, target: 80 })) },
   });
@@ -135,7 +136,7 @@ async function main() {
       await form.locator('[data-test="pemda-issue-submit"]').getByText('Kirim ke 3 perangkat daerah').click();
       await page.waitForURL((u) => /\/pemda\/permintaan\/[0-9a-f-]{36}$/.test(u.pathname));
       pemdaRequestId = page.url().split('/').pop();
-      await page.locator('[data-test="pemda-summary"]').getByText('0 selesai · 0 terlambat · 3 belum dimulai').waitFor();
+      await page.locator('[data-test="pemda-summary"]').getByText('0 selesai · 0 dengan langkah terlambat · 3 belum dimulai').waitFor();
       await shot(page, '92-bappeda-permintaan-terkirim', [PHONE, DESKTOP]);
       // Each office's Sekretaris has it in the inbox, registered, from the Bappeda.
       const inbox = await gql(base, offices['DINKES-NGK'].tok.sekretaris, 'query { myInbox { request { letterNumber sender } } }');
@@ -149,7 +150,7 @@ async function main() {
       await runSevenSteps(base, db, offices['DISDIK-NGK'], requestOf('DISDIK-NGK'), { lateAtStep4: true, realisasi: 60 });
 
       await page.goto(`${base}/pemda/permintaan/${pemdaRequestId}`);
-      await page.locator('[data-test="pemda-summary"]').getByText('2 selesai · 0 terlambat · 1 belum dimulai').waitFor();
+      await page.locator('[data-test="pemda-summary"]').getByText('2 selesai · 1 dengan langkah terlambat · 1 belum dimulai').waitFor();
       const dinkes = page.locator('[data-test="pemda-row-DINKES-NGK"]');
       const disdik = page.locator('[data-test="pemda-row-DISDIK-NGK"]');
       const dpmd = page.locator('[data-test="pemda-row-DPMD-NGANJUK"]');
