@@ -12,9 +12,10 @@
  *
  * Speed: each chunk of offices is one transaction with `session_replication_role = replica`
  * (no triggers, no foreign-key checks: the generator writes `officeId` itself, consistent by
- * construction) and `synchronous_commit = off`; WORKERS chunks run at once. The two 10-million-row
- * tables lose their secondary indexes during the load and get them back by one sorted build each
- * (far cheaper than 10 million random B-tree inserts); then VACUUM ANALYZE.
+ * construction) and `synchronous_commit = off`; WORKERS chunks run at once. The three largest
+ * tables (values, frozen targets, targets) lose their indexes and primary keys during the load and
+ * get them back by one sorted build each (far cheaper than 10 million random B-tree inserts); then
+ * VACUUM ANALYZE.
  *
  * Usage (env or --flags): DB (default sipedaki_scale; refuses the test databases), OFFICES (1000),
  * YEARS (5), FIRST_YEAR (2022), BIDANG (10), INDICATORS (50), WORKERS (2), CHUNK (offices per
