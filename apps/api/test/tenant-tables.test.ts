@@ -107,5 +107,11 @@ describe('tenant tables: officeId in every one, with an index that leads with it
     expect(v.rows[0].officeId).toBe(mine);
     // A parent that does not exist is refused like the foreign key would refuse it.
     await expect(db.query(`INSERT INTO "SubmissionReview"(id, "submissionId", action, "fromStatus", "toStatus", "actorId", version) VALUES (gen_random_uuid(), gen_random_uuid(), 'SUBMIT', 'DRAFT', 'SUBMITTED', $1, 1)`, [u.rows[0].id])).rejects.toMatchObject({ code: '23503' });
+    // These rows bypassed the services (no steps, no audit): gone before another file's sweep meets them.
+    await db.query(`DELETE FROM "DataRequest" WHERE id = $1`, [q.rows[0].id]); // cascades to the submission and its value
+    await db.query(`DELETE FROM "Indicator" WHERE id = $1`, [i.rows[0].id]);
+    await db.query(`DELETE FROM "User" WHERE id = $1`, [u.rows[0].id]);
+    await db.query(`DELETE FROM "Bidang" WHERE id = $1`, [b.rows[0].id]);
+    await db.query(`DELETE FROM "Office" WHERE id = ANY($1::uuid[])`, [[mine, other]]);
   });
 });
