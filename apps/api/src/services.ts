@@ -28,6 +28,8 @@ import { UserService } from './user/user.service';
 import { RequestAsksService } from './request-asks/asks.service';
 import { MonitoringService } from './monitoring/monitoring.service';
 import { MonitoringPrintService } from './monitoring/monitoring.print';
+import { LkjipService } from './lkjip/lkjip.service';
+import { LkjipPrintService } from './lkjip/lkjip.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
@@ -81,6 +83,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);
   // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
+  const lkjip = new LkjipService(db, scales);
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),
@@ -111,6 +114,9 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
     findings,
+    // LKjIP chapter III draft (issue 14 §3)
+    lkjip,
+    lkjipPrint: new LkjipPrintService(lkjip, reports, letterheads),
   };
 }
 export type Services = ReturnType<typeof createServices>;

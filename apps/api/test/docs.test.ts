@@ -53,7 +53,7 @@ function workedExamples(markdown: string): Example[] {
       while (lines[k]!.trim() !== '```') k++;
       variables = JSON.parse(lines.slice(j + 1, k).join('\n'));
     }
-    const marker = (name: string) => query.match(new RegExp(`^# .*\\b${name}: ([A-Za-z_]+)`, 'm'))?.[1] ?? null;
+    const marker = (name: string) => query.match(new RegExp(`^# .*\\b${name}: ([A-Za-z_-]+)`, 'm'))?.[1] ?? null;
     out.push({ line: start, query, variables, as: marker('as') ?? 'anonymous', at: marker('at') as Stage | null, expect: marker('expect') });
     i = end;
   }
@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'pemda-admin'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -76,6 +76,7 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   let o: FlowOffice;
   let serviceToken: string;
   let apipToken: string;
+  let pemdaAdminToken: string;
   beforeAll(async () => {
     t = await startTestApp();
     o = await setupOffice(t);
@@ -86,13 +87,14 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     );
     serviceToken = created.data.createApiToken.token;
     apipToken = await t.login((await makeUser(t.db, o.office.id, ['APIP'])).username);
+    pemdaAdminToken = await t.login((await makeUser(t.db, o.office.id, ['PEMDA_ADMIN'])).username);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as === 'pemda-admin' ? pemdaAdminToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
@@ -151,6 +153,14 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return findingsFixture('recommendation', 1);
       case '<followUpAction>':
         return findingsFixture('action');
+      // LKjIP (issue 14 §3): a year with a frozen annual analysis, and its draft's latest version.
+      case '<lkjipYear>':
+        return lkjipYear();
+      case '<lkjipVersion>':
+        await lkjipYear();
+        return (await t.db.lkjipDraft.findFirst({ where: { officeId: o.office.id, year: 2026 }, orderBy: { version: 'desc' } }))?.version ?? 0;
+      case '<finding>':
+        return findingsFixture('finding');
       case 'sipedaki123':
         return PASSWORD;
       default:
@@ -160,8 +170,14 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     }
   }
 
+  let lkjipReady: Promise<number> | undefined;
+  /** 2026 with the annual request's analysis frozen (step 6 finished), made once. */
+  function lkjipYear(): Promise<number> {
+    return (lkjipReady ??= requestAt(t, o, 'REPORT_AT_SEKRETARIS', { triwulan: null }).then(() => 2026));
+  }
+
   let findingSeq = 0;
-  async function findingsFixture(what: 'report' | 'recommendation' | 'action', bidang = 0): Promise<string> {
+  async function findingsFixture(what: 'report' | 'finding' | 'recommendation' | 'action', bidang = 0): Promise<string> {
     const gql = async (q: string, v: Record<string, unknown>, token: string) => {
       const r = await t.gql(q, v, token);
       if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -172,10 +188,11 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     ).createAuditReport.id as string;
     if (what === 'report') return report;
     const f = await gql(
-      'mutation($i: AddFindingInput!) { addFinding(input: $i) { recommendations { id } } }',
+      'mutation($i: AddFindingInput!) { addFinding(input: $i) { id recommendations { id } } }',
       { i: { reportId: report, bidangId: o.bidang[bidang]!.id, code: '1', title: 'Contoh temuan', kondisi: 'Kondisi.', kriteria: 'Kriteria.', sebab: 'Sebab.', akibat: 'Akibat.', recommendations: [{ code: '1.1', text: 'Rekomendasi.' }] } },
       o.tok.kasubbag,
     );
+    if (what === 'finding') return f.addFinding.id as string;
     const rec = f.addFinding.recommendations[0].id as string;
     if (what === 'recommendation') return rec;
     const sent = await gql('mutation($i: SubmitFollowUpInput!) { submitFollowUp(input: $i) { actions { id } } }', { i: { recommendationId: rec, text: 'Tindak lanjut contoh.' } }, o.tok.op1);

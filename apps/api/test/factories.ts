@@ -32,7 +32,12 @@ export function makeNip(sex: 1 | 2 = 1): string {
   return `${birthYear}${two(month + 1)}${two(day + 1)}${birthYear + 18 + toAppointment}${two(appointmentMonth + 1)}${sex}${String(seq + 1).padStart(3, '0')}`;
 }
 
-export async function makeOffice(db: Db, opts: { allDay?: boolean; requireHeadApproval?: boolean } = {}) {
+/** A regional government (issue 15). Each office made without one gets its own pemda, so tests stay isolated. */
+export async function makePemda(db: Db, name = 'Kabupaten Uji') {
+  return db.pemda.create({ data: { code: `P-${uid()}`, name: `Pemerintah ${name} ${uid()}` } });
+}
+
+export async function makeOffice(db: Db, opts: { allDay?: boolean; requireHeadApproval?: boolean; pemdaId?: string } = {}) {
   // allDay: office hours around the clock every day, so working time = wall time in tests that
   // are not about the calendar itself.
   const hours = opts.allDay
@@ -41,7 +46,14 @@ export async function makeOffice(db: Db, opts: { allDay?: boolean; requireHeadAp
   return db.office.create({
     // The Kepala Bidang's sign-off (issue 11) is off unless a test asks for it: the tests written
     // before it let the operator hand in straight to the secretariat (signoff.test.ts covers it).
-    data: { code: `T-${uid()}`, name: 'Dinas Uji', regency: 'Kabupaten Uji', officeHours: hours, requireHeadApproval: opts.requireHeadApproval ?? false },
+    data: {
+      code: `T-${uid()}`,
+      name: 'Dinas Uji',
+      regency: 'Kabupaten Uji',
+      officeHours: hours,
+      requireHeadApproval: opts.requireHeadApproval ?? false,
+      pemdaId: opts.pemdaId ?? (await makePemda(db)).id,
+    },
   });
 }
 

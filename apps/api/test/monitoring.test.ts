@@ -17,7 +17,6 @@ import { seedReference } from '../src/db/seed';
 import { createServices } from '../src/services';
 import { loadConfig } from '../src/config';
 import { replayRequest, type HistoryEvent } from '../src/monitoring/history';
-import { seedDemoHistory } from '../src/monitoring/demo-history';
 import { TEST_DATABASE_URL } from './db-url';
 import { makeOfficeWithStaff } from './factories';
 
@@ -266,26 +265,4 @@ describe('printed and exported', () => {
   });
 });
 
-describe('the demo office’s history (pnpm start)', () => {
-  it('replays ten finished requests of the last six months, once, with late steps and returns', async () => {
-    const demo = await makeOfficeWithStaff(db, { allDay: false });
-    const now = wib('2026-11-30T10:00');
-    expect(await seedDemoHistory(db, services, 10, now, demo.office.code)).toBe(10);
-    expect(await seedDemoHistory(db, services, 10, now, demo.office.code)).toBe(0); // once
-    const requests = await db.dataRequest.findMany({ where: { officeId: demo.office.id } });
-    expect(requests.map((r) => r.status)).toEqual(Array(10).fill('DONE'));
-    const k = actorOf(demo.users.kasubbag);
-    const s2 = (await services.monitoring.view(k, { year: 2026, semester: 2 }, now)).facts;
-    const whole = (await services.monitoring.view(k, { year: 2026, semester: null }, now)).facts;
-    expect(s2.requestCount).toBeGreaterThan(0);
-    expect(whole.requestCount).toBe(10);
-    expect(whole.reportReturns).toBe(1);
-    expect(whole.steps.every((s) => s.runs >= 10)).toBe(true);
-    expect(whole.steps[0]!.late).toBe(2); // requests 1 and 5
-    expect(whole.steps[3]!.late).toBe(2); // requests 2 and 7: the last Bidang hands in after the two days
-    expect(whole.bidang.reduce((n, b) => n + b.late, 0)).toBe(2);
-    expect(whole.bidang.reduce((n, b) => n + b.returns, 0)).toBe(1);
-    // No notification of the past was sent to anyone.
-    expect(await db.notification.count({ where: { user: { officeId: demo.office.id } } })).toBe(0);
-  });
-});
+// The demo office's year of history (seedDemoHistory): test/demo-year.test.ts.

@@ -22,7 +22,7 @@ it('seeds the demo office twice without duplicating anything; every demo NIP is 
     findings: await db.finding.count({ where: { report: { office: { code: DEMO_OFFICE_CODE } } } }),
   });
   const first = await count();
-  expect(first).toEqual(expect.objectContaining({ users: 14, bidang: 4, indicators: 8, targets: 80, findings: 2 }));
+  expect(first).toEqual(expect.objectContaining({ users: 14, bidang: 4, indicators: 8, targets: 120, findings: 2 }));
   expect(first.holidays).toBeGreaterThan(20);
   await seedReference(db);
   const again = await seedDemo(db, { password: 'demo-password', year: 2026 });

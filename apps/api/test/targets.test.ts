@@ -5,7 +5,7 @@
  * the submission view, the analysis and performanceData keep the frozen ones), impossible values
  * refused naming the indicator with nothing changed, and the reviewer's flags at step 4.
  */
-import { makeIndicator, sasaranOf } from './factories';
+import { makeIndicator, makeOffice, makeUser, sasaranOf } from './factories';
 import { advance, callSaveSubmission, getSubmission, requestAt, saveAnalysis, setupOffice, snapshot, type FlowOffice, type FlowRequest } from './flow';
 import { errorCode, fieldsOf, startTestApp, type TestApp } from './harness';
 
@@ -307,25 +307,34 @@ describe('the Perjanjian Kinerja annex (No, Sasaran, Indikator, Satuan, Target)'
   });
 });
 
-describe('the scale cap as a new scale version', () => {
+describe('the scale cap as a new scale version of the pemda', () => {
   const SET = 'mutation($i: SetScaleCapInput!) { setScaleCap(input: $i) { code version validFrom cap bands { min code } } }';
-  it('the administrator adds a version with a cap (far ahead here, so no other test sees it); others may not; a cap under 100 is refused', async () => {
+  it('the pemda administrator adds a version with a cap; an office administrator and others may not; a cap under 100 is refused', async () => {
+    const pemdaAdmin = await t.login((await makeUser(t.db, o.office.id, ['PEMDA_ADMIN'])).username);
     const before = await t.db.categoryScale.count();
     const now = await t.gql('{ categoryScale { code version cap bands { code } } }', {}, o.tok.op1);
     expect(now.data.categoryScale).toMatchObject({ code: 'LKJIP_5', cap: null });
+    // A cap counts for every office of the pemda: one office's administrator may not set it.
+    expect(errorCode(await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, o.tok.admin))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, o.tok.kasubbag))).toBe('FORBIDDEN');
-    const low = await t.gql(SET, { i: { cap: 99, validFrom: '2099-01-01' } }, o.tok.admin);
+    const low = await t.gql(SET, { i: { cap: 99, validFrom: '2099-01-01' } }, pemdaAdmin);
     expect(errorCode(low)).toBe('VALIDATION_FAILED');
-    const past = await t.gql(SET, { i: { cap: 120, validFrom: '2026-01-01' } }, o.tok.admin);
+    const past = await t.gql(SET, { i: { cap: 120, validFrom: '2026-01-01' } }, pemdaAdmin);
     expect(fieldsOf(past).map((f) => f.field)).toEqual(['validFrom']);
     expect(await t.db.categoryScale.count()).toBe(before);
-    const ok = await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, o.tok.admin);
+    const ok = await t.gql(SET, { i: { cap: 120, validFrom: '2099-01-01' } }, pemdaAdmin);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.setScaleCap).toMatchObject({ code: 'LKJIP_5', validFrom: '2099-01-01', cap: 120, bands: now.data.categoryScale.bands.map((b: any) => expect.objectContaining(b)) });
     expect(ok.data.setScaleCap.version).toBeGreaterThan(now.data.categoryScale.version);
     const row = await t.db.categoryScale.findFirstOrThrow({ where: { code: 'LKJIP_5', version: ok.data.setScaleCap.version } });
-    expect(Number(row.cap)).toBe(120);
+    expect({ cap: Number(row.cap), pemdaId: row.pemdaId }).toEqual({ cap: 120, pemdaId: o.office.pemdaId });
     // Still the same scale today.
     expect((await t.gql('{ categoryScale { version cap } }', {}, o.tok.op1)).data.categoryScale).toEqual({ version: now.data.categoryScale.version, cap: null });
+    // In 2099 the pemda's offices have the cap; an office of another pemda keeps the national scale.
+    const other = await makeOffice(t.db);
+    const in2099 = new Date('2099-06-01T00:00:00Z');
+    expect((await t.services.scales.inForce(in2099, o.office.id)).cap).toBe(120);
+    expect((await t.services.scales.inForce(in2099, other.id)).cap).toBeNull();
+    expect((await t.services.scales.inForce(in2099, other.id)).version).toBe(now.data.categoryScale.version);
   });
 });

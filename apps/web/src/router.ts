@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { INDICATOR_MANAGERS } from '@sipedaki/sop';
+import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -24,9 +24,15 @@ const routes: RouteRecordRaw[] = [
   { path: '/permintaan/:id', name: 'request', component: () => import('@/pages/RequestPage.vue'), props: true },
   { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
   { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
+  { path: '/lkjip', name: 'lkjip', component: () => import('@/pages/LkjipPage.vue'), meta: { roles: [...LKJIP_READERS] } },
   { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'] } },
+  // Reports and the days per source: the office-wide readers (packages/sop FINDING_ROLES); entering is gated in the page and the API.
+  { path: '/temuan/laporan', name: 'audit-reports', component: () => import('@/pages/AuditReportsPage.vue'), meta: { roles: [...(FINDING_ROLES.READ_ALL as Role[])] } },
+  { path: '/temuan/laporan/:id', name: 'audit-report', component: () => import('@/pages/AuditReportPage.vue'), props: true, meta: { roles: [...(FINDING_ROLES.READ_ALL as Role[])] } },
+  { path: '/temuan/pengaturan', name: 'finding-settings', component: () => import('@/pages/FindingSettingsPage.vue'), meta: { roles: [...(FINDING_ROLES.CONFIGURE as Role[])] } },
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
+  { path: '/pemda/skala', name: 'pemda-scale', component: () => import('@/pages/PemdaScalePage.vue'), meta: { roles: ['PEMDA_ADMIN'] } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },

@@ -2,6 +2,8 @@ import { makeCalendar } from './calendar';
 import {
   checkVerification,
   FINDING_ROLES,
+  findingEditProblems,
+  findingLock,
   isTlOverdue,
   mayFinding,
   reportKindOf,
@@ -105,5 +107,36 @@ describe('the BPK scale and the roles', () => {
   ] as const)('%p may %s: %p', (roles, action, expected) => expect(mayFinding(roles, action)).toBe(expected));
   it('nobody both enters and verifies', () => {
     expect(FINDING_ROLES.ENTER.filter((r) => FINDING_ROLES.VERIFY.includes(r))).toEqual([]);
+  });
+});
+
+describe('findingEditProblems: what may change after entry', () => {
+  const rec = (id: string, followUps = 0, verified = false) => ({ id, code: id, text: `Rekomendasi ${id}`, verified, followUps });
+  const same = (r: { id: string; code: string; text: string }) => ({ id: r.id, code: r.code, text: r.text });
+  const fresh = { bidangId: 'B1', recommendations: [rec('1.1'), rec('1.2')] };
+
+  it('allows everything while nothing was answered: another Bidang, changed texts, a removed and a new recommendation', () => {
+    expect(findingEditProblems(fresh, { bidangId: 'B2', recommendations: [{ id: '1.1', code: '1.1a', text: 'Baru' }, { code: '1.3', text: 'Tambahan' }] })).toEqual([]);
+    expect(findingLock(fresh)).toBeNull();
+  });
+
+  it('freezes the whole finding once any follow-up was verified (whatever the status), even an unchanged edit', () => {
+    const now = { bidangId: 'B1', recommendations: [rec('1.1', 1, true), rec('1.2')] };
+    expect(findingLock(now)).toBe('VERIFIED');
+    expect(findingEditProblems(now, { bidangId: 'B1', recommendations: now.recommendations.map(same) })).toEqual([{ kind: 'VERIFIED' }]);
+  });
+
+  it('keeps an answered finding with its Bidang, and an answered recommendation as it was', () => {
+    const now = { bidangId: 'B1', recommendations: [rec('1.1', 2), rec('1.2')] };
+    expect(findingEditProblems(now, { bidangId: 'B1', recommendations: [{ id: '1.1', code: '1.1', text: ' Rekomendasi 1.1 ' }, { id: '1.2', code: '1.2', text: 'Diubah' }] })).toEqual([]);
+    expect(findingEditProblems(now, { bidangId: 'B2', recommendations: [{ id: '1.1', code: '1.1', text: 'Diubah' }] })).toEqual([
+      { kind: 'BIDANG_ANSWERED' },
+      { kind: 'ANSWERED_CHANGED', code: '1.1', index: 0 },
+    ]);
+    expect(findingEditProblems(now, { bidangId: 'B1', recommendations: [{ id: '1.2', code: '1.2', text: 'x' }] })).toEqual([{ kind: 'ANSWERED_REMOVED', code: '1.1' }]);
+  });
+
+  it('names a recommendation id that is not the finding\'s', () => {
+    expect(findingEditProblems(fresh, { bidangId: 'B1', recommendations: [same(fresh.recommendations[0]!), { id: 'other', code: 'x', text: 'y' }] })).toEqual([{ kind: 'UNKNOWN_RECOMMENDATION', index: 1 }]);
   });
 });

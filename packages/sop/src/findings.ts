@@ -124,3 +124,51 @@ export const FINDING_ROLES: Record<FindingAction, readonly Role[]> = {
 };
 export const FINDING_READERS: readonly Role[] = [...new Set([...FINDING_ROLES.READ_ALL, ...FINDING_ROLES.ANSWER])];
 export const mayFinding = (roles: readonly string[], action: FindingAction): boolean => roles.some((r) => (FINDING_ROLES[action] as readonly string[]).includes(r));
+
+/**
+ * Editing a finding after entry (issue 14 §2, session 5). What may change depends on how far its
+ * follow-up has gone (docs/decisions.md "Editing a finding"):
+ * - once the APIP has verified any follow-up of it (any status), the finding and all its
+ *   recommendations are frozen: the verdict was given on that text, and BPK's matrix reports it;
+ * - once the Bidang has sent any follow-up, the finding stays with that Bidang (the answer is theirs);
+ * - a recommendation that has a follow-up keeps its code and text and cannot be removed;
+ * - the rest (texts of the finding, indicator, recommendations without follow-up, new ones) may change.
+ */
+export interface FindingNow {
+  bidangId: string;
+  recommendations: readonly { id: string; code: string; text: string; verified: boolean; followUps: number }[];
+}
+export interface FindingEdit {
+  bidangId: string;
+  recommendations: readonly { id?: string | null; code: string; text: string }[];
+}
+export type FindingEditProblem =
+  | { kind: 'VERIFIED' }
+  | { kind: 'BIDANG_ANSWERED' }
+  | { kind: 'UNKNOWN_RECOMMENDATION'; index: number }
+  | { kind: 'ANSWERED_REMOVED'; code: string }
+  | { kind: 'ANSWERED_CHANGED'; code: string; index: number };
+
+/** Why the finding cannot be edited at all, or null. */
+export function findingLock(now: { recommendations: readonly { verified: boolean }[] }): 'VERIFIED' | null {
+  return now.recommendations.some((r) => r.verified) ? 'VERIFIED' : null;
+}
+
+/** Every reason the edit is refused (empty = allowed). Texts are compared trimmed. */
+export function findingEditProblems(now: FindingNow, edit: FindingEdit): FindingEditProblem[] {
+  if (findingLock(now)) return [{ kind: 'VERIFIED' }];
+  const out: FindingEditProblem[] = [];
+  const answered = now.recommendations.some((r) => r.followUps > 0);
+  if (answered && edit.bidangId !== now.bidangId) out.push({ kind: 'BIDANG_ANSWERED' });
+  const byId = new Map(now.recommendations.map((r) => [r.id, r]));
+  const kept = new Set<string>();
+  edit.recommendations.forEach((e, index) => {
+    if (!e.id) return;
+    const r = byId.get(e.id);
+    if (!r) return void out.push({ kind: 'UNKNOWN_RECOMMENDATION', index });
+    kept.add(r.id);
+    if (r.followUps > 0 && (e.code.trim() !== r.code || e.text.trim() !== r.text)) out.push({ kind: 'ANSWERED_CHANGED', code: r.code, index });
+  });
+  for (const r of now.recommendations) if (!kept.has(r.id) && r.followUps > 0) out.push({ kind: 'ANSWERED_REMOVED', code: r.code });
+  return out;
+}

@@ -1,5 +1,5 @@
 import { getStep, SOP_STEPS } from './steps';
-import { BIDANG_ROLES, isRole, OFFICE_WIDE_ROLES, ROLES, seesWholeOffice, SUPERIOR, VERIFIER_ROLES, type Role } from './roles';
+import { BIDANG_ROLES, isRole, OFFICE_WIDE_ROLES, PEMDA_ROLES, ROLES, seesWholeOffice, SUPERIOR, VERIFIER_ROLES, type Role } from './roles';
 
 describe('roles', () => {
   it.each([
@@ -22,8 +22,8 @@ describe('roles', () => {
     expect(seesWholeOffice(roles)).toBe(expected);
   });
 
-  it('every role is exactly one of office-wide, a Bidang role or a verifier (APIP)', () => {
-    for (const r of ROLES) expect([OFFICE_WIDE_ROLES.includes(r), BIDANG_ROLES.includes(r), VERIFIER_ROLES.includes(r)].filter(Boolean)).toHaveLength(1);
+  it('every role is exactly one of office-wide, a Bidang role, a verifier (APIP) or a pemda role', () => {
+    for (const r of ROLES) expect([OFFICE_WIDE_ROLES.includes(r), BIDANG_ROLES.includes(r), VERIFIER_ROLES.includes(r), PEMDA_ROLES.includes(r)].filter(Boolean)).toHaveLength(1);
   });
 });
 

@@ -13,6 +13,11 @@ export const ROLES = [
   'BIDANG_HEAD',
   // Issue 14: the APIP (Inspektorat) verifier of audit follow-ups. Office-scoped for now.
   'APIP',
+  // Issue 15: the kabupaten (pemda) level. Held by staff of one of the pemda's offices (Setda,
+  // Bappeda, Inspektorat); they read across every office of their pemda and never beyond it.
+  'PEMDA_ADMIN',
+  'PEMDA_ANALYST',
+  'PEMDA_VIEWER',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -30,6 +35,13 @@ export const BIDANG_ROLES: readonly Role[] = ['BIDANG_OPERATOR', 'BIDANG_HEAD'];
  * office's findings, not its submissions or analyses. Neither office-wide nor a Bidang role.
  */
 export const VERIFIER_ROLES: readonly Role[] = ['APIP'];
+/**
+ * Roles of the pemda above the offices (issue 15): neither office-wide nor a Bidang role in their
+ * own office's procedure; what they may do across the pemda's offices is decided by the pemda
+ * features, read-only except issuing requests (analyst) and creating offices (pemda admin).
+ */
+export const PEMDA_ROLES: readonly Role[] = ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'];
+export const isPemdaRole = (roles: readonly string[]): boolean => roles.some((r) => (PEMDA_ROLES as readonly string[]).includes(r));
 
 /** Who manages indicators, Sasaran, Renstra periods and targets (issue 12 §3). */
 export const INDICATOR_MANAGERS = ['ADMIN', 'KASUBBAG', 'PENYUSUN'] as const satisfies readonly Role[];
@@ -52,6 +64,9 @@ export const ROLE_LABELS: Record<Role, { id: string; en: string }> = {
   BIDANG_OPERATOR: { id: 'Operator Bidang', en: 'Division Operator' },
   BIDANG_HEAD: { id: 'Kepala Bidang', en: 'Head of Division' },
   APIP: { id: 'Verifikator APIP (Inspektorat)', en: 'APIP verifier (Inspectorate)' },
+  PEMDA_ADMIN: { id: 'Administrator Pemda', en: 'Regional government administrator' },
+  PEMDA_ANALYST: { id: 'Analis Pemda (Bappeda/Inspektorat)', en: 'Regional analyst (Bappeda/Inspectorate)' },
+  PEMDA_VIEWER: { id: 'Pimpinan Daerah (Sekda/Bupati)', en: 'Regional leadership (read-only)' },
 };
 
 /**
@@ -70,6 +85,10 @@ export const SUPERIOR: Record<Role, Role | null> = {
   BIDANG_HEAD: 'SEKRETARIS',
   // The Inspektorat is outside the office's line of command.
   APIP: null,
+  // The pemda level is above the offices' lines of command.
+  PEMDA_ADMIN: null,
+  PEMDA_ANALYST: null,
+  PEMDA_VIEWER: null,
 };
 
 /**
@@ -96,4 +115,7 @@ export const RECORD_KIND: Record<Role, RecordMark> = {
   BIDANG_OPERATOR: 'NONE',
   BIDANG_HEAD: 'PARAF',
   APIP: 'PARAF',
+  PEMDA_ADMIN: 'NONE',
+  PEMDA_ANALYST: 'PARAF',
+  PEMDA_VIEWER: 'NONE',
 };

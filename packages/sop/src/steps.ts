@@ -152,7 +152,7 @@ export function getStep(no: number): StepDefinition {
   return step;
 }
 
-export type DocumentKind = 'LHP' | 'LHE' | 'TL_HP' | 'FORMAT' | 'REPORT' | 'DISPOSITION' | 'OTHER' | 'SOP_MONITORING';
+export type DocumentKind = 'LHP' | 'LHE' | 'TL_HP' | 'FORMAT' | 'REPORT' | 'DISPOSITION' | 'OTHER' | 'SOP_MONITORING' | 'LKJIP';
 
 /**
  * The documents each Bidang hands in at step 4 (the SOP's output of that step): submitting needs
@@ -169,6 +169,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, { id: string; en: string
   DISPOSITION: { id: 'Lembar Disposisi', en: 'Disposition Sheet' },
   OTHER: { id: 'Lainnya', en: 'Other' },
   SOP_MONITORING: { id: 'Monitoring Pelaksanaan SOP', en: 'SOP Implementation Monitoring' },
+  LKJIP: { id: 'LKjIP Bab III (draf)', en: 'LKjIP chapter III (draft)' },
 };
 
 export function isDocumentKind(value: unknown): value is DocumentKind {

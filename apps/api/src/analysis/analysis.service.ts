@@ -106,7 +106,7 @@ export class AnalysisService {
 
   /** Save the Kasubbag's analysis: updates the open draft, or starts a new version after a submitted one. */
   async save(actor: Actor, requestId: string, narrative: string | null | undefined, now = new Date(), bidangNarratives?: BidangNarrative[] | null) {
-    const scale = await this.scales.inForce(now);
+    const scale = await this.scales.inForce(now, actor.officeId);
     // Read before the transaction, never inside it: it goes through the pool, and with one
     // connection (the embedded PGlite) the transaction holds that connection. Safe: what it
     // reads (submissions, step 4) cannot change once the request has left step 4, and the
@@ -197,7 +197,7 @@ export class AnalysisService {
         include: { indicator: { include: { targets: true, sasaran: true } } },
         orderBy: { indicator: { code: 'asc' } },
       }),
-      this.scales.inForce(),
+      this.scales.inForce(new Date(), s.request.officeId),
     ]);
     const { prev, lastYear, history } = await loadHistory(this.db, s.request, rows.map((r) => r.indicator));
     return rows.flatMap(({ indicator: i, ...frozen }) => {

@@ -7,14 +7,17 @@ import { CategoryScaleInfo, SetScaleCapInput } from './scale.model';
 @Resolver()
 export class ScaleResolver {
   @Authorized()
-  @Query(() => CategoryScaleInfo, { description: 'Skala kategori capaian yang berlaku hari ini, dengan batasnya (cap)' })
-  categoryScale(@Ctx() ctx: GqlContext) {
-    return ctx.services.scales.view();
+  @Query(() => CategoryScaleInfo, { description: 'Skala kategori capaian yang berlaku hari ini bagi kantor pemanggil (nasional, atau versi pemdanya), dengan batasnya (cap)' })
+  categoryScale(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.scales.view(actor.officeId);
   }
 
-  /** The scale rows are shared by every office of the installation: the administrator's. */
-  @Authorized('ADMIN')
-  @Mutation(() => CategoryScaleInfo, { description: 'Tambah versi skala dengan batas (cap) capaian per indikator; versi lama tetap untuk analisis lama' })
+  /**
+   * A cap counts for every office of the pemda (their capaian must compare in the kabupaten's
+   * league tables), so it is the pemda administrator's, not one office's administrator's.
+   */
+  @Authorized('PEMDA_ADMIN')
+  @Mutation(() => CategoryScaleInfo, { description: 'Tambah versi skala untuk semua kantor pemda Anda, dengan batas (cap) capaian per indikator; versi lama tetap untuk analisis lama' })
   setScaleCap(@Arg('input', () => SetScaleCapInput) input: SetScaleCapInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.scales.addCapVersion(actor, input.cap ?? null, input.validFrom);
   }

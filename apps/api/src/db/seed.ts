@@ -80,6 +80,14 @@ const INDICATORS: [string, string, string, string, string, Pol, number, number?]
   ['IKU-08', 'EKONOMI', S3, 'Persentase penyerapan Dana Desa untuk pemberdayaan ekonomi', '%', 'RANGE', 20, 30],
 ];
 
+/**
+ * The end-of-Renstra-period (2028) targets, for the LKjIP's "realisasi to date vs the Renstra
+ * target"; illustrative like the indicators.
+ */
+const RENSTRA_TARGETS: Record<string, number> = {
+  'IKU-01': 100, 'IKU-02': 100, 'IKU-03': 95, 'IKU-04': 300, 'IKU-05': 100, 'IKU-06': 10, 'IKU-07': 90, 'IKU-08': 25,
+};
+
 /** Targets per Triwulan: cumulative quarters for counts and percentages reached over the year. */
 function quarterTargets(annual: number, pol: Pol): number[] {
   if (pol !== 'HIGHER_IS_BETTER') return [annual, annual, annual, annual];
@@ -123,9 +131,11 @@ const DEMO_KOP = {
  * kop is seeded without a logo.
  */
 export async function seedDemo(db: Db, opts: { password: string; year: number; dataDir?: string }): Promise<{ officeId: string; created: boolean }> {
+  const pemda = await upsertPemda(db, 'Kabupaten Nganjuk');
   const office = await db.office.upsert({
     where: { code: DEMO_OFFICE_CODE },
     create: {
+      pemdaId: pemda.id,
       code: DEMO_OFFICE_CODE,
       name: 'Dinas Pemberdayaan Masyarakat dan Desa',
       regency: 'Kabupaten Nganjuk',
@@ -167,12 +177,13 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       },
     });
   }
-  // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above).
-  const renstra = await db.renstraPeriod.upsert({
-    where: { officeId_startYear: { officeId: office.id, startYear: 2025 } },
-    create: { officeId: office.id, name: 'Renstra 2025–2029', startYear: 2025, endYear: 2029 },
-    update: {},
-  });
+  // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above). It
+  // starts in 2024 so that the LKjIP of last year compares it with the year before inside one
+  // period (the demo history replays the annual requests of both). An office that already has a
+  // period (seeded earlier with 2025–2029) keeps it.
+  const renstra =
+    (await db.renstraPeriod.findFirst({ where: { officeId: office.id }, orderBy: { startYear: 'asc' } })) ??
+    (await db.renstraPeriod.create({ data: { officeId: office.id, name: 'Renstra 2024–2028', startYear: 2024, endYear: 2028 } }));
   const sasaranIds = new Map<string, string>();
   for (const [n, name] of [S1, S2, S3].entries()) {
     const code = `S${n + 1}`;
@@ -186,20 +197,24 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
   for (const [code, bidang, sasaran, name, satuan, polarity, annual, upper] of INDICATORS) {
     const ind = await db.indicator.upsert({
       where: { officeId_code: { officeId: office.id, code } },
-      create: { officeId: office.id, bidangId: bidangIdOf(bidang), code, sasaranId: sasaranIds.get(sasaran)!, name, satuan, polarity },
+      create: { officeId: office.id, bidangId: bidangIdOf(bidang), code, sasaranId: sasaranIds.get(sasaran)!, name, satuan, polarity, renstraTarget: RENSTRA_TARGETS[code] ?? null },
       update: {},
     });
-    for (const year of [opts.year - 1, opts.year]) {
-      // Triwulan 0: the year's Perjanjian Kinerja target; 1–4 cumulative.
-      const q = [annual, ...quarterTargets(annual, polarity)];
-      for (const [triwulan, target] of q.entries()) {
-        await db.indicatorTarget.upsert({
-          where: { indicatorId_year_triwulan: { indicatorId: ind.id, year, triwulan } },
-          create: { indicatorId: ind.id, year, triwulan, target, targetUpper: upper ?? null },
-          update: {},
-        });
-      }
+    // An office seeded before the Renstra targets were in the demo gets them, once.
+    if (ind.renstraTarget === null && RENSTRA_TARGETS[code] !== undefined) {
+      await db.indicator.updateMany({ where: { id: ind.id, renstraTarget: null }, data: { renstraTarget: RENSTRA_TARGETS[code] } });
     }
+    // Three years of targets: the demo history (monitoring/demo-history.ts) replays the annual
+    // requests of the two last years, which the LKjIP compares. Triwulan 0: the year's Perjanjian
+    // Kinerja target; 1–4 cumulative. One statement per
+    // indicator (ON CONFLICT DO NOTHING): this runs at every start.
+    const q = [annual, ...quarterTargets(annual, polarity)];
+    await db.indicatorTarget.createMany({
+      data: [opts.year - 2, opts.year - 1, opts.year].flatMap((year) =>
+        q.map((target, triwulan) => ({ indicatorId: ind.id, year, triwulan, target, targetUpper: upper ?? null })),
+      ),
+      skipDuplicates: true,
+    });
   }
   await seedDemoKop(db, office.id, opts.dataDir);
   await seedDemoFindings(db, office.id, opts.year, bidangIdOf);
@@ -257,6 +272,15 @@ async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined
   await db.office.updateMany({ where: { id: officeId, logoDocumentId: null }, data: { logoDocumentId: logo.id } });
 }
 
+/**
+ * The regional government named by a regency ("Kabupaten Nganjuk"); its code is the same slug the
+ * pemda migration gave existing offices, so a bootstrap after an upgrade finds the same pemda.
+ */
+export async function upsertPemda(db: Db, regency: string) {
+  const code = regency.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toUpperCase();
+  return db.pemda.upsert({ where: { code }, create: { code, name: `Pemerintah ${regency}` }, update: {} });
+}
+
 /** Creates the first office and its administrator when BOOTSTRAP_ADMIN_* is configured. */
 export async function seedBootstrap(
   db: Db,
@@ -264,9 +288,10 @@ export async function seedBootstrap(
 ): Promise<boolean> {
   if (!b.username || !b.password) return false;
   if (await db.user.findUnique({ where: { username: b.username } })) return false;
+  const pemda = await upsertPemda(db, b.regency);
   const office = await db.office.upsert({
     where: { code: b.officeCode },
-    create: { code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
+    create: { pemdaId: pemda.id, code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
     update: {},
   });
   await db.user.create({

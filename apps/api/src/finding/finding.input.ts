@@ -51,6 +51,32 @@ export class AddFindingInput {
   recommendations!: RecommendationInput[];
 }
 
+@InputType({ description: 'Satu rekomendasi dalam perubahan temuan: dengan id = yang sudah ada (diubah atau tetap), tanpa id = baru' })
+export class RecommendationEditInput {
+  @Field(() => UUID, { nullable: true, description: 'Rekomendasi yang sudah ada; kosong = rekomendasi baru' }) @IsOptional() id?: string | null;
+  @Field(() => String, { description: 'Kode rekomendasi' }) @TrimmedLength(1, 40, CODE) code!: string;
+  @Field(() => String) @TrimmedLength(2, 5000, LONG('Isi rekomendasi', 'The recommendation')) text!: string;
+}
+
+@InputType({ description: 'Perubahan temuan setelah dicatat: isi lengkap yang baru. Rekomendasi yang tidak disebut dihapus (hanya bila belum ada tindak lanjut).' })
+export class UpdateFindingInput {
+  @Field(() => UUID) id!: string;
+  @Field(() => Int, { description: 'Versi temuan yang dibaca (Finding.version); berbeda = CONFLICT' }) @IsInt(bi('Versi tidak valid', 'Invalid version')) @Min(1, bi('Versi tidak valid', 'Invalid version')) expectedVersion!: number;
+  @Field(() => String, { description: 'Kode temuan' }) @TrimmedLength(1, 40, CODE) code!: string;
+  @Field(() => String) @TrimmedLength(2, 500, bi('Judul temuan wajib diisi (2–500 karakter)', 'The finding title is required (2–500 characters)')) title!: string;
+  @Field(() => String) @TrimmedLength(2, 5000, LONG('Kondisi', 'The condition')) kondisi!: string;
+  @Field(() => String) @TrimmedLength(2, 5000, LONG('Kriteria', 'The criteria')) kriteria!: string;
+  @Field(() => String) @TrimmedLength(2, 5000, LONG('Sebab', 'The cause')) sebab!: string;
+  @Field(() => String) @TrimmedLength(2, 5000, LONG('Akibat', 'The effect')) akibat!: string;
+  @Field(() => UUID, { description: 'Bidang penanggung jawab (tetap setelah Bidang mengirim tindak lanjut)' }) bidangId!: string;
+  @Field(() => UUID, { nullable: true, description: 'Indikator yang terkait, bila ada' }) @IsOptional() indicatorId?: string | null;
+  @Field(() => [RecommendationEditInput])
+  @ArrayNotEmpty(bi('Minimal satu rekomendasi', 'At least one recommendation'))
+  @ArrayMaxSize(50, bi('Paling banyak 50 rekomendasi', 'At most 50 recommendations'))
+  @ValidateNested({ each: true })
+  recommendations!: RecommendationEditInput[];
+}
+
 @InputType({ description: 'Tindak lanjut Bidang atas satu rekomendasi; bukti diunggah ke /api/documents?followUpActionId=…' })
 export class SubmitFollowUpInput {
   @Field(() => UUID) recommendationId!: string;

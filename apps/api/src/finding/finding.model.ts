@@ -72,6 +72,10 @@ export class Finding {
   @Field(() => ID, { nullable: true }) indicatorId!: string | null;
   @Field(() => String, { nullable: true }) indicatorName!: string | null;
   @Field(() => [Recommendation]) recommendations!: Recommendation[];
+  @Field(() => Int, { description: 'Kirim sebagai expectedVersion saat mengubah temuan' }) version!: number;
+  @Field(() => Boolean, { description: 'Keadaan tindak lanjutnya masih mengizinkan perubahan (peran: Kasubbag, Penyusun, administrator)' }) editable!: boolean;
+  @Field(() => String, { nullable: true, description: 'Mengapa temuan tidak dapat diubah lagi' }) editBlockedReason!: string | null;
+  @Field(() => String, { nullable: true }) editBlockedReasonEn!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Satu baris register: rekomendasi dengan temuan dan laporannya' })

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import type { GqlContext } from '../common/context';
 import { UUID } from '../common/scalars';
-import { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SetFindingDeadlineInput, SubmitFollowUpInput, VerifyFollowUpInput } from './finding.input';
+import { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SetFindingDeadlineInput, SubmitFollowUpInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
 import { AuditReport, Finding, FindingDeadlineSetting, FindingRegister, Recommendation } from './finding.model';
 
 /** Findings and their follow-up (TL HP). Role gates from packages/sop FINDING_ROLES; object checks in FindingService. */
@@ -62,6 +62,12 @@ export class FindingResolver {
   @Mutation(() => Finding, { description: 'Catat temuan dengan rekomendasinya; pengingat dan eskalasi dijadwalkan' })
   addFinding(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('input', () => AddFindingInput) input: AddFindingInput) {
     return ctx.services.findings.addFinding(actor, input);
+  }
+
+  @Authorized(...FINDING_ROLES.ENTER)
+  @Mutation(() => Finding, { description: 'Ubah temuan dan rekomendasinya (ditolak NOT_EDITABLE setelah tindak lanjut diverifikasi APIP)' })
+  updateFinding(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('input', () => UpdateFindingInput) input: UpdateFindingInput) {
+    return ctx.services.findings.updateFinding(actor, input);
   }
 
   @Authorized(...FINDING_ROLES.ANSWER)

@@ -15,6 +15,9 @@ import {
   checkVerification,
   DEFAULT_TL_DEADLINE_DAYS,
   FINDING_ROLES,
+  findingEditProblems,
+  findingLock,
+  type FindingEditProblem,
   INITIAL_TL_STATUS,
   isTlOverdue,
   localDate,
@@ -36,7 +39,7 @@ import { findOr404 } from '../common/found';
 import type { Db, Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { documentView } from '../submission/submission.service';
-import type { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SubmitFollowUpInput, VerifyFollowUpInput } from './finding.input';
+import type { AddFindingInput, CreateAuditReportInput, FindingFilter, ReturnFollowUpInput, SubmitFollowUpInput, UpdateFindingInput, VerifyFollowUpInput } from './finding.input';
 import type { FindingNotifier } from './finding.notify';
 import { buildMatrixWorkbook, parseFindingSheet } from './finding.xlsx';
 
@@ -68,6 +71,39 @@ const NOT_PENDING: Bilingual = {
   id: 'Tindak lanjut ini sudah diperiksa APIP.',
   en: 'The APIP has already reviewed this follow-up.',
 };
+
+/** Why a finding is frozen (packages/sop findingLock). */
+const VERIFIED_LOCK: Bilingual = {
+  id: 'Temuan ini tidak dapat diubah lagi: tindak lanjutnya sudah diverifikasi APIP.',
+  en: 'This finding can no longer be changed: the APIP has verified its follow-up.',
+};
+
+/** An edit refused by packages/sop findingEditProblems, as one error naming every field concerned. */
+function refuseEdit(problems: FindingEditProblem[]): never {
+  const texts = problems.map((p): { field: string; text: Bilingual } => {
+    switch (p.kind) {
+      case 'VERIFIED':
+        return { field: 'id', text: VERIFIED_LOCK };
+      case 'BIDANG_ANSWERED':
+        return { field: 'bidangId', text: { id: 'Bidang penanggung jawab tidak dapat diganti: Bidang sudah mengirim tindak lanjut.', en: 'The responsible Bidang cannot change: it has already sent a follow-up.' } };
+      case 'ANSWERED_CHANGED':
+        return { field: `recommendations.${p.index}.text`, text: { id: `Rekomendasi ${p.code} sudah ditindaklanjuti Bidang: kode dan isinya tidak dapat diubah.`, en: `Recommendation ${p.code} has a follow-up: its code and text cannot change.` } };
+      case 'ANSWERED_REMOVED':
+        return { field: 'recommendations', text: { id: `Rekomendasi ${p.code} sudah ditindaklanjuti Bidang: tidak dapat dihapus.`, en: `Recommendation ${p.code} has a follow-up: it cannot be removed.` } };
+      case 'UNKNOWN_RECOMMENDATION':
+        return { field: `recommendations.${p.index}.id`, text: { id: 'Rekomendasi ini bukan milik temuan tersebut.', en: 'This recommendation does not belong to the finding.' } };
+    }
+  });
+  const first = texts[0]!;
+  const code = problems[0]!.kind === 'UNKNOWN_RECOMMENDATION' ? 'VALIDATION_FAILED' : 'NOT_EDITABLE';
+  fail(code, first.text, { fields: texts.map((x) => fieldProblem(x.field, x.text)) });
+}
+
+/** What an edit's audit row keeps of a finding, before and after. */
+const findingAuditState = (f: { code: string; title: string; kondisi: string; kriteria: string; sebab: string; akibat: string; bidangId: string; indicatorId: string | null; version: number }, recs: { id: string; code: string; text: string }[]) => ({
+  code: f.code, title: f.title, kondisi: f.kondisi, kriteria: f.kriteria, sebab: f.sebab, akibat: f.akibat, bidangId: f.bidangId, indicatorId: f.indicatorId, version: f.version,
+  recommendations: recs.map((r) => ({ id: r.id, code: r.code, text: r.text })),
+});
 
 /** Status 2 and 3 are open: the follow-up is not finished (1 and 4 close a recommendation). */
 export const isOpenStatus = (s: TlStatus) => s === 'BELUM_SESUAI' || s === 'BELUM_DITINDAKLANJUTI';
@@ -152,6 +188,7 @@ export class FindingService {
 
   private async findingView(f: FindingRow, today: string) {
     const names = await this.namesOf(f.recommendations);
+    const locked = findingLock({ recommendations: f.recommendations.map((r) => ({ verified: !!r.verifiedAt })) });
     return {
       id: f.id,
       report: this.reportView(f.report),
@@ -166,6 +203,10 @@ export class FindingService {
       indicatorId: f.indicatorId,
       indicatorName: f.indicator?.name ?? null,
       recommendations: f.recommendations.map((r) => this.recommendationView(r, today, names)),
+      version: f.version,
+      editable: !locked,
+      editBlockedReason: locked ? VERIFIED_LOCK.id : null,
+      editBlockedReasonEn: locked ? VERIFIED_LOCK.en : null,
     };
   }
 
@@ -337,6 +378,81 @@ export class FindingService {
       await this.notifier?.schedule(tx, { recommendationId: r.id, officeId: actor.officeId, deadline }, now);
     }
     return f;
+  }
+
+  /**
+   * Edits a finding after entry: the whole new content (texts, Bidang, indicator, recommendations
+   * — with id = kept or changed, without = new, absent = removed), refused as packages/sop
+   * findingEditProblems says (frozen once verified; answered ones keep their Bidang and text).
+   * One transaction: the finding and its recommendations locked, the edit, its audit row, new
+   * recommendations' reminder/escalation scheduled and removed ones' dropped.
+   */
+  async updateFinding(actor: Actor, input: UpdateFindingInput, now = new Date()) {
+    await this.db.$transaction(async (tx) => {
+      // The same row locks the follow-up takes (Recommendation FOR UPDATE), after the finding's.
+      await tx.$queryRaw`SELECT id FROM "Finding" WHERE id = ${input.id}::uuid AND "officeId" = ${actor.officeId}::uuid FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "Recommendation" WHERE "findingId" = ${input.id}::uuid FOR UPDATE`;
+      const f = await tx.finding.findFirst({
+        where: { id: input.id, officeId: actor.officeId },
+        include: { report: true, recommendations: { orderBy: { code: 'asc' }, include: { _count: { select: { actions: true } } } } },
+      });
+      if (!f) fail('NOT_FOUND');
+      if (f.version !== input.expectedVersion) fail('CONFLICT');
+      const problems = findingEditProblems(
+        { bidangId: f.bidangId, recommendations: f.recommendations.map((r) => ({ id: r.id, code: r.code, text: r.text, verified: !!r.verifiedAt, followUps: r._count.actions })) },
+        { bidangId: input.bidangId, recommendations: input.recommendations },
+      );
+      if (problems.length) refuseEdit(problems);
+      const bidang = await tx.bidang.findFirst({ where: { id: input.bidangId, officeId: actor.officeId, ...(input.bidangId === f.bidangId ? {} : { active: true }) } });
+      if (!bidang) fail('VALIDATION_FAILED', { id: 'Bidang: Bidang tidak dikenal.', en: 'Bidang: unknown Bidang.' }, { fields: [fieldProblem('bidangId', UNKNOWN_BIDANG)] });
+      if (input.indicatorId && !(await tx.indicator.findFirst({ where: { id: input.indicatorId, officeId: actor.officeId } }))) {
+        fail('VALIDATION_FAILED', { id: 'Indikator: indikator tidak dikenal.', en: 'Indicator: unknown indicator.' }, { fields: [fieldProblem('indicatorId', { id: 'Indikator tidak dikenal', en: 'Unknown indicator' })] });
+      }
+      const code = input.code.trim();
+      if (code !== f.code && (await tx.finding.findUnique({ where: { reportId_code: { reportId: f.reportId, code } } }))) {
+        fail('DUPLICATE', { id: `Kode temuan: temuan ${code} sudah ada dalam laporan ${f.report.number}.`, en: `Finding code: finding ${code} already exists in report ${f.report.number}.` }, { fields: [fieldProblem('code', { id: 'Kode temuan sudah dipakai', en: 'Finding code already used' })] });
+      }
+      const recCodes = input.recommendations.map((r) => r.code.trim());
+      const dup = recCodes.find((c, i) => recCodes.indexOf(c) !== i);
+      if (dup) fail('DUPLICATE', { id: `Rekomendasi: kode rekomendasi ${dup} ganda.`, en: `Recommendations: recommendation code ${dup} appears twice.` }, { fields: [fieldProblem('recommendations', { id: 'Kode rekomendasi ganda', en: 'Duplicate recommendation code' })] });
+
+      const keptIds = new Set(input.recommendations.flatMap((r) => (r.id ? [r.id] : [])));
+      const removed = f.recommendations.filter((r) => !keptIds.has(r.id));
+      for (const r of removed) {
+        await tx.recommendation.delete({ where: { id: r.id } });
+        await this.notifier?.drop(tx, r.id);
+      }
+      // Codes may be swapped (1.1 ↔ 1.2): changed codes go through a placeholder first.
+      const changed = input.recommendations.filter((e) => {
+        const r = e.id ? f.recommendations.find((x) => x.id === e.id) : null;
+        return r && (r.code !== e.code.trim() || r.text !== e.text.trim());
+      });
+      for (const e of changed) await tx.recommendation.update({ where: { id: e.id as string }, data: { code: `~${e.id}` } });
+      for (const e of changed) await tx.recommendation.update({ where: { id: e.id as string }, data: { code: e.code.trim(), text: e.text.trim(), version: { increment: 1 } } });
+      const deadline = tlDeadline(dateOnly(f.report.receivedDate), f.report.deadlineDays);
+      for (const e of input.recommendations.filter((x) => !x.id)) {
+        const r = await tx.recommendation.create({ data: { findingId: f.id, code: e.code.trim(), text: e.text.trim(), status: INITIAL_TL_STATUS, deadline: utcDate(deadline) } });
+        await this.notifier?.schedule(tx, { recommendationId: r.id, officeId: actor.officeId, deadline }, now);
+      }
+      const after = await tx.finding.update({
+        where: { id: f.id },
+        data: {
+          code,
+          title: input.title.trim(),
+          kondisi: input.kondisi.trim(),
+          kriteria: input.kriteria.trim(),
+          sebab: input.sebab.trim(),
+          akibat: input.akibat.trim(),
+          bidangId: bidang.id,
+          indicatorId: input.indicatorId ?? null,
+          version: { increment: 1 },
+        },
+        include: { recommendations: { orderBy: { code: 'asc' } } },
+      });
+      await audit(tx, actor, { action: 'finding.updated', entityType: 'Finding', entityId: f.id, before: findingAuditState(f, f.recommendations), after: findingAuditState(after, after.recommendations) });
+    });
+    this.notifier?.afterCommit();
+    return this.finding(actor, input.id, now);
   }
 
   /* ------------------------------------------------------------------ answering and verifying */

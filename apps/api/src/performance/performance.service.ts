@@ -60,7 +60,7 @@ export class PerformanceService {
         },
       }),
       this.db.submissionValue.count({ where: countWhere }),
-      this.scales.inForce(),
+      this.scales.inForce(new Date(), actor.officeId),
     ]);
     const page = rows.slice(0, take);
     // The targets frozen into each value's request at its step 3 (one statement for the page).

@@ -25,6 +25,7 @@ import { NotificationResolver } from '../notification/notification.resolver';
 import { UserResolver } from '../user/user.resolver';
 import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/asks.resolver';
 import { MonitoringResolver } from '../monitoring/monitoring.resolver';
+import { LkjipResolver } from '../lkjip/lkjip.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 
@@ -60,6 +61,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       RequestAsksResolver,
       IndicatorAdHocResolver,
       MonitoringResolver,
+      LkjipResolver,
       FindingResolver,
       HistoryResolver,
     ],

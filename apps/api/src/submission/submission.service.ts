@@ -299,7 +299,7 @@ export class SubmissionService {
       this.sql.rows(VALUES_OF_SUBMISSIONS, [ids]),
       this.sql.rows(DOCUMENTS_OF_SUBMISSIONS, [ids]),
       this.sql.rows(REVIEWS_OF_SUBMISSIONS, [ids]),
-      this.scales.inForce(),
+      this.scales.inForce(new Date(), subs[0]!.officeId),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
       const groups = groupBy(rows, (r) => r.submissionId);

@@ -1,27 +1,45 @@
 #!/usr/bin/env node
 /**
- * Browser scenario for findings and their follow-up (TL HP, issue 14 §2), on its own fresh
- * database and API: an Inspektorat LHP with two findings of Bidang Pemerintahan Desa is entered
- * (through the API, as the Kasubbag would), received long enough ago that both are overdue. On a
- * phone, the Bidang's operator answers one and uploads its evidence; the Inspektorat's verifier
- * verifies it (status 1); the other stays overdue in the register. Screenshots at 360 and 1280 px.
- * (The escalation of the overdue one firing is tested with an injected clock in
- * apps/api/test/findings-reminders.test.ts.)
+ * Browser scenarios for findings and their follow-up (TL HP, issue 14 §2), on their own fresh
+ * database and API, on a phone:
+ * 1. The Kasubbag sets the days per source, records an Inspektorat LHP received on 1 June 2026
+ *    and enters its two findings of Bidang Pemerintahan Desa IN THE SPA (one with two
+ *    recommendations, then edited down to one); downloads the import template; an Excel import
+ *    with a bad row is refused whole (the problem listed by row), the corrected file adds two
+ *    findings of another Bidang.
+ * 2. The Bidang's operator answers 1.01 and uploads its evidence; the Inspektorat's verifier
+ *    verifies it (status 1); 1.02 stays overdue in the register; the Kasubbag sees 1.01 frozen
+ *    for editing, and the escalation of 1.02 in the notifications: the LHP was received months
+ *    ago, so both deadlines (31 July 2026) had passed when it was entered and the escalation jobs
+ *    ran at once — the real job runner of the e2e API, no clock injected. (The escalation firing
+ *    at the end of the deadline day is tested with an injected clock in
+ *    apps/api/test/findings-reminders.test.ts.)
+ * Screenshots at 360 and 1280 px of every page.
  */
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, pdf, shot, startApi } from './harness.mjs';
+import ExcelJS from 'exceljs';
+import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, pdf, shot, signIn, startApi } from './harness.mjs';
 
-const SCENARIOS = ['temuan LHP Inspektorat: Bidang menjawab dengan bukti, APIP memverifikasi, temuan lain tetap terlambat'];
+const SCENARIOS = [
+  'Kasubbag mencatat LHP Inspektorat dan dua temuannya di SPA (pengaturan hari, ubah temuan, templat, impor Excel ditolak lalu diterima)',
+  'temuan LHP Inspektorat: Bidang menjawab dengan bukti, APIP memverifikasi, temuan lain terlambat dan dieskalasi',
+];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (temuan)', scenarios: SCENARIOS, resultFile: 'e2e-findings.json', failedShot: 'FAILED-findings' });
 const shots = (page, name) => shot(page, name, [PHONE, DESKTOP]);
+const LHP = '700/214/411.050/2026';
 
-async function signIn(page, base, login) {
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${base}/masuk`);
-  await page.fill('#login', login);
-  await page.fill('#password', PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
+/**
+ * An import sheet in the template's layout, two findings of Bidang Keuangan dan Aset Desa; with
+ * `bad`, finding 2.02 names a Bidang that does not exist (row 3).
+ */
+async function sheet(bad) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Temuan');
+  ws.addRow(['Kode Temuan', 'Judul Temuan', 'Kondisi', 'Kriteria', 'Sebab', 'Akibat', 'Kode Bidang', 'Kode Indikator', 'Kode Rekomendasi', 'Rekomendasi']);
+  ws.addRow(['2.01', 'Kas desa melebihi batas', 'Saldo kas desa melebihi batas.', 'Permendagri 20/2018.', 'Belum ada pengawasan.', 'Risiko penyalahgunaan.', 'KEUDES', 'IKU-06', '2.01.1', 'Menyetorkan kelebihan kas ke rekening desa.']);
+  ws.addRow(['2.02', 'LPJ Dana Desa terlambat', 'LPJ terlambat.', 'Permendagri 20/2018.', 'Kurang koordinasi.', 'Risiko sanksi.', bad ? 'TIDAKADA' : 'KEUDES', '', '2.02.1', 'Menyusun jadwal pelaporan.']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function main() {
   const spa = builtSpa();
@@ -36,20 +54,103 @@ async function main() {
     watch(page);
 
     const kasubbag = await apiLogin(base, 'kasubbag');
-    const { bidangList } = await gql(base, kasubbag, '{ bidangList { id code } }');
-    const pemdes = bidangList.find((b) => b.code === 'PEMDES').id;
-    const { createAuditReport: lhp } = await gql(base, kasubbag, 'mutation($i: CreateAuditReportInput!){ createAuditReport(input:$i){ id deadline } }', {
-      i: { source: 'INSPEKTORAT', number: '700/214/411.050/2026', title: 'LHP Pemeriksaan Reguler Dinas PMD', year: 2026, receivedDate: '2026-06-01' },
-    });
-    const finding = (code, title, rec) =>
-      gql(base, kasubbag, 'mutation($i: AddFindingInput!){ addFinding(input:$i){ recommendations { id } } }', {
-        i: { reportId: lhp.id, bidangId: pemdes, code, title, kondisi: 'Kondisi sesuai LHP.', kriteria: 'Permendagri 20/2018.', sebab: 'Pengawasan belum optimal.', akibat: 'Risiko salah saji.', recommendations: [{ code: `${code}.1`, text: rec }] },
-      });
-    await finding('1.01', 'Laporan realisasi dana desa terlambat', 'Menegur secara tertulis pendamping desa yang terlambat.');
-    await finding('1.02', 'Aset desa belum dicatat', 'Menginventarisasi dan mencatat aset desa dalam KIB.');
+    const { bidangList } = await gql(base, kasubbag, '{ bidangList { id code name } }');
+    const pemdes = bidangList.find((b) => b.code === 'PEMDES');
+    let reportId = null;
 
     await scenario(SCENARIOS[0], async () => {
-      await page.goto(`${base}/masuk`);
+      await signIn(page, base, 'kasubbag');
+      await page.locator('[data-test="nav-findings"]').click();
+      await page.locator('[data-test="to-reports"]').click();
+      await page.getByRole('heading', { name: 'Laporan hasil pemeriksaan dan evaluasi' }).waitFor();
+
+      // The days per source: the AKIP evaluation's LHE gets 30 days; the Inspektorat keeps 60.
+      await page.locator('[data-test="to-settings"]').click();
+      await page.locator('[data-test="days-AKIP"]').fill('30');
+      await page.locator('[data-test="save-AKIP"]').click();
+      await page.getByText('Batas waktu Evaluasi AKIP disimpan: 30 hari.').waitFor();
+      await page.locator('[data-test="deadline-setting"]').filter({ hasText: 'Evaluasi AKIP' }).getByText('diatur Dinas').waitFor();
+      await shots(page, '74-temuan-pengaturan-hari');
+
+      await page.getByRole('link', { name: '← LHP/LHE' }).click();
+      await page.locator('[data-test="r-source"]').selectOption('INSPEKTORAT');
+      await page.locator('[data-test="r-number"]').fill(LHP);
+      await page.locator('[data-test="r-title"]').fill('LHP Pemeriksaan Reguler Dinas PMD');
+      await page.locator('[data-test="r-year"]').fill('2026');
+      await page.locator('[data-test="r-received"]').fill('2026-06-01');
+      await page.getByText('Pengaturan Dinas untuk sumber ini: 60 hari kalender.').waitFor();
+      await shots(page, '75-temuan-lhp-baru');
+      await page.locator('[data-test="r-save"]').click();
+      await page.getByRole('heading', { name: `LHP ${LHP}` }).waitFor();
+      await page.getByText('batas waktu 31 Juli 2026 (60 hari)').waitFor();
+      reportId = page.url().split('/').pop();
+
+      const enter = async (code, title, recs) => {
+        await page.locator('[data-test="add-finding"]').click();
+        const form = page.locator('[data-test="finding-form"]');
+        await form.locator('[data-test="f-code"]').fill(code);
+        await form.locator('[data-test="f-bidang"]').selectOption({ label: pemdes.name });
+        await form.locator('[data-test="f-title"]').fill(title);
+        await form.locator('[data-test="f-kondisi"]').fill('Kondisi sesuai LHP.');
+        await form.locator('[data-test="f-kriteria"]').fill('Permendagri 20/2018.');
+        await form.locator('[data-test="f-sebab"]').fill('Pengawasan belum optimal.');
+        await form.locator('[data-test="f-akibat"]').fill('Risiko salah saji.');
+        for (let i = 0; i < recs.length; i++) {
+          if (i > 0) await form.locator('[data-test="f-rec-add"]').click();
+          await form.locator('[data-test="f-rec-code"]').nth(i).fill(`${code}.${i + 1}`);
+          await form.locator('[data-test="f-rec-text"]').nth(i).fill(recs[i]);
+        }
+        return form;
+      };
+      await enter('1.01', 'Laporan realisasi dana desa terlambat', ['Menegur secara tertulis pendamping desa yang terlambat.']);
+      await page.locator('[data-test="f-save"]').click();
+      await page.getByText('Temuan 1.01 tersimpan.').waitFor();
+      const form = await enter('1.02', 'Aset desa belum dicatat', ['Menginventarisasi dan mencatat aset desa dalam KIB.', 'Menegur bendahara desa.']);
+      await shots(page, '76-temuan-isi-temuan');
+      await form.locator('[data-test="f-save"]').click();
+      await page.getByText('Temuan 1.02 tersimpan.').waitFor();
+
+      // Editing: 1.02 loses its second recommendation and gets a clearer kondisi.
+      const second = page.locator('[data-test="report-finding"]').filter({ hasText: 'Aset desa belum dicatat' });
+      await second.locator('[data-test="edit-finding"]').click();
+      const edit = page.locator('[data-test="finding-form"]');
+      await edit.locator('[data-test="f-kondisi"]').fill('Aset tanah dan bangunan di 12 desa belum dicatat dalam KIB.');
+      await edit.locator('[data-test="f-rec-remove"]').nth(1).click();
+      await shots(page, '77-temuan-ubah-temuan');
+      await edit.locator('[data-test="f-save"]').click();
+      await page.getByText('Temuan 1.02 tersimpan.').waitFor();
+      await page.getByText('Aset tanah dan bangunan di 12 desa belum dicatat dalam KIB.').waitFor();
+      if ((await page.locator('[data-test="report-rec"]').count()) !== 2) throw new Error('two findings with one recommendation each expected');
+
+      // The Excel import is all or nothing: one bad row refuses the file, the problem named by row.
+      const [template] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="import-template"]').click()]);
+      if (template.suggestedFilename() !== 'templat-impor-temuan.xlsx') throw new Error(`template: ${template.suggestedFilename()}`);
+      await page.setInputFiles('[data-test="import-file"]', { name: 'temuan.xlsx', mimeType: XLSX_TYPE, buffer: await sheet(true) });
+      const row = page.locator('[data-test="import-error-row"]');
+      await row.first().waitFor();
+      const cells = await row.allInnerTexts();
+      if (cells.length !== 1 || !/3\s+Kode Bidang\s+Bidang TIDAKADA tidak dikenal/.test(cells[0])) throw new Error(`import problems: ${JSON.stringify(cells)}`);
+      await page.getByText('Berkas tidak dapat diimpor: 1 isian bermasalah. Tidak ada temuan yang disimpan.').waitFor();
+      if ((await page.locator('[data-test="report-finding"]').count()) !== 2) throw new Error('the refused import must not add a finding');
+      await shots(page, '78-temuan-laporan-impor-ditolak');
+
+      const { findingsOfReport } = await gql(base, kasubbag, 'query($r: UUID!){ findingsOfReport(reportId: $r) { code bidangName recommendations { code deadline overdue } } }', { r: reportId });
+      const got = JSON.stringify(findingsOfReport);
+      const want = JSON.stringify([
+        { code: '1.01', bidangName: pemdes.name, recommendations: [{ code: '1.01.1', deadline: '2026-07-31', overdue: true }] },
+        { code: '1.02', bidangName: pemdes.name, recommendations: [{ code: '1.02.1', deadline: '2026-07-31', overdue: true }] },
+      ]);
+      if (got !== want) throw new Error(`entered: ${got}`);
+
+      // The corrected file goes in whole: two more findings, of Bidang Keuangan dan Aset Desa.
+      await page.setInputFiles('[data-test="import-file"]', { name: 'temuan.xlsx', mimeType: XLSX_TYPE, buffer: await sheet(false) });
+      await page.getByText('2 temuan dengan 2 rekomendasi diimpor.').waitFor();
+      await page.locator('[data-test="report-finding"]').nth(3).waitFor();
+      await page.locator('[data-test="report-finding"]').filter({ hasText: 'Kas desa melebihi batas' }).getByText('Bidang Keuangan dan Aset Desa').waitFor();
+    });
+
+    await scenario(SCENARIOS[1], async () => {
+      if (!reportId) throw new Error('the report was not entered');
       await signIn(page, base, 'operator.pemdes');
       await page.locator('[data-test="nav-findings"]').click();
       await page.getByRole('heading', { name: 'Tindak lanjut hasil pemeriksaan' }).waitFor();
@@ -59,6 +160,9 @@ async function main() {
       await shots(page, '70-temuan-register-bidang');
 
       await rows.filter({ hasText: '1.01' }).getByRole('link').click();
+      // The finding it answers, folded above the answer form.
+      await page.locator('[data-test="rec-finding"] summary').click();
+      await page.locator('[data-test="rec-finding"]').getByText('Pengawasan belum optimal.').waitFor();
       await page.locator('[data-test="answer-text"]').fill('Teguran tertulis telah disampaikan kepada pendamping desa (surat 141/88/411.050/2026).');
       await page.locator('[data-test="answer"]').click();
       await page.getByText('Tindak lanjut terkirim; menunggu verifikasi APIP.').waitFor();
@@ -80,13 +184,24 @@ async function main() {
       await page.goto(`${base}/temuan`);
       await page.locator('[data-test="finding-row"]').nth(1).waitFor();
       // The demo office's own LHP of last year (another Bidang's) is listed too: look at this one's rows.
-      const late = await page.locator('[data-test="finding-row"]').filter({ hasText: '700/214/411.050/2026' }).filter({ has: page.getByText('Terlambat', { exact: true }) }).allInnerTexts();
-      if (late.length !== 1 || !late[0].includes('1.02')) throw new Error(`only 1.02 should remain overdue: ${JSON.stringify(late)}`);
+      const late = await page.locator('[data-test="finding-row"]').filter({ hasText: LHP }).filter({ has: page.getByText('Terlambat', { exact: true }) }).allInnerTexts();
+      const lateCodes = late.map((x) => x.match(/^(\d\.\d\d) ·/m)?.[1]).sort();
+      if (JSON.stringify(lateCodes) !== JSON.stringify(['1.02', '2.01', '2.02'])) throw new Error(`1.01 should no longer be overdue, the others should: ${JSON.stringify(late)}`);
       await shots(page, '73-temuan-register-apip');
 
       const apip = await apiLogin(base, 'inspektorat');
-      const { findingRegister } = await gql(base, apip, 'query($r: UUID){ findingRegister(filter: { reportId: $r }) { counts { total overdue open } } }', { r: lhp.id });
-      if (JSON.stringify(findingRegister.counts) !== JSON.stringify({ total: 2, overdue: 1, open: 1 })) throw new Error(`counts: ${JSON.stringify(findingRegister.counts)}`);
+      const { findingRegister } = await gql(base, apip, 'query($r: UUID){ findingRegister(filter: { reportId: $r }) { counts { total overdue open } } }', { r: reportId });
+      if (JSON.stringify(findingRegister.counts) !== JSON.stringify({ total: 4, overdue: 3, open: 3 })) throw new Error(`counts: ${JSON.stringify(findingRegister.counts)}`);
+
+      // The Kasubbag: 1.01 can no longer be edited (verified); 1.02's escalation is in the notifications.
+      await signIn(page, base, 'kasubbag');
+      await page.goto(`${base}/temuan/laporan/${reportId}`);
+      await page.locator('[data-test="report-finding"]').filter({ hasText: 'Laporan realisasi dana desa terlambat' }).getByText('Temuan ini tidak dapat diubah lagi: tindak lanjutnya sudah diverifikasi APIP.').waitFor();
+      if ((await page.locator('[data-test="edit-finding"]').count()) !== 3) throw new Error('all but 1.01 should still be editable');
+      await shots(page, '79-temuan-laporan-kasubbag');
+      await page.goto(`${base}/pemberitahuan`);
+      await page.getByText('Rekomendasi 1.02.1 atas temuan 1.02').first().waitFor({ timeout: 30_000 });
+      await shots(page, '80-temuan-eskalasi-kasubbag');
     });
   } finally {
     await browser?.close().catch(() => undefined);

@@ -49,8 +49,8 @@ async function main() {
       await loginAs('kasubbag');
       await page.locator('[data-test="nav-indicators"]').click();
       await page.getByRole('heading', { name: 'Indikator, Renstra dan target' }).waitFor();
-      // The seeded period is there; a new one for 2030–2034.
-      await page.locator('[data-test="renstra-2025"]').waitFor();
+      // The seeded period (2024–2028) is there; a new one for 2030–2034.
+      await page.locator('[data-test="renstra-2024"]').waitFor();
       await page.locator('[data-test="add-renstra"]').click();
       await page.fill('#r-start', '2030');
       await page.getByText('Lima tahun: 2030–2034').waitFor();
