@@ -12,9 +12,10 @@
  *
  * Speed: each chunk of offices is one transaction with `session_replication_role = replica`
  * (no triggers, no foreign-key checks: the generator writes `officeId` itself, consistent by
- * construction) and `synchronous_commit = off`; WORKERS chunks run at once. The two 10-million-row
- * tables lose their secondary indexes during the load and get them back by one sorted build each
- * (far cheaper than 10 million random B-tree inserts); then VACUUM ANALYZE.
+ * construction) and `synchronous_commit = off`; WORKERS chunks run at once. The three largest
+ * tables (values, frozen targets, targets) lose their indexes and primary keys during the load and
+ * get them back by one sorted build each (far cheaper than 10 million random B-tree inserts); then
+ * VACUUM ANALYZE.
  *
  * Usage (env or --flags): DB (default sipedaki_scale; refuses the test databases), OFFICES (1000),
  * YEARS (5), FIRST_YEAR (2022), BIDANG (10), INDICATORS (50), WORKERS (2), CHUNK (offices per
@@ -58,8 +59,10 @@ function chunkSql(o: GenerateOptions, a: number, b: number, passwordHash: string
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   return [
     `CREATE TEMP TABLE g_office ON COMMIT DROP AS SELECT gen_random_uuid() AS id, n FROM generate_series(${a}, ${b}) n`,
-    `INSERT INTO "Office"(id, code, name, regency, "officeHours", "requireHeadApproval")
-       SELECT id, 'G${t}-' || lpad(n::text, 5, '0'), 'Dinas Uji ' || n, 'Kabupaten Uji ' || (n / 40 + 1), ${HOURS}, false FROM g_office`,
+    // 40 offices per pemda (the generate() start made the pemda rows).
+    `INSERT INTO "Office"(id, "pemdaId", code, name, regency, "officeHours", "requireHeadApproval")
+       SELECT o.id, p.id, 'G${t}-' || lpad(n::text, 5, '0'), 'Dinas Uji ' || n, 'Kabupaten Uji ' || ((n - 1) / 40 + 1), ${HOURS}, false
+         FROM g_office o JOIN "Pemda" p ON p.code = 'G${t}-P' || ((o.n - 1) / 40 + 1)`,
     `CREATE TEMP TABLE g_bidang ON COMMIT DROP AS SELECT gen_random_uuid() AS id, o.id AS "officeId", o.n, k FROM g_office o, generate_series(1, ${o.bidang}) k`,
     `INSERT INTO "Bidang"(id, "officeId", code, name, "sortOrder") SELECT id, "officeId", 'B' || lpad(k::text, 2, '0'), 'Bidang ' || k, k FROM g_bidang`,
     `CREATE TEMP TABLE g_user ON COMMIT DROP AS
@@ -163,6 +166,10 @@ export async function generate(o: GenerateOptions) {
     ];
     for (const ix of indexes.slice(keys.length)) await pool.query(`DROP INDEX "${ix.indexname}"`);
 
+    // The regional governments, 40 offices each, before the offices that belong to them.
+    await pool.query(
+      `INSERT INTO "Pemda"(id, code, name) SELECT gen_random_uuid(), 'G${o.tag}-P' || k, 'Pemerintah Kabupaten Uji ' || k FROM generate_series(1, ${Math.ceil(o.offices / 40)}) k`,
+    );
     const counts = new Map<string, number>();
     const spent = new Map<string, number>();
     const chunks: [number, number][] = [];

@@ -14,6 +14,8 @@ import { TEST_DATABASE_URL } from './db-url';
 const GLOBAL_TABLES: Record<string, string> = {
   // The tenant itself: its `id` is every other table's officeId (the distribution key).
   Office: 'the tenant: its id is the officeId',
+  // The regional government above its offices (~550 rows nationally): a reference table in Citus.
+  Pemda: 'the level above the offices',
   // National, versioned category scales shared by every office (packages/sop scales).
   CategoryScale: 'national reference data',
   // One row per running API process (the job workers' heartbeat), not per office.
@@ -83,8 +85,9 @@ describe('tenant tables: officeId in every one, with an index that leads with it
 
   it('the trigger fills officeId from the parent row, whatever the insert sends', async () => {
     // Raw SQL, as a bulk loader or another engineer's hand-written statement would write.
+    const pemda = (await db.query(`INSERT INTO "Pemda"(id, code, name) VALUES (gen_random_uuid(), 'TT-' || substr(md5(random()::text), 1, 10), 'Pemerintah Kabupaten Uji') RETURNING id`)).rows[0].id as string;
     const office = async () =>
-      (await db.query(`INSERT INTO "Office"(id, code, name, regency, "officeHours") VALUES (gen_random_uuid(), 'TT-' || substr(md5(random()::text), 1, 10), 'Dinas Uji', 'Kabupaten Uji', '{}') RETURNING id`)).rows[0].id as string;
+      (await db.query(`INSERT INTO "Office"(id, "pemdaId", code, name, regency, "officeHours") VALUES (gen_random_uuid(), $1, 'TT-' || substr(md5(random()::text), 1, 10), 'Dinas Uji', 'Kabupaten Uji', '{}') RETURNING id`, [pemda])).rows[0].id as string;
     const mine = await office();
     const other = await office();
     const b = await db.query(`INSERT INTO "Bidang"(id, "officeId", code, name) VALUES (gen_random_uuid(), $1, 'B1', 'Bidang') RETURNING id`, [mine]);
@@ -107,5 +110,12 @@ describe('tenant tables: officeId in every one, with an index that leads with it
     expect(v.rows[0].officeId).toBe(mine);
     // A parent that does not exist is refused like the foreign key would refuse it.
     await expect(db.query(`INSERT INTO "SubmissionReview"(id, "submissionId", action, "fromStatus", "toStatus", "actorId", version) VALUES (gen_random_uuid(), gen_random_uuid(), 'SUBMIT', 'DRAFT', 'SUBMITTED', $1, 1)`, [u.rows[0].id])).rejects.toMatchObject({ code: '23503' });
+    // These rows bypassed the services (no steps, no audit): gone before another file's sweep meets them.
+    await db.query(`DELETE FROM "DataRequest" WHERE id = $1`, [q.rows[0].id]); // cascades to the submission and its value
+    await db.query(`DELETE FROM "Indicator" WHERE id = $1`, [i.rows[0].id]);
+    await db.query(`DELETE FROM "User" WHERE id = $1`, [u.rows[0].id]);
+    await db.query(`DELETE FROM "Bidang" WHERE id = $1`, [b.rows[0].id]);
+    await db.query(`DELETE FROM "Office" WHERE id = ANY($1::uuid[])`, [[mine, other]]);
+    await db.query(`DELETE FROM "Pemda" WHERE id = $1`, [pemda]);
   });
 });
