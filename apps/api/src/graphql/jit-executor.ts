@@ -17,7 +17,7 @@
  * Mutations stay on graphql-js (they are few per page and run their fields in series).
  */
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 // Apollo Server's one documented way to hand it an executor is its gateway interface (types
@@ -55,9 +55,26 @@ export function jitExecutor(schema: GraphQLSchema): Executor {
     const { document, operation, operationName, context } = rc;
     const variables = rc.request.variables ?? undefined;
     const compiled = operation?.operation === 'query' ? compiledFor(document, operationName) : null;
-    if (compiled) return compiled.query(undefined, context, variables);
+    if (compiled) return withGraphQLErrors(await compiled.query(undefined, context, variables));
     return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
   };
+}
+
+/**
+ * graphql-jit reports errors with a look-alike of GraphQLError whose `extensions` is undefined when
+ * the thrown error has none; Apollo's error formatting reads `extensions.code` and would answer a
+ * refusal (FORBIDDEN, NOT_FOUND…) as its own INTERNAL_SERVER_ERROR. Each one is rebuilt as the
+ * error graphql-js would have given: same message, path, locations and original error.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return { ...result, errors: result.errors.map(asGraphQLError) };
+}
+
+function asGraphQLError(e: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+  if (e.locations) Object.assign(rebuilt, { locations: e.locations });
+  return rebuilt;
 }
 
 /**
