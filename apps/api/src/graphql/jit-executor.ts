@@ -12,12 +12,12 @@
  * its SQL. The cache is keyed by the DocumentNode that Apollo's own (bounded) document store hands
  * out for a query it has parsed and validated before, so it cannot outgrow that store. A document
  * is compiled only when it is seen a second time, so a client sending ever new documents pays the
- * interpreter, not a compilation per request.
+ * interpreter, not a compilation per request; and only when it holds no string literal (jitSafe).
  *
  * Mutations stay on graphql-js (they are few per page and run their fields in series).
  */
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { BREAK, execute, GraphQLError, printSchema, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 // Apollo Server's one documented way to hand it an executor is its gateway interface (types
@@ -43,6 +43,7 @@ export function jitExecutor(schema: GraphQLSchema): Executor {
     entry.uses++;
     if (entry.uses < COMPILE_AFTER) return null;
     const key = operationName ?? '';
+    if (!entry.compiled.has(key) && !jitSafe(document)) entry.compiled.set(key, null);
     if (!entry.compiled.has(key)) {
       const c = compileQuery(schema, document, operationName ?? undefined);
       // A document graphql-jit cannot compile runs on graphql-js (null is remembered as "no").
@@ -58,6 +59,26 @@ export function jitExecutor(schema: GraphQLSchema): Executor {
     if (compiled) return withGraphQLErrors(await compiled.query(undefined, context, variables));
     return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
   };
+}
+
+/**
+ * Whether graphql-jit may compile this document: only when it holds no string literal. graphql-jit
+ * writes literal argument values into the JavaScript it generates with JSON.stringify and then
+ * turns marker strings (public constants of the package, for dates, NaN and ±Infinity) back into
+ * code; a string literal that carries such a marker closes the generated object literal and runs
+ * whatever follows (verified with graphql-jit 0.8.9 and pinned by test/jit-executor.test.ts).
+ * Numbers, booleans, enums and null cannot carry one; the SPA passes strings as variables, which
+ * graphql-jit never writes into code. A document with a string literal runs on graphql-js.
+ */
+export function jitSafe(document: DocumentNode): boolean {
+  let safe = true;
+  visit(document, {
+    StringValue() {
+      safe = false;
+      return BREAK;
+    },
+  });
+  return safe;
 }
 
 /**
