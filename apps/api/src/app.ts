@@ -1,15 +1,13 @@
 import 'reflect-metadata';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
-import pinoHttp from 'pino-http';
 import express from 'express';
-import { logger } from './common/logger';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { createApollo } from './graphql/apollo';
 import { authenticate } from './http/authenticate';
+import { requestLog } from './http/request-log';
 import { errorHandler } from './http/errors';
 import { fileRoutes } from './http/file-routes';
 import { graphqlHeaders, spaRoutes } from './spa/spa.routes';
@@ -35,25 +33,8 @@ export async function createApp(config: Config, db: Db, opts: ServiceOptions = {
   // Off unless TRUST_PROXY names the proxies: a spoofed X-Forwarded-For must not pick the address.
   app.set('trust proxy', config.TRUST_PROXY);
 
-  // One log line per request: method, path (no query string), status, ms and a request id that
-  // the client also gets as `x-request-id`. No headers (Authorization) and no bodies (passwords).
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customAttributeKeys: { responseTime: 'ms' },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  // One log line per request, with the x-request-id (http/request-log.ts).
+  app.use(requestLog());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

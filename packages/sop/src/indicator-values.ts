@@ -53,7 +53,24 @@ const COUNT = new Set([
  * explicit value kind then says more.
  */
 export function valueKindOf(satuan: string | null | undefined): ValueKind {
-  const s = normalise(satuan ?? '');
+  const key = satuan ?? '';
+  const known = kindOfSatuan.get(key);
+  if (known) return known;
+  const kind = deriveValueKind(key);
+  // An office has a few dozen distinct satuan; the bound only stops unbounded growth.
+  if (kindOfSatuan.size >= 1000) kindOfSatuan.clear();
+  kindOfSatuan.set(key, kind);
+  return kind;
+}
+
+/**
+ * Remembered per satuan string: the derivation (Unicode normalisation and several regular
+ * expressions) ran for every value of every board load, the same few satuan each time.
+ */
+const kindOfSatuan = new Map<string, ValueKind>();
+
+function deriveValueKind(satuan: string): ValueKind {
+  const s = normalise(satuan);
   if (!s) return 'INDEX';
   if (PERCENT.test(s)) return 'PERCENTAGE';
   if (MONEY.test(s)) return 'MONEY';

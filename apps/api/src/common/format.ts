@@ -7,6 +7,9 @@ export const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
 export function toNumber(d: { toString(): string }): number;
 export function toNumber(d: { toString(): string } | null | undefined): number | null;
 export function toNumber(d: { toString(): string } | null | undefined): number | null {
+  // Numbers from the hand-written SQL come as numbers: no round trip through a string (the board
+  // converts thousands of them per request).
+  if (typeof d === 'number') return d;
   return d === null || d === undefined ? null : Number(d.toString());
 }
 

@@ -16,6 +16,7 @@ import type { Config } from '../config';
 import { MAX_PAGE_SIZE } from '../data-request/data-request.input';
 import type { Db } from '../db/prisma';
 import { getSchema } from '../schema/build-schema';
+import { jitGateway } from './jit-executor';
 import { armorSyntaxErrorPlugin, rateLimitStatusPlugin, serviceTokenReadOnlyPlugin } from './plugins';
 
 export async function createApollo(config: Config, db: Db): Promise<ApolloServer<GqlContext>> {
@@ -35,7 +36,7 @@ export async function createApollo(config: Config, db: Db): Promise<ApolloServer
   const schema = await getSchema();
   const guard = { listChoices: !production };
   return new ApolloServer<GqlContext>({
-    schema,
+    gateway: jitGateway(schema),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: production,
     validationRules: [...armor.validationRules, costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, maxPageSize: MAX_PAGE_SIZE })],

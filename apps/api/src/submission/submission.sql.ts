@@ -56,7 +56,9 @@ export const SUBMISSIONS_OF_REQUEST = statement<SubmissionRow>()({
  * One requested indicator of a submission's Bidang with what its target is chosen from (the
  * frozen target of the request, the master targets of the request's year, the target mode) and
  * the value, if any. The choice itself is packages/sop requestTarget (valueOfRow): the SQL does
- * not restate it.
+ * not restate it. The master targets are left out (`[]`) once the target is frozen, because
+ * requestTarget then never reads them: on the board (every request from step 3 on) they were
+ * thousands of JSON objects built, sent and parsed per load for nothing.
  */
 export type ValueRow = Pick<Indicator, 'id' | 'code' | 'name' | 'satuan' | 'polarity' | 'targetMode' | 'valueKind' | 'allowAbove100' | 'adHocRequestId'> &
   Pick<DataRequest, 'year' | 'triwulan'> & {
@@ -64,7 +66,11 @@ export type ValueRow = Pick<Indicator, 'id' | 'code' | 'name' | 'satuan' | 'pola
     sasaranName: string | null;
     frozenTarget: number | null;
     frozenTargetUpper: number | null;
-    targetFrozenAt: Date | null;
+    /**
+     * As PostgreSQL's text: only whether it is set is read (requestTarget), and parsing it into a
+     * Date for every value of the board was a measurable part of a load.
+     */
+    targetFrozenAt: string | null;
     targets: { year: number; triwulan: number; target: number; targetUpper: number | null }[];
     realisasi: number | null;
     note: string | null;
@@ -76,13 +82,15 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
   columns: {
     submissionId: 'uuid', id: 'uuid', code: 'text', name: 'text', sasaranName: 'text?', satuan: 'text', polarity: 'Polarity',
     targetMode: 'TargetMode', valueKind: 'ValueKind?', allowAbove100: 'bool', adHocRequestId: 'uuid?', year: 'int4', triwulan: 'int4?',
-    frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'timestamptz?', targets: 'json', realisasi: 'numeric?', note: 'text?',
+    frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?', note: 'text?',
   },
   text: `SELECT s.id AS "submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
           i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", r.year, r.triwulan,
-          di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt",
-          COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
-                      FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json) AS targets,
+          di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt"::text AS "targetFrozenAt",
+          CASE WHEN di."targetFrozenAt" IS NULL
+            THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
+                             FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
+            ELSE '[]'::json END AS targets,
           v.realisasi, v.note
      FROM "BidangSubmission" s
      JOIN "DataRequest" r ON r.id = s."requestId"
@@ -96,12 +104,13 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
 
 /** A value row as every capaian view takes it (analysis/indicator-value.ts). */
 export function valueOfRow(r: ValueRow): IndicatorValue {
-  return indicatorValue(
-    { ...r, sasaran: r.sasaranName === null ? null : { name: r.sasaranName } },
-    r,
-    r,
-    { target: r.frozenTarget, targetUpper: r.frozenTargetUpper, targetFrozenAt: r.targetFrozenAt },
-  );
+  // The indicator's fields named one by one: spreading the whole 19-column row for each of the
+  // board's hundreds of values was a measurable share of its CPU.
+  const indicator = {
+    id: r.id, code: r.code, name: r.name, satuan: r.satuan, polarity: r.polarity, targetMode: r.targetMode, valueKind: r.valueKind,
+    allowAbove100: r.allowAbove100, adHocRequestId: r.adHocRequestId, targets: r.targets, sasaran: r.sasaranName === null ? null : { name: r.sasaranName },
+  };
+  return indicatorValue(indicator, r, r, { target: r.frozenTarget, targetUpper: r.frozenTargetUpper, targetFrozenAt: r.targetFrozenAt });
 }
 
 export type DocumentRow = Pick<StoredDocument, 'id' | 'kind' | 'filename' | 'mimeType' | 'size' | 'sha256' | 'createdAt'> & { submissionId: string };
