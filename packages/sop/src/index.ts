@@ -21,3 +21,4 @@ export * from './indicator-values';
 export * from './findings';
 export * from './versions';
 export * from './audit';
+export * from './rollup';
