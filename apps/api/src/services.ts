@@ -31,6 +31,7 @@ import { MonitoringPrintService } from './monitoring/monitoring.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
+import { RollupService } from './rollup/rollup.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -111,6 +112,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
     findings,
+    rollup: new RollupService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;

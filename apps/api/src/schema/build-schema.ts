@@ -27,6 +27,7 @@ import { IndicatorAdHocResolver, RequestAsksResolver } from '../request-asks/ask
 import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
 import { HistoryResolver } from '../history/history.resolver';
+import { RollupResolver } from '../rollup/rollup.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -62,6 +63,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       MonitoringResolver,
       FindingResolver,
       HistoryResolver,
+      RollupResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

@@ -1,0 +1,122 @@
+/**
+ * The kabupaten rollup's hand-written statements (see db/sql.ts). The rollup reads every office of
+ * a pemda over five years at once; one set-based statement counts per office and period what the
+ * league tables and the trends need, so its cost does not grow with a loop over offices
+ * (bench/rollup.mjs). Each join leads with an indexed key: Office(pemdaId),
+ * DataRequest(officeId, …), RequestStep(requestId, …), DataRequestBidang(requestId, …),
+ * BidangSubmission(requestId, bidangId), PerformanceAnalysis(requestId, version).
+ */
+import { statement } from '../db/sql';
+
+export interface RollupPemdaRow {
+  pemdaId: string;
+  pemdaName: string;
+  pemdaCode: string;
+}
+
+/** $1 an office: the pemda it belongs to (the actor's own office → the actor's pemda). */
+export const ROLLUP_PEMDA_OF_OFFICE = statement<RollupPemdaRow>()({
+  name: 'rollup.pemda-of-office',
+  params: ['uuid'],
+  columns: { pemdaId: 'uuid', pemdaName: 'text', pemdaCode: 'text' },
+  text: `SELECT p.id AS "pemdaId", p.name AS "pemdaName", p.code AS "pemdaCode"
+           FROM "Office" o JOIN "Pemda" p ON p.id = o."pemdaId"
+          WHERE o.id = $1::uuid`,
+});
+
+export interface RollupOfficeRow {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** $1 pemda: its offices, every one of them (an office never asked is listed too). */
+export const ROLLUP_OFFICES = statement<RollupOfficeRow>()({
+  name: 'rollup.offices',
+  params: ['uuid'],
+  columns: { id: 'uuid', code: 'text', name: 'text' },
+  text: `SELECT o.id, o.code, o.name FROM "Office" o WHERE o."pemdaId" = $1::uuid ORDER BY o.name, o.code`,
+});
+
+export interface RollupCountsRow {
+  officeId: string;
+  year: number;
+  /** 1–4, or 0 for the whole year (a request without a Triwulan). */
+  triwulan: number;
+  requests: number;
+  requestsDone: number;
+  /** The latest frozen analysis of the period (latest submitted, then highest version). */
+  analysisId: string | null;
+  requestId: string | null;
+  capaian: number | null;
+  categoryCode: string | null;
+  categoryLabel: string | null;
+  scaleCode: string | null;
+  scaleVersion: number | null;
+  cap: number | null;
+  stepsOnTime: number;
+  stepsLate: number;
+  stepsOpen: number;
+  bidangAsked: number;
+  bidangHandedIn: number;
+  bidangWaived: number;
+}
+
+/**
+ * $1 pemda, $2 first year, $3 last year, $4 now. One row per office and period that has at least
+ * one request (cancelled requests left out):
+ * - requests, and those signed (DONE);
+ * - the frozen analysis: only SUBMITTED versions count; per office and period the one submitted
+ *   last (an office asked twice for a period gives its latest word), with the office capaian, the
+ *   category, scale and cap exactly as that analysis stored them;
+ * - step runs (every RequestStep row, each round a run): on time = finished by its due time; late
+ *   = finished after it, or still open past it at $4; open = still open and not yet due;
+ * - Bidang asked (DataRequestBidang) and handed in (first hand-in recorded, not waived).
+ */
+export const ROLLUP_COUNTS = statement<RollupCountsRow>()({
+  name: 'rollup.counts',
+  params: ['uuid', 'int4', 'int4', 'timestamptz'],
+  columns: {
+    officeId: 'uuid', year: 'int4', triwulan: 'int4', requests: 'int8', requestsDone: 'int8',
+    analysisId: 'uuid?', requestId: 'uuid?', capaian: 'numeric?', categoryCode: 'text?', categoryLabel: 'text?', scaleCode: 'text?', scaleVersion: 'int4?', cap: 'numeric?',
+    stepsOnTime: 'int8', stepsLate: 'int8', stepsOpen: 'int8', bidangAsked: 'int8', bidangHandedIn: 'int8', bidangWaived: 'int8',
+  },
+  text: `WITH r AS (
+           SELECT dr.id, dr."officeId", dr.year, COALESCE(dr.triwulan, 0) AS tw, dr.status
+             FROM "Office" o JOIN "DataRequest" dr ON dr."officeId" = o.id
+            WHERE o."pemdaId" = $1::uuid AND dr.year BETWEEN $2::int4 AND $3::int4 AND dr.status <> 'CANCELLED'),
+         rq AS (
+           SELECT r."officeId", r.year, r.tw, count(*) AS requests, count(*) FILTER (WHERE r.status = 'DONE') AS done
+             FROM r GROUP BY r."officeId", r.year, r.tw),
+         fa AS (
+           SELECT DISTINCT ON (r."officeId", r.year, r.tw) r."officeId", r.year, r.tw, a.id AS "analysisId", a."requestId",
+                  a."officeCapaian", a.results->'office'->'category'->>'code' AS "categoryCode",
+                  a.results->'office'->'category'->>'label' AS "categoryLabel", a."scaleCode", a."scaleVersion",
+                  (a.results->>'cap')::numeric AS cap
+             FROM r JOIN "PerformanceAnalysis" a ON a."requestId" = r.id AND a.status = 'SUBMITTED'
+            ORDER BY r."officeId", r.year, r.tw, a."submittedAt" DESC NULLS LAST, a.version DESC),
+         st AS (
+           SELECT r."officeId", r.year, r.tw,
+                  count(*) FILTER (WHERE s."completedAt" <= s."dueAt") AS on_time,
+                  count(*) FILTER (WHERE s."completedAt" > s."dueAt" OR (s."completedAt" IS NULL AND s."dueAt" < $4::timestamptz)) AS late,
+                  count(*) FILTER (WHERE s."completedAt" IS NULL AND s."dueAt" >= $4::timestamptz) AS open
+             FROM r JOIN "RequestStep" s ON s."requestId" = r.id
+            GROUP BY r."officeId", r.year, r.tw),
+         bd AS (
+           SELECT r."officeId", r.year, r.tw, count(*) AS asked,
+                  count(*) FILTER (WHERE sub."firstSubmittedAt" IS NOT NULL AND sub.status <> 'WAIVED') AS handed,
+                  count(*) FILTER (WHERE sub.status = 'WAIVED') AS waived
+             FROM r JOIN "DataRequestBidang" rb ON rb."requestId" = r.id
+             LEFT JOIN "BidangSubmission" sub ON sub."requestId" = rb."requestId" AND sub."bidangId" = rb."bidangId"
+            GROUP BY r."officeId", r.year, r.tw)
+       SELECT rq."officeId", rq.year, rq.tw AS triwulan, rq.requests, rq.done AS "requestsDone",
+              fa."analysisId", fa."requestId", fa."officeCapaian" AS capaian, fa."categoryCode", fa."categoryLabel",
+              fa."scaleCode", fa."scaleVersion", fa.cap,
+              COALESCE(st.on_time, 0) AS "stepsOnTime", COALESCE(st.late, 0) AS "stepsLate", COALESCE(st.open, 0) AS "stepsOpen",
+              COALESCE(bd.asked, 0) AS "bidangAsked", COALESCE(bd.handed, 0) AS "bidangHandedIn", COALESCE(bd.waived, 0) AS "bidangWaived"
+         FROM rq
+         LEFT JOIN fa ON fa."officeId" = rq."officeId" AND fa.year = rq.year AND fa.tw = rq.tw
+         LEFT JOIN st ON st."officeId" = rq."officeId" AND st.year = rq.year AND st.tw = rq.tw
+         LEFT JOIN bd ON bd."officeId" = rq."officeId" AND bd.year = rq.year AND bd.tw = rq.tw
+        ORDER BY rq."officeId", rq.year, rq.tw`,
+});
