@@ -32,6 +32,7 @@ import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
 import { RollupService } from './rollup/rollup.service';
+import { RollupPrintService } from './rollup/rollup.print';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -82,6 +83,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);
   // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
+  // The kabupaten rollup (issue 15): read-only across the pemda's offices.
+  const rollup = new RollupService(db);
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),
@@ -112,7 +115,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     monitoring,
     monitoringPrint: new MonitoringPrintService(db, monitoring, reports, letterheads),
     findings,
-    rollup: new RollupService(db),
+    rollup,
+    rollupPrint: new RollupPrintService(db, rollup, reports, letterheads),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,7 +4,10 @@
  * analyses only, and isolation: another pemda sees nothing of this one, an office's own staff and
  * machine clients cannot read the rollup, and a refusal changes nothing.
  */
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Db } from '../src/db/prisma';
 import { makeBidang, makeOffice, makePemda, makeUser } from './factories';
 import { errorCode, startTestApp, type TestApp } from './harness';
@@ -279,6 +282,56 @@ describe('a pemda of four offices and a neighbour', () => {
     await expect(t.services.rollup.rollup({ ...analystActor(), kind: 'service' }, { year: 2026, triwulan: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await count()).toEqual(before);
     expect(await t.db.auditEvent.count({ where: { officeId: w.offices.a.id, action: 'auth.refused' } })).toBe(refusedBefore + 4);
+  });
+
+  async function file(p: string, token?: string) {
+    const res = await fetch(`${t.url}${p}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+  const run = (script: string, args: string[], input: Buffer) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile(process.execPath, [path.join(__dirname, script), ...args], { maxBuffer: 20 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      child.stdin!.end(input);
+    });
+
+  it('XLSX: the league table as on screen, one row per office, and the trend; each export audited', async () => {
+    const audits = () => t.db.auditEvent.count({ where: { entityType: 'Pemda', entityId: w.pemda.id, action: 'rollup.exported' } });
+    const before = await audits();
+    const r = await file('/api/rollup/kabupaten.xlsx?year=2026&triwulan=2&sortBy=TIMELINESS', w.tok.analyst);
+    expect([r.status, r.bytes.subarray(0, 2).toString(), r.disposition]).toEqual([200, 'PK', "attachment; filename*=UTF-8''peringkat-kabupaten-2026-tw2.xlsx"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Peringkat')!;
+    const header = sheet.getRow(5).values as unknown[];
+    const col = (name: string) => header.indexOf(name);
+    const rows = [6, 7, 8, 9].map((n) => sheet.getRow(n));
+    expect(rows.map((row) => [row.getCell(col('Perangkat Daerah')).value, row.getCell(col('Ketepatan waktu (%)')).value, row.getCell(col('Peringkat ketepatan')).value])).toEqual([
+      ['Dinas Kesehatan', 85.71, 1],
+      // The route counts at the real clock (after 10 July): B's open step 5 is late by now, 9 / 12.
+      ['Dinas Pendidikan', 75, 2],
+      ['Dinas Sosial', 0, 3],
+      ['Bappeda', null, null],
+    ]);
+    expect(wb.getWorksheet('Tren')!.rowCount).toBe(4 + 25);
+    expect(await audits()).toBe(before + 1);
+  });
+
+  it('PDF: the league table under the kop of the printing office, rendered to PNG for a look', async () => {
+    const r = await file('/api/rollup/kabupaten.pdf?year=2026&triwulan=2', w.tok.viewer);
+    expect([r.status, r.bytes.subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
+    const text = await run('pdf-text.cjs', [], r.bytes);
+    for (const s of ['PERINGKAT KINERJA PERANGKAT DAERAH', 'Triwulan II 2026', 'Dinas Kesehatan', '92,5%', 'Belum ada analisis final', 'Tidak ada permintaan', 'bukan dokumen terbit']) expect(text).toContain(s);
+    expect(text).not.toContain('Dinas Tetangga');
+    const pages = JSON.parse(await run('pdf-png.cjs', [path.join(__dirname, '../test-results/papers/rollup')], r.bytes));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the files refuse an office’s staff and a bad period like the query does', async () => {
+    const refused = await file('/api/rollup/kabupaten.xlsx?year=2026&triwulan=2', w.tok.kasubbagA);
+    expect([refused.status, JSON.parse(refused.bytes.toString()).error.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await file('/api/rollup/kabupaten.pdf?year=2026')).status).toBe(401);
+    const bad = await file('/api/rollup/kabupaten.xlsx?year=2026&sortBy=SPEED', w.tok.analyst);
+    expect([bad.status, JSON.parse(bad.bytes.toString()).error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['sortBy']]);
   });
 
   it('a bad period names its field', async () => {
