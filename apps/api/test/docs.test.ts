@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'analyst'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -76,6 +76,8 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   let o: FlowOffice;
   let serviceToken: string;
   let apipToken: string;
+  /** A pemda analyst (Bappeda) of the test office's pemda (issue 15: the kabupaten rollup). */
+  let analystToken: string;
   beforeAll(async () => {
     t = await startTestApp();
     o = await setupOffice(t);
@@ -86,13 +88,14 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     );
     serviceToken = created.data.createApiToken.token;
     apipToken = await t.login((await makeUser(t.db, o.office.id, ['APIP'])).username);
+    analystToken = await t.login((await makeUser(t.db, o.office.id, ['PEMDA_ANALYST'])).username);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as === 'analyst' ? analystToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
@@ -108,6 +111,9 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return (await req()).submissions[0];
       case '<submissionVersion>':
         return (await getSubmission(t, o.tok.op1, (await req()).submissions[0]!)).version;
+      case '<frozenAnalysis>':
+        // The submitted (frozen) analysis of the request the example's `at:` brought to its step.
+        return (await t.db.performanceAnalysis.findFirstOrThrow({ where: { requestId: (await req()).id, status: 'SUBMITTED' }, orderBy: { version: 'desc' } })).id;
       case '<bidang>':
         return o.bidang[0]!.id;
       case '<indicator>':
