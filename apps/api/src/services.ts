@@ -84,7 +84,7 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const monitoring = new MonitoringService(db, calendars);
   // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
   // The kabupaten rollup (issue 15): read-only across the pemda's offices.
-  const rollup = new RollupService(db);
+  const rollup = new RollupService(db, scales);
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),

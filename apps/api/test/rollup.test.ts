@@ -33,7 +33,7 @@ interface RequestSeed {
   /** One entry per Bidang asked: its submission's status and first hand-in (null = none yet). */
   bidang: { status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'WAIVED' | null; firstSubmittedAt: string | null }[];
   /** Analysis versions in order: capaian and status (with the category the analysis stored). */
-  analyses?: { capaian: number; status: 'SUBMITTED' | 'DRAFT'; category: string; submittedAt?: string; cap?: number | null }[];
+  analyses?: { capaian: number; status: 'SUBMITTED' | 'DRAFT'; category: string; submittedAt?: string; cap?: number | null; scaleCode?: string }[];
 }
 
 /** Seven steps starting at `day` (local), each due after an hour; `late` finish two hours after start. */
@@ -86,7 +86,7 @@ async function seedRequest(db: Db, officeId: string, bidangIds: string[], r: Req
           requestId: req.id,
           version: i + 1,
           status: a.status,
-          scaleCode: 'LKJIP_5',
+          scaleCode: a.scaleCode ?? 'LKJIP_5',
           scaleVersion: 1,
           officeCapaian: a.capaian,
           results: { office, perBidang: [], perSasaran: [], indicators: [], bidang: [], completeness: null, cap: a.cap ?? null },
@@ -135,6 +135,18 @@ describe('a pemda of four offices and a neighbour', () => {
     const db = t.db;
     const pemda = await makePemda(db, 'Kabupaten Rollup');
     const neighbour = await makePemda(db, 'Kabupaten Tetangga');
+    // A scale of another time: stricter bands (Sangat Baik from 95) and a cap of 120. A's analysis
+    // was made with it, so A's 92,5 is "Baik" in the rollup, whatever the default scale says today.
+    const strict = await db.categoryScale.create({
+      data: {
+        code: `STRICT-${crypto.randomBytes(3).toString('hex')}`, version: 1, name: 'Skala ketat (uji)', validFrom: new Date('2020-01-01T00:00:00Z'), cap: 120,
+        bands: [
+          { min: 95, code: 'SANGAT_BAIK', label: { id: 'Sangat Baik', en: 'Very good' } },
+          { min: 80, code: 'BAIK', label: { id: 'Baik', en: 'Good' } },
+          { min: 0, code: 'KURANG', label: { id: 'Kurang', en: 'Poor' } },
+        ],
+      },
+    });
     const mk = async (name: string, pemdaId: string) => {
       const o = await makeOffice(db, { pemdaId });
       await db.office.update({ where: { id: o.id }, data: { name } });
@@ -150,7 +162,7 @@ describe('a pemda of four offices and a neighbour', () => {
     const seeds = {
       a: [
         // Triwulan II: all on time but step 4; both Bidang handed in; frozen at 92,5.
-        { year: 2026, triwulan: 2, steps: steps('2026-04-06', { late: [4] }), bidang: [{ status: 'ACCEPTED', firstSubmittedAt: '2026-04-07T09:00' }, { status: 'ACCEPTED', firstSubmittedAt: '2026-04-07T10:00' }], analyses: [{ capaian: 92.5, status: 'SUBMITTED', category: 'SANGAT_BAIK', cap: 120 }] },
+        { year: 2026, triwulan: 2, steps: steps('2026-04-06', { late: [4] }), bidang: [{ status: 'ACCEPTED', firstSubmittedAt: '2026-04-07T09:00' }, { status: 'ACCEPTED', firstSubmittedAt: '2026-04-07T10:00' }], analyses: [{ capaian: 92.5, status: 'SUBMITTED', category: 'BAIK', cap: 120, scaleCode: strict.code }] },
         // Cancelled: its late steps and missing Bidang must not count.
         { year: 2026, triwulan: 2, status: 'CANCELLED', steps: steps('2026-05-04', { late: [1, 2, 3] }), bidang: [{ status: null, firstSubmittedAt: null }] },
         // Earlier periods for the trend.
@@ -182,7 +194,7 @@ describe('a pemda of four offices and a neighbour', () => {
       neighbourAnalyst: await makeUser(db, x.id, ['PEMDA_ANALYST']),
     };
     const tok = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof users, string>;
-    return { pemda, neighbour, offices: { a, b, c, bappeda, x }, seeds, made, users, tok };
+    return { pemda, neighbour, strict, offices: { a, b, c, bappeda, x }, seeds, made, users, tok };
   }
 
   beforeAll(async () => {
@@ -203,8 +215,8 @@ describe('a pemda of four offices and a neighbour', () => {
     }
     // The numbers themselves, so a shared mistake in expected() cannot hide: A 6 of 7 steps on time
     // (step 4 late; the cancelled request left out), B 5 + 4 on time, 2 late, 1 open (step 5, due 10 July).
-    expect(row(w.offices.a.id)).toMatchObject({ capaian: 92.5, category: { code: 'SANGAT_BAIK' }, cap: 120, stepsOnTime: 6, stepsLate: 1, timeliness: 85.71, completeness: 100 });
-    expect(row(w.offices.b.id)).toMatchObject({ capaian: 70, category: { code: 'CUKUP' }, stepsOnTime: 9, stepsLate: 2, stepsOpen: 1, timeliness: 81.82, bidangAsked: 5, bidangHandedIn: 3, bidangWaived: 1, completeness: 60 });
+    expect(row(w.offices.a.id)).toMatchObject({ capaian: 92.5, category: { code: 'BAIK', label: 'Baik' }, scaleCode: w.strict.code, scaleVersion: 1, cap: 120, stepsOnTime: 6, stepsLate: 1, timeliness: 85.71, completeness: 100 });
+    expect(row(w.offices.b.id)).toMatchObject({ capaian: 70, category: { code: 'CUKUP', label: 'Cukup' }, cap: null, stepsOnTime: 9, stepsLate: 2, stepsOpen: 1, timeliness: 81.82, bidangAsked: 5, bidangHandedIn: 3, bidangWaived: 1, completeness: 60 });
     expect(row(w.offices.c.id)).toMatchObject({ requests: 1, capaian: null, analysisId: null, stepsOnTime: 0, stepsLate: 1, timeliness: 0, bidangAsked: 2, bidangHandedIn: 0, completeness: 0 });
     expect(row(w.offices.bappeda.id)).toMatchObject({ requests: 0, capaian: null, timeliness: null, completeness: null, rankCapaian: null });
     // B's analysis that counts is the frozen one submitted last, not its later draft.
@@ -258,7 +270,7 @@ describe('a pemda of four offices and a neighbour', () => {
     const analysisOfA = w.made.a![0]!.analyses[0]!.id;
     const q = 'query($id: UUID!) { kabupatenAnalysis(analysisId: $id) { officeName periodLabel letterNumber analysis { status office { average category { code } } } } }';
     const ok = await t.gql(q, { id: analysisOfA }, w.tok.viewer);
-    expect(ok.data.kabupatenAnalysis).toMatchObject({ officeName: 'Dinas Kesehatan', periodLabel: 'Triwulan II 2026', analysis: { status: 'SUBMITTED', office: { average: 92.5, category: { code: 'SANGAT_BAIK' } } } });
+    expect(ok.data.kabupatenAnalysis).toMatchObject({ officeName: 'Dinas Kesehatan', periodLabel: 'Triwulan II 2026', analysis: { status: 'SUBMITTED', office: { average: 92.5, category: { code: 'BAIK' } } } });
     const draft = w.made.b![1]!.analyses[1]!.id;
     expect(errorCode(await t.gql(q, { id: draft }, w.tok.analyst))).toBe('NOT_FOUND');
   });
@@ -320,7 +332,7 @@ describe('a pemda of four offices and a neighbour', () => {
     const r = await file('/api/rollup/kabupaten.pdf?year=2026&triwulan=2', w.tok.viewer);
     expect([r.status, r.bytes.subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
     const text = await run('pdf-text.cjs', [], r.bytes);
-    for (const s of ['PERINGKAT KINERJA PERANGKAT DAERAH', 'Triwulan II 2026', 'Dinas Kesehatan', '92,5%', 'Belum ada analisis final', 'Tidak ada permintaan', 'bukan dokumen terbit']) expect(text).toContain(s);
+    for (const s of ['PERINGKAT KINERJA PERANGKAT DAERAH', 'Triwulan II 2026', 'Dinas Kesehatan', '92,5%', 'Baik', 'Belum ada analisis final', 'Tidak ada permintaan', 'bukan dokumen terbit']) expect(text).toContain(s);
     expect(text).not.toContain('Dinas Tetangga');
     const pages = JSON.parse(await run('pdf-png.cjs', [path.join(__dirname, '../test-results/papers/rollup')], r.bytes));
     expect(pages.length).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,8 @@
  * rules of packages/sop rollup.ts.
  */
 import {
+  categorize,
+  DEFAULT_SCALE,
   EMPTY_COUNTS,
   leagueOrder,
   measuresOf,
@@ -25,6 +27,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { hasAnyRole } from '../auth/actor';
 import { toAnalysisModel } from '../analysis/analysis.service';
+import type { ScaleService } from '../analysis/scale.service';
 import { fail, fieldProblem, type Bilingual } from '../common/errors';
 import { sqlOf, type Db } from '../db/prisma';
 import type { Sql } from '../db/sql';
@@ -123,7 +126,10 @@ const countsOf = (r: RollupCountsRow | undefined): OfficePeriodCounts =>
 export class RollupService {
   private readonly sql: Sql;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly scales: ScaleService,
+  ) {
     this.sql = sqlOf(db);
   }
 
@@ -149,9 +155,15 @@ export class RollupService {
     const current = offices.map((o) => ({ office: o, row: byKey.get(`${o.id}:${key}`) }));
     const measures = current.map((c) => measuresOf(countsOf(c.row)));
     const ranks = Object.fromEntries(ROLLUP_MEASURES.map((m) => [m, rankValues(measures.map((x) => measureValue(x, m)))])) as Record<RollupMeasure, (number | null)[]>;
+    // The scale version each frozen analysis was made with gives its category and cap as they were
+    // then (the same lookup as the analysis's own, ScaleService.byVersion; scales are cached).
+    const scales = await this.scales.all();
+    const scaleOf = (code: string, version: number) => scales.find((x) => x.code === code && x.version === version) ?? DEFAULT_SCALE;
     const views: RollupOfficeView[] = current.map(({ office, row }, i) => {
       const c = countsOf(row);
       const m = measures[i]!;
+      const scale = row?.scaleCode ? scaleOf(row.scaleCode, row.scaleVersion ?? 0) : undefined;
+      const band = scale && row ? categorize(scale, row.capaian) : null;
       return {
         officeId: office.id,
         officeCode: office.code,
@@ -159,10 +171,10 @@ export class RollupService {
         requests: c.requests,
         requestsDone: c.requestsDone,
         capaian: m.capaian,
-        category: row?.categoryCode ? { code: row.categoryCode, label: row.categoryLabel ?? row.categoryCode } : null,
+        category: band ? { code: band.code, label: band.label.id } : null,
         scaleCode: row?.scaleCode ?? null,
         scaleVersion: row?.scaleVersion ?? null,
-        cap: row?.cap ?? null,
+        cap: scale?.cap ?? null,
         analysisId: row?.analysisId ?? null,
         requestId: row?.requestId ?? null,
         stepsOnTime: c.stepsOnTime,

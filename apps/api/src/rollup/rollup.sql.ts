@@ -49,11 +49,8 @@ export interface RollupCountsRow {
   analysisId: string | null;
   requestId: string | null;
   capaian: number | null;
-  categoryCode: string | null;
-  categoryLabel: string | null;
   scaleCode: string | null;
   scaleVersion: number | null;
-  cap: number | null;
   stepsOnTime: number;
   stepsLate: number;
   stepsOpen: number;
@@ -67,8 +64,10 @@ export interface RollupCountsRow {
  * one request (cancelled requests left out):
  * - requests, and those signed (DONE);
  * - the frozen analysis: only SUBMITTED versions count; per office and period the one submitted
- *   last (an office asked twice for a period gives its latest word), with the office capaian, the
- *   category, scale and cap exactly as that analysis stored them;
+ *   last (an office asked twice for a period gives its latest word), with the office capaian and
+ *   the scale (code, version) it stored. Its `results` JSON is never read here: it holds every
+ *   indicator (hundreds of kilobytes), and detoasting it for a thousand analyses would cost more
+ *   than the rest of the statement; the category and cap come from the scale version instead;
  * - step runs (every RequestStep row, each round a run): on time = finished by its due time; late
  *   = finished after it, or still open past it at $4; open = still open and not yet due;
  * - Bidang asked (DataRequestBidang) and handed in (first hand-in recorded, not waived).
@@ -78,7 +77,7 @@ export const ROLLUP_COUNTS = statement<RollupCountsRow>()({
   params: ['uuid', 'int4', 'int4', 'timestamptz'],
   columns: {
     officeId: 'uuid', year: 'int4', triwulan: 'int4', requests: 'int8', requestsDone: 'int8',
-    analysisId: 'uuid?', requestId: 'uuid?', capaian: 'numeric?', categoryCode: 'text?', categoryLabel: 'text?', scaleCode: 'text?', scaleVersion: 'int4?', cap: 'numeric?',
+    analysisId: 'uuid?', requestId: 'uuid?', capaian: 'numeric?', scaleCode: 'text?', scaleVersion: 'int4?',
     stepsOnTime: 'int8', stepsLate: 'int8', stepsOpen: 'int8', bidangAsked: 'int8', bidangHandedIn: 'int8', bidangWaived: 'int8',
   },
   text: `WITH r AS (
@@ -90,9 +89,7 @@ export const ROLLUP_COUNTS = statement<RollupCountsRow>()({
              FROM r GROUP BY r."officeId", r.year, r.tw),
          fa AS (
            SELECT DISTINCT ON (r."officeId", r.year, r.tw) r."officeId", r.year, r.tw, a.id AS "analysisId", a."requestId",
-                  a."officeCapaian", a.results->'office'->'category'->>'code' AS "categoryCode",
-                  a.results->'office'->'category'->>'label' AS "categoryLabel", a."scaleCode", a."scaleVersion",
-                  (a.results->>'cap')::numeric AS cap
+                  a."officeCapaian", a."scaleCode", a."scaleVersion"
              FROM r JOIN "PerformanceAnalysis" a ON a."requestId" = r.id AND a.status = 'SUBMITTED'
             ORDER BY r."officeId", r.year, r.tw, a."submittedAt" DESC NULLS LAST, a.version DESC),
          st AS (
@@ -110,8 +107,7 @@ export const ROLLUP_COUNTS = statement<RollupCountsRow>()({
              LEFT JOIN "BidangSubmission" sub ON sub."requestId" = rb."requestId" AND sub."bidangId" = rb."bidangId"
             GROUP BY r."officeId", r.year, r.tw)
        SELECT rq."officeId", rq.year, rq.tw AS triwulan, rq.requests, rq.done AS "requestsDone",
-              fa."analysisId", fa."requestId", fa."officeCapaian" AS capaian, fa."categoryCode", fa."categoryLabel",
-              fa."scaleCode", fa."scaleVersion", fa.cap,
+              fa."analysisId", fa."requestId", fa."officeCapaian" AS capaian, fa."scaleCode", fa."scaleVersion",
               COALESCE(st.on_time, 0) AS "stepsOnTime", COALESCE(st.late, 0) AS "stepsLate", COALESCE(st.open, 0) AS "stepsOpen",
               COALESCE(bd.asked, 0) AS "bidangAsked", COALESCE(bd.handed, 0) AS "bidangHandedIn", COALESCE(bd.waived, 0) AS "bidangWaived"
          FROM rq
