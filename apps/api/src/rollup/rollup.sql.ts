@@ -2,9 +2,12 @@
  * The kabupaten rollup's hand-written statements (see db/sql.ts). The rollup reads every office of
  * a pemda over five years at once; one set-based statement counts per office and period what the
  * league tables and the trends need, so its cost does not grow with a loop over offices
- * (bench/rollup.mjs). Each join leads with an indexed key: Office(pemdaId),
- * DataRequest(officeId, …), RequestStep(requestId, …), DataRequestBidang(requestId, …),
- * BidangSubmission(requestId, bidangId), PerformanceAnalysis(requestId, version).
+ * (bench/rollup.mjs). The pemda's requests are found by Office(pemdaId) and
+ * DataRequest(officeId, …); each request's steps, Bidang, submissions and frozen analysis by an
+ * index that leads with its id (RequestStep(requestId, …), DataRequestBidang(requestId, …),
+ * BidangSubmission(requestId, bidangId), PerformanceAnalysis(requestId, version)), in LATERAL
+ * subqueries, so the work grows with the pemda's own requests and never with the size of the
+ * tables (no hash join over every office's steps when the database holds a thousand offices).
  */
 import { statement } from '../db/sql';
 
@@ -80,39 +83,40 @@ export const ROLLUP_COUNTS = statement<RollupCountsRow>()({
     analysisId: 'uuid?', requestId: 'uuid?', capaian: 'numeric?', scaleCode: 'text?', scaleVersion: 'int4?',
     stepsOnTime: 'int8', stepsLate: 'int8', stepsOpen: 'int8', bidangAsked: 'int8', bidangHandedIn: 'int8', bidangWaived: 'int8',
   },
-  text: `WITH r AS (
+  text: `WITH r AS MATERIALIZED (
            SELECT dr.id, dr."officeId", dr.year, COALESCE(dr.triwulan, 0) AS tw, dr.status
              FROM "Office" o JOIN "DataRequest" dr ON dr."officeId" = o.id
             WHERE o."pemdaId" = $1::uuid AND dr.year BETWEEN $2::int4 AND $3::int4 AND dr.status <> 'CANCELLED'),
-         rq AS (
-           SELECT r."officeId", r.year, r.tw, count(*) AS requests, count(*) FILTER (WHERE r.status = 'DONE') AS done
-             FROM r GROUP BY r."officeId", r.year, r.tw),
+         per AS (
+           SELECT r."officeId", r.year, r.tw, r.status, st.on_time, st.late, st.open, bd.asked, bd.handed, bd.waived,
+                  fa.id AS "analysisId", fa."requestId", fa."officeCapaian", fa."scaleCode", fa."scaleVersion", fa."submittedAt", fa.version
+             FROM r
+            CROSS JOIN LATERAL (
+                  SELECT count(*) FILTER (WHERE s."completedAt" <= s."dueAt") AS on_time,
+                         count(*) FILTER (WHERE s."completedAt" > s."dueAt" OR (s."completedAt" IS NULL AND s."dueAt" < $4::timestamptz)) AS late,
+                         count(*) FILTER (WHERE s."completedAt" IS NULL AND s."dueAt" >= $4::timestamptz) AS open
+                    FROM "RequestStep" s WHERE s."requestId" = r.id) st
+            CROSS JOIN LATERAL (
+                  SELECT count(*) AS asked,
+                         count(*) FILTER (WHERE sub."firstSubmittedAt" IS NOT NULL AND sub.status <> 'WAIVED') AS handed,
+                         count(*) FILTER (WHERE sub.status = 'WAIVED') AS waived
+                    FROM "DataRequestBidang" rb
+                    LEFT JOIN "BidangSubmission" sub ON sub."requestId" = rb."requestId" AND sub."bidangId" = rb."bidangId"
+                   WHERE rb."requestId" = r.id) bd
+             LEFT JOIN LATERAL (
+                  SELECT a.id, a."requestId", a."officeCapaian", a."scaleCode", a."scaleVersion", a."submittedAt", a.version
+                    FROM "PerformanceAnalysis" a WHERE a."requestId" = r.id AND a.status = 'SUBMITTED'
+                   ORDER BY a."submittedAt" DESC NULLS LAST, a.version DESC LIMIT 1) fa ON true),
          fa AS (
-           SELECT DISTINCT ON (r."officeId", r.year, r.tw) r."officeId", r.year, r.tw, a.id AS "analysisId", a."requestId",
-                  a."officeCapaian", a."scaleCode", a."scaleVersion"
-             FROM r JOIN "PerformanceAnalysis" a ON a."requestId" = r.id AND a.status = 'SUBMITTED'
-            ORDER BY r."officeId", r.year, r.tw, a."submittedAt" DESC NULLS LAST, a.version DESC),
-         st AS (
-           SELECT r."officeId", r.year, r.tw,
-                  count(*) FILTER (WHERE s."completedAt" <= s."dueAt") AS on_time,
-                  count(*) FILTER (WHERE s."completedAt" > s."dueAt" OR (s."completedAt" IS NULL AND s."dueAt" < $4::timestamptz)) AS late,
-                  count(*) FILTER (WHERE s."completedAt" IS NULL AND s."dueAt" >= $4::timestamptz) AS open
-             FROM r JOIN "RequestStep" s ON s."requestId" = r.id
-            GROUP BY r."officeId", r.year, r.tw),
-         bd AS (
-           SELECT r."officeId", r.year, r.tw, count(*) AS asked,
-                  count(*) FILTER (WHERE sub."firstSubmittedAt" IS NOT NULL AND sub.status <> 'WAIVED') AS handed,
-                  count(*) FILTER (WHERE sub.status = 'WAIVED') AS waived
-             FROM r JOIN "DataRequestBidang" rb ON rb."requestId" = r.id
-             LEFT JOIN "BidangSubmission" sub ON sub."requestId" = rb."requestId" AND sub."bidangId" = rb."bidangId"
-            GROUP BY r."officeId", r.year, r.tw)
-       SELECT rq."officeId", rq.year, rq.tw AS triwulan, rq.requests, rq.done AS "requestsDone",
+           SELECT DISTINCT ON (p."officeId", p.year, p.tw) p."officeId", p.year, p.tw, p."analysisId", p."requestId", p."officeCapaian", p."scaleCode", p."scaleVersion"
+             FROM per p WHERE p."analysisId" IS NOT NULL
+            ORDER BY p."officeId", p.year, p.tw, p."submittedAt" DESC NULLS LAST, p.version DESC)
+       SELECT p."officeId", p.year, p.tw AS triwulan, count(*) AS requests, count(*) FILTER (WHERE p.status = 'DONE') AS "requestsDone",
               fa."analysisId", fa."requestId", fa."officeCapaian" AS capaian, fa."scaleCode", fa."scaleVersion",
-              COALESCE(st.on_time, 0) AS "stepsOnTime", COALESCE(st.late, 0) AS "stepsLate", COALESCE(st.open, 0) AS "stepsOpen",
-              COALESCE(bd.asked, 0) AS "bidangAsked", COALESCE(bd.handed, 0) AS "bidangHandedIn", COALESCE(bd.waived, 0) AS "bidangWaived"
-         FROM rq
-         LEFT JOIN fa ON fa."officeId" = rq."officeId" AND fa.year = rq.year AND fa.tw = rq.tw
-         LEFT JOIN st ON st."officeId" = rq."officeId" AND st.year = rq.year AND st.tw = rq.tw
-         LEFT JOIN bd ON bd."officeId" = rq."officeId" AND bd.year = rq.year AND bd.tw = rq.tw
-        ORDER BY rq."officeId", rq.year, rq.tw`,
+              sum(p.on_time)::int8 AS "stepsOnTime", sum(p.late)::int8 AS "stepsLate", sum(p.open)::int8 AS "stepsOpen",
+              sum(p.asked)::int8 AS "bidangAsked", sum(p.handed)::int8 AS "bidangHandedIn", sum(p.waived)::int8 AS "bidangWaived"
+         FROM per p
+         LEFT JOIN fa ON fa."officeId" = p."officeId" AND fa.year = p.year AND fa.tw = p.tw
+        GROUP BY p."officeId", p.year, p.tw, fa."analysisId", fa."requestId", fa."officeCapaian", fa."scaleCode", fa."scaleVersion"
+        ORDER BY p."officeId", p.year, p.tw`,
 });
