@@ -68,14 +68,15 @@ async function main() {
     // Seven runs a day apart, each due four hours after its start; one in five takes six hours (late).
     await c.query(`INSERT INTO "RequestStep"(id, "requestId", step, "startedAt", "dueAt", "completedAt")
       SELECT gen_random_uuid(), r.id, s, r.at + (s - 1) * interval '1 day', r.at + (s - 1) * interval '1 day' + interval '4 hours',
-             CASE WHEN r.open AND s = 4 THEN NULL ELSE r.at + (s - 1) * interval '1 day' + CASE WHEN random() < 0.2 THEN interval '6 hours' ELSE interval '2 hours' END END
+             CASE WHEN r.open AND s = 4 THEN NULL ELSE r.at + (s - 1) * interval '1 day' + CASE WHEN abs(hashtext(r.id::text || s)) % 100 < 20 THEN interval '6 hours' ELSE interval '2 hours' END END
         FROM b_req r, generate_series(1, 7) s
        WHERE NOT r.open OR s <= 4`);
     await c.query(`INSERT INTO "DataRequestBidang"("requestId", "bidangId") SELECT r.id, b.id FROM b_req r JOIN b_bidang b ON b.office = r.office`);
     await c.query(`INSERT INTO "BidangSubmission"(id, "requestId", "bidangId", status, "firstSubmittedAt", "submittedAt", "updatedAt")
       SELECT gen_random_uuid(), r.id, b.id, x.status::"SubmissionStatus", x.handed, x.handed, r.at
         FROM b_req r JOIN b_bidang b ON b.office = r.office,
-        LATERAL (SELECT CASE WHEN random() < 0.05 THEN 'WAIVED' WHEN r.open AND random() < 0.5 THEN 'DRAFT' WHEN r.open THEN 'SUBMITTED' ELSE 'ACCEPTED' END AS status) s,
+        LATERAL (SELECT abs(hashtext(r.id::text || b.id::text)) % 100 AS roll) d,
+        LATERAL (SELECT CASE WHEN d.roll < 5 THEN 'WAIVED' WHEN r.open AND d.roll < 50 THEN 'DRAFT' WHEN r.open THEN 'SUBMITTED' ELSE 'ACCEPTED' END AS status) s,
         LATERAL (SELECT s.status, CASE WHEN s.status IN ('WAIVED', 'DRAFT') THEN NULL ELSE r.at + interval '3 days' END AS handed) x`);
     // The frozen analysis, with a results JSON the size a real one has (one entry per indicator).
     await c.query(`INSERT INTO "PerformanceAnalysis"(id, "requestId", version, status, "scaleCode", "scaleVersion", "officeCapaian", results, "createdById", "createdAt", "submittedAt")

@@ -41,6 +41,8 @@ async function waitFor(url) {
   for (let i = 0; i < 600; i++) { try { const r = await fetch(url); if (r.status < 500) return r; last = await r.text(); } catch (e) { last = String(e); } await new Promise((r) => setTimeout(r, 100)); }
   throw new Error(`not ready: ${url}: ${last}`);
 }
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux; 10 ms ticks). */
+const cpuMs = (pid) => { try { const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { return 0; } };
 /** Nearest-rank percentile of the measured milliseconds. */
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const fmt = (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n = ${xs.length})`;
@@ -86,6 +88,13 @@ async function main() {
     say(`response: ${r.pemdaName}, ${r.periodLabel}: ${r.offices.length} offices, ${r.trend.length} trend points, ${JSON.stringify(first).length} bytes; pemda capaian ${r.summary.averageCapaian}, timeliness ${r.summary.timeliness}%, completeness ${r.summary.completeness}%`);
 
     for (let i = 0; i < 20; i++) await (await fetch(gqlUrl, { method: 'POST', headers, body: bodies[i % bodies.length] })).text();
+    // CPU used per request by the API process and by the PostgreSQL backends serving it: on a loaded
+    // machine the wall-clock latency mostly measures the wait for a core, this measures the work.
+    const probe = new pg.Client({ connectionString: dbUrl.toString() });
+    await probe.connect();
+    const backends = async () => (await probe.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((x) => x.pid);
+    const dbCpu = async () => (await backends()).reduce((n, pid) => n + cpuMs(pid), 0);
+    const cpu0 = { api: cpuMs(child.pid), db: await dbCpu() };
     const times = [];
     for (let i = 0; i < sequential; i++) {
       const t0 = performance.now();
@@ -94,7 +103,10 @@ async function main() {
       times.push(performance.now() - t0);
       if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 500));
     }
+    const cpu = { api: (cpuMs(child.pid) - cpu0.api) / sequential, db: ((await dbCpu()) - cpu0.db) / sequential };
+    await probe.end();
     say(`kabupatenRollup, one request at a time: ${fmt(times)}`);
+    say(`CPU per request: API ${cpu.api.toFixed(1)} ms + PostgreSQL ${cpu.db.toFixed(1)} ms = ${(cpu.api + cpu.db).toFixed(1)} ms (what one request costs on an idle core)`);
 
     const ac = await new Promise((resolve, reject) => autocannon({ url: gqlUrl, method: 'POST', headers, body: bodies[0], connections, duration }, (err, res) => (err ? reject(err) : resolve(res))));
     say(`kabupatenRollup, autocannon ${connections} connections × ${duration} s: ${ac.requests.average.toFixed(1)} req/s, p50 ${ac.latency.p50} ms, p97.5 ${ac.latency.p97_5} ms, p99 ${ac.latency.p99} ms, errors ${ac.errors + ac.non2xx}`);
@@ -118,7 +130,7 @@ async function main() {
       const plan = await c.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${text}`, values: [seed.pemdaId, lastYear - 4, lastYear, new Date()] });
       const lines = plan.rows.map((x) => x['QUERY PLAN']);
       const growing = /Seq Scan on "(DataRequest|RequestStep|BidangSubmission|DataRequestBidang|PerformanceAnalysis)"/;
-      const seq = lines.filter((l) => growing.test(l)).map((l) => l.trim().split('  ')[0]);
+      const seq = lines.filter((l) => growing.test(l)).map((l) => l.trim().replace(/^->\s*/, '').split('  ')[0]);
       // With sequential scans off, a Seq Scan left in the plan means no index can serve it.
       await c.query('SET enable_seqscan = off');
       const forced = (await c.query({ text: `EXPLAIN ${text}`, values: [seed.pemdaId, lastYear - 4, lastYear, new Date()] })).rows.map((x) => x['QUERY PLAN']).filter((l) => growing.test(l));
@@ -128,12 +140,13 @@ async function main() {
     }
     const p95 = pct(times, 95);
     say('');
-    say(`goal: kabupaten rollup p95 < 500 ms for ${process.env.OFFICES ?? 40} offices × ${process.env.YEARS ?? 5} years — ${p95 < 500 ? 'met' : 'NOT met'} (one at a time p95 ${p95.toFixed(1)} ms; at ${connections} connections p97.5 ${ac.latency.p97_5} ms)`);
+    say(`goal: kabupaten rollup p95 < 500 ms for ${process.env.OFFICES ?? 40} offices × ${process.env.YEARS ?? 5} years — ${p95 < 500 ? 'met' : 'NOT met'} (one at a time p95 ${p95.toFixed(1)} ms; at ${connections} connections p97.5 ${ac.latency.p97_5} ms; CPU ${(cpu.api + cpu.db).toFixed(1)} ms per request; load average at the end ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores)`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
     for (const c of children) c.kill('SIGKILL');
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    // KEEP_DB=1 leaves the seeded database for a closer look (its name is printed above).
+    if (!process.env.KEEP_DB) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
