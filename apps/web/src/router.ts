@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { INDICATOR_MANAGERS } from '@sipedaki/sop';
+import { INDICATOR_MANAGERS, ROLLUP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,6 +26,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
   { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'] } },
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
+  // The kabupaten dashboard (issue 15): the pemda roles only.
+  { path: '/dasbor-kabupaten', name: 'kabupaten', component: () => import('@/pages/KabupatenPage.vue'), meta: { roles: [...ROLLUP_READERS] } },
+  { path: '/dasbor-kabupaten/analisis/:id', name: 'kabupaten-analysis', component: () => import('@/pages/KabupatenAnalysisPage.vue'), props: true, meta: { roles: [...ROLLUP_READERS] } },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },

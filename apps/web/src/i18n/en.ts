@@ -297,5 +297,19 @@ const en: typeof id = {
     entity: 'Record type', anyEntity: 'All types', text: 'Search text', textHint: 'Letter number, file name, indicator code…', search: 'Search', reset: 'Clear filters', download: 'Download XLSX',
     total: '{n} records', page: 'Page {page} of {pages}', prev: 'Previous', next: 'Next', empty: 'No matching records.', record: 'Record',
   },
+  kabupaten: {
+    title: 'Regency dashboard', nav: 'Regency dashboard',
+    intro: 'League table of the offices by achievement (final analyses only), timeliness of the SOP steps and completeness of the divisions’ submissions, with the trend per quarter and year.',
+    period: 'Period', triwulan: 'Quarter {n}', sortBy: 'Sort by',
+    measure: { CAPAIAN: 'Achievement', TIMELINESS: 'Timeliness', COMPLETENESS: 'Completeness' },
+    avgCapaian: 'Average achievement', withFinal: '{n} of {of} offices have a final analysis',
+    capaian: 'Achievement', timeliness: 'Timeliness', completeness: 'Completeness',
+    computed: 'Computed {at}. A waived division counts as not handed in; a running step past its due time counts as late.',
+    league: 'Ranking by {m}', notAsked: 'No request in this period', noFinal: 'No final analysis yet',
+    steps: '({on} on time, {late} late)', bidang: '({n} of {of} divisions)', drill: 'View analysis',
+    trend: 'Regency trend', noTrend: 'No request in these five years yet.', files: 'Download', xlsx: 'Ranking (XLSX)', pdf: 'Ranking (PDF)',
+    frozen: 'Final analysis, submitted {at}; scale {scale}, cap {cap}. Read-only.', noCap: 'none', perSasaran: 'Per Sasaran', narrative: 'Analysis and evaluation',
+  },
+
 };
 export default en;
