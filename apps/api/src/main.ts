@@ -13,7 +13,6 @@ import { migrateDeploy } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { DEMO_USERNAMES, seedBootstrap, seedDemo, seedReference } from './db/seed';
 import { seedDemoHistory } from './monitoring/demo-history';
-import { DEMO_ROLLUP_USERS, seedDemoRollup } from './rollup/demo-rollup';
 
 async function main() {
   const config = loadStartupConfig();
@@ -24,7 +23,6 @@ async function main() {
   const db = createPrisma(url, { max: embedded ? 1 : 10 });
   await seedReference(db);
   if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), dataDir: config.DATA_DIR });
-  if (config.seedDemo) await seedDemoRollup(db, config.DEMO_PASSWORD);
   const bootstrapped = await seedBootstrap(db, {
     username: config.BOOTSTRAP_ADMIN_USERNAME,
     password: config.BOOTSTRAP_ADMIN_PASSWORD,
@@ -54,7 +52,7 @@ async function main() {
   ];
   if (config.seedDemo) {
     lines.push(`Masuk sebagai salah satu pengguna demo, kata sandi "${config.DEMO_PASSWORD}":`);
-    for (const u of [...DEMO_USERNAMES, ...DEMO_ROLLUP_USERS]) lines.push(`  ${u.username.padEnd(22)} ${u.jabatan}`);
+    for (const u of DEMO_USERNAMES) lines.push(`  ${u.username.padEnd(22)} ${u.jabatan}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 

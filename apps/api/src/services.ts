@@ -33,6 +33,9 @@ import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
 import { RollupService } from './rollup/rollup.service';
 import { RollupPrintService } from './rollup/rollup.print';
+import { PemdaScopeService } from './pemda/pemda-scope.service';
+import { PemdaService } from './pemda/pemda.service';
+import { PemdaRequestService } from './pemda-request/pemda-request.service';
 
 export interface ServiceOptions {
   /** The database the job runner connects to (main.ts: the embedded one's URL); default DATABASE_URL. */
@@ -82,9 +85,10 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const letterheads = new LetterheadService(db, documents.storage);
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);
-  // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
+  const pemdaScope = new PemdaScopeService(db);
   // The kabupaten rollup (issue 15): read-only across the pemda's offices.
-  const rollup = new RollupService(db, scales);
+  const rollup = new RollupService(db, scales, pemdaScope);
+  // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
   return {
     auth: new AuthService(db, config, loginLimiter, events),
@@ -117,6 +121,11 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     findings,
     rollup,
     rollupPrint: new RollupPrintService(db, rollup, reports, letterheads),
+    // Issue 15: which offices an actor may read (own office, or its pemda's for pemda roles), the
+    // pemda administrator's offices and roles, and the requests a pemda issues to its offices.
+    pemdaScope,
+    pemda: new PemdaService(db, pemdaScope),
+    pemdaRequests: new PemdaRequestService(db, calendars, pemdaScope, events),
   };
 }
 export type Services = ReturnType<typeof createServices>;

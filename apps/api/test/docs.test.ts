@@ -65,7 +65,7 @@ const examples = workedExamples(doc);
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);
   for (const e of examples) {
-    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'analyst'].includes(e.as) }).toEqual({ line: e.line, as: true });
+    expect({ line: e.line, as: ['anonymous', 'sekretaris', 'kasubbag', 'penyusun', 'operator', 'kepala', 'admin', 'service', 'apip', 'head', 'pemda_analyst', 'pemda_admin', 'pemda_viewer'].includes(e.as) }).toEqual({ line: e.line, as: true });
     if (e.at) expect(STAGES).toContain(e.at);
     expect(() => parse(e.query)).not.toThrow();
   }
@@ -76,8 +76,8 @@ describe('every worked example of docs/api.md runs against a live API', () => {
   let o: FlowOffice;
   let serviceToken: string;
   let apipToken: string;
-  /** A pemda analyst (Bappeda) of the test office's pemda (issue 15: the kabupaten rollup). */
-  let analystToken: string;
+  // Issue 15: users of the office holding the pemda roles (a pemda user is a user of one of its offices).
+  const pemdaTokens: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
     o = await setupOffice(t);
@@ -88,14 +88,16 @@ describe('every worked example of docs/api.md runs against a live API', () => {
     );
     serviceToken = created.data.createApiToken.token;
     apipToken = await t.login((await makeUser(t.db, o.office.id, ['APIP'])).username);
-    analystToken = await t.login((await makeUser(t.db, o.office.id, ['PEMDA_ANALYST'])).username);
+    for (const role of ['PEMDA_ANALYST', 'PEMDA_ADMIN', 'PEMDA_VIEWER'] as const) {
+      pemdaTokens[role.toLowerCase()] = await t.login((await makeUser(t.db, o.office.id, [role])).username);
+    }
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const tokenOf = (as: string) =>
-    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as === 'analyst' ? analystToken : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
+    as === 'anonymous' ? undefined : as === 'service' ? serviceToken : as === 'apip' ? apipToken : as in pemdaTokens ? pemdaTokens[as] : o.tok[(as === 'operator' ? 'op1' : as === 'head' ? 'head1' : as) as keyof FlowOffice['tok']];
 
   let spare: Promise<string> | undefined;
   /** The values a placeholder in an example's variables stands for. */
@@ -157,6 +159,18 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return findingsFixture('recommendation', 1);
       case '<followUpAction>':
         return findingsFixture('action');
+      // The kabupaten level (issue 15): the office itself, and a request its pemda issued to it.
+      case '<office>':
+        return o.office.id;
+      case '<username>':
+        return (await makeUser(t.db, o.office.id, ['PENYUSUN'])).username;
+      case '<pemdaRequest>': {
+        const r = await t.gql('mutation($i: IssuePemdaRequestInput!) { issuePemdaRequest(input: $i) { id } }', {
+          i: { letterNumber: `docs-pemda-${process.pid}-${++findingSeq}`, letterDate: '2026-11-02', subject: 'Contoh', year: 2026, triwulan: 3, officeIds: [o.office.id], items: [], requestedDocuments: [], deadline: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+        }, pemdaTokens.pemda_analyst);
+        if (r.errors) throw new Error(JSON.stringify(r.errors));
+        return r.data.issuePemdaRequest.id;
+      }
       case 'sipedaki123':
         return PASSWORD;
       default:

@@ -113,7 +113,7 @@ export async function makeIndicator(
 }
 
 /** A whole office: two Bidang with one indicator each, and one user per role. */
-export async function makeOfficeWithStaff(db: Db, opts: { allDay?: boolean; requireHeadApproval?: boolean } = { allDay: true }) {
+export async function makeOfficeWithStaff(db: Db, opts: { allDay?: boolean; requireHeadApproval?: boolean; pemdaId?: string } = { allDay: true }) {
   const office = await makeOffice(db, opts);
   const [b1, b2] = [await makeBidang(db, office.id, 'Bidang Satu'), await makeBidang(db, office.id, 'Bidang Dua')];
   const [i1, i2] = [await makeIndicator(db, office.id, b1!.id, { target: 80 }), await makeIndicator(db, office.id, b2!.id, { polarity: 'LOWER_IS_BETTER', target: 10 })];

@@ -51,8 +51,9 @@ function ok<T = any>(r: GqlResult, field: string): T {
   return r.data[field] as T;
 }
 
-export async function setupOffice(t: TestApp): Promise<FlowOffice> {
-  const o = await makeOfficeWithStaff(t.db);
+/** `pemdaId`: the office joins that pemda (issue 15); otherwise it gets a pemda of its own. */
+export async function setupOffice(t: TestApp, opts: { pemdaId?: string } = {}): Promise<FlowOffice> {
+  const o = await makeOfficeWithStaff(t.db, { allDay: true, ...opts });
   const entries = await Promise.all(Object.entries(o.users).map(async ([k, u]) => [k, await t.login(u.username)] as const));
   return { ...o, tok: Object.fromEntries(entries) as Tokens };
 }

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { INDICATOR_MANAGERS, ROLLUP_READERS } from '@sipedaki/sop';
+import { INDICATOR_MANAGERS, pemdaRoles, ROLLUP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -30,6 +30,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/dasbor-kabupaten', name: 'kabupaten', component: () => import('@/pages/KabupatenPage.vue'), meta: { roles: [...ROLLUP_READERS] } },
   { path: '/dasbor-kabupaten/analisis/:id', name: 'kabupaten-analysis', component: () => import('@/pages/KabupatenAnalysisPage.vue'), props: true, meta: { roles: [...ROLLUP_READERS] } },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
+  // The kabupaten level (issue 15): pemda roles only (packages/sop PEMDA_CAPABILITIES).
+  { path: '/pemda/permintaan', name: 'pemda-requests', component: () => import('@/pages/PemdaRequestsPage.vue'), meta: { roles: pemdaRoles('READ') } },
+  { path: '/pemda/permintaan/baru', name: 'pemda-issue', component: () => import('@/pages/PemdaIssuePage.vue'), meta: { roles: pemdaRoles('ISSUE_REQUEST') } },
+  { path: '/pemda/permintaan/:id', name: 'pemda-request', component: () => import('@/pages/PemdaRequestPage.vue'), props: true, meta: { roles: pemdaRoles('READ') } },
+  { path: '/pemda/opd', name: 'pemda-offices', component: () => import('@/pages/PemdaOfficesPage.vue'), meta: { roles: pemdaRoles('READ') } },
   { path: '/admin', redirect: { name: 'admin-users' } },
   { path: '/admin/pengguna', name: 'admin-users', component: () => import('@/pages/AdminUsersPage.vue'), meta: { roles: ['ADMIN'] } },
   { path: '/admin/plt-plh', name: 'admin-acting', component: () => import('@/pages/AdminActingPage.vue'), meta: { roles: ['ADMIN'] } },

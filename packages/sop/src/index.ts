@@ -22,3 +22,4 @@ export * from './findings';
 export * from './versions';
 export * from './audit';
 export * from './rollup';
+export * from './pemda';

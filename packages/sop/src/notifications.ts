@@ -8,6 +8,8 @@ import { SUPERIOR, type Role } from './roles';
 import { getStep } from './steps';
 
 export const NOTIFICATION_EVENTS = [
+  // Issue 15: a data request the pemda (Bappeda) issued, already registered at the Sekretaris.
+  'REQUEST_RECEIVED',
   'DISPOSITION_RECEIVED',
   'FORMAT_RECEIVED',
   'SUBMISSION_RETURNED',
@@ -52,6 +54,7 @@ interface EventRule {
  * only unless the reviewer turns e-mail on. Escalations and account events are urgent.
  */
 export const NOTIFICATION_RULES: Record<NotificationEvent, EventRule> = {
+  REQUEST_RECEIVED: { addressed: true, urgent: false },
   DISPOSITION_RECEIVED: { addressed: true, urgent: false },
   FORMAT_RECEIVED: { addressed: true, urgent: false },
   SUBMISSION_RETURNED: { addressed: true, urgent: false },

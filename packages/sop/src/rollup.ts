@@ -5,11 +5,12 @@
  * the frozen analysis's capaian); these pure rules turn the counts into percentages, ranks and
  * pemda-wide points, so the tests recompute every figure by hand.
  */
-import { PEMDA_ROLES, type Role } from './roles';
+import { PEMDA_CAPABILITIES } from './pemda';
+import type { Role } from './roles';
 import { periodLabel, type Period } from './period';
 
-/** Who reads the rollup: every pemda role (the viewer — Sekda, Bupati — reads nothing else). */
-export const ROLLUP_READERS: readonly Role[] = PEMDA_ROLES;
+/** Who reads the rollup: the pemda roles that read across the pemda's offices (pemda.ts READ). */
+export const ROLLUP_READERS: readonly Role[] = PEMDA_CAPABILITIES.READ;
 
 /** The three measures of the league tables. */
 export const ROLLUP_MEASURES = ['CAPAIAN', 'TIMELINESS', 'COMPLETENESS'] as const;

@@ -17,12 +17,12 @@ export const REQUEST_BY_ID = statement<DataRequest>()({
     currentStep: 'int4', stepStartedAt: 'timestamptz', dueAt: 'timestamptz?', version: 'int4', createdById: 'uuid',
     createdAt: 'timestamptz', updatedAt: 'timestamptz', completedAt: 'timestamptz?', acknowledgedAt: 'timestamptz?',
     requesterDeadline: 'timestamptz?',
-    arahan: 'text?', cancelledAt: 'timestamptz?', cancelledById: 'uuid?', cancelReason: 'text?',
+    arahan: 'text?', cancelledAt: 'timestamptz?', cancelledById: 'uuid?', cancelReason: 'text?', pemdaRequestId: 'uuid?',
   },
   text: `SELECT id, "officeId", year, triwulan, "letterNumber", "letterDate", sender, subject, notes,
           "requestedDocuments"::text[] AS "requestedDocuments", status, "currentStep", "stepStartedAt", "dueAt", version,
           "createdById", "createdAt", "updatedAt", "completedAt", "acknowledgedAt", "requesterDeadline",
-          arahan, "cancelledAt", "cancelledById", "cancelReason"
+          arahan, "cancelledAt", "cancelledById", "cancelReason", "pemdaRequestId"
      FROM "DataRequest" WHERE id = $1::uuid`,
 });
 

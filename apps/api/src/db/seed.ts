@@ -101,7 +101,42 @@ const USERS: { username: string; nip: string; name: string; jabatan: string; rol
   { username: 'inspektorat', nip: '198306152009022005', name: 'Rina Kusumawati, S.E., Ak.', jabatan: 'Auditor Inspektorat (Verifikator TL)', roles: ['APIP'] },
 ];
 
-export const DEMO_USERNAMES = USERS.map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
+/**
+ * Issue 15: the kabupaten level of the demo. Two more offices of the same pemda — the Bappeda,
+ * whose analyst asks the offices for data, and the Sekretariat Daerah with the pemda administrator
+ * and the Sekda as the read-only leadership viewer. Illustrative names and valid NIPs.
+ */
+const PEMDA_OFFICES = [
+  { code: 'BAPPEDA-NGANJUK', name: 'Badan Perencanaan Pembangunan Daerah' },
+  { code: 'SETDA-NGANJUK', name: 'Sekretariat Daerah' },
+] as const;
+const PEMDA_USERS: { office: (typeof PEMDA_OFFICES)[number]['code']; username: string; nip: string; name: string; jabatan: string; roles: Role[] }[] = [
+  { office: 'BAPPEDA-NGANJUK', username: 'bappeda', nip: '198804122012122003', name: 'Dewi Anggraini, S.T., M.P.W.K.', jabatan: 'Analis Perencanaan Bappeda', roles: ['PEMDA_ANALYST'] },
+  { office: 'SETDA-NGANJUK', username: 'sekda', nip: '196905101994031006', name: 'Drs. Mokhamad Yasin, M.Si.', jabatan: 'Sekretaris Daerah', roles: ['PEMDA_VIEWER'] },
+  { office: 'SETDA-NGANJUK', username: 'admin.pemda', nip: '198511232010011004', name: 'Arif Setiawan, S.Kom.', jabatan: 'Pranata Komputer Setda (Administrator Pemda)', roles: ['PEMDA_ADMIN'] },
+];
+
+export const DEMO_USERNAMES = [...USERS, ...PEMDA_USERS].map((u) => ({ username: u.username, roles: u.roles, jabatan: u.jabatan }));
+
+/** The demo pemda's Bappeda and Setda with their pemda users (idempotent, like seedDemo). */
+async function seedDemoPemda(db: Db, pemdaId: string, passwordHash: string): Promise<boolean> {
+  let created = false;
+  const officeIds = new Map<string, string>();
+  for (const o of PEMDA_OFFICES) {
+    const row = await db.office.upsert({
+      where: { code: o.code },
+      create: { pemdaId, code: o.code, name: o.name, regency: 'Kabupaten Nganjuk', utcOffsetMinutes: 420, officeHours: DEFAULT_OFFICE_HOURS },
+      update: {},
+    });
+    officeIds.set(o.code, row.id);
+  }
+  for (const u of PEMDA_USERS) {
+    if (await db.user.findUnique({ where: { username: u.username } })) continue;
+    created = true;
+    await db.user.create({ data: { officeId: officeIds.get(u.office)!, username: u.username, nip: u.nip, name: u.name, jabatan: u.jabatan, roles: u.roles, passwordHash } });
+  }
+  return created;
+}
 
 /**
  * The demo office's kop surat. Illustrative like the Bidang and indicators above: the address,
@@ -169,6 +204,7 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       },
     });
   }
+  if (await seedDemoPemda(db, pemda.id, passwordHash)) created = true;
   // The Renstra period of the demo office and its Sasaran (S1, S2, S3 in the order above).
   const renstra = await db.renstraPeriod.upsert({
     where: { officeId_startYear: { officeId: office.id, startYear: 2025 } },

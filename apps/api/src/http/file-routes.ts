@@ -8,6 +8,7 @@ import { rollupRoutes } from '../rollup/rollup.routes';
 import { indicatorRoutes } from '../indicator/indicator.routes';
 import { findingRoutes } from '../finding/finding.routes';
 import { historyRoutes } from '../history/history.routes';
+import { pemdaRequestRoutes } from '../pemda-request/pemda-request.routes';
 import type { Services } from '../services';
 import { authedRoutes } from './authed';
 
@@ -26,5 +27,6 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(indicatorRoutes(services, config, authed));
   router.use(findingRoutes(services, config, authed));
   router.use(historyRoutes(services, authed));
+  router.use(pemdaRequestRoutes(services, authed));
   return router;
 }

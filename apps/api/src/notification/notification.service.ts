@@ -68,6 +68,8 @@ export type DomainEvent =
       /** The receiving and the sending role of the action's disposition (packages/sop TransitionEffects). */
       toRole?: Role | null;
       fromRole?: Role | null;
+      /** Registered by the pemda (issue 15): the issuing office's name; the Sekretaris is told of the new letter. */
+      issuedBy?: string | null;
     }
   | { kind: 'submission.moved'; submissionId: string; requestId: string; officeId: string; bidangId: string; action: 'SUBMIT' | 'HEAD_APPROVE' | 'HEAD_RETURN' | 'RETURN' | 'ACCEPT'; to?: string; version: number; reason?: string | null; at: Date; actorId: string }
   | { kind: 'step.rescheduled'; requestId: string; officeId: string; step: number; startedAt: Date; dueAt: Date; calendar: WorkCalendar }
@@ -202,7 +204,22 @@ export class NotificationService {
     if (e.nextStep && e.dueAt) {
       await this.scheduleStep(tx, { requestId: r.id, officeId: r.officeId, step: e.nextStep, startedAt: e.at, dueAt: e.dueAt, calendar: e.calendar, toUserId: e.toUserId });
     }
-    if (!e.action) return;
+    if (!e.action) {
+      // A letter the Sekretaris registered herself tells nobody; one the pemda issued lands in her inbox unannounced otherwise.
+      if (e.issuedBy) {
+        await this.notify(tx, {
+          event: 'REQUEST_RECEIVED',
+          officeId: r.officeId,
+          key: `${r.id}:RECEIVED:${e.at.toISOString()}`,
+          params: { letterNumber: r.letterNumber, subject: r.subject, sender: e.issuedBy, dueAt: e.dueAt?.toISOString() ?? null, offsetMinutes: e.calendar.utcOffsetMinutes },
+          link: `/permintaan/${r.id}`,
+          requestId: r.id,
+          targets: [{ role: 'SEKRETARIS' }],
+          at: e.at.toISOString(),
+        });
+      }
+      return;
+    }
     const base = {
       officeId: r.officeId,
       params: { letterNumber: r.letterNumber, subject: r.subject, dueAt: e.dueAt?.toISOString() ?? null, offsetMinutes: e.calendar.utcOffsetMinutes },

@@ -29,6 +29,8 @@ export function formatMoment(iso: string | null | undefined, offsetMinutes: numb
 
 export interface Params {
   letterNumber?: string;
+  /** The issuing office of a pemda request (REQUEST_RECEIVED). */
+  sender?: string;
   subject?: string;
   step?: number;
   fromRole?: Role;
@@ -69,6 +71,10 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
   const letter = p.letterNumber ?? '';
   const id = lang === 'id';
   switch (event) {
+    case 'REQUEST_RECEIVED':
+      return id
+        ? { title: `Permintaan data baru dari ${p.sender}: surat ${letter}`, body: `${p.sender} meminta data kinerja "${p.subject}". Surat sudah terdaftar; disposisikan kepada Kasubbag Program dan Evaluasi.\nBatas waktu langkah 1: ${at(p.dueAt)}` }
+        : { title: `New data request from ${p.sender}: letter ${letter}`, body: `${p.sender} asks for the performance data "${p.subject}". The letter is registered; pass it to the Kasubbag Program dan Evaluasi.\nStep 1 due: ${at(p.dueAt)}` };
     case 'DISPOSITION_RECEIVED':
       return id
         ? { title: `Disposisi baru: surat ${letter}`, body: `${role(p.fromRole, lang)} mendisposisikan permintaan data "${p.subject}" kepada Anda.\nArahan: ${p.instruction}\nBatas waktu: ${at(p.dueAt)}` }

@@ -17,7 +17,6 @@ import {
   periodLabel,
   rankValues,
   ROLLUP_MEASURES,
-  ROLLUP_READERS,
   ROLLUP_TREND_YEARS,
   trendPeriods,
   type OfficePeriodCounts,
@@ -25,13 +24,13 @@ import {
   type RollupMeasure,
 } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
-import { hasAnyRole } from '../auth/actor';
 import { toAnalysisModel } from '../analysis/analysis.service';
 import type { ScaleService } from '../analysis/scale.service';
-import { fail, fieldProblem, type Bilingual } from '../common/errors';
+import { fail, fieldProblem } from '../common/errors';
 import { sqlOf, type Db } from '../db/prisma';
 import type { Sql } from '../db/sql';
-import { ROLLUP_COUNTS, ROLLUP_OFFICES, ROLLUP_PEMDA_OF_OFFICE, type RollupCountsRow, type RollupPemdaRow } from './rollup.sql';
+import type { PemdaScopeService } from '../pemda/pemda-scope.service';
+import { ROLLUP_COUNTS, ROLLUP_OFFICES, type RollupCountsRow } from './rollup.sql';
 
 export interface RollupPeriod {
   year: number;
@@ -84,11 +83,6 @@ export interface RollupView {
   trend: RollupTrendPoint[];
 }
 
-const NOT_PEMDA: Bilingual = {
-  id: 'Dasbor kabupaten hanya untuk Administrator, Analis dan Pimpinan Pemda.',
-  en: 'The kabupaten dashboard is for the pemda’s administrator, analysts and leadership only.',
-};
-
 /** The period of the filters; a bad one names its field. */
 export function checkRollupPeriod(year: number, triwulan: number | null): RollupPeriod {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -129,17 +123,19 @@ export class RollupService {
   constructor(
     private readonly db: Db,
     private readonly scales: ScaleService,
+    private readonly scope: PemdaScopeService,
   ) {
     this.sql = sqlOf(db);
   }
 
   /**
-   * The pemda the actor reads: the pemda of the actor's own office, for a person holding a pemda
-   * role. Everyone else (an office's own staff, a machine client) is refused before anything is read.
+   * The pemda the actor reads (the pemda scope's one answer): the pemda of the actor's own office,
+   * for a person holding a pemda role that reads. Everyone else (an office's own staff, a machine
+   * client) is refused before anything is read.
    */
-  async pemdaOf(actor: Actor): Promise<RollupPemdaRow> {
-    if (actor.kind !== 'user' || !hasAnyRole(actor, ROLLUP_READERS)) fail('FORBIDDEN', NOT_PEMDA);
-    return (await this.sql.one(ROLLUP_PEMDA_OF_OFFICE, [actor.officeId])) ?? fail('FORBIDDEN', NOT_PEMDA);
+  private async pemdaOf(actor: Actor) {
+    const p = await this.scope.requirePemda(actor, 'READ');
+    return { pemdaId: p.id, pemdaName: p.name };
   }
 
   /** League tables and trend of the actor's pemda for a period (trend: the five years up to it). */

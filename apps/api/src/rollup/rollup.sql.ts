@@ -11,22 +11,6 @@
  */
 import { statement } from '../db/sql';
 
-export interface RollupPemdaRow {
-  pemdaId: string;
-  pemdaName: string;
-  pemdaCode: string;
-}
-
-/** $1 an office: the pemda it belongs to (the actor's own office → the actor's pemda). */
-export const ROLLUP_PEMDA_OF_OFFICE = statement<RollupPemdaRow>()({
-  name: 'rollup.pemda-of-office',
-  params: ['uuid'],
-  columns: { pemdaId: 'uuid', pemdaName: 'text', pemdaCode: 'text' },
-  text: `SELECT p.id AS "pemdaId", p.name AS "pemdaName", p.code AS "pemdaCode"
-           FROM "Office" o JOIN "Pemda" p ON p.id = o."pemdaId"
-          WHERE o.id = $1::uuid`,
-});
-
 export interface RollupOfficeRow {
   id: string;
   code: string;

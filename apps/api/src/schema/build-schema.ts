@@ -28,6 +28,8 @@ import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { RollupResolver } from '../rollup/rollup.resolver';
+import { PemdaResolver } from '../pemda/pemda.resolver';
+import { PemdaRequestResolver } from '../pemda-request/pemda-request.resolver';
 
 /** The committed SDL; a test fails when it differs from what the code builds. */
 export const SDL_PATH = path.resolve(__dirname, '../../schema.graphql');
@@ -64,6 +66,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       FindingResolver,
       HistoryResolver,
       RollupResolver,
+      PemdaResolver,
+      PemdaRequestResolver,
     ],
     authChecker,
     validate: { forbidUnknownValues: false },

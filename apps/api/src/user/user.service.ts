@@ -9,7 +9,7 @@
  * (LAST_ADMIN; checked under a per-office lock, so two administrators demoting each other at the
  * same moment cannot both succeed).
  */
-import { BIDANG_ROLES, parseNip, type NipResult, type Role } from '@sipedaki/sop';
+import { BIDANG_ROLES, PEMDA_ROLES, parseNip, type NipResult, type Role } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { revokeSessions } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -37,6 +37,15 @@ const NIP_REASONS: Record<Extract<NipResult, { ok: false }>['reason'], Bilingual
 const CHOOSE_BIDANG: Bilingual = { id: 'Pilih Bidang', en: 'Choose a Bidang' };
 const BIDANG_ROLE_NEEDS_BIDANG: Bilingual = { id: 'Peran Bidang memerlukan Bidang.', en: 'A Bidang role needs a Bidang.' };
 const NIP_TAKEN: Bilingual = { id: 'NIP sudah terdaftar.', en: 'The NIP is already registered.' };
+/**
+ * Issue 15: a pemda role reaches every office of the pemda, so an office's administrator cannot
+ * give it (nor take it away): only the pemda administrator does (setPemdaRoles).
+ */
+const PEMDA_ROLE_NOT_HERE: Bilingual = {
+  id: 'Peran Pemda hanya dapat diberikan atau dicabut oleh Administrator Pemda.',
+  en: 'Pemda roles can only be granted or revoked by the pemda administrator.',
+};
+const isPemdaRole = (r: string) => (PEMDA_ROLES as readonly string[]).includes(r);
 
 /** A NIP as typed (spaces allowed) → its 18 digits; empty → null; invalid → INVALID_NIP naming the field. */
 export function normalizeNip(input: string | null | undefined): string | null {
@@ -77,6 +86,7 @@ export class UserService {
   async create(actor: Actor, input: CreateUserInput) {
     const nip = normalizeNip(input.nip);
     assertPasswordAcceptable(input.password, { username: input.username, nip }, 'password');
+    if (input.roles.some(isPemdaRole)) fail('FORBIDDEN', PEMDA_ROLE_NOT_HERE, { fields: [fieldProblem('roles', PEMDA_ROLE_NOT_HERE)] });
     const needsBidang = input.roles.some((r) => BIDANG_ROLES.includes(r as Role));
     if (needsBidang && !input.bidangId) fail('VALIDATION_FAILED', BIDANG_ROLE_NEEDS_BIDANG, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });
     await this.assertBidangOfOffice(actor, input.bidangId);
@@ -110,7 +120,9 @@ export class UserService {
     const u = await this.db.$transaction(async (tx) => {
       await lockAdmins(tx, actor.officeId);
       const before = await this.ownAccount(tx, actor, input.id);
-      const roles = input.roles ? [...new Set(input.roles)] : before.roles;
+      if (input.roles?.some((r) => isPemdaRole(r) && !before.roles.includes(r))) fail('FORBIDDEN', PEMDA_ROLE_NOT_HERE, { fields: [fieldProblem('roles', PEMDA_ROLE_NOT_HERE)] });
+      // The pemda roles the user holds stay as they are, whatever the office's form sends.
+      const roles = input.roles ? [...new Set([...input.roles.filter((r) => !isPemdaRole(r)), ...before.roles.filter(isPemdaRole)])] : before.roles;
       const bidangId = input.bidangId === undefined ? before.bidangId : input.bidangId || null;
       if (roles.some((r) => BIDANG_ROLES.includes(r as Role)) && !bidangId) {
         fail('VALIDATION_FAILED', BIDANG_ROLE_NEEDS_BIDANG, { fields: [fieldProblem('bidangId', CHOOSE_BIDANG)] });

@@ -132,7 +132,7 @@ const en: typeof id = {
     channels: 'Channels per kind of notification', channelsIntro: 'Channels that cannot be used yet (number not verified, or not set up on the server) cannot be chosen.', urgent: 'also outside office hours', noEmail: 'E-mail is not set up on this server yet (ask the administrator); notifications still show in the app.', noGateway: 'No WhatsApp/SMS gateway is set up on this server yet; the number is kept for later.',
   },
   notificationEvent: {
-    DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
+    REQUEST_RECEIVED: 'A data request from the regional government (Bappeda)', DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
     ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time', SUBMISSION_AWAITING_HEAD: 'My Bidang’s data awaits my sign-off (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'The Kepala Bidang returned the data',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
     TL_REMINDER: 'Deadline reminder for an audit follow-up', TL_ESCALATED: 'Audit follow-up overdue', TL_FOLLOW_UP_SENT: 'Follow-up awaiting APIP verification', TL_FOLLOW_UP_RETURNED: 'Follow-up returned by the APIP',
@@ -311,5 +311,24 @@ const en: typeof id = {
     frozen: 'Final analysis, submitted {at}; scale {scale}, cap {cap}. Read-only.', noCap: 'none', perSasaran: 'Per Sasaran', narrative: 'Analysis and evaluation',
   },
 
+  pemda: {
+    nav: 'Requests to offices', navOffices: 'Offices',
+    requestsTitle: 'Data requests to the regional offices', requestsIntro: 'One letter to several offices; each office runs its own seven SOP steps.',
+    newRequest: 'New request', empty: 'No requests to the offices yet.', offices: '{done} of {n} offices done', deadline: 'Deadline', issuedBy: 'From',
+    issueTitle: 'New data request to the regional offices', letterNumber: 'Letter number', letterDate: 'Letter date', subject: 'Subject', year: 'Year', triwulan: 'Quarter', wholeYear: 'Whole year',
+    chooseOffices: 'Offices asked', allOffices: 'Select all', items: 'Data asked beyond the IKU (one per line, may be empty)', documents: 'Documents each Bidang attaches',
+    deadlineDate: 'Requester’s deadline', notes: 'Notes', send: 'Send to {n} offices', sent: 'The request was sent and registered in each office.',
+    outsideNote: 'Offices not yet on SIPEDAKI are still sent the letter as usual.',
+    detailTitle: 'Progress per office', step: 'Step {n}', notStarted: 'Not started', overdue: 'Late', onTime: 'On schedule', done: 'Done', due: 'Step due', pastDeadline: 'Past the requester’s deadline',
+    lateSteps: 'Late steps', noLateSteps: 'No late steps', stillLate: 'still running', lateBy: 'late by {d}',
+    report: 'Final report', downloadReport: 'Download the report (PDF)', noReport: 'The office has not issued its recap PDF.', figures: 'Final report figures', officeCapaian: 'Office capaian', scale: 'Scale',
+    indicator: 'Indicator', target: 'Target', realisasi: 'Actual', capaian: 'Capaian', category: 'Category', showFigures: 'Show the figures per indicator',
+    summary: '{done} done · {late} with late steps · {idle} not started', itemsAsked: 'Data asked',
+    officesTitle: 'Offices of {name}', officesIntro: 'The offices of this regional government. Each office manages its own users, Bidang and indicators.', code: 'Code', name: 'Name', users: 'Active users', admins: 'Administrators',
+    addOffice: 'Add an office', adminUsername: 'Administrator’s username', adminName: 'Administrator’s name', adminNip: 'Administrator’s NIP (optional)', adminPassword: 'Temporary password',
+    adminPasswordHint: 'To be changed at the administrator’s first sign-in.', created: 'Office {name} created.',
+    rolesTitle: 'Pemda roles', rolesIntro: 'Pemda roles go to users of one of the pemda’s offices (Setda, Bappeda, Inspectorate). An office administrator cannot grant them.',
+    username: 'Username', saveRoles: 'Save roles', rolesSaved: 'Roles of {username} saved.', office: 'Office', noHolders: 'Nobody holds a pemda role yet.',
+  },
 };
 export default en;

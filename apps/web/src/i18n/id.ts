@@ -130,7 +130,7 @@ export default {
     channels: 'Saluran per jenis pemberitahuan', channelsIntro: 'Saluran yang belum dapat dipakai (nomor belum diverifikasi, atau belum diatur di server) tidak dapat dipilih.', urgent: 'juga di luar jam kerja', noEmail: 'Pengiriman e-mail belum diatur di server ini (hubungi administrator); pemberitahuan tetap tampil di aplikasi.', noGateway: 'Gateway WhatsApp/SMS belum diatur di server ini; nomor HP disimpan untuk nanti.',
   },
   notificationEvent: {
-    DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
+    REQUEST_RECEIVED: 'Permintaan data dari Pemda (Bappeda)', DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
     ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu', SUBMISSION_AWAITING_HEAD: 'Data Bidang menunggu persetujuan saya (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'Kepala Bidang mengembalikan data',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
     TL_REMINDER: 'Pengingat batas waktu tindak lanjut temuan', TL_ESCALATED: 'Tindak lanjut temuan terlambat', TL_FOLLOW_UP_SENT: 'Tindak lanjut menunggu verifikasi APIP', TL_FOLLOW_UP_RETURNED: 'Tindak lanjut dikembalikan APIP',
@@ -309,4 +309,23 @@ export default {
     frozen: 'Analisis final, dikirim {at}; skala {scale}, batas capaian {cap}. Hanya baca.', noCap: 'tanpa batas', perSasaran: 'Per Sasaran', narrative: 'Analisis dan evaluasi',
   },
 
+  pemda: {
+    nav: 'Permintaan ke OPD', navOffices: 'Perangkat daerah',
+    requestsTitle: 'Permintaan data ke perangkat daerah', requestsIntro: 'Satu surat kepada beberapa Dinas; tiap Dinas menjalankan tujuh langkah SOP-nya sendiri.',
+    newRequest: 'Buat permintaan', empty: 'Belum ada permintaan kepada perangkat daerah.', offices: '{done} dari {n} Dinas selesai', deadline: 'Batas waktu', issuedBy: 'Dari',
+    issueTitle: 'Permintaan data baru ke perangkat daerah', letterNumber: 'Nomor surat', letterDate: 'Tanggal surat', subject: 'Perihal', year: 'Tahun', triwulan: 'Triwulan', wholeYear: 'Setahun',
+    chooseOffices: 'Perangkat daerah yang diminta', allOffices: 'Pilih semua', items: 'Data yang diminta di luar IKU (satu per baris, boleh kosong)', documents: 'Dokumen yang dilampirkan tiap Bidang',
+    deadlineDate: 'Batas waktu dari pengirim', notes: 'Catatan', send: 'Kirim ke {n} perangkat daerah', sent: 'Permintaan terkirim dan terdaftar di tiap Dinas.',
+    outsideNote: 'Perangkat daerah yang belum memakai SIPEDAKI tetap dikirimi surat seperti biasa.',
+    detailTitle: 'Kemajuan per perangkat daerah', step: 'Langkah {n}', notStarted: 'Belum dimulai', overdue: 'Terlambat', onTime: 'Sesuai jadwal', done: 'Selesai', due: 'Batas langkah', pastDeadline: 'Melewati batas waktu pengirim',
+    lateSteps: 'Langkah terlambat', noLateSteps: 'Tidak ada langkah terlambat', stillLate: 'masih berjalan', lateBy: 'terlambat {d}',
+    report: 'Laporan final', downloadReport: 'Unduh laporan (PDF)', noReport: 'Dinas belum menerbitkan rekap PDF.', figures: 'Angka laporan final', officeCapaian: 'Capaian Dinas', scale: 'Skala',
+    indicator: 'Indikator', target: 'Target', realisasi: 'Realisasi', capaian: 'Capaian', category: 'Kategori', showFigures: 'Lihat angka per indikator',
+    summary: '{done} selesai · {late} dengan langkah terlambat · {idle} belum dimulai', itemsAsked: 'Data yang diminta',
+    officesTitle: 'Perangkat daerah {name}', officesIntro: 'Dinas dan Badan dalam pemda ini. Tiap Dinas mengelola pengguna, Bidang dan indikatornya sendiri.', code: 'Kode', name: 'Nama', users: 'Pengguna aktif', admins: 'Administrator',
+    addOffice: 'Tambah perangkat daerah', adminUsername: 'Nama pengguna administrator', adminName: 'Nama administrator', adminNip: 'NIP administrator (boleh kosong)', adminPassword: 'Kata sandi sementara',
+    adminPasswordHint: 'Wajib diganti saat administrator pertama kali masuk.', created: 'Perangkat daerah {name} dibuat.',
+    rolesTitle: 'Peran Pemda', rolesIntro: 'Peran Pemda diberikan kepada pengguna salah satu perangkat daerah (Setda, Bappeda, Inspektorat). Administrator Dinas tidak dapat memberikannya.',
+    username: 'Nama pengguna', saveRoles: 'Simpan peran', rolesSaved: 'Peran {username} disimpan.', office: 'Perangkat daerah', noHolders: 'Belum ada pemegang peran Pemda.',
+  },
 };

@@ -84,7 +84,7 @@ async function main() {
 
     await scenario(SCENARIOS[0], async () => {
       await page.goto(`${base}/masuk`);
-      await page.fill('#login', 'analis.bappeda');
+      await page.fill('#login', 'bappeda');
       await page.fill('#password', PASSWORD);
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.locator('[data-test="nav-kabupaten"]').click();
@@ -107,6 +107,7 @@ async function main() {
       if (!completeness.startsWith('0%')) throw new Error(`Dinas Sosial completeness: ${completeness}`);
       await page.locator('[data-office="Dinas Kesehatan"] [data-test="capaian"]', { hasText: '88,4%' }).waitFor();
       await page.locator('[data-office="Badan Perencanaan Pembangunan Daerah"] [data-test="not-asked"]').waitFor();
+      await page.locator('[data-office="Sekretariat Daerah"] [data-test="not-asked"]').waitFor();
       await shots(page, '90-dasbor-kabupaten');
 
       // By timeliness: Dinas Sosial's open, long overdue step 1 puts it last among the ranked.
