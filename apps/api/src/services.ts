@@ -33,6 +33,8 @@ import { LkjipPrintService } from './lkjip/lkjip.print';
 import { FindingNotifier } from './finding/finding.notify';
 import { FindingService } from './finding/finding.service';
 import { HistoryService } from './history/history.service';
+import { RollupService } from './rollup/rollup.service';
+import { RollupPrintService } from './rollup/rollup.print';
 import { PemdaScopeService } from './pemda/pemda-scope.service';
 import { PemdaService } from './pemda/pemda.service';
 import { PemdaRequestService } from './pemda-request/pemda-request.service';
@@ -85,10 +87,12 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const letterheads = new LetterheadService(db, documents.storage);
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);
+  const pemdaScope = new PemdaScopeService(db);
+  // The kabupaten rollup (issue 15): read-only across the pemda's offices.
+  const rollup = new RollupService(db, scales, pemdaScope);
   // Findings and their follow-up (TL HP, issue 14): its reminder/escalation tasks are defined here.
   const lkjip = new LkjipService(db, scales);
   const findings = new FindingService(db, calendars, new FindingNotifier(db, calendars, jobs, notifications));
-  const pemdaScope = new PemdaScopeService(db);
   return {
     auth: new AuthService(db, config, loginLimiter, events),
     loginLimiter,
@@ -121,6 +125,8 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
     // LKjIP chapter III draft (issue 14 §3)
     lkjip,
     lkjipPrint: new LkjipPrintService(lkjip, reports, letterheads),
+    rollup,
+    rollupPrint: new RollupPrintService(db, rollup, reports, letterheads),
     // Issue 15: which offices an actor may read (own office, or its pemda's for pemda roles), the
     // pemda administrator's offices and roles, and the requests a pemda issues to its offices.
     pemdaScope,

@@ -113,6 +113,9 @@ describe('every worked example of docs/api.md runs against a live API', () => {
         return (await req()).submissions[0];
       case '<submissionVersion>':
         return (await getSubmission(t, o.tok.op1, (await req()).submissions[0]!)).version;
+      case '<frozenAnalysis>':
+        // The submitted (frozen) analysis of the request the example's `at:` brought to its step.
+        return (await t.db.performanceAnalysis.findFirstOrThrow({ where: { requestId: (await req()).id, status: 'SUBMITTED' }, orderBy: { version: 'desc' } })).id;
       case '<bidang>':
         return o.bidang[0]!.id;
       case '<indicator>':

@@ -56,6 +56,9 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   notificationPreferences: ANY,
   sopMonitoring: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'],
   officersForRole: ANY,
+  // the kabupaten rollup (issue 15): the pemda roles only
+  kabupatenRollup: ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'],
+  kabupatenAnalysis: ['PEMDA_ADMIN', 'PEMDA_ANALYST', 'PEMDA_VIEWER'],
   // mutations
   login: PUBLIC,
   verifyDocument: PUBLIC,

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS, pemdaRoles } from '@sipedaki/sop';
+import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS, pemdaRoles, ROLLUP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -31,6 +31,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/temuan/laporan/:id', name: 'audit-report', component: () => import('@/pages/AuditReportPage.vue'), props: true, meta: { roles: [...(FINDING_ROLES.READ_ALL as Role[])] } },
   { path: '/temuan/pengaturan', name: 'finding-settings', component: () => import('@/pages/FindingSettingsPage.vue'), meta: { roles: [...(FINDING_ROLES.CONFIGURE as Role[])] } },
   { path: '/temuan/:id', name: 'recommendation', component: () => import('@/pages/RecommendationPage.vue'), props: true },
+  // The kabupaten dashboard (issue 15): the pemda roles only.
+  { path: '/dasbor-kabupaten', name: 'kabupaten', component: () => import('@/pages/KabupatenPage.vue'), meta: { roles: [...ROLLUP_READERS] } },
+  { path: '/dasbor-kabupaten/analisis/:id', name: 'kabupaten-analysis', component: () => import('@/pages/KabupatenAnalysisPage.vue'), props: true, meta: { roles: [...ROLLUP_READERS] } },
   { path: '/jejak-audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { roles: [...AUDIT_SEARCH_ROLES] } },
   { path: '/pemda/skala', name: 'pemda-scale', component: () => import('@/pages/PemdaScalePage.vue'), meta: { roles: ['PEMDA_ADMIN'] } },
   // The kabupaten level (issue 15): pemda roles only (packages/sop PEMDA_CAPABILITIES).

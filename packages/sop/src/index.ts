@@ -22,4 +22,5 @@ export * from './findings';
 export * from './versions';
 export * from './audit';
 export * from './lkjip';
+export * from './rollup';
 export * from './pemda';

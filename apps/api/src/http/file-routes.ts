@@ -5,6 +5,7 @@ import { documentRoutes } from '../document/document.routes';
 import { reportRoutes } from '../report/report.routes';
 import { monitoringRoutes } from '../monitoring/monitoring.routes';
 import { lkjipRoutes } from '../lkjip/lkjip.routes';
+import { rollupRoutes } from '../rollup/rollup.routes';
 import { indicatorRoutes } from '../indicator/indicator.routes';
 import { findingRoutes } from '../finding/finding.routes';
 import { historyRoutes } from '../history/history.routes';
@@ -24,6 +25,7 @@ export function fileRoutes(services: Services, config: Config, db: Db): express.
   router.use(reportRoutes(services, config, authed));
   router.use(monitoringRoutes(services, config, authed));
   router.use(lkjipRoutes(services, config, authed));
+  router.use(rollupRoutes(services, authed));
   router.use(indicatorRoutes(services, config, authed));
   router.use(findingRoutes(services, config, authed));
   router.use(historyRoutes(services, authed));

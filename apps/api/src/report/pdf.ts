@@ -58,11 +58,16 @@ export class PdfWriter {
   readonly doc: Doc;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
-  private readonly qr: OpenedImage;
+  private readonly qr: OpenedImage | null;
+  private readonly issuedAt: Date;
 
+  /**
+   * `verification` null: a working print that is not issued (the kabupaten rollup, computed at the
+   * moment it is printed): the footer says so instead of carrying a code and a QR code.
+   */
   constructor(
     title: string,
-    private readonly verification: Verification,
+    private readonly verification: Verification | null,
     opts: { landscape?: boolean; issuedAt: Date },
   ) {
     this.doc = new PDFDocument({
@@ -70,7 +75,7 @@ export class PdfWriter {
       layout: opts.landscape ? 'landscape' : 'portrait',
       margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: FOOTER },
       bufferPages: true,
-      info: { Title: title, Author: 'SIPEDAKI', Subject: `Kode verifikasi ${verification.code}`, CreationDate: opts.issuedAt },
+      info: { Title: title, Author: 'SIPEDAKI', Subject: verification ? `Kode verifikasi ${verification.code}` : title, CreationDate: opts.issuedAt },
     });
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
@@ -79,7 +84,8 @@ export class PdfWriter {
     });
     this.doc.font('Helvetica');
     // Opened once, drawn on every page: one image object in the file.
-    this.qr = openImage(this.doc, verification.qrPng);
+    this.qr = verification ? openImage(this.doc, verification.qrPng) : null;
+    this.issuedAt = opts.issuedAt;
   }
 
   get width() {
@@ -261,6 +267,12 @@ export class PdfWriter {
       // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
       d.page.margins.bottom = 0;
       const y = d.page.height - FOOTER + 10;
+      if (!this.verification || !this.qr) {
+        d.font('Helvetica').fontSize(7).fillColor('#333333');
+        d.text(`Dicetak dari SIPEDAKI pada ${dateTimeId(this.issuedAt)}. Angka dihitung saat dicetak; bukan dokumen terbit (tanpa kode verifikasi).`, MARGIN, y + 8, { width: this.width - 80, height: 40 });
+        d.text(`Halaman ${i + 1} dari ${range.count}`, MARGIN + this.width - 70, y + 8, { width: 70, align: 'right', lineBreak: false });
+        continue;
+      }
       d.image(this.qr as unknown as Buffer, MARGIN, y, { width: QR_SIZE });
       const textX = MARGIN + QR_SIZE + 8;
       d.font('Helvetica').fontSize(7).fillColor('#333333');

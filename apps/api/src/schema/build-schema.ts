@@ -28,6 +28,7 @@ import { MonitoringResolver } from '../monitoring/monitoring.resolver';
 import { LkjipResolver } from '../lkjip/lkjip.resolver';
 import { FindingResolver } from '../finding/finding.resolver';
 import { HistoryResolver } from '../history/history.resolver';
+import { RollupResolver } from '../rollup/rollup.resolver';
 import { PemdaResolver } from '../pemda/pemda.resolver';
 import { PemdaRequestResolver } from '../pemda-request/pemda-request.resolver';
 
@@ -66,6 +67,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       LkjipResolver,
       FindingResolver,
       HistoryResolver,
+      RollupResolver,
       PemdaResolver,
       PemdaRequestResolver,
     ],

@@ -347,6 +347,20 @@ const en: typeof id = {
     cap: 'Cap (%)', capInvalid: 'Cap: write a number 100–1000, e.g. 120 or 112.5.',
     saved: 'Saved: version {version} in force from {date}, cap {cap}.',
   },
+  kabupaten: {
+    title: 'Regency dashboard', nav: 'Regency dashboard',
+    intro: 'League table of the offices by achievement (final analyses only), timeliness of the SOP steps and completeness of the divisions’ submissions, with the trend per quarter and year.',
+    period: 'Period', triwulan: 'Quarter {n}', sortBy: 'Sort by',
+    measure: { CAPAIAN: 'Achievement', TIMELINESS: 'Timeliness', COMPLETENESS: 'Completeness' },
+    avgCapaian: 'Average achievement', withFinal: '{n} of {of} offices have a final analysis',
+    capaian: 'Achievement', timeliness: 'Timeliness', completeness: 'Completeness',
+    computed: 'Computed {at}. A waived division counts as not handed in; a running step past its due time counts as late.',
+    league: 'Ranking by {m}', notAsked: 'No request in this period', noFinal: 'No final analysis yet',
+    steps: '({on} on time, {late} late)', bidang: '({n} of {of} divisions)', drill: 'View analysis',
+    trend: 'Regency trend', noTrend: 'No request in these five years yet.', files: 'Download', xlsx: 'Ranking (XLSX)', pdf: 'Ranking (PDF)',
+    frozen: 'Final analysis, submitted {at}; scale {scale}, cap {cap}. Read-only.', noCap: 'none', perSasaran: 'Per Sasaran', narrative: 'Analysis and evaluation',
+  },
+
   pemda: {
     nav: 'Requests to offices', navOffices: 'Offices',
     requestsTitle: 'Data requests to the regional offices', requestsIntro: 'One letter to several offices; each office runs its own seven SOP steps.',

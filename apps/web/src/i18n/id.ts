@@ -345,6 +345,20 @@ export default {
     cap: 'Batas capaian (%)', capInvalid: 'Batas capaian: tulis angka 100–1000, misalnya 120 atau 112,5.',
     saved: 'Tersimpan: versi {version} berlaku mulai {date}, batas {cap}.',
   },
+  kabupaten: {
+    title: 'Dasbor Kabupaten', nav: 'Dasbor Kabupaten',
+    intro: 'Peringkat Perangkat Daerah menurut capaian (hanya analisis final), ketepatan waktu langkah SOP, dan kelengkapan kiriman Bidang, dengan tren per Triwulan dan tahun.',
+    period: 'Periode', triwulan: 'Triwulan {n}', sortBy: 'Urutkan menurut',
+    measure: { CAPAIAN: 'Capaian', TIMELINESS: 'Ketepatan waktu', COMPLETENESS: 'Kelengkapan' },
+    avgCapaian: 'Rata-rata capaian', withFinal: '{n} dari {of} Perangkat Daerah punya analisis final',
+    capaian: 'Capaian', timeliness: 'Ketepatan waktu', completeness: 'Kelengkapan',
+    computed: 'Dihitung {at}. Bidang yang dibebaskan dihitung tidak menyerahkan; langkah yang masih berjalan dan sudah lewat batas dihitung terlambat.',
+    league: 'Peringkat menurut {m}', notAsked: 'Tidak ada permintaan pada periode ini', noFinal: 'Belum ada analisis final',
+    steps: '({on} tepat, {late} terlambat)', bidang: '({n} dari {of} Bidang)', drill: 'Lihat analisis',
+    trend: 'Tren kabupaten', noTrend: 'Belum ada permintaan dalam lima tahun ini.', files: 'Unduh', xlsx: 'Peringkat (XLSX)', pdf: 'Peringkat (PDF)',
+    frozen: 'Analisis final, dikirim {at}; skala {scale}, batas capaian {cap}. Hanya baca.', noCap: 'tanpa batas', perSasaran: 'Per Sasaran', narrative: 'Analisis dan evaluasi',
+  },
+
   pemda: {
     nav: 'Permintaan ke OPD', navOffices: 'Perangkat daerah',
     requestsTitle: 'Permintaan data ke perangkat daerah', requestsIntro: 'Satu surat kepada beberapa Dinas; tiap Dinas menjalankan tujuh langkah SOP-nya sendiri.',
