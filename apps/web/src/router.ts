@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { AUDIT_SEARCH_ROLES } from '@sipedaki/sop';
 import { getToken, useAuth } from '@/composables/use-auth';
 import type { Role } from '@/gql/graphql';
-import { FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS, pemdaRoles, ROLLUP_READERS } from '@sipedaki/sop';
+import { FINDING_READERS, FINDING_ROLES, INDICATOR_MANAGERS, LKJIP_READERS, pemdaRoles, ROLLUP_READERS } from '@sipedaki/sop';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -25,7 +25,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/kiriman/:id', name: 'submission', component: () => import('@/pages/SubmissionPage.vue'), props: true },
   { path: '/monitoring-sop', name: 'monitoring', component: () => import('@/pages/MonitoringPage.vue'), meta: { roles: ['KASUBBAG', 'SEKRETARIS', 'KEPALA_DINAS'] } },
   { path: '/lkjip', name: 'lkjip', component: () => import('@/pages/LkjipPage.vue'), meta: { roles: [...LKJIP_READERS] } },
-  { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: ['ADMIN', 'KEPALA_DINAS', 'SEKRETARIS', 'KASUBBAG', 'PENYUSUN', 'APIP', 'BIDANG_OPERATOR', 'BIDANG_HEAD'] } },
+  { path: '/temuan', name: 'findings', component: () => import('@/pages/FindingsPage.vue'), meta: { roles: [...(FINDING_READERS as Role[])] } },
   // Reports and the days per source: the office-wide readers (packages/sop FINDING_ROLES); entering is gated in the page and the API.
   { path: '/temuan/laporan', name: 'audit-reports', component: () => import('@/pages/AuditReportsPage.vue'), meta: { roles: [...(FINDING_ROLES.READ_ALL as Role[])] } },
   { path: '/temuan/laporan/:id', name: 'audit-report', component: () => import('@/pages/AuditReportPage.vue'), props: true, meta: { roles: [...(FINDING_ROLES.READ_ALL as Role[])] } },

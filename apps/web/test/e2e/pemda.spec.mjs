@@ -4,7 +4,9 @@
  * the Bappeda analyst asks three offices of the pemda for data with one letter; two offices run
  * their seven steps (one late at step 4: its recorded step 4 is moved back a week, as if it had
  * run that long), the demo office does not start; the analyst's view shows exactly that, with the
- * final reports and their figures. (The league table part is added by the rollup's spec.)
+ * final reports and their figures; then the kabupaten's league table ranks the two final reports
+ * by capaian and by timeliness (the late one below). rollup.spec.mjs checks the rollup's figures
+ * on seeded offices.
  * The offices' own steps run through the API: their pages have their own specs.
  */
 import pg from 'pg';
@@ -14,6 +16,7 @@ const SCENARIOS = [
   'Administrator Pemda menambah dua perangkat daerah dari ponsel',
   'Analis Bappeda meminta data kepada tiga perangkat daerah dengan satu surat',
   'dua Dinas menjalankan tujuh langkah (satu terlambat di langkah 4), satu belum mulai: tampilan analis tepat',
+  'setelah dua laporan final: peringkat kabupaten menurut capaian dan ketepatan waktu',
 ];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (pemda: permintaan ke OPD)', scenarios: SCENARIOS, resultFile: 'e2e-pemda.json', failedShot: 'FAILED-pemda' });
 
@@ -174,6 +177,33 @@ async function main() {
       const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${analyst}` } });
       const bytes = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-') throw new Error(`report download: ${res.status}`);
+    });
+
+    await scenario(SCENARIOS[3], async () => {
+      await page.locator('[data-test="nav-kabupaten"]').click();
+      await page.getByRole('heading', { name: 'Dasbor Kabupaten' }).waitFor();
+      await page.selectOption('[data-test="year"]', '2026');
+      await page.selectOption('[data-test="period"]', '3');
+      await page.locator('[data-test="summary"] h2', { hasText: 'Triwulan III 2026' }).waitFor();
+      const row = (name) => page.locator(`[data-test="league"] > li[data-office="${name}"]`);
+      await row('Dinas Kesehatan').locator('[data-test="capaian"]', { hasText: /(^|\s)95(,0+)?\s?%/ }).waitFor();
+      await row('Dinas Pendidikan').locator('[data-test="capaian"]', { hasText: /(^|\s)75(,0+)?\s?%/ }).waitFor();
+      const order = async () => page.locator('[data-test="league"] > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-office'), li.querySelector('[data-test="rank"]').textContent.trim()]));
+      const rankOf = (list, name) => {
+        const r = list.find(([n]) => n === name);
+        if (!r || r[1] === '–') throw new Error(`${name} is not ranked: ${JSON.stringify(list)}`);
+        return Number(r[1]);
+      };
+      const byCapaian = await order();
+      if (!(rankOf(byCapaian, 'Dinas Kesehatan') < rankOf(byCapaian, 'Dinas Pendidikan'))) throw new Error(`by capaian: ${JSON.stringify(byCapaian)}`);
+      // The Bappeda and the Setda were not asked: listed, never ranked.
+      await row('Badan Perencanaan Pembangunan Daerah').locator('[data-test="not-asked"]').waitFor();
+      await shot(page, '94-bappeda-peringkat-kabupaten', [PHONE, DESKTOP]);
+      // By timeliness the Dinas late at step 4 falls below the one that ran every step on time.
+      await page.locator('[data-test="sort-TIMELINESS"]').click();
+      await page.getByRole('heading', { name: 'Peringkat menurut Ketepatan waktu' }).waitFor();
+      const byTime = await order();
+      if (!(rankOf(byTime, 'Dinas Kesehatan') < rankOf(byTime, 'Dinas Pendidikan'))) throw new Error(`by timeliness: ${JSON.stringify(byTime)}`);
     });
   } finally {
     await db?.end().catch(() => undefined);
