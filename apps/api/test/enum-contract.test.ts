@@ -82,9 +82,9 @@ it('a value added to a Prisma enum without the SOP package fails the typecheck, 
 
 it('a value added to the SOP package without the Prisma schema fails the typecheck, naming it', () => {
   const r = typecheckCopy('sop-only', (copy) =>
-    replaceIn(path.join(copy, 'packages/sop/src/steps.ts'), `export type DocumentKind = 'LHP'`, `export type DocumentKind = 'LKJIP' | 'LHP'`),
+    replaceIn(path.join(copy, 'packages/sop/src/steps.ts'), `export type DocumentKind = 'LHP'`, `export type DocumentKind = 'ARSIP' | 'LHP'`),
     { generate: false }, // the schema is unchanged: the committed client's enums are the generated ones
   );
   expect(r.status).not.toBe(0);
-  expect(r.out).toMatch(/enum-contract\.ts\(\d+,\d+\): error TS2344: [^\n]*enum: "DocumentKind"; onlyInPrismaSchema: never; onlyInSopPackage: "LKJIP"/);
+  expect(r.out).toMatch(/enum-contract\.ts\(\d+,\d+\): error TS2344: [^\n]*enum: "DocumentKind"; onlyInPrismaSchema: never; onlyInSopPackage: "ARSIP"/);
 }, 60_000);
