@@ -13,7 +13,7 @@ import pg from 'pg';
 import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi } from './harness.mjs';
 
 const SCENARIOS = [
-  'Administrator Pemda menambah dua perangkat daerah dari ponsel',
+  'Administrator Pemda menambah dua perangkat daerah dari ponsel dan menetapkan batas capaian pemda',
   'Analis Bappeda meminta data kepada tiga perangkat daerah dengan satu surat',
   'dua Dinas menjalankan tujuh langkah (satu terlambat di langkah 4), satu belum mulai: tampilan analis tepat',
   'setelah dua laporan final: peringkat kabupaten menurut capaian dan ketepatan waktu',
@@ -116,6 +116,14 @@ async function main() {
         await page.locator(`[data-test="pemda-office-card-${o.code}"]`).getByText(o.admin).waitFor();
       }
       await shot(page, '90-pemda-admin-perangkat-daerah', [PHONE, DESKTOP]);
+      // The pemda's scale cap: typed the Indonesian way, from a date far ahead (today's scale stays).
+      await page.locator('[data-test="nav-scale"]').click();
+      await page.locator('[data-test="scale-cap"]').getByText('Tanpa batas capaian').waitFor();
+      await page.locator('[data-test="scale-cap-input"]').fill('112,5');
+      await page.locator('[data-test="scale-from"]').fill('2090-01-01');
+      await page.locator('[data-test="scale-form"]').getByRole('button', { name: 'Simpan' }).click();
+      await page.locator('[data-test="scale-saved"]').getByText(/berlaku mulai 1 Januari 2090, batas 112,5/).waitFor();
+      await shot(page, '89-pemda-admin-skala', [PHONE]);
       for (const o of OFFICES) offices[o.code] = await staffOffice(base, db, o);
     });
 
