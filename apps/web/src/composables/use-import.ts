@@ -46,24 +46,28 @@ function cellList(cells: unknown): ImportCellError[] {
     .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
 }
 
-/** POST /api/submissions/:id/import.xlsx (multipart "file" + "expectedVersion"). */
-export async function importXlsx(
-  submissionId: string,
+export type XlsxPostOptions = { token?: string | null; fetchImpl?: typeof fetch; filename?: string };
+
+/**
+ * POST a spreadsheet (multipart: `fields` first, then "file"); every import of the SPA goes through
+ * here. `accept` turns a 2xx body into the answer, or null when it is not one; anything else becomes
+ * an ImportError with the API's code, texts and per-cell problems.
+ */
+export async function postXlsx<T>(
+  url: string,
   file: Blob,
-  expectedVersion: number | null,
-  o: { token?: string | null; fetchImpl?: typeof fetch; filename?: string } = {},
-): Promise<ImportedSubmission> {
+  defaultName: string,
+  accept: (body: unknown) => T | null,
+  o: XlsxPostOptions = {},
+  fields: Record<string, string> = {},
+): Promise<T> {
   const form = new FormData();
-  if (expectedVersion !== null) form.append('expectedVersion', String(expectedVersion));
-  form.append('file', file, o.filename ?? (file as File).name ?? 'format.xlsx');
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file, o.filename ?? (file as File).name ?? defaultName);
   const token = o.token === undefined ? getToken() : o.token;
   let res: Response;
   try {
-    res = await (o.fetchImpl ?? fetch)(`/api/submissions/${encodeURIComponent(submissionId)}/import.xlsx`, {
-      method: 'POST',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      body: form,
-    });
+    res = await (o.fetchImpl ?? fetch)(url, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: form });
   } catch {
     throw new ImportError('NETWORK', 'Tidak dapat terhubung ke server. Periksa jaringan Anda.', 'Cannot reach the server. Check your connection.');
   }
@@ -73,21 +77,21 @@ export async function importXlsx(
   } catch {
     body = null;
   }
-  const sub = (body as { submission?: ImportedSubmission } | null)?.submission;
-  if (res.ok && sub) return { ...sub, readings: cellList((body as { readings?: unknown }).readings) };
+  const answer = res.ok ? accept(body) : null;
+  if (answer !== null) return answer;
   const e = (body as { error?: { code?: string; message?: string; messageEn?: string } } | null)?.error;
   throw new ImportError(e?.code ?? `HTTP_${res.status}`, e?.message ?? 'Impor gagal.', e?.messageEn ?? 'The import failed.', importCells(body));
 }
 
 /** One import at a time, with its error (and the per-cell problems) for the page. */
-export function useImport(fetchImpl?: typeof fetch) {
+export function useImportRunner<A extends unknown[], T>(importer: (...args: A) => Promise<T>) {
   const importing = ref(false);
   const error = ref<ImportError | null>(null);
-  async function run(submissionId: string, file: File, expectedVersion: number | null) {
+  async function run(...args: A): Promise<T | null> {
     importing.value = true;
     error.value = null;
     try {
-      return await importXlsx(submissionId, file, expectedVersion, { fetchImpl });
+      return await importer(...args);
     } catch (e) {
       error.value = e instanceof ImportError ? e : new ImportError('UNKNOWN', 'Impor gagal.', 'The import failed.');
       return null;
@@ -96,4 +100,24 @@ export function useImport(fetchImpl?: typeof fetch) {
     }
   }
   return { importing, error, run };
+}
+
+/** POST /api/submissions/:id/import.xlsx (multipart "file" + "expectedVersion"). */
+export function importXlsx(submissionId: string, file: Blob, expectedVersion: number | null, o: XlsxPostOptions = {}): Promise<ImportedSubmission> {
+  return postXlsx(
+    `/api/submissions/${encodeURIComponent(submissionId)}/import.xlsx`,
+    file,
+    'format.xlsx',
+    (body) => {
+      const sub = (body as { submission?: ImportedSubmission } | null)?.submission;
+      return sub ? { ...sub, readings: cellList((body as { readings?: unknown }).readings) } : null;
+    },
+    o,
+    expectedVersion !== null ? { expectedVersion: String(expectedVersion) } : {},
+  );
+}
+
+/** One submission import at a time, with its error for the page. */
+export function useImport(fetchImpl?: typeof fetch) {
+  return useImportRunner((submissionId: string, file: File, expectedVersion: number | null) => importXlsx(submissionId, file, expectedVersion, { fetchImpl }));
 }
