@@ -8,7 +8,7 @@
  *     small, big, …) so that the load of a shared machine falls on both alike;
  *  2. `performanceData` pages with filters over the big database, CONNECTIONS (4) clients walking
  *     pages of 50 (up to 5 pages deep, following the cursor) of a generated office: p50/p95 per page;
- *  3. the page's SQL alone (before and after this issue's change, and the count) at CONNECTIONS.
+ *  3. the page's SQL alone (the shape Prisma sent before issue 15, the hand-written statements now, and the count) at CONNECTIONS.
  * SKIP_BOARD=1 skips (1) and the small database.
  *
  * The big database (BIG_DB, default sipedaki_scale_big) is generated once by bench/generate.ts
@@ -175,25 +175,28 @@ async function main() {
     for (const [name, ms] of perFilter) say(`    filter ${name.padEnd(16)}: ${fmt(ms)}`);
 
     // (3) The page's SQL alone, as PostgreSQL runs it (no API process in the way): the statement
-    // in the shape Prisma sends it before and after issue 15, and the count. A busy machine
+    // in the shape Prisma sent it before issue 15, and the hand-written statements the API sends
+    // now (apps/api/src/performance/performance.sql.ts, read from the source). A busy machine
     // inflates (1)–(2) through the Node processes' CPU; this part shows what the database does.
     const ids = (await query(bigUrl, `SELECT id FROM "SubmissionValue" WHERE "officeId" = $1 ORDER BY id`, [who.officeId])).rows.map((r) => r.id);
-    // $1 office, $2 cursor, $3 year (the year shapes only).
-    const before = (year) => `SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED'
-          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1${year ? ' AND r.year = $3' : ''})) AND v.id > $2 ORDER BY v.id LIMIT 51`;
+    const now = JSON.parse(tsx(path.join(root, 'bench/performance-statements.ts')).stdout);
+    const nulls = [null, null, null, null, null];
+    // Parameters of a shape from (office, cursor, year); the year shapes only take a year.
     const shapes = {
-      'before, no filter': [before(false), false],
-      'before, year': [before(true), true],
-      'after, no filter (officeId, id) walk': [`SELECT v.id FROM "SubmissionValue" v WHERE v."officeId" = $1 AND v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED') AND v.id > $2 ORDER BY v.id LIMIT 51`, false],
-      'after, year (office submissions)': [`SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s."officeId" = $1 AND s.status = 'ACCEPTED'
-          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1 AND r.year = $3)) AND v.id > $2 ORDER BY v.id LIMIT 51`, true],
-      'count, no filter': [`SELECT count(*) FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s."officeId" = $1 AND s.status = 'ACCEPTED') AND $2::uuid IS NOT NULL`, false],
+      'before (Prisma), no filter': [`SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED'
+          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1)) AND v.id > $2 ORDER BY v.id LIMIT 51`, (o, c) => [o, c]],
+      'before (Prisma), year': [`SELECT v.id FROM "SubmissionValue" v WHERE v."submissionId" IN (SELECT s.id FROM "BidangSubmission" s WHERE s.status = 'ACCEPTED'
+          AND s."requestId" IN (SELECT r.id FROM "DataRequest" r WHERE r."officeId" = $1 AND r.year = $3)) AND v.id > $2 ORDER BY v.id LIMIT 51`, (o, c, y) => [o, c, y]],
+      'now, no filter: page ids (walk)': [now.walk, (o, c) => [o, c, 51]],
+      'now, year: page ids (narrowed)': [now.narrowed, (o, c, y) => [o, c, 51, null, null, y, null, null]],
+      "now, the page's 50 values": [now.values, (o, c) => { const i = ids.indexOf(c); return [ids.slice(i, i + 50)]; }],
+      'now, count (only when selected)': [now.count, (o) => [o, ...nulls]],
     };
     const pool = new pg.Pool({ connectionString: bigUrl, max: connections });
     try {
       say(`page SQL alone, ${connections} connections, random cursors of office ${who.username} (${ids.length} values):`);
-      for (const [name, [text, year]] of Object.entries(shapes)) {
-        const one = async () => { const t0 = performance.now(); await pool.query(text, [who.officeId, ids[Math.floor(Math.random() * ids.length * 0.9)], ...(year ? [2022 + Math.floor(Math.random() * 5)] : [])]); return performance.now() - t0; };
+      for (const [name, [text, params]] of Object.entries(shapes)) {
+        const one = async () => { const t0 = performance.now(); await pool.query(text, params(who.officeId, ids[Math.floor(Math.random() * ids.length * 0.9)], 2022 + Math.floor(Math.random() * 5))); return performance.now() - t0; };
         for (let i = 0; i < 8; i++) await one();
         say(`(3) ${name.padEnd(36)}: ${fmt(await load(5000, one))}`);
       }

@@ -42,5 +42,5 @@ export class PerformanceValueEdge {
 export class PerformanceValueConnection {
   @Field(() => [PerformanceValueEdge]) edges!: PerformanceValueEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, { description: 'Jumlah semua nilai yang cocok dengan saringan (dihitung hanya bila diminta)' }) totalCount!: number;
 }

@@ -1,10 +1,15 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import { PerformanceFilter, PerformanceValueConnection } from './performance.model';
 
-@Resolver()
+/** A page as the service answers it: totalCount is counted only when a client selects it. */
+interface PerformancePage {
+  count: () => Promise<number>;
+}
+
+@Resolver(() => PerformanceValueConnection)
 export class PerformanceResolver {
   @Authorized()
   @Query(() => PerformanceValueConnection, { description: 'Nilai indikator yang telah diterima, dengan target, capaian dan kategori; halaman berkursor' })
@@ -16,5 +21,10 @@ export class PerformanceResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     return ctx.services.performance.list(actor, filter, first, after);
+  }
+
+  @FieldResolver(() => Int)
+  totalCount(@Root() page: PerformancePage): Promise<number> {
+    return page.count();
   }
 }
