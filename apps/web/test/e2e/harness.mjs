@@ -317,6 +317,42 @@ export function createScenarioRunner({ label, scenarios, resultFile, failedShot 
 }
 
 /**
+ * The stack one e2e script runs on: the built SPA (builtSpa), a fresh database, the API serving
+ * that SPA, and `browsers` Chromium windows. Calls fn({ base, databaseUrl, page, pages }) and then
+ * stops everything it started (browsers, API, database, a build of its own), whether fn returned
+ * or threw; an error of fn goes on to the runner's run(), which reports it as before.
+ *
+ *   demoHistory   the demo office's replayed past (SEED_DEMO_HISTORY), for scenarios that read it
+ *   headSignOff   false: the Kepala Bidang's sign-off switched off first (withoutHeadSignOff)
+ *   viewport      of every window (PHONE unless said)
+ *   browsers      how many separate browsers (own storage, own session each): `pages` has one
+ *                 page of each, `page` is the first
+ */
+export async function withStack(fn, { demoHistory = false, headSignOff = true, viewport = PHONE, browsers = 1 } = {}) {
+  const spa = builtSpa();
+  let api = null;
+  const opened = [];
+  try {
+    if (demoHistory) process.env.SEED_DEMO_HISTORY = 'true';
+    const databaseUrl = await freshDatabase();
+    api = await startApi(databaseUrl, spa.dir);
+    if (!headSignOff) await withoutHeadSignOff(api.base);
+    const pages = [];
+    for (let i = 0; i < browsers; i++) {
+      const browser = await launchBrowser(viewport);
+      opened.push(browser);
+      pages.push(browser.context.pages()[0] ?? (await browser.context.newPage()));
+    }
+    return await fn({ base: api.base, databaseUrl, page: pages[0], pages });
+  } finally {
+    for (const browser of opened) await browser.close().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await dropDatabase().catch(() => undefined);
+    spa.remove();
+  }
+}
+
+/**
  * The built SPA the API serves in a scenario run. E2E_DIST: a build made once for all scripts of
  * this run (test/run-all.mjs); E2E_SKIP_BUILD: apps/web/dist as it is; otherwise a build into a
  * directory of this script's own (apps/web/dist may be rebuilt by someone else meanwhile).

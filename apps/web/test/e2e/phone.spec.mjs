@@ -11,7 +11,7 @@
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
  *  - error messages in Indonesian first, the code folded under "Rincian".
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, expectAccessible, gql, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -48,9 +48,6 @@ async function fillAndSubmit(base, submission, realisasi = (k) => 70 + k * 9) {
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
   let page = null;
   let base = '';
 
@@ -62,13 +59,10 @@ async function main() {
     if (box.x < 0 || box.x + box.width > PHONE.width + 0.5) throw new Error(`${what}: at x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, outside the ${PHONE.width} px window`);
   }
 
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser(PHONE);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async (stack) => {
+    ({ page, base } = stack);
     watch(page);
 
     const tok = { sek: await apiLogin(base, 'sekretaris'), kas: await apiLogin(base, 'kasubbag'), pen: await apiLogin(base, 'penyusun') };
@@ -224,12 +218,7 @@ async function main() {
       await err.locator('summary').click();
       await code.getByText('Kode kesalahan: INVALID_CREDENTIALS').waitFor();
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 run(main);

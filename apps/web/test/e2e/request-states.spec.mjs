@@ -8,7 +8,7 @@
  *  - the Kepala Dinas returns the report with a reason, then signs the second round with an arahan.
  * The data each scenario starts from is set up through the API; the steps under test are clicked.
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, PASSWORD, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: pengumpulan ditutup tanpa Bidang yang tidak menyerahkan (catatan wajib)',
@@ -21,17 +21,9 @@ const stamp = Date.now().toString(36).toUpperCase();
 let seq = 0;
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async ({ base, page }) => {
     watch(page);
     const [sek, kas, pen, kepala, admin] = await Promise.all(['sekretaris', 'kasubbag', 'penyusun', 'kepala', 'admin'].map((u) => apiLogin(base, u)));
     const { bidangList } = await gql(base, admin, '{ bidangList { id code name } }');
@@ -207,12 +199,7 @@ async function main() {
       await step7.locator('[data-test="earlier-rounds"]').getByText('Putaran 1', { exact: false }).waitFor();
       await shot(page, '78-kepala-ditandatangani');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, PASSWORD, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: periode Renstra lima tahun, Sasaran, indikator dengan target tahunan (PK) dan per Triwulan',
@@ -18,17 +18,9 @@ const SCENARIOS = [
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (target)', scenarios: SCENARIOS, resultFile: 'e2e-targets.json', failedShot: 'FAILED-targets' });
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async ({ base, page }) => {
     watch(page);
     const loginAs = async (username) => {
       await page.goto(`${base}/masuk`);
@@ -152,12 +144,7 @@ async function main() {
       const still = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ values { indicatorCode realisasi } } }', { id: sub.id });
       if (still.submission.values[0].realisasi !== 1250) throw new Error('the refused value changed the saved one');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);
