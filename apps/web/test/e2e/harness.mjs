@@ -222,6 +222,23 @@ export async function apiLogin(base, login) {
   return d.login.token;
 }
 
+/**
+ * The operator of a submission's Bidang (the demo office's operator.<code in lower case>) fills
+ * every indicator (`realisasi(k)` for the k-th) and hands it in; with `acceptWith` (a Kasubbag's
+ * token) the Kasubbag then accepts it. For scenarios whose own subject comes after step 4.
+ */
+export async function handIn(base, submission, { realisasi = (k) => 60 + k * 10, narrative, acceptWith } = {}) {
+  const op = await apiLogin(base, `operator.${submission.bidang.code.toLowerCase()}`);
+  const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: submission.id });
+  const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
+    i: { submissionId: submission.id, expectedVersion: sd.submission.version, ...(narrative ? { narrative } : {}), values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: realisasi(k) })) },
+  });
+  await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: saved.saveSubmission.version } });
+  if (!acceptWith) return;
+  const v = await gql(base, acceptWith, 'query($id: UUID!){ submission(id:$id){ version } }', { id: submission.id });
+  await gql(base, acceptWith, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: v.submission.version } });
+}
+
 /** A tiny valid-looking PDF. */
 export function pdf(title) {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
@@ -438,14 +455,16 @@ async function a11yOnShot(page, name) {
 
 /**
  * Signs `username` in through the login page (after ending any session the page held) and waits
- * for the inbox. The language choice stays as the person left it.
+ * for the inbox. The language choice stays as the person left it, unless `forgetAll` clears
+ * everything the app kept in the browser (the language back to Indonesian).
  */
-export async function signIn(page, base, username) {
+export async function signIn(page, base, username, { forgetAll = false } = {}) {
   await page.goto(`${base}/masuk`);
-  await page.evaluate(() => {
+  await page.evaluate((all) => {
+    if (all) return localStorage.clear();
     localStorage.removeItem('sipedaki.token');
     localStorage.removeItem('sipedaki.viewer');
-  });
+  }, forgetAll);
   await page.goto(`${base}/masuk`);
   await page.fill('#login', username);
   await page.fill('#password', PASSWORD);

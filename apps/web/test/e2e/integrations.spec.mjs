@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { apiLogin, createScenarioRunner, DESKTOP, expectCspEnforced, gql, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, expectCspEnforced, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (default 30 s); each attempt
 // is a job, due at its time (the job runner looks every JOBS_POLL_MS for jobs that fell due).
@@ -80,17 +80,7 @@ async function requestToDone(base, stamp) {
   await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
   await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
   const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
-  for (const s of d.dataRequest.submissions) {
-    // The demo office's operators are operator.<bidang code in lower case>.
-    const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
-    const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
-    const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-      i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
-    });
-    await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
-    const v = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
-    await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
-  }
+  for (const s of d.dataRequest.submissions) await handIn(base, s, { acceptWith: kas });
   await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
   await gql(base, kas, 'mutation($i: AdvanceInput!){ compileData(input:$i){ id } }', { i: { requestId } });
   await gql(base, kas, 'mutation($i: SaveAnalysisInput!){ saveAnalysis(input:$i){ id } }', { i: { requestId, narrative: 'Capaian baik.' } });
@@ -115,15 +105,7 @@ async function main() {
   async function scenarios({ base, page }) {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     watch(page);
-    async function loginAs(username) {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => localStorage.clear());
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    }
+    const loginAs = (username) => signIn(page, base, username, { forgetAll: true });
     /** The text of the page as a person (or a screen reader) gets it, plus every attribute value. */
     const pageHtml = () => page.content();
     // The SPA runs under the production CSP here; first prove a violation would be caught.

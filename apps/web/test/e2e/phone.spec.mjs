@@ -11,7 +11,7 @@
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
  *  - error messages in Indonesian first, the code folded under "Rincian".
  */
-import { apiLogin, createScenarioRunner, expectAccessible, gql, PHONE, shot, signIn, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, expectAccessible, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -38,14 +38,7 @@ async function requestAtCollecting(base, tok, letterNumber, subject) {
 }
 
 /** One Bidang's operator fills every indicator and sends. */
-async function fillAndSubmit(base, submission, realisasi = (k) => 70 + k * 9) {
-  const op = await apiLogin(base, `operator.${submission.bidang.code.toLowerCase()}`);
-  const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: submission.id });
-  const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-    i: { submissionId: submission.id, expectedVersion: sd.submission.version, narrative: 'Capaian sesuai rencana.', values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: realisasi(k) })) },
-  });
-  await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: saved.saveSubmission.version } });
-}
+const fillAndSubmit = (base, submission, realisasi = (k) => 70 + k * 9) => handIn(base, submission, { realisasi, narrative: 'Capaian sesuai rencana.' });
 
 async function main() {
   let page = null;

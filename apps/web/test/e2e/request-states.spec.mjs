@@ -8,7 +8,7 @@
  *  - the Kepala Dinas returns the report with a reason, then signs the second round with an arahan.
  * The data each scenario starts from is set up through the API; the steps under test are clicked.
  */
-import { apiLogin, createScenarioRunner, gql, PASSWORD, shot, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, handIn, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: pengumpulan ditutup tanpa Bidang yang tidak menyerahkan (catatan wajib)',
@@ -28,15 +28,7 @@ async function main() {
     const [sek, kas, pen, kepala, admin] = await Promise.all(['sekretaris', 'kasubbag', 'penyusun', 'kepala', 'admin'].map((u) => apiLogin(base, u)));
     const { bidangList } = await gql(base, admin, '{ bidangList { id code name } }');
 
-    async function loginAs(username) {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => localStorage.clear());
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    }
+    const loginAs = (username) => signIn(page, base, username, { forgetAll: true });
     const openRequest = async (id) => {
       await page.goto(`${base}/permintaan/${id}`);
       await page.locator('[data-test="request-status"]').waitFor();
@@ -57,17 +49,8 @@ async function main() {
       await step(kas, 'disposeToStaff', 'DisposeInput', { instruction: 'Siapkan format untuk semua Bidang.' });
       await step(pen, 'sendFormat');
       const { dataRequest } = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: r.id });
-      const handIn = until === 'ONE_MISSING' ? dataRequest.submissions.slice(1) : dataRequest.submissions;
-      for (const s of handIn) {
-        const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
-        const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
-        const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-          i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
-        });
-        await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
-        const v = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
-        await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
-      }
+      const handingIn = until === 'ONE_MISSING' ? dataRequest.submissions.slice(1) : dataRequest.submissions;
+      for (const s of handingIn) await handIn(base, s, { acceptWith: kas });
       if (until === 'ONE_MISSING') return { id: r.id, letterNumber, missing: dataRequest.submissions[0].bidang.code };
       await step(pen, 'forwardCollection');
       await step(kas, 'compileData');

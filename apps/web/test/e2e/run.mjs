@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, createScenarioRunner, expectCspEnforced, gql, PASSWORD, pdf, shot, withStack } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, expectCspEnforced, gql, PASSWORD, pdf, shot, signIn, withStack } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -27,18 +27,7 @@ async function main() {
   let page = null;
   let base = '';
 
-  async function loginAs(username) {
-    await page.goto(`${base}/masuk`);
-    await page.evaluate(() => {
-      localStorage.removeItem('sipedaki.token');
-      localStorage.removeItem('sipedaki.viewer');
-    });
-    await page.goto(`${base}/masuk`);
-    await page.fill('#login', username);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-  }
+  const loginAs = (username) => signIn(page, base, username);
   async function openInbox(letter, title) {
     const item = page.locator('[data-test="inbox-item"]', { hasText: letter }).filter({ hasText: title }).first();
     await item.waitFor();

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { apiLogin, createScenarioRunner, gql, PASSWORD, shot, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: periode Renstra lima tahun, Sasaran, indikator dengan target tahunan (PK) dan per Triwulan',
@@ -22,18 +22,7 @@ async function main() {
   // the secretariat (headSignOff: false).
   await withStack(async ({ base, page }) => {
     watch(page);
-    const loginAs = async (username) => {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => {
-        localStorage.removeItem('sipedaki.token');
-        localStorage.removeItem('sipedaki.viewer');
-      });
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    };
+    const loginAs = (username) => signIn(page, base, username);
     const kas = await apiLogin(base, 'kasubbag');
     const indicatorsOf = async (year) => (await gql(base, kas, 'query($y: Int){ indicators(year: $y) { id code name targets { year triwulan target } } }', { y: year })).indicators;
 
