@@ -4,17 +4,12 @@
  * the same transaction, audits it and says what moved. From December on, the administrator is
  * warned when next year's holidays are missing.
  */
-import type { Actor } from '../src/auth/actor';
-import { createPrisma } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
-import { createServices } from '../src/services';
-import { loadConfig } from '../src/config';
-import { TEST_DATABASE_URL } from './db-url';
-import { makeOffice, makeOfficeWithStaff, makeUser } from './factories';
+import { actorOf, makeOffice, makeOfficeWithStaff, makeUser } from './factories';
+import { servicesOnTestDb } from './services';
 import { errorCode, startTestApp, type TestApp } from './harness';
 
-const db = createPrisma(TEST_DATABASE_URL, { max: 3 });
-const services = createServices(db, loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: '/tmp/sipedaki-calendar' }));
+const { db, services } = servicesOnTestDb('calendar');
 let t: TestApp;
 beforeAll(async () => {
   await seedReference(db);
@@ -22,13 +17,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await db.$disconnect();
 });
 
 const wib = (local: string) => new Date(`${local}+07:00`);
-const actorOf = (u: { id: string; officeId: string; roles: string[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: 'x', roles: u.roles as Actor['roles'], bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
-});
 
 async function officeAt(registeredAt: Date) {
   const office = await makeOffice(db); // Mon–Fri 08:00–16:00 WIB

@@ -4,7 +4,6 @@
  * and the two last annual ones, so that the SOP monitoring, the TL HP register and the LKjIP draft
  * each show something on first start. The replay runs once (a second start adds nothing).
  */
-import type { Role } from '@sipedaki/sop';
 import fs from 'node:fs';
 import type { Actor } from '../src/auth/actor';
 import { loadConfig } from '../src/config';
@@ -14,11 +13,9 @@ import { DEMO_OFFICE_CODE, seedDemo, seedReference } from '../src/db/seed';
 import { DEMO_ANNUAL_REALISASI, seedDemoHistory } from '../src/monitoring/demo-history';
 import { createServices, type Services } from '../src/services';
 import { freshDatabase } from './db-url';
+import { actorOf } from './factories';
 
 const NOW = new Date('2026-11-30T10:00:00+07:00');
-const actorOf = (u: { id: string; officeId: string; name: string; roles: Role[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: u.name, roles: u.roles, bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
-});
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;

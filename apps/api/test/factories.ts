@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Role } from '@sipedaki/sop';
+import type { Actor } from '../src/auth/actor';
 import { hashPassword } from '../src/auth/password';
 import type { Db } from '../src/db/prisma';
 import { DEFAULT_OFFICE_HOURS } from '../src/db/seed';
@@ -11,6 +12,14 @@ import { DEFAULT_OFFICE_HOURS } from '../src/db/seed';
 export const PASSWORD = 'rahasia-uji-123';
 let passwordHash: Promise<string> | undefined;
 const uid = () => crypto.randomBytes(4).toString('hex');
+
+/**
+ * A user (a row of makeUser or makeOfficeWithStaff) as the actor the services take: signed in as
+ * a person, no API-token scopes. For tests that call the services directly.
+ */
+export function actorOf(u: { id: string; officeId: string; name: string; roles: readonly string[]; bidangId: string | null }, sessionId = 'test'): Actor {
+  return { userId: u.id, officeId: u.officeId, name: u.name, roles: [...u.roles] as Role[], bidangIds: u.bidangId ? [u.bidangId] : [], sessionId, kind: 'user', scopes: [] };
+}
 
 /**
  * A structurally valid, unique NIP. The test files share one database, so a NIP must not repeat

@@ -20,7 +20,7 @@ async function office() {
   const o = await makeOfficeWithStaff(t.db);
   const apip = await makeUser(t.db, o.office.id, ['APIP']);
   const users = { ...o.users, apip };
-  const tok = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof users, string>;
+  const tok = await t.loginAll(users);
   return { ...o, users, tok };
 }
 type Office = Awaited<ReturnType<typeof office>>;
@@ -146,6 +146,47 @@ describe('before any follow-up', () => {
     expect(fieldsOf(foreign)).toEqual([{ field: 'recommendations.0.id', message: 'Rekomendasi ini bukan milik temuan tersebut.' }]);
     const empty = await update(o.tok.kasubbag, editOf(now, { recommendations: [] }));
     expect(fieldsOf(empty)).toEqual([{ field: 'recommendations', message: 'Minimal satu rekomendasi' }]);
+    expect(await snapshot(o.office.id)).toEqual(before);
+  });
+});
+
+describe('the checks the recording and the changing inputs share (finding.input.ts: AuditReportFields, FindingFields)', () => {
+  const byField = (r: Parameters<typeof fieldsOf>[0]) => Object.fromEntries(fieldsOf(r).map((f) => [f.field, f.message]));
+
+  it('refuse the same bad report and finding fields whether recorded or changed, naming each field; nothing is written', async () => {
+    const o = await office();
+    const { report, finding: f } = await entered(o);
+    const before = await snapshot(o.office.id);
+    const badReport = { source: 'INSPEKTORAT', number: ' ', title: 'X', year: 1999, receivedDate: '2027-01-15', deadlineDays: 0 };
+    const reportFields = {
+      number: 'Nomor laporan wajib diisi (maksimal 100 karakter)',
+      title: 'Judul laporan wajib diisi (2–300 karakter)',
+      year: 'Tahun 2000–2100',
+      deadlineDays: 'Jumlah hari 1–365',
+    };
+    const created = await t.gql('mutation($i: CreateAuditReportInput!) { createAuditReport(input: $i) { id } }', { i: badReport }, o.tok.kasubbag);
+    expect(errorCode(created)).toBe('VALIDATION_FAILED');
+    expect(byField(created)).toEqual(reportFields);
+    const changed = await t.gql('mutation($i: UpdateAuditReportInput!) { updateAuditReport(input: $i) { id } }', { i: { ...badReport, id: report.id, expectedVersion: 0, deadlineDays: 366 } }, o.tok.kasubbag);
+    expect(errorCode(changed)).toBe('VALIDATION_FAILED');
+    expect(byField(changed)).toEqual({ ...reportFields, expectedVersion: 'Versi tidak valid' });
+
+    const badFinding = { code: '', title: 'X', kondisi: ' ', kriteria: 'K', sebab: 'Sebab yang cukup.', akibat: 'Akibat yang cukup.', bidangId: o.bidang[0].id, recommendations: [{ code: '1.1', text: 'R' }] };
+    const findingFields = {
+      code: 'Kode wajib diisi (1–40 karakter)',
+      title: 'Judul temuan wajib diisi (2–500 karakter)',
+      kondisi: 'Kondisi wajib diisi (2–5000 karakter)',
+      kriteria: 'Kriteria wajib diisi (2–5000 karakter)',
+      'recommendations.0.text': 'Isi rekomendasi wajib diisi (2–5000 karakter)',
+    };
+    const added = await t.gql('mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }', { i: { ...badFinding, reportId: report.id } }, o.tok.kasubbag);
+    expect(errorCode(added)).toBe('VALIDATION_FAILED');
+    expect(byField(added)).toEqual(findingFields);
+    const edited = await update(o.tok.kasubbag, { ...badFinding, id: f.id, expectedVersion: 0, recommendations: [{ id: f.recommendations[0].id, code: '1.1', text: 'R' }] });
+    expect(errorCode(edited)).toBe('VALIDATION_FAILED');
+    expect(byField(edited)).toEqual({ ...findingFields, expectedVersion: 'Versi tidak valid' });
+    const tooMany = await update(o.tok.kasubbag, editOf(f, { recommendations: Array.from({ length: 51 }, (_, i) => ({ code: `9.${i}`, text: 'Rekomendasi.' })) }));
+    expect(byField(tooMany)).toEqual({ recommendations: 'Paling banyak 50 rekomendasi' });
     expect(await snapshot(o.office.id)).toEqual(before);
   });
 });

@@ -27,7 +27,7 @@ async function office() {
   const o = await makeOfficeWithStaff(t.db, { allDay: false });
   const apip = await makeUser(t.db, o.office.id, ['APIP']);
   const users = { ...o.users, apip };
-  const tok = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof users, string>;
+  const tok = await t.loginAll(users);
   return { ...o, users, tok };
 }
 type Office = Awaited<ReturnType<typeof office>>;

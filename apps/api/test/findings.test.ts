@@ -24,7 +24,7 @@ async function office() {
   const apip = await makeUser(t.db, o.office.id, ['APIP']);
   const head2 = await makeUser(t.db, o.office.id, ['BIDANG_HEAD'], o.bidang[1].id);
   const users = { ...o.users, apip, head2 };
-  const tok = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof users, string>;
+  const tok = await t.loginAll(users);
   return { ...o, users, tok };
 }
 type Office = Awaited<ReturnType<typeof office>>;

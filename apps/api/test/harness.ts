@@ -80,6 +80,12 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     return r.data.login.token;
   }
 
+  /** A token for each of `users` (by the same keys), signed in at once. */
+  async function loginAll<K extends string>(users: Record<K, { username: string }>): Promise<Record<K, string>> {
+    const entries = Object.entries(users) as [K, { username: string }][];
+    return Object.fromEntries(await Promise.all(entries.map(async ([k, u]) => [k, await login(u.username)] as const))) as Record<K, string>;
+  }
+
   return {
     url,
     db,
@@ -87,6 +93,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     services,
     gql,
     login,
+    loginAll,
     dataDir,
     async close() {
       await new Promise((r) => server.close(r));

@@ -14,26 +14,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { Role } from '@sipedaki/sop';
 import type { Actor } from '../src/auth/actor';
-import { createPrisma } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
-import { createServices } from '../src/services';
-import { loadConfig } from '../src/config';
-import { replayRequest, type HistoryEvent } from '../src/monitoring/history';
+import { type HistoryEvent, replayRequest } from '../src/monitoring/history';
 import { toLkjipDraft } from '../src/lkjip/lkjip.resolver';
-import { TEST_DATABASE_URL } from './db-url';
-import { makeIndicator, makeOfficeWithStaff, makeUser, sasaranOf } from './factories';
+import { actorOf, makeIndicator, makeOfficeWithStaff, makeUser, sasaranOf } from './factories';
+import { servicesOnTestDb } from './services';
 
-const dataDir = fs.mkdtempSync('/tmp/sipedaki-lkjip-');
-const db = createPrisma(TEST_DATABASE_URL, { max: 3 });
-const services = createServices(db, loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://sipedaki.test.go.id' }));
-afterAll(() => db.$disconnect());
+const { db, services } = servicesOnTestDb('lkjip', { PUBLIC_BASE_URL: 'https://sipedaki.test.go.id' });
 
 const wib = (local: string) => new Date(`${local}:00+07:00`);
-const actorOf = (u: { id: string; officeId: string; name: string; roles: Role[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: u.name, roles: u.roles, bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
-});
 
 type Staff = Awaited<ReturnType<typeof makeOfficeWithStaff>>;
 let o: Staff;

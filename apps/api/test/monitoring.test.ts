@@ -10,26 +10,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Role } from '@sipedaki/sop';
 import type { Actor } from '../src/auth/actor';
-import { createPrisma } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
-import { createServices } from '../src/services';
-import { loadConfig } from '../src/config';
-import { replayRequest, type HistoryEvent } from '../src/monitoring/history';
-import { TEST_DATABASE_URL } from './db-url';
-import { makeOfficeWithStaff } from './factories';
+import { type HistoryEvent, replayRequest } from '../src/monitoring/history';
+import { actorOf, makeOfficeWithStaff } from './factories';
+import { servicesOnTestDb } from './services';
 
 const RESULTS = path.resolve(__dirname, '../test-results/monitoring');
-const dataDir = fs.mkdtempSync('/tmp/sipedaki-monitoring-');
-const db = createPrisma(TEST_DATABASE_URL, { max: 3 });
-const services = createServices(db, loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://sipedaki.test.go.id' }));
-afterAll(() => db.$disconnect());
+const { db, services } = servicesOnTestDb('monitoring', { PUBLIC_BASE_URL: 'https://sipedaki.test.go.id' });
 
 const wib = (local: string) => new Date(`${local}:00+07:00`);
-const actorOf = (u: { id: string; officeId: string; name: string; roles: Role[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: u.name, roles: u.roles, bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
-});
 
 type Staff = Awaited<ReturnType<typeof makeOfficeWithStaff>>;
 let o: Staff;

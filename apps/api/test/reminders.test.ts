@@ -34,7 +34,7 @@ const at = (s: string) => jest.setSystemTime(wib(s));
 async function office() {
   // Office hours Mon–Fri 08:00–16:00 WIB and the national holidays: the real calendar.
   const o = await makeOfficeWithStaff(t.db, { allDay: false });
-  const tok = Object.fromEntries(await Promise.all(Object.entries(o.users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof o.users, string>;
+  const tok = await t.loginAll(o.users);
   return { ...o, tok };
 }
 type Office = Awaited<ReturnType<typeof office>>;

@@ -193,7 +193,7 @@ describe('a pemda of four offices and a neighbour', () => {
       kepalaA: await makeUser(db, a.id, ['KEPALA_DINAS']),
       neighbourAnalyst: await makeUser(db, x.id, ['PEMDA_ANALYST']),
     };
-    const tok = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, await t.login(u.username)] as const))) as Record<keyof typeof users, string>;
+    const tok = await t.loginAll(users);
     return { pemda, neighbour, strict, offices: { a, b, c, bappeda, x }, seeds, made, users, tok };
   }
 

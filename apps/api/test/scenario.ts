@@ -4,22 +4,12 @@
  * in ops.test.ts and by bench/dashboard.mjs (seeding a fresh database).
  */
 import crypto from 'node:crypto';
-import type { Role } from '@sipedaki/sop';
-import type { Actor } from '../src/auth/actor';
 import type { Db } from '../src/db/prisma';
 import type { Services } from '../src/services';
-import { makeBidang, makeIndicator, makeOffice, makeUser } from './factories';
+import { actorOf as actorOfUser, makeBidang, makeIndicator, makeOffice, makeUser } from './factories';
 
-const actorOf = (u: { id: string; officeId: string; name: string; roles: Role[]; bidangId: string | null }): Actor => ({
-  userId: u.id,
-  officeId: u.officeId,
-  name: u.name,
-  roles: u.roles,
-  bidangIds: u.bidangId ? [u.bidangId] : [],
-  sessionId: crypto.randomUUID(),
-  kind: 'user',
-  scopes: [],
-});
+// Each action in a session of its own, as separate sign-ins would be.
+const actorOf = (u: Parameters<typeof actorOfUser>[0]) => actorOfUser(u, crypto.randomUUID());
 
 export async function makeCollectingRequest(db: Db, services: Services, opts: { bidang: number; indicatorsPerBidang: number; year?: number; triwulan?: number }) {
   const year = opts.year ?? 2026;

@@ -3,23 +3,14 @@
  * weekends and the national holiday list seeded into the database; a late step escalates to the
  * superior of the role that should act.
  */
-import type { Actor } from '../src/auth/actor';
-import { createPrisma } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
-import { createServices } from '../src/services';
-import { loadConfig } from '../src/config';
-import { TEST_DATABASE_URL } from './db-url';
-import { makeBidang, makeIndicator, makeOffice, makeUser } from './factories';
+import { actorOf, makeBidang, makeIndicator, makeOffice, makeUser } from './factories';
+import { servicesOnTestDb } from './services';
 
-const db = createPrisma(TEST_DATABASE_URL, { max: 3 });
-const services = createServices(db, loadConfig({ NODE_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, DATA_DIR: '/tmp/sipedaki-timing' }));
-afterAll(() => db.$disconnect());
+const { db, services } = servicesOnTestDb('timing');
 beforeAll(() => seedReference(db));
 
 const wib = (local: string) => new Date(`${local}+07:00`);
-const actorOf = (u: { id: string; officeId: string; roles: string[]; bidangId: string | null }): Actor => ({
-  userId: u.id, officeId: u.officeId, name: 'x', roles: u.roles as Actor['roles'], bidangIds: u.bidangId ? [u.bidangId] : [], sessionId: 'test', kind: 'user', scopes: [],
-});
 
 async function officeWithRequest(registeredAt: Date) {
   const office = await makeOffice(db); // Mon–Fri 08:00–16:00 WIB

@@ -3,12 +3,11 @@
  * Rekomendasi, Tindak lanjut, Status, Batas waktu, Keterangan), and findings imported from a sheet
  * of one row per recommendation (all or nothing; every problem named by its row and column).
  */
-import ExcelJS from 'exceljs';
 import { AUDIT_SOURCE_LABELS, TL_STATUS_LABELS, TL_STATUS_NUMBER, type AuditSource, type TlStatus } from '@sipedaki/sop';
 import { AppError, type Bilingual } from '../common/errors';
 import { formatDay } from '../notification/templates';
-import { buildWorkbook, cellText } from '../report/xlsx';
-import { assertXlsxWithinLimits } from '../report/xlsx-guard';
+import { cellText, columnsOf, findHeaderRow, openSheet } from '../common/sheet';
+import { buildWorkbook } from '../report/xlsx';
 
 /** The matrix's columns, in the order offices print them. */
 export const MATRIX_HEADERS = ['No', 'No. LHP', 'Temuan', 'Rekomendasi', 'Tindak lanjut', 'Status', 'Batas waktu', 'Keterangan'] as const;
@@ -113,23 +112,10 @@ export function buildImportTemplate(): Promise<Buffer> {
  * from its first row, and a later row may leave them empty but not contradict them.
  */
 export async function parseFindingSheet(bytes: Buffer): Promise<{ findings: ParsedFinding[]; problems: ImportProblem[] }> {
-  await assertXlsxWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
-  }
-  const ws = wb.worksheets[0];
-  let headerRow = 0;
-  const col = new Map<Column, number>();
-  for (let r = 1; ws && r <= Math.min(ws.rowCount, 20) && !headerRow; r++) {
-    const texts = Array.from({ length: ws.columnCount }, (_, c) => cellText(ws.getCell(r, c + 1).value).toLowerCase());
-    if (texts.includes('kode temuan')) {
-      headerRow = r;
-      IMPORT_HEADERS.forEach((h) => texts.indexOf(h.toLowerCase()) >= 0 && col.set(h, texts.indexOf(h.toLowerCase()) + 1));
-    }
-  }
+  const ws = await openSheet(bytes);
+  const header = findHeaderRow(ws, (texts) => texts.some((x) => x.toLowerCase() === 'kode temuan'));
+  const headerRow = header.row;
+  const col = columnsOf(header.texts, IMPORT_HEADERS);
   const missing = IMPORT_HEADERS.filter((h) => h !== 'Kode Indikator' && !col.has(h));
   if (!ws || !headerRow || missing.length) {
     throw new AppError(

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError, fieldProblem, type Bilingual } from '../common/errors';
-import { assertXlsxWithinLimits } from '../report/xlsx-guard';
+import { cellText, findHeaderRow, openSheet } from '../common/sheet';
 import { parseNumber, type CellProblem } from '../report/xlsx';
 
 export const PK_HEADERS = ['No', 'Sasaran', 'Indikator', 'Satuan', 'Target'] as const;
@@ -47,16 +47,11 @@ export async function buildPkWorkbook(title: string[], rows: PkRow[]): Promise<B
 
 const fmt = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4, useGrouping: false }).format(n);
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('result' in v) return text(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
-    return '';
-  }
-  return String(v).trim();
-}
+/**
+ * A cell's text (common/sheet.ts), except that a date counts as text here: a date typed into the
+ * Target column is refused as not a number rather than taken for an empty Target.
+ */
+const text = (v: ExcelJS.CellValue): string => (v instanceof Date ? String(v) : cellText(v));
 
 const key = (s: string) => s.toLocaleLowerCase('id').replace(/\s+/g, ' ').trim();
 
@@ -79,21 +74,8 @@ export interface ParsedPk {
  * row number; the caller refuses the whole file when there is any.
  */
 export async function parsePkWorkbook(bytes: Buffer, indicators: readonly PkIndicator[]): Promise<ParsedPk> {
-  await assertXlsxWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
-  }
-  const ws = wb.getWorksheet('PK') ?? wb.worksheets[0];
-  let headerRow = 0;
-  for (let r = 1; ws && r <= Math.min(ws.rowCount, 20); r++) {
-    if (PK_HEADERS.every((h, i) => key(text(ws.getCell(r, i + 1).value)) === key(h))) {
-      headerRow = r;
-      break;
-    }
-  }
+  const ws = await openSheet(bytes, 'PK');
+  const { row: headerRow } = findHeaderRow(ws, (texts) => PK_HEADERS.every((h, i) => key(texts[i] ?? '') === key(h)));
   if (!ws || !headerRow) {
     const missing = { id: 'Baris judul kolom No, Sasaran, Indikator, Satuan, Target tidak ditemukan', en: 'No header row No, Sasaran, Indikator, Satuan, Target' };
     throw new AppError('VALIDATION_FAILED', { id: `Berkas ini bukan lampiran Perjanjian Kinerja: ${missing.id.toLowerCase()}.`, en: `This file is not a Perjanjian Kinerja annex: ${missing.en.toLowerCase()}.` }, {

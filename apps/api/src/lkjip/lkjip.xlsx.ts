@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import { budgetTable, checkBudgetRows, MAX_BUDGET_ROWS, type BudgetRowInput } from '@sipedaki/sop';
 import { AppError } from '../common/errors';
-import { buildWorkbook, cellText, parseNumber } from '../report/xlsx';
-import { assertXlsxWithinLimits } from '../report/xlsx-guard';
+import { cellText, columnsOf, findHeaderRow, openSheet } from '../common/sheet';
+import { buildWorkbook, parseNumber } from '../report/xlsx';
 
 export const BUDGET_HEADERS = ['No', 'Program', 'Pagu', 'Realisasi', '%'] as const;
 type Column = 'Program' | 'Pagu' | 'Realisasi';
@@ -44,23 +44,10 @@ function refuse(problems: Problem[]): never {
 }
 
 export async function parseBudgetSheet(bytes: Buffer): Promise<BudgetRowInput[]> {
-  await assertXlsxWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
-  }
-  const ws = wb.worksheets[0];
-  let headerRow = 0;
-  const col = new Map<Column, number>();
-  for (let r = 1; ws && r <= Math.min(ws.rowCount, 20) && !headerRow; r++) {
-    const texts = Array.from({ length: ws.columnCount }, (_, c) => cellText(ws.getCell(r, c + 1).value).toLowerCase());
-    if (texts.includes('program')) {
-      headerRow = r;
-      for (const h of ['Program', 'Pagu', 'Realisasi'] as const) if (texts.includes(h.toLowerCase())) col.set(h, texts.indexOf(h.toLowerCase()) + 1);
-    }
-  }
+  const ws = await openSheet(bytes);
+  const header = findHeaderRow(ws, (texts) => texts.some((x) => x.toLowerCase() === 'program'));
+  const headerRow = header.row;
+  const col = columnsOf(header.texts, ['Program', 'Pagu', 'Realisasi'] as const);
   const missing = (['Program', 'Pagu', 'Realisasi'] as const).filter((h) => !col.has(h));
   if (!ws || !headerRow || missing.length) {
     const names = missing.length ? missing : (['Program'] as Column[]);

@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import { checkIndicatorValue, NUMBER_PROBLEM_MESSAGES, readNumber, type IndicatorValueRules } from '@sipedaki/sop';
 import type { IndicatorValue } from '../analysis/indicator-value';
 import { AppError, fieldProblem, type Bilingual } from '../common/errors';
+import { cellText, findHeaderRow, openSheet, plainValue } from '../common/sheet';
 import { NOT_REQUESTED } from '../submission/submission.input';
-import { assertXlsxWithinLimits } from './xlsx-guard';
 
 /** First cell of the hidden metadata row: marks a workbook as our format. */
 export const FORMAT_MARK = 'SIPEDAKI-FORMAT-1';
@@ -123,23 +123,6 @@ export interface ParsedFormat {
   readings: CellProblem[];
 }
 
-/** The cell's plain value: formulas give their cached result, rich text its text. */
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('result' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as { text: unknown }).text);
-    if ('error' in v) return v;
-  }
-  return v;
-}
-
-function text(v: ExcelJS.CellValue): string {
-  const p = plain(v);
-  return p === null ? '' : typeof p === 'object' ? '' : String(p).trim();
-}
-
 /**
  * A realisasi cell. A number cell is taken as it is; a cell that holds text (typed with a leading
  * apostrophe, pasted from a document, or formatted as text) is read the Indonesian way, as the
@@ -150,7 +133,7 @@ function text(v: ExcelJS.CellValue): string {
 export function parseNumber(
   v: ExcelJS.CellValue,
 ): { ok: true; value: number | null; readFrom?: { text: string; otherValue: number } } | { ok: false; message: Bilingual } {
-  const p = plain(v);
+  const p = plainValue(v);
   if (p === null) return { ok: true, value: null };
   if (typeof p === 'number') return Number.isFinite(p) ? { ok: true, value: p } : { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER };
   if (typeof p !== 'string') return { ok: false, message: NUMBER_PROBLEM_MESSAGES.NOT_A_NUMBER };
@@ -172,15 +155,7 @@ const enNumber = (n: number) => new Intl.NumberFormat('en-GB', { maximumFraction
  * are collected, every one of them, with the spreadsheet's row number and the column's header.
  */
 export async function parseFormatWorkbook(bytes: Buffer, requested: (IndicatorValueRules & { id: string; code: string })[]): Promise<ParsedFormat> {
-  // Zip bombs and oversized sheets are refused before exceljs inflates or parses anything.
-  await assertXlsxWithinLimits(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { id: 'Berkas bukan lembar kerja XLSX yang sah.', en: 'The file is not a valid XLSX workbook.' });
-  }
-  const ws = wb.getWorksheet(FORMAT_SHEET) ?? wb.worksheets[0];
+  const ws = await openSheet(bytes, FORMAT_SHEET);
   const notOurs = () => {
     const missing = { id: 'Baris metadata tidak ditemukan', en: 'No metadata row' };
     return new AppError(
@@ -192,20 +167,15 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: (IndicatorVa
       { fields: [fieldProblem('R1.Metadata', missing)], cells: [cellProblem(1, 'Metadata', missing)] },
     );
   };
-  if (!ws || text(ws.getCell(1, 1).value) !== FORMAT_MARK) throw notOurs();
+  if (!ws || cellText(ws.getCell(1, 1).value) !== FORMAT_MARK) throw notOurs();
   const versionCell = parseNumber(ws.getCell(1, 5).value);
   const meta = {
-    requestId: text(ws.getCell(1, 2).value),
-    bidangId: text(ws.getCell(1, 3).value),
+    requestId: cellText(ws.getCell(1, 2).value),
+    bidangId: cellText(ws.getCell(1, 3).value),
     version: versionCell.ok && versionCell.value !== null && Number.isInteger(versionCell.value) ? versionCell.value : null,
   };
-  let headerRow = 0;
-  for (let r = 2; r <= Math.min(ws.rowCount, 20); r++) {
-    if (text(ws.getCell(r, COL.code).value) === HEADERS[COL.code - 1]) {
-      headerRow = r;
-      break;
-    }
-  }
+  // Below the metadata row (row 1).
+  const { row: headerRow } = findHeaderRow(ws, (texts) => texts[COL.code - 1] === HEADERS[COL.code - 1], 2);
   if (!headerRow) throw notOurs();
   const byCode = new Map(requested.map((i) => [i.code, i]));
   const seen = new Set<string>();
@@ -215,9 +185,9 @@ export async function parseFormatWorkbook(bytes: Buffer, requested: (IndicatorVa
   const last = Math.min(ws.rowCount, headerRow + MAX_ROWS);
   if (ws.rowCount > headerRow + MAX_ROWS) problems.push(cellProblem(last + 1, 'Kode Indikator', { id: `Paling banyak ${MAX_ROWS} baris indikator`, en: `At most ${MAX_ROWS} indicator rows` }));
   for (let r = headerRow + 1; r <= last; r++) {
-    const code = text(ws.getCell(r, COL.code).value);
+    const code = cellText(ws.getCell(r, COL.code).value);
     const rawReal = ws.getCell(r, COL.realisasi).value;
-    const note = text(ws.getCell(r, COL.note).value);
+    const note = cellText(ws.getCell(r, COL.note).value);
     const real = parseNumber(rawReal);
     if (!code) {
       if (note || (real.ok && real.value !== null) || !real.ok) problems.push(cellProblem(r, 'Kode Indikator', { id: 'Kode indikator kosong', en: 'The indicator code is empty' }));
@@ -274,6 +244,3 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   }
   return toBuffer(wb);
 }
-
-/** A cell's text, trimmed (formulas: their result; rich text: its characters); shared with the findings import. */
-export { text as cellText };

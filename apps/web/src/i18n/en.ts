@@ -7,7 +7,7 @@ const en: typeof id = {
   common: {
     loading: 'Loading…', saving: 'Saving…', save: 'Save', cancel: 'Cancel', back: 'Back', retry: 'Try again',
     empty: 'Nothing here yet.', error: 'Something went wrong. Please try again shortly.', network: 'Cannot reach the server. Check your connection.',
-    errorDetails: 'Details for the help desk', errorCode: 'Error code: {code}', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', open: 'Open', saved: 'Saved.', none: '—', all: 'All', year: 'Year', triwulan: 'Quarter', setahun: 'Whole year',
+    errorDetails: 'Details for the help desk', errorCode: 'Error code: {code}', yes: 'Yes', no: 'No', required: 'required', optional: 'optional', open: 'Open', saved: 'Saved.', none: '—', all: 'All', year: 'Year', triwulan: 'Quarter', period: 'Period', setahun: 'Whole year',
   },
   login: {
     title: 'Log in', login: 'NIP or username', password: 'Password', submit: 'Log in', busy: 'Logging in…',
@@ -350,7 +350,7 @@ const en: typeof id = {
   kabupaten: {
     title: 'Regency dashboard', nav: 'Regency dashboard',
     intro: 'League table of the offices by achievement (final analyses only), timeliness of the SOP steps and completeness of the divisions’ submissions, with the trend per quarter and year.',
-    period: 'Period', triwulan: 'Quarter {n}', sortBy: 'Sort by',
+    period: 'Period', sortBy: 'Sort by',
     measure: { CAPAIAN: 'Achievement', TIMELINESS: 'Timeliness', COMPLETENESS: 'Completeness' },
     avgCapaian: 'Average achievement', withFinal: '{n} of {of} offices have a final analysis',
     capaian: 'Achievement', timeliness: 'Timeliness', completeness: 'Completeness',

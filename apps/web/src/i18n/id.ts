@@ -5,7 +5,7 @@ export default {
   common: {
     loading: 'Memuat…', saving: 'Menyimpan…', save: 'Simpan', cancel: 'Batal', back: 'Kembali', retry: 'Coba lagi',
     empty: 'Belum ada data.', error: 'Terjadi kesalahan. Coba lagi beberapa saat lagi.', network: 'Tidak dapat terhubung ke server. Periksa jaringan Anda.',
-    errorDetails: 'Rincian untuk petugas bantuan', errorCode: 'Kode kesalahan: {code}', yes: 'Ya', no: 'Tidak', required: 'wajib diisi', optional: 'opsional', open: 'Buka', saved: 'Tersimpan.', none: '—', all: 'Semua', year: 'Tahun', triwulan: 'Triwulan', setahun: 'Setahun penuh',
+    errorDetails: 'Rincian untuk petugas bantuan', errorCode: 'Kode kesalahan: {code}', yes: 'Ya', no: 'Tidak', required: 'wajib diisi', optional: 'opsional', open: 'Buka', saved: 'Tersimpan.', none: '—', all: 'Semua', year: 'Tahun', triwulan: 'Triwulan', period: 'Periode', setahun: 'Setahun penuh',
   },
   login: {
     title: 'Masuk', login: 'NIP atau nama pengguna', password: 'Kata sandi', submit: 'Masuk', busy: 'Sedang masuk…',
@@ -348,7 +348,7 @@ export default {
   kabupaten: {
     title: 'Dasbor Kabupaten', nav: 'Dasbor Kabupaten',
     intro: 'Peringkat Perangkat Daerah menurut capaian (hanya analisis final), ketepatan waktu langkah SOP, dan kelengkapan kiriman Bidang, dengan tren per Triwulan dan tahun.',
-    period: 'Periode', triwulan: 'Triwulan {n}', sortBy: 'Urutkan menurut',
+    period: 'Periode', sortBy: 'Urutkan menurut',
     measure: { CAPAIAN: 'Capaian', TIMELINESS: 'Ketepatan waktu', COMPLETENESS: 'Kelengkapan' },
     avgCapaian: 'Rata-rata capaian', withFinal: '{n} dari {of} Perangkat Daerah punya analisis final',
     capaian: 'Capaian', timeliness: 'Ketepatan waktu', completeness: 'Kelengkapan',

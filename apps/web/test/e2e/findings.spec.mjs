@@ -17,7 +17,7 @@
  * Screenshots at 360 and 1280 px of every page.
  */
 import ExcelJS from 'exceljs';
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, pdf, shot, signIn, startApi } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, gql, pdf, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag mencatat LHP Inspektorat dan dua temuannya di SPA (pengaturan hari, ubah temuan, templat, impor Excel ditolak lalu diterima)',
@@ -42,15 +42,7 @@ async function sheet(bad) {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     const kasubbag = await apiLogin(base, 'kasubbag');
@@ -216,12 +208,7 @@ async function main() {
       await page.getByText('Rekomendasi 1.02.1 atas temuan 1.02').first().waitFor({ timeout: 30_000 });
       await shots(page, '80-temuan-eskalasi-kasubbag');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  });
 }
 
 await run(main);

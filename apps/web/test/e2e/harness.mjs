@@ -222,6 +222,23 @@ export async function apiLogin(base, login) {
   return d.login.token;
 }
 
+/**
+ * The operator of a submission's Bidang (the demo office's operator.<code in lower case>) fills
+ * every indicator (`realisasi(k)` for the k-th) and hands it in; with `acceptWith` (a Kasubbag's
+ * token) the Kasubbag then accepts it. For scenarios whose own subject comes after step 4.
+ */
+export async function handIn(base, submission, { realisasi = (k) => 60 + k * 10, narrative, acceptWith } = {}) {
+  const op = await apiLogin(base, `operator.${submission.bidang.code.toLowerCase()}`);
+  const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: submission.id });
+  const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
+    i: { submissionId: submission.id, expectedVersion: sd.submission.version, ...(narrative ? { narrative } : {}), values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: realisasi(k) })) },
+  });
+  await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: saved.saveSubmission.version } });
+  if (!acceptWith) return;
+  const v = await gql(base, acceptWith, 'query($id: UUID!){ submission(id:$id){ version } }', { id: submission.id });
+  await gql(base, acceptWith, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: v.submission.version } });
+}
+
 /** A tiny valid-looking PDF. */
 export function pdf(title) {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
@@ -317,6 +334,42 @@ export function createScenarioRunner({ label, scenarios, resultFile, failedShot 
 }
 
 /**
+ * The stack one e2e script runs on: the built SPA (builtSpa), a fresh database, the API serving
+ * that SPA, and `browsers` Chromium windows. Calls fn({ base, databaseUrl, page, pages }) and then
+ * stops everything it started (browsers, API, database, a build of its own), whether fn returned
+ * or threw; an error of fn goes on to the runner's run(), which reports it as before.
+ *
+ *   demoHistory   the demo office's replayed past (SEED_DEMO_HISTORY), for scenarios that read it
+ *   headSignOff   false: the Kepala Bidang's sign-off switched off first (withoutHeadSignOff)
+ *   viewport      of every window (PHONE unless said)
+ *   browsers      how many separate browsers (own storage, own session each): `pages` has one
+ *                 page of each, `page` is the first
+ */
+export async function withStack(fn, { demoHistory = false, headSignOff = true, viewport = PHONE, browsers = 1 } = {}) {
+  const spa = builtSpa();
+  let api = null;
+  const opened = [];
+  try {
+    if (demoHistory) process.env.SEED_DEMO_HISTORY = 'true';
+    const databaseUrl = await freshDatabase();
+    api = await startApi(databaseUrl, spa.dir);
+    if (!headSignOff) await withoutHeadSignOff(api.base);
+    const pages = [];
+    for (let i = 0; i < browsers; i++) {
+      const browser = await launchBrowser(viewport);
+      opened.push(browser);
+      pages.push(browser.context.pages()[0] ?? (await browser.context.newPage()));
+    }
+    return await fn({ base: api.base, databaseUrl, page: pages[0], pages });
+  } finally {
+    for (const browser of opened) await browser.close().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await dropDatabase().catch(() => undefined);
+    spa.remove();
+  }
+}
+
+/**
  * The built SPA the API serves in a scenario run. E2E_DIST: a build made once for all scripts of
  * this run (test/run-all.mjs); E2E_SKIP_BUILD: apps/web/dist as it is; otherwise a build into a
  * directory of this script's own (apps/web/dist may be rebuilt by someone else meanwhile).
@@ -402,14 +455,16 @@ async function a11yOnShot(page, name) {
 
 /**
  * Signs `username` in through the login page (after ending any session the page held) and waits
- * for the inbox. The language choice stays as the person left it.
+ * for the inbox. The language choice stays as the person left it, unless `forgetAll` clears
+ * everything the app kept in the browser (the language back to Indonesian).
  */
-export async function signIn(page, base, username) {
+export async function signIn(page, base, username, { forgetAll = false } = {}) {
   await page.goto(`${base}/masuk`);
-  await page.evaluate(() => {
+  await page.evaluate((all) => {
+    if (all) return localStorage.clear();
     localStorage.removeItem('sipedaki.token');
     localStorage.removeItem('sipedaki.viewer');
-  });
+  }, forgetAll);
   await page.goto(`${base}/masuk`);
   await page.fill('#login', username);
   await page.fill('#password', PASSWORD);

@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, expectCspEnforced, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 // Quick retries so a failed first attempt is followed within seconds (default 30 s); each attempt
 // is a job, due at its time (the job runner looks every JOBS_POLL_MS for jobs that fell due).
@@ -80,17 +80,7 @@ async function requestToDone(base, stamp) {
   await gql(base, kas, 'mutation($i: DisposeInput!){ disposeToStaff(input:$i){ id } }', { i: { requestId, instruction: 'Kirim format.' } });
   await gql(base, pen, 'mutation($i: AdvanceInput!){ sendFormat(input:$i){ id } }', { i: { requestId } });
   const d = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: requestId });
-  for (const s of d.dataRequest.submissions) {
-    // The demo office's operators are operator.<bidang code in lower case>.
-    const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
-    const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
-    const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-      i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
-    });
-    await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
-    const v = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
-    await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
-  }
+  for (const s of d.dataRequest.submissions) await handIn(base, s, { acceptWith: kas });
   await gql(base, pen, 'mutation($i: AdvanceInput!){ forwardCollection(input:$i){ id } }', { i: { requestId } });
   await gql(base, kas, 'mutation($i: AdvanceInput!){ compileData(input:$i){ id } }', { i: { requestId } });
   await gql(base, kas, 'mutation($i: SaveAnalysisInput!){ saveAnalysis(input:$i){ id } }', { i: { requestId, narrative: 'Capaian baik.' } });
@@ -103,36 +93,21 @@ async function requestToDone(base, stamp) {
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let receiver = null;
-  let page = null;
-  let base = '';
   const stamp = Date.now().toString(36).toUpperCase();
-
-  async function loginAs(username) {
-    await page.goto(`${base}/masuk`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${base}/masuk`);
-    await page.fill('#login', username);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-  }
-  /** The text of the page as a person (or a screen reader) gets it, plus every attribute value. */
-  const pageHtml = () => page.content();
-
+  const receiver = await startReceiver();
   try {
-    receiver = await startReceiver();
-    api = await startApi(await freshDatabase(), spa.dir);
-    base = api.base;
-    // These scenarios predate the Kepala Bidang's sign-off: operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // These scenarios predate the Kepala Bidang's sign-off: operators hand in straight to the secretariat (headSignOff: false).
+    await withStack(scenarios, { headSignOff: false });
+  } finally {
+    await receiver.close().catch(() => undefined);
+  }
+
+  async function scenarios({ base, page }) {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     watch(page);
+    const loginAs = (username) => signIn(page, base, username, { forgetAll: true });
+    /** The text of the page as a person (or a screen reader) gets it, plus every attribute value. */
+    const pageHtml = () => page.content();
     // The SPA runs under the production CSP here; first prove a violation would be caught.
     await expectCspEnforced(page, base);
 
@@ -283,12 +258,6 @@ async function main() {
       if (listed.webhookEndpoints.find((e) => e.url === receiver.url)?.active !== false) throw new Error('the receiver is still active in the API');
       await shots(page, '38-admin-webhook-dihapus');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await receiver?.close().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
   }
 }
 

@@ -6,7 +6,7 @@
  * and the logo and saves; the next disposition sheet is issued anew with the new kop, and asking
  * for it again hands out the same stored copy. Screenshots at 360 px and 1280 px.
  */
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, gql, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = ['administrator: kop surat (alamat dan logo baru), lembar disposisi terbit ulang dengan kop baru'];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (kop surat)', scenarios: SCENARIOS, resultFile: 'e2e-letterhead.json', failedShot: 'FAILED-letterhead' });
@@ -14,15 +14,7 @@ const shots = (page, name) => shot(page, name, [PHONE, DESKTOP]);
 const NEW_ADDRESS = 'Jalan Gatot Subroto Nomor 8, Nganjuk, Jawa Timur 64415';
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     // A request at step 2, so there is a disposition sheet to print.
@@ -80,12 +72,7 @@ async function main() {
       const again = await disposition();
       if (again.id !== after.id || again.code !== after.code) throw new Error('the same disposition sheet was issued twice');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  });
 }
 
 await run(main);

@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, DESKTOP, gql, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = ['Kasubbag: menyusun, mengubah dan mengunduh LKjIP Bab III tahun lalu; Sekretaris membacanya'];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (LKjIP)', scenarios: SCENARIOS, resultFile: 'e2e-lkjip.json', failedShot: 'FAILED-lkjip' });
@@ -38,16 +38,7 @@ function docxText(file) {
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    process.env.SEED_DEMO_HISTORY = 'true';
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     await scenario(SCENARIOS[0], async () => {
@@ -128,12 +119,7 @@ async function main() {
       if ((await page.locator(`[data-test="efficiency-${s1}"]`).inputValue()) !== EFFICIENCY) throw new Error('the Sekretaris does not see the saved narrative');
       await shots(page, '85-lkjip-sekretaris');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { demoHistory: true });
 }
 
 await run(main);

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, DESKTOP, gql, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = ['Kasubbag: mengisi, memaraf dan mencetak monitoring SOP satu semester; Sekretaris membacanya'];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (monitoring SOP)', scenarios: SCENARIOS, resultFile: 'e2e-monitoring.json', failedShot: 'FAILED-monitoring' });
@@ -30,16 +30,7 @@ async function login(page, base, username) {
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    process.env.SEED_DEMO_HISTORY = 'true';
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     await scenario(SCENARIOS[0], async () => {
@@ -94,12 +85,7 @@ async function main() {
       if (!m.signedAt || m.editable || !m.frozen) throw new Error(`not signed/frozen for the Sekretaris: ${JSON.stringify(m)}`);
       if (m.rows[3].assessment !== 'NOT_RUNNING_WELL' || !m.rows[3].action || m.answers[2].answer !== false) throw new Error(`not what was filled in: ${JSON.stringify(m)}`);
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { demoHistory: true });
 }
 
 await run(main);

@@ -7,7 +7,7 @@
  * (read, badge gone, the request page), and sets her e-mail and WhatsApp number. Screenshots at
  * 360 px.
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Sekretaris mendisposisikan surat; halaman Kasubbag yang terbuka menampilkan lencana dan pemberitahuan tanpa dimuat ulang',
@@ -17,18 +17,9 @@ const SCENARIOS = [
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (notifications)', scenarios: SCENARIOS, resultFile: 'e2e-notifications.json', failedShot: 'FAILED-notifications' });
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let sekretarisBrowser = null;
-  let kasubbagBrowser = null;
   let requestId = '';
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    sekretarisBrowser = await launchBrowser(PHONE);
-    kasubbagBrowser = await launchBrowser(PHONE);
-    const sek = sekretarisBrowser.context.pages()[0] ?? (await sekretarisBrowser.context.newPage());
-    const kas = kasubbagBrowser.context.pages()[0] ?? (await kasubbagBrowser.context.newPage());
+  // Two browsers: the Sekretaris's and the Kasubbag's, each with its own session.
+  await withStack(async ({ base, pages: [sek, kas] }) => {
     watch(kas);
     const login = async (page, username) => {
       await page.goto(`${base}/masuk`);
@@ -105,12 +96,7 @@ async function main() {
       if (prefs.notificationPreferences.phone !== '+6281234567890' || prefs.notificationPreferences.email !== 'kasubbag@dpmd.nganjukkab.go.id') throw new Error(`saved: ${JSON.stringify(prefs)}`);
       await shot(kas, '72-pengaturan-pemberitahuan', [PHONE]);
     });
-  } finally {
-    await sekretarisBrowser?.close().catch(() => undefined);
-    await kasubbagBrowser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-  }
+  }, { browsers: 2 });
 }
 
 await run(main);

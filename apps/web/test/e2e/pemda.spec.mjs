@@ -10,7 +10,7 @@
  * The offices' own steps run through the API: their pages have their own specs.
  */
 import pg from 'pg';
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, gql, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Administrator Pemda menambah dua perangkat daerah dari ponsel dan menetapkan batas capaian pemda',
@@ -84,142 +84,131 @@ async function runSevenSteps(base, db, office, requestId, { lateAtStep4 = false,
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let db = null;
-  try {
-    const url = await freshDatabase();
-    api = await startApi(url, spa.dir);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const base = api.base;
-    browser = await launchBrowser();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, databaseUrl, page }) => {
     watch(page);
-    let pemdaRequestId = null;
-    const offices = {};
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      let pemdaRequestId = null;
+      const offices = {};
 
-    await scenario(SCENARIOS[0], async () => {
-      await signIn(page, base, 'admin.pemda');
-      await page.locator('[data-test="nav-pemda-offices"]').click();
-      await page.locator('[data-test="pemda-offices-list"]').waitFor();
-      for (const o of OFFICES) {
-        const form = page.locator('[data-test="pemda-office-form"]');
-        await form.locator('#po-code').fill(o.code);
-        await form.locator('#po-name').fill(o.name);
-        await form.locator('#po-user').fill(o.admin);
-        await form.locator('#po-aname').fill(`Administrator ${o.name}`);
-        await form.locator('#po-pass').fill(TEMP);
-        await form.getByRole('button', { name: 'Tambah perangkat daerah' }).click();
-        await page.locator('[data-test="pemda-office-created"]').getByText(`Perangkat daerah ${o.name} dibuat.`).waitFor();
-        await page.locator(`[data-test="pemda-office-card-${o.code}"]`).getByText(o.admin).waitFor();
-      }
-      await shot(page, '90-pemda-admin-perangkat-daerah', [PHONE, DESKTOP]);
-      // The pemda's scale cap: typed the Indonesian way, from a date far ahead (today's scale stays).
-      await page.locator('[data-test="nav-scale"]').click();
-      await page.locator('[data-test="scale-cap"]').getByText('Tanpa batas capaian').waitFor();
-      await page.locator('[data-test="scale-cap-input"]').fill('112,5');
-      await page.locator('[data-test="scale-from"]').fill('2090-01-01');
-      await page.locator('[data-test="scale-form"]').getByRole('button', { name: 'Simpan' }).click();
-      await page.locator('[data-test="scale-saved"]').getByText(/berlaku mulai 1 Januari 2090, batas 112,5/).waitFor();
-      await shot(page, '89-pemda-admin-skala', [PHONE]);
-      for (const o of OFFICES) offices[o.code] = await staffOffice(base, db, o);
-    });
+      await scenario(SCENARIOS[0], async () => {
+        await signIn(page, base, 'admin.pemda');
+        await page.locator('[data-test="nav-pemda-offices"]').click();
+        await page.locator('[data-test="pemda-offices-list"]').waitFor();
+        for (const o of OFFICES) {
+          const form = page.locator('[data-test="pemda-office-form"]');
+          await form.locator('#po-code').fill(o.code);
+          await form.locator('#po-name').fill(o.name);
+          await form.locator('#po-user').fill(o.admin);
+          await form.locator('#po-aname').fill(`Administrator ${o.name}`);
+          await form.locator('#po-pass').fill(TEMP);
+          await form.getByRole('button', { name: 'Tambah perangkat daerah' }).click();
+          await page.locator('[data-test="pemda-office-created"]').getByText(`Perangkat daerah ${o.name} dibuat.`).waitFor();
+          await page.locator(`[data-test="pemda-office-card-${o.code}"]`).getByText(o.admin).waitFor();
+        }
+        await shot(page, '90-pemda-admin-perangkat-daerah', [PHONE, DESKTOP]);
+        // The pemda's scale cap: typed the Indonesian way, from a date far ahead (today's scale stays).
+        await page.locator('[data-test="nav-scale"]').click();
+        await page.locator('[data-test="scale-cap"]').getByText('Tanpa batas capaian').waitFor();
+        await page.locator('[data-test="scale-cap-input"]').fill('112,5');
+        await page.locator('[data-test="scale-from"]').fill('2090-01-01');
+        await page.locator('[data-test="scale-form"]').getByRole('button', { name: 'Simpan' }).click();
+        await page.locator('[data-test="scale-saved"]').getByText(/berlaku mulai 1 Januari 2090, batas 112,5/).waitFor();
+        await shot(page, '89-pemda-admin-skala', [PHONE]);
+        for (const o of OFFICES) offices[o.code] = await staffOffice(base, db, o);
+      });
 
-    await scenario(SCENARIOS[1], async () => {
-      await signIn(page, base, 'bappeda');
-      await page.locator('[data-test="nav-pemda-requests"]').click();
-      await page.locator('[data-test="pemda-new"]').click();
-      const form = page.locator('[data-test="pemda-issue-form"]');
-      await form.locator('[data-test="pemda-office-DINKES-NGK"]').waitFor();
-      await form.locator('#p-letterNumber').fill(LETTER);
-      await form.locator('#p-subject').fill('Permintaan data capaian kinerja Triwulan III 2026');
-      await form.locator('#p-year').fill('2026');
-      await form.locator('#p-triwulan').selectOption('3');
-      // Three offices: the two new Dinas and the demo DPMD; not the Bappeda and Setda themselves.
-      await form.locator('[data-test="pemda-office-BAPPEDA-NGANJUK"]').uncheck();
-      await form.locator('[data-test="pemda-office-SETDA-NGANJUK"]').uncheck();
-      await form.locator('#p-items').fill('Jumlah puskesmas terakreditasi\nAngka partisipasi sekolah');
-      for (const kind of ['LHP', 'LHE', 'TL HP']) await form.getByLabel(kind, { exact: true }).uncheck();
-      await form.locator('#p-deadline').fill(new Date(Date.now() + 14 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Jakarta' }));
-      await shot(page, '91-bappeda-permintaan-baru');
-      await form.locator('[data-test="pemda-issue-submit"]').getByText('Kirim ke 3 perangkat daerah').click();
-      await page.waitForURL((u) => /\/pemda\/permintaan\/[0-9a-f-]{36}$/.test(u.pathname));
-      pemdaRequestId = page.url().split('/').pop();
-      await page.locator('[data-test="pemda-summary"]').getByText('0 selesai · 0 dengan langkah terlambat · 3 belum dimulai').waitFor();
-      await shot(page, '92-bappeda-permintaan-terkirim', [PHONE, DESKTOP]);
-      // Each office's Sekretaris has it in the inbox, registered, from the Bappeda.
-      const inbox = await gql(base, offices['DINKES-NGK'].tok.sekretaris, 'query { myInbox { request { letterNumber sender } } }');
-      if (!inbox.myInbox.some((i) => i.request.letterNumber === LETTER && i.request.sender === 'Badan Perencanaan Pembangunan Daerah')) throw new Error(`not in the Sekretaris's inbox: ${JSON.stringify(inbox.myInbox)}`);
-    });
+      await scenario(SCENARIOS[1], async () => {
+        await signIn(page, base, 'bappeda');
+        await page.locator('[data-test="nav-pemda-requests"]').click();
+        await page.locator('[data-test="pemda-new"]').click();
+        const form = page.locator('[data-test="pemda-issue-form"]');
+        await form.locator('[data-test="pemda-office-DINKES-NGK"]').waitFor();
+        await form.locator('#p-letterNumber').fill(LETTER);
+        await form.locator('#p-subject').fill('Permintaan data capaian kinerja Triwulan III 2026');
+        await form.locator('#p-year').fill('2026');
+        await form.locator('#p-triwulan').selectOption('3');
+        // Three offices: the two new Dinas and the demo DPMD; not the Bappeda and Setda themselves.
+        await form.locator('[data-test="pemda-office-BAPPEDA-NGANJUK"]').uncheck();
+        await form.locator('[data-test="pemda-office-SETDA-NGANJUK"]').uncheck();
+        await form.locator('#p-items').fill('Jumlah puskesmas terakreditasi\nAngka partisipasi sekolah');
+        for (const kind of ['LHP', 'LHE', 'TL HP']) await form.getByLabel(kind, { exact: true }).uncheck();
+        await form.locator('#p-deadline').fill(new Date(Date.now() + 14 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Jakarta' }));
+        await shot(page, '91-bappeda-permintaan-baru');
+        await form.locator('[data-test="pemda-issue-submit"]').getByText('Kirim ke 3 perangkat daerah').click();
+        await page.waitForURL((u) => /\/pemda\/permintaan\/[0-9a-f-]{36}$/.test(u.pathname));
+        pemdaRequestId = page.url().split('/').pop();
+        await page.locator('[data-test="pemda-summary"]').getByText('0 selesai · 0 dengan langkah terlambat · 3 belum dimulai').waitFor();
+        await shot(page, '92-bappeda-permintaan-terkirim', [PHONE, DESKTOP]);
+        // Each office's Sekretaris has it in the inbox, registered, from the Bappeda.
+        const inbox = await gql(base, offices['DINKES-NGK'].tok.sekretaris, 'query { myInbox { request { letterNumber sender } } }');
+        if (!inbox.myInbox.some((i) => i.request.letterNumber === LETTER && i.request.sender === 'Badan Perencanaan Pembangunan Daerah')) throw new Error(`not in the Sekretaris's inbox: ${JSON.stringify(inbox.myInbox)}`);
+      });
 
-    await scenario(SCENARIOS[2], async () => {
-      const { rows } = await db.query('SELECT r.id, o.code FROM "DataRequest" r JOIN "Office" o ON o.id = r."officeId" WHERE r."pemdaRequestId" = $1', [pemdaRequestId]);
-      const requestOf = (code) => rows.find((r) => r.code === code).id;
-      await runSevenSteps(base, db, offices['DINKES-NGK'], requestOf('DINKES-NGK'), { realisasi: 76 });
-      await runSevenSteps(base, db, offices['DISDIK-NGK'], requestOf('DISDIK-NGK'), { lateAtStep4: true, realisasi: 60 });
+      await scenario(SCENARIOS[2], async () => {
+        const { rows } = await db.query('SELECT r.id, o.code FROM "DataRequest" r JOIN "Office" o ON o.id = r."officeId" WHERE r."pemdaRequestId" = $1', [pemdaRequestId]);
+        const requestOf = (code) => rows.find((r) => r.code === code).id;
+        await runSevenSteps(base, db, offices['DINKES-NGK'], requestOf('DINKES-NGK'), { realisasi: 76 });
+        await runSevenSteps(base, db, offices['DISDIK-NGK'], requestOf('DISDIK-NGK'), { lateAtStep4: true, realisasi: 60 });
 
-      await page.goto(`${base}/pemda/permintaan/${pemdaRequestId}`);
-      await page.locator('[data-test="pemda-summary"]').getByText('2 selesai · 1 dengan langkah terlambat · 1 belum dimulai').waitFor();
-      const dinkes = page.locator('[data-test="pemda-row-DINKES-NGK"]');
-      const disdik = page.locator('[data-test="pemda-row-DISDIK-NGK"]');
-      const dpmd = page.locator('[data-test="pemda-row-DPMD-NGANJUK"]');
-      await dinkes.locator('[data-test="row-state"]').getByText('Selesai').waitFor();
-      await dinkes.locator('[data-test="row-late"]').getByText('Tidak ada langkah terlambat').waitFor();
-      await dinkes.locator('[data-test="row-capaian"]').getByText('95').waitFor();
-      await disdik.locator('[data-test="row-state"]').getByText('Selesai').waitFor();
-      await disdik.locator('[data-test="late-step-4"]').waitFor();
-      if ((await disdik.locator('[data-test^="late-step-"]').count()) !== 1) throw new Error('DISDIK: more than step 4 late');
-      await disdik.locator('[data-test="row-capaian"]').getByText('75').waitFor();
-      await dpmd.locator('[data-test="row-state"]').getByText('Belum dimulai').waitFor();
-      await dpmd.locator('[data-test="row-step"]').getByText('Langkah 1').waitFor();
-      if (await dpmd.locator('[data-test="row-report"]').count()) throw new Error('DPMD shows a report');
-      await disdik.locator('details summary').click();
-      await shot(page, '93-bappeda-kemajuan-per-dinas', [PHONE, DESKTOP]);
-      // The final report: offered on the row, and it downloads (the stored copy) for the analyst.
-      await dinkes.locator('[data-test="download-report-DINKES-NGK"]').waitFor();
-      const analyst = await apiLogin(base, 'bappeda');
-      const detail = await gql(base, analyst, 'query($id: UUID!) { pemdaRequest(id: $id) { offices { office { code } report { downloadPath } } } }', { id: pemdaRequestId });
-      const path = detail.pemdaRequest.offices.find((r) => r.office.code === 'DINKES-NGK').report.downloadPath;
-      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${analyst}` } });
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-') throw new Error(`report download: ${res.status}`);
-    });
+        await page.goto(`${base}/pemda/permintaan/${pemdaRequestId}`);
+        await page.locator('[data-test="pemda-summary"]').getByText('2 selesai · 1 dengan langkah terlambat · 1 belum dimulai').waitFor();
+        const dinkes = page.locator('[data-test="pemda-row-DINKES-NGK"]');
+        const disdik = page.locator('[data-test="pemda-row-DISDIK-NGK"]');
+        const dpmd = page.locator('[data-test="pemda-row-DPMD-NGANJUK"]');
+        await dinkes.locator('[data-test="row-state"]').getByText('Selesai').waitFor();
+        await dinkes.locator('[data-test="row-late"]').getByText('Tidak ada langkah terlambat').waitFor();
+        await dinkes.locator('[data-test="row-capaian"]').getByText('95').waitFor();
+        await disdik.locator('[data-test="row-state"]').getByText('Selesai').waitFor();
+        await disdik.locator('[data-test="late-step-4"]').waitFor();
+        if ((await disdik.locator('[data-test^="late-step-"]').count()) !== 1) throw new Error('DISDIK: more than step 4 late');
+        await disdik.locator('[data-test="row-capaian"]').getByText('75').waitFor();
+        await dpmd.locator('[data-test="row-state"]').getByText('Belum dimulai').waitFor();
+        await dpmd.locator('[data-test="row-step"]').getByText('Langkah 1').waitFor();
+        if (await dpmd.locator('[data-test="row-report"]').count()) throw new Error('DPMD shows a report');
+        await disdik.locator('details summary').click();
+        await shot(page, '93-bappeda-kemajuan-per-dinas', [PHONE, DESKTOP]);
+        // The final report: offered on the row, and it downloads (the stored copy) for the analyst.
+        await dinkes.locator('[data-test="download-report-DINKES-NGK"]').waitFor();
+        const analyst = await apiLogin(base, 'bappeda');
+        const detail = await gql(base, analyst, 'query($id: UUID!) { pemdaRequest(id: $id) { offices { office { code } report { downloadPath } } } }', { id: pemdaRequestId });
+        const path = detail.pemdaRequest.offices.find((r) => r.office.code === 'DINKES-NGK').report.downloadPath;
+        const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${analyst}` } });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-') throw new Error(`report download: ${res.status}`);
+      });
 
-    await scenario(SCENARIOS[3], async () => {
-      await page.locator('[data-test="nav-kabupaten"]').click();
-      await page.getByRole('heading', { name: 'Dasbor Kabupaten' }).waitFor();
-      await page.selectOption('[data-test="year"]', '2026');
-      await page.selectOption('[data-test="period"]', '3');
-      await page.locator('[data-test="summary"] h2', { hasText: 'Triwulan III 2026' }).waitFor();
-      const row = (name) => page.locator(`[data-test="league"] > li[data-office="${name}"]`);
-      await row('Dinas Kesehatan').locator('[data-test="capaian"]', { hasText: /(^|\s)95(,0+)?\s?%/ }).waitFor();
-      await row('Dinas Pendidikan').locator('[data-test="capaian"]', { hasText: /(^|\s)75(,0+)?\s?%/ }).waitFor();
-      const order = async () => page.locator('[data-test="league"] > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-office'), li.querySelector('[data-test="rank"]').textContent.trim()]));
-      const rankOf = (list, name) => {
-        const r = list.find(([n]) => n === name);
-        if (!r || r[1] === '–') throw new Error(`${name} is not ranked: ${JSON.stringify(list)}`);
-        return Number(r[1]);
-      };
-      const byCapaian = await order();
-      if (!(rankOf(byCapaian, 'Dinas Kesehatan') < rankOf(byCapaian, 'Dinas Pendidikan'))) throw new Error(`by capaian: ${JSON.stringify(byCapaian)}`);
-      // The Bappeda and the Setda were not asked: listed, never ranked.
-      await row('Badan Perencanaan Pembangunan Daerah').locator('[data-test="not-asked"]').waitFor();
-      await shot(page, '94-bappeda-peringkat-kabupaten', [PHONE, DESKTOP]);
-      // By timeliness the Dinas late at step 4 falls below the one that ran every step on time.
-      await page.locator('[data-test="sort-TIMELINESS"]').click();
-      await page.getByRole('heading', { name: 'Peringkat menurut Ketepatan waktu' }).waitFor();
-      const byTime = await order();
-      if (!(rankOf(byTime, 'Dinas Kesehatan') < rankOf(byTime, 'Dinas Pendidikan'))) throw new Error(`by timeliness: ${JSON.stringify(byTime)}`);
-    });
-  } finally {
-    await db?.end().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+      await scenario(SCENARIOS[3], async () => {
+        await page.locator('[data-test="nav-kabupaten"]').click();
+        await page.getByRole('heading', { name: 'Dasbor Kabupaten' }).waitFor();
+        await page.selectOption('[data-test="year"]', '2026');
+        await page.selectOption('[data-test="period"]', '3');
+        await page.locator('[data-test="summary"] h2', { hasText: 'Triwulan III 2026' }).waitFor();
+        const row = (name) => page.locator(`[data-test="league"] > li[data-office="${name}"]`);
+        await row('Dinas Kesehatan').locator('[data-test="capaian"]', { hasText: /(^|\s)95(,0+)?\s?%/ }).waitFor();
+        await row('Dinas Pendidikan').locator('[data-test="capaian"]', { hasText: /(^|\s)75(,0+)?\s?%/ }).waitFor();
+        const order = async () => page.locator('[data-test="league"] > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-office'), li.querySelector('[data-test="rank"]').textContent.trim()]));
+        const rankOf = (list, name) => {
+          const r = list.find(([n]) => n === name);
+          if (!r || r[1] === '–') throw new Error(`${name} is not ranked: ${JSON.stringify(list)}`);
+          return Number(r[1]);
+        };
+        const byCapaian = await order();
+        if (!(rankOf(byCapaian, 'Dinas Kesehatan') < rankOf(byCapaian, 'Dinas Pendidikan'))) throw new Error(`by capaian: ${JSON.stringify(byCapaian)}`);
+        // The Bappeda and the Setda were not asked: listed, never ranked.
+        await row('Badan Perencanaan Pembangunan Daerah').locator('[data-test="not-asked"]').waitFor();
+        await shot(page, '94-bappeda-peringkat-kabupaten', [PHONE, DESKTOP]);
+        // By timeliness the Dinas late at step 4 falls below the one that ran every step on time.
+        await page.locator('[data-test="sort-TIMELINESS"]').click();
+        await page.getByRole('heading', { name: 'Peringkat menurut Ketepatan waktu' }).waitFor();
+        const byTime = await order();
+        if (!(rankOf(byTime, 'Dinas Kesehatan') < rankOf(byTime, 'Dinas Pendidikan'))) throw new Error(`by timeliness: ${JSON.stringify(byTime)}`);
+      });
+    } finally {
+      await db.end().catch(() => undefined);
+    }
+  });
 }
 
 await run(main);

@@ -11,7 +11,7 @@
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
  *  - error messages in Indonesian first, the code folded under "Rincian".
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, expectAccessible, freshDatabase, gql, launchBrowser, PHONE, shot, signIn, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, expectAccessible, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -38,19 +38,9 @@ async function requestAtCollecting(base, tok, letterNumber, subject) {
 }
 
 /** One Bidang's operator fills every indicator and sends. */
-async function fillAndSubmit(base, submission, realisasi = (k) => 70 + k * 9) {
-  const op = await apiLogin(base, `operator.${submission.bidang.code.toLowerCase()}`);
-  const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: submission.id });
-  const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-    i: { submissionId: submission.id, expectedVersion: sd.submission.version, narrative: 'Capaian sesuai rencana.', values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: realisasi(k) })) },
-  });
-  await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: submission.id, expectedVersion: saved.saveSubmission.version } });
-}
+const fillAndSubmit = (base, submission, realisasi = (k) => 70 + k * 9) => handIn(base, submission, { realisasi, narrative: 'Capaian sesuai rencana.' });
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
   let page = null;
   let base = '';
 
@@ -62,13 +52,10 @@ async function main() {
     if (box.x < 0 || box.x + box.width > PHONE.width + 0.5) throw new Error(`${what}: at x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, outside the ${PHONE.width} px window`);
   }
 
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser(PHONE);
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async (stack) => {
+    ({ page, base } = stack);
     watch(page);
 
     const tok = { sek: await apiLogin(base, 'sekretaris'), kas: await apiLogin(base, 'kasubbag'), pen: await apiLogin(base, 'penyusun') };
@@ -224,12 +211,7 @@ async function main() {
       await err.locator('summary').click();
       await code.getByText('Kode kesalahan: INVALID_CREDENTIALS').waitFor();
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 run(main);

@@ -8,7 +8,7 @@
  *     Sekretaris's inbox and on the request page.
  * Screenshots in test-results (70-…).
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, shot, signIn, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'indikator khusus ditanyakan kepada dua Bidang pilihan; keduanya menjawab; rekap memuatnya',
@@ -18,17 +18,9 @@ const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (permintaan:
 const AD_HOC = 'Jumlah desa yang menyusun RKPDes tepat waktu';
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     const loginAs = (username) => signIn(page, base, username);
@@ -161,12 +153,7 @@ async function main() {
       await page.getByText('Batas waktu tersimpan.').waitFor();
       await warning.waitFor({ state: 'detached' });
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);

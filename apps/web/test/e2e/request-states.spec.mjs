@@ -8,7 +8,7 @@
  *  - the Kepala Dinas returns the report with a reason, then signs the second round with an arahan.
  * The data each scenario starts from is set up through the API; the steps under test are clicked.
  */
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, handIn, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: pengumpulan ditutup tanpa Bidang yang tidak menyerahkan (catatan wajib)',
@@ -21,30 +21,14 @@ const stamp = Date.now().toString(36).toUpperCase();
 let seq = 0;
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async ({ base, page }) => {
     watch(page);
     const [sek, kas, pen, kepala, admin] = await Promise.all(['sekretaris', 'kasubbag', 'penyusun', 'kepala', 'admin'].map((u) => apiLogin(base, u)));
     const { bidangList } = await gql(base, admin, '{ bidangList { id code name } }');
 
-    async function loginAs(username) {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => localStorage.clear());
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    }
+    const loginAs = (username) => signIn(page, base, username, { forgetAll: true });
     const openRequest = async (id) => {
       await page.goto(`${base}/permintaan/${id}`);
       await page.locator('[data-test="request-status"]').waitFor();
@@ -65,17 +49,8 @@ async function main() {
       await step(kas, 'disposeToStaff', 'DisposeInput', { instruction: 'Siapkan format untuk semua Bidang.' });
       await step(pen, 'sendFormat');
       const { dataRequest } = await gql(base, kas, 'query($id: UUID!){ dataRequest(id:$id){ submissions { id bidang { code } } } }', { id: r.id });
-      const handIn = until === 'ONE_MISSING' ? dataRequest.submissions.slice(1) : dataRequest.submissions;
-      for (const s of handIn) {
-        const op = await apiLogin(base, `operator.${s.bidang.code.toLowerCase()}`);
-        const sd = await gql(base, op, 'query($id: UUID!){ submission(id:$id){ version values { indicatorId } } }', { id: s.id });
-        const saved = await gql(base, op, 'mutation($i: SaveSubmissionInput!){ saveSubmission(input:$i){ version } }', {
-          i: { submissionId: s.id, expectedVersion: sd.submission.version, values: sd.submission.values.map((v, k) => ({ indicatorId: v.indicatorId, realisasi: 60 + k * 10 })) },
-        });
-        await gql(base, op, 'mutation($i: SubmissionActionInput!){ submitSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: saved.saveSubmission.version } });
-        const v = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ version } }', { id: s.id });
-        await gql(base, kas, 'mutation($i: SubmissionActionInput!){ acceptSubmission(input:$i){ id } }', { i: { submissionId: s.id, expectedVersion: v.submission.version } });
-      }
+      const handingIn = until === 'ONE_MISSING' ? dataRequest.submissions.slice(1) : dataRequest.submissions;
+      for (const s of handingIn) await handIn(base, s, { acceptWith: kas });
       if (until === 'ONE_MISSING') return { id: r.id, letterNumber, missing: dataRequest.submissions[0].bidang.code };
       await step(pen, 'forwardCollection');
       await step(kas, 'compileData');
@@ -207,12 +182,7 @@ async function main() {
       await step7.locator('[data-test="earlier-rounds"]').getByText('Putaran 1', { exact: false }).waitFor();
       await shot(page, '78-kepala-ditandatangani');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { artefacts, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { artefacts, createScenarioRunner, DESKTOP, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = ['Analis Bappeda: peringkat Dinas di Dasbor Kabupaten (dua laporan final, satu belum mulai), urutan, rincian analisis, unduh XLSX'];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (dasbor kabupaten)', scenarios: SCENARIOS, resultFile: 'e2e-rollup.json', failedShot: 'FAILED-rollup' });
@@ -68,19 +68,9 @@ async function seedOffices(databaseUrl) {
 }
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    process.env.SEED_DEMO_HISTORY = 'true';
-    const databaseUrl = await freshDatabase();
-    api = await startApi(databaseUrl, spa.dir);
-    const base = api.base;
-    const period = await seedOffices(databaseUrl);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, databaseUrl, page }) => {
     watch(page);
+    const period = await seedOffices(databaseUrl);
 
     await scenario(SCENARIOS[0], async () => {
       await page.goto(`${base}/masuk`);
@@ -134,12 +124,7 @@ async function main() {
       await page.locator('[data-test="analysis-head"]', { hasText: label }).waitFor();
       await shots(page, '93-dasbor-kabupaten-rincian');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { demoHistory: true });
 }
 
 await run(main);

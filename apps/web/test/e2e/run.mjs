@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, expectCspEnforced, freshDatabase, gql, launchBrowser, pdf, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, expectCspEnforced, gql, PASSWORD, pdf, shot, signIn, withStack } from './harness.mjs';
 
 const stamp = Date.now().toString(36).toUpperCase();
 
@@ -23,25 +23,11 @@ const SCENARIOS = [
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e', scenarios: SCENARIOS, resultFile: 'e2e.json', failedShot: 'FAILED' });
 
 async function main() {
-  const spa = builtSpa();
-  // Everything started is stopped in the finally below, whatever fails on the way.
-  let api = null;
-  let browser = null;
+  // Set by withStack below, which stops everything it started whatever fails on the way.
   let page = null;
   let base = '';
 
-  async function loginAs(username) {
-    await page.goto(`${base}/masuk`);
-    await page.evaluate(() => {
-      localStorage.removeItem('sipedaki.token');
-      localStorage.removeItem('sipedaki.viewer');
-    });
-    await page.goto(`${base}/masuk`);
-    await page.fill('#login', username);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-  }
+  const loginAs = (username) => signIn(page, base, username);
   async function openInbox(letter, title) {
     const item = page.locator('[data-test="inbox-item"]', { hasText: letter }).filter({ hasText: title }).first();
     await item.waitFor();
@@ -59,13 +45,10 @@ async function main() {
     await scope.getByText(text, { exact: false }).first().waitFor();
   }
 
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    base = api.base;
-    // These scenarios predate the Kepala Bidang's sign-off: operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // These scenarios predate the Kepala Bidang's sign-off: operators hand in straight to the
+  // secretariat (headSignOff: false).
+  await withStack(async (stack) => {
+    ({ page, base } = stack);
     watch(page);
     // The SPA runs under the production CSP here; first prove a violation would be caught.
     await expectCspEnforced(page, base);
@@ -501,12 +484,7 @@ async function main() {
       await page.getByText('Tersimpan.').waitFor();
       await shot(page, '18-admin-jam-kerja');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);

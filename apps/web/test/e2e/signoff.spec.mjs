@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { apiLogin, artefacts, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, pdf, shot, signIn, startApi } from './harness.mjs';
+import { apiLogin, artefacts, createScenarioRunner, gql, pdf, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kepala Bidang mengembalikan draf operator dengan catatan, lalu menyetujuinya',
@@ -21,15 +21,7 @@ const letter = `050/${Date.now().toString(36).toUpperCase()}/411.309/2026`;
 const HEAD_NOTE = 'Realisasi IKU-01 belum sesuai laporan desa; periksa lagi.';
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async ({ base, page }) => {
     watch(page);
 
     const loginAs = (username) => signIn(page, base, username);
@@ -200,12 +192,7 @@ async function main() {
       await page.goto(`${base}/jejak-audit`);
       await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  });
 }
 
 await run(main);

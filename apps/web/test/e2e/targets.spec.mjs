@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { apiLogin, builtSpa, createScenarioRunner, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, shot, startApi, withoutHeadSignOff } from './harness.mjs';
+import { apiLogin, createScenarioRunner, gql, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: periode Renstra lima tahun, Sasaran, indikator dengan target tahunan (PK) dan per Triwulan',
@@ -18,30 +18,11 @@ const SCENARIOS = [
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (target)', scenarios: SCENARIOS, resultFile: 'e2e-targets.json', failedShot: 'FAILED-targets' });
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
-  let page = null;
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    const base = api.base;
-    // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to the secretariat.
-    await withoutHeadSignOff(base);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Written before the Kepala Bidang's sign-off (signoff.spec.mjs): operators hand in straight to
+  // the secretariat (headSignOff: false).
+  await withStack(async ({ base, page }) => {
     watch(page);
-    const loginAs = async (username) => {
-      await page.goto(`${base}/masuk`);
-      await page.evaluate(() => {
-        localStorage.removeItem('sipedaki.token');
-        localStorage.removeItem('sipedaki.viewer');
-      });
-      await page.goto(`${base}/masuk`);
-      await page.fill('#login', username);
-      await page.fill('#password', PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('heading', { name: 'Yang menunggu Anda' }).waitFor();
-    };
+    const loginAs = (username) => signIn(page, base, username);
     const kas = await apiLogin(base, 'kasubbag');
     const indicatorsOf = async (year) => (await gql(base, kas, 'query($y: Int){ indicators(year: $y) { id code name targets { year triwulan target } } }', { y: year })).indicators;
 
@@ -152,12 +133,7 @@ async function main() {
       const still = await gql(base, kas, 'query($id: UUID!){ submission(id:$id){ values { indicatorCode realisasi } } }', { id: sub.id });
       if (still.submission.values[0].realisasi !== 1250) throw new Error('the refused value changed the saved one');
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  }, { headSignOff: false });
 }
 
 await run(main);

@@ -7,7 +7,7 @@
  * shows the devices and signs out everywhere. Screenshots at 360 px (the admin pages also at
  * 1280 px); every screenshot also asserts that the page does not scroll sideways.
  */
-import { apiLogin, builtSpa, createScenarioRunner, DESKTOP, dropDatabase, freshDatabase, gql, launchBrowser, PASSWORD, PHONE, shot, startApi } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, gql, PASSWORD, PHONE, shot, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'administrator baru: atur ulang kata sandi, nonaktifkan pegawai yang pindah, akhiri Plt lebih awal',
@@ -20,9 +20,6 @@ const shots = (page, name) => shot(page, name, [PHONE, DESKTOP]);
 const NEW_PASSWORD = 'Sawah-Hijau-di-Berbek-2026';
 
 async function main() {
-  const spa = builtSpa();
-  let api = null;
-  let browser = null;
   let page = null;
   let base = '';
   // Shared between the scenarios: what the administrator handed over.
@@ -39,11 +36,8 @@ async function main() {
     await page.getByRole('button', { name: 'Masuk' }).click();
   }
 
-  try {
-    api = await startApi(await freshDatabase(), spa.dir);
-    base = api.base;
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await withStack(async (stack) => {
+    ({ page, base } = stack);
     watch(page);
 
     // The office has a Plh Kasubbag (the Penyusun) running this week.
@@ -189,12 +183,7 @@ async function main() {
       await shot(page, '51-profil-english');
       await page.locator('[data-test="lang-id"]').click();
     });
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await dropDatabase().catch(() => undefined);
-    spa.remove();
-  }
+  });
 }
 
 await run(main);
