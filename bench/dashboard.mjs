@@ -13,8 +13,11 @@
  *     median of the rounds and the load average. The two servers share the machine and the
  *     database, so the ratio of one round is measured under the same load.
  *  Goals (issue 15): req/s ratio (a)/(b) ≥ 0.6 at 50 connections; p95 (a) ≤ 1.5 × (b) at 4.
- *  Env: BIDANG, INDICATORS, DURATION, CONNECTIONS, REPEAT, BENCH_NODE_ARGS (e.g. '--cpu-prof
- *  --cpu-prof-dir=/tmp/prof' writes CPU profiles of both servers).
+ *  Env: BIDANG, INDICATORS, DURATION, CONNECTIONS, REPEAT, BENCH_NODE_ARGS (node flags for both
+ *  servers, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' writes CPU profiles of both), API_NODE_ARGS
+ *  (flags for the API only, after those of its start script: bench/api-process.mjs).
+ *  The API runs with the Node.js flags of its own start script, as deployed; the raw server with
+ *  Node's defaults.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
+import { apiNodeFlags } from './api-process.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
@@ -42,9 +46,9 @@ const admin = async (sql) => { const c = new pg.Client({ connectionString: admin
 
 const freePort = () => new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const children = [];
-function start(args, env) {
+function start(args, env, own = '') {
   // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the servers.
-  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const extra = `${process.env.BENCH_NODE_ARGS ?? ''} ${own}`.split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--require', path.join(root, 'bench/count-sql.cjs'), '--import', 'tsx', ...args], { cwd: api, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return child;
@@ -84,7 +88,7 @@ async function main() {
 
     const apiPort = await freePort();
     const rawPort = await freePort();
-    const apiChild = start(['src/main.ts'], { NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(apiPort), HOST: '127.0.0.1', SEED_DEMO: 'false', DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    const apiChild = start(['src/main.ts'], { NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(apiPort), HOST: '127.0.0.1', SEED_DEMO: 'false', DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }, [...apiNodeFlags(), process.env.API_NODE_ARGS ?? ''].join(' '));
     const rawChild = start([path.join(root, 'bench/raw-server.ts')], { DATABASE_URL: dbUrl.toString(), PORT: String(rawPort) });
     await waitFor(`http://127.0.0.1:${apiPort}/readyz`);
     const gqlUrl = `http://127.0.0.1:${apiPort}/graphql`;
@@ -125,6 +129,7 @@ async function main() {
     const A = { url: gqlUrl, method: 'POST', headers, body: gqlBody };
     const B = { url: rawUrl, headers };
     const line = (name, r) => `${name} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  CPU ${r.cpuMs.toFixed(2).padStart(6)} ms/req  errors ${r.errors}`;
+    say(`node flags: API ${apiNodeFlags().join(' ') || '(none)'} (its start script), raw server (none)`);
     say(`SQL statements per request: (a) ${sqlA}, (b) ${sqlB}`);
     say(`${repeat} round(s) × connections [${connectionList.join(', ')}] × ${duration} s per server; load average at start ${load()} (${os.cpus().length} CPUs)`);
     const results = new Map(connectionList.map((c) => [c, []]));

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { apiNodeFlags } from './api-process.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
@@ -75,7 +76,7 @@ async function main() {
     say(`API on ${dbName} with its job runner (concurrency ${process.env.JOBS_CONCURRENCY ?? 'the default'}); SMTP receiver on ${smtp.server.address().port}`);
     // CPU_PROFILE=<dir>: the API writes a V8 CPU profile there when it stops (where the time goes).
     const prof = process.env.CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CPU_PROFILE)}`] : [];
-    child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, [...prof, ...apiNodeFlags(), '--import', 'tsx', 'src/main.ts'], {
       cwd: api,
       env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port), SMTP_REQUIRE_TLS: 'false', ...(process.env.JOBS_CONCURRENCY ? { JOBS_CONCURRENCY: process.env.JOBS_CONCURRENCY } : {}) },
       stdio: ['ignore', 'pipe', 'inherit'],

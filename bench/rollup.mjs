@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
+import { apiNodeFlags } from './api-process.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
@@ -65,7 +66,7 @@ async function main() {
     say(`seeded in ${seed.seconds} s: ${Object.entries(seed.counts).map(([k, v]) => `${k} ${v}`).join(', ')}; PerformanceAnalysis ${seed.analysisTableSize}`);
 
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...apiNodeFlags(), '--import', 'tsx', 'src/main.ts'], {
       cwd: api,
       env: { ...process.env, NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', DATA_DIR: dataDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
       stdio: ['ignore', 'ignore', 'inherit'],

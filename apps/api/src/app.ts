@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { createApollo } from './graphql/apollo';
+import { graphqlHandler } from './graphql/http';
 import { authenticate } from './http/authenticate';
 import { requestLog } from './http/request-log';
 import { errorHandler } from './http/errors';
@@ -52,16 +52,14 @@ export async function createApp(config: Config, db: Db, opts: ServiceOptions = {
     '/graphql',
     graphqlHeaders,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...(await authenticate(services.auth, req)),
-        config,
-        services,
-        requestId: String(req.id),
-        ip: req.ip,
-        userAgent: req.get('user-agent'),
-      }),
-    }),
+    graphqlHandler(apollo, async ({ req }) => ({
+      ...(await authenticate(services.auth, req)),
+      config,
+      services,
+      requestId: String(req.id),
+      ip: req.ip,
+      userAgent: req.get('user-agent'),
+    })),
   );
 
   // Live in-app notifications (server-sent events), for the signed-in person only.
