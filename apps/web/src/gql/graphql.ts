@@ -373,6 +373,7 @@ export type NotificationChannel =
 export type NotificationEvent =
   | 'ACCOUNT_LOCKED'
   | 'ALL_ACCEPTED'
+  | 'COLLECTION_CLOSED'
   | 'DAILY_DIGEST'
   | 'DISPOSITION_RECEIVED'
   | 'FORMAT_RECEIVED'
@@ -381,6 +382,7 @@ export type NotificationEvent =
   | 'REPORT_AT_KEPALA'
   | 'REPORT_FINAL'
   | 'REPORT_WAITING'
+  | 'REQUEST_CANCELLED'
   | 'REQUEST_RECEIVED'
   | 'STEP_ESCALATED'
   | 'STEP_REMINDER'
