@@ -87,7 +87,7 @@ const en: typeof id = {
     cancelHelp: 'The running step is closed, the divisions’ submissions can no longer change, and the request leaves every inbox. It stays on record.',
     waiveHelp: 'Choose the divisions that did not submit. They are recorded as "did not submit" in the completeness and the recap, and counted late. Every other division must be accepted.',
     waiveWhich: 'Divisions that did not submit', waiveNone: 'No division can be chosen.', waiveConfirm: 'Close collection',
-    arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled. Reason: {reason}', inactive: 'inactive',
+    arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled by {name} on {date}. Reason: {reason}', inactive: 'inactive',
     round: 'Round {n}', earlierRound: 'Round {n}: started {start}, ended {end}', roundAction: { RETURN_REPORT: 'returned by the Sekretaris', KEPALA_RETURN: 'returned by the Kepala Dinas', RAISE_TO_KEPALA: 'raised to the Kepala Dinas', SUBMIT_REPORT: 'handed to the Sekretaris', CANCEL: 'cancelled' },
   },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)', PEMDA_ADMIN: 'Regional government administrator', PEMDA_ANALYST: 'Regional analyst (Bappeda/Inspectorate)', PEMDA_VIEWER: 'Regional leadership (read-only)' },

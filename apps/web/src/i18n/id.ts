@@ -85,7 +85,7 @@ export default {
     cancelHelp: 'Langkah yang sedang berjalan ditutup, kiriman Bidang tidak dapat diubah lagi, dan permintaan keluar dari semua kotak masuk. Permintaan tetap tersimpan sebagai arsip.',
     waiveHelp: 'Pilih Bidang yang tidak menyerahkan data. Bidang itu tercatat "tidak menyerahkan" pada kelengkapan dan rekap, dan dihitung terlambat. Bidang lain harus sudah diterima datanya.',
     waiveWhich: 'Bidang yang tidak menyerahkan', waiveNone: 'Tidak ada Bidang yang dapat dipilih.', waiveConfirm: 'Tutup pengumpulan',
-    arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan. Alasan: {reason}', inactive: 'nonaktif',
+    arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan oleh {name} pada {date}. Alasan: {reason}', inactive: 'nonaktif',
     round: 'Putaran {n}', earlierRound: 'Putaran {n}: mulai {start}, selesai {end}', roundAction: { RETURN_REPORT: 'dikembalikan Sekretaris', KEPALA_RETURN: 'dikembalikan Kepala Dinas', RAISE_TO_KEPALA: 'dinaikkan kepada Kepala Dinas', SUBMIT_REPORT: 'disampaikan kepada Sekretaris', CANCEL: 'dibatalkan' },
   },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)', PEMDA_ADMIN: 'Administrator Pemda', PEMDA_ANALYST: 'Analis Pemda (Bappeda/Inspektorat)', PEMDA_VIEWER: 'Pimpinan Daerah (Sekda/Bupati)' },
