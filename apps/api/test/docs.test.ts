@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
+import { CAPABILITIES, type CapabilityName } from '@sipedaki/sop';
 import { ERROR_CATALOG, HTTP_STATUS, type ErrorCode } from '../src/common/errors';
 import { makeUser, PASSWORD } from './factories';
 import { getSubmission, requestAt, setupOffice, STAGES, uploadDocument, type FlowOffice, type FlowRequest, type Stage } from './flow';
@@ -61,6 +62,24 @@ function workedExamples(markdown: string): Example[] {
 }
 
 const examples = workedExamples(doc);
+
+/** How docs/api.md names the roles in its tables. */
+const ROLE_WORDS: Record<string, string> = {
+  administrator: 'ADMIN', 'Kepala Dinas': 'KEPALA_DINAS', Sekretaris: 'SEKRETARIS', Kasubbag: 'KASUBBAG', Penyusun: 'PENYUSUN',
+  'Bidang operator': 'BIDANG_OPERATOR', 'Kepala Bidang': 'BIDANG_HEAD',
+};
+
+it('docs/api.md lists every document and office row of the capability table with exactly its roles', () => {
+  const markdown = fs.readFileSync(DOC_PATH, 'utf8');
+  const rows = (Object.keys(CAPABILITIES) as CapabilityName[]).filter((c) => c.startsWith('document.') || c.startsWith('office.'));
+  expect(rows.length).toBeGreaterThanOrEqual(8);
+  const documented = rows.map((c) => {
+    const line = markdown.split('\n').find((l) => l.startsWith(`| \`${c}\` |`));
+    const words = line ? line.split(' | ')[1]!.split(/[,;] /).map((w) => w.trim()) : [];
+    return [c, words.map((w) => ROLE_WORDS[w] ?? `?${w}`).sort()];
+  });
+  expect(documented).toEqual(rows.map((c) => [c, [...CAPABILITIES[c].roles].sort()]));
+});
 
 it('the worked examples follow the convention (known roles and steps, parseable)', () => {
   expect(examples.length).toBeGreaterThanOrEqual(15);

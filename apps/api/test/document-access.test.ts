@@ -12,6 +12,8 @@ import { attacks } from './attacks';
 import { advance, requestAt, setupOffice, snapshot, uploadDocument, type FlowOffice, type FlowRequest } from './flow';
 import { errorCode, startTestApp, type TestApp } from './harness';
 import { loadConfig } from '../src/config';
+import { CAPABILITIES, ROLES, type CapabilityName, type Role } from '@sipedaki/sop';
+import { makeUser } from './factories';
 
 jest.setTimeout(120_000);
 
@@ -248,6 +250,61 @@ describe('issued documents are permanent; attachments stay with their step (item
       await expect(t.db.$executeRawUnsafe(`UPDATE "StoredDocument" SET sha256 = repeat('0', 64) WHERE id = $1::uuid`, docs.recap)).rejects.toThrow(/permanent/);
       expect(await t.db.storedDocument.count({ where: { id: docs.recap, verificationCode: codes.recap.replace(/-/g, '') } })).toBe(1);
     }));
+});
+
+describe('the capability table’s document rows are what the API does (session 6)', () => {
+  // One person per role of the system (the Bidang roles in Bidang Satu), each trying every row.
+  const tokens = new Map<Role, string>();
+  let other: FlowRequest;
+  beforeAll(async () => {
+    for (const role of ROLES) {
+      const u = await makeUser(t.db, o.office.id, [role], role.startsWith('BIDANG') ? o.bidang[0]!.id : null);
+      tokens.set(role, await t.login(u.username));
+    }
+    // Uploads go to a request of their own: the documents of `req` stay as the tests above expect.
+    other = await requestAt(t, o, 'ANALYSED');
+  }, 180_000);
+
+  // The path's ":bidang" is Bidang Satu, the Bidang of the Bidang roles' person.
+  const reads: [CapabilityName, string][] = [
+    ['document.READ_FORMAT', 'format.pdf?bidangId=:bidang'],
+    ['document.READ_FORMAT', 'format.xlsx?bidangId=:bidang'],
+    ['document.READ_OFFICE_PAPERS', 'recap.pdf'],
+    ['document.READ_OFFICE_PAPERS', 'recap.xlsx'],
+    ['document.READ_OFFICE_PAPERS', 'disposition.pdf'],
+    ['document.READ_DATASET', 'dataset.xlsx'],
+  ];
+  it.each(reads)('%s: GET /api/requests/:id/%s answers exactly its roles', async (cap, file) => {
+    const url = `/api/requests/${req.id}/${file.replace(':bidang', o.bidang[0]!.id)}`;
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const { res } = await get(url, tokens.get(role));
+      const allowed = CAPABILITIES[cap].roles.includes(role);
+      if ((res.status === 200) !== allowed) wrong.push(`${role} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('document.ATTACH_TO_REQUEST: a request-level document is attached by exactly its roles', async () => {
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const r = await uploadDocument(t, tokens.get(role), { requestId: other.id, kind: 'OTHER' }, { bytes: Buffer.from(`%PDF-1.4\n% ${role}\n%%EOF\n`) });
+      const allowed = CAPABILITIES['document.ATTACH_TO_REQUEST'].roles.includes(role);
+      if ((r.status === 201) !== allowed) wrong.push(`${role} → ${r.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('document.ATTACH_TO_SUBMISSION: only the Bidang roles attach to their submission (while collecting)', async () => {
+    const collecting = await requestAt(t, o, 'COLLECTING');
+    const wrong: string[] = [];
+    for (const role of ROLES) {
+      const r = await uploadDocument(t, tokens.get(role), { submissionId: collecting.submissions[0]!, kind: 'LHP' }, { bytes: Buffer.from(`%PDF-1.4\n% ${role} lhp\n%%EOF\n`) });
+      const allowed = CAPABILITIES['document.ATTACH_TO_SUBMISSION'].roles.includes(role);
+      if ((r.status === 201) !== allowed) wrong.push(`${role} → ${r.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('machine clients get names and roles, not NIPs', () => {

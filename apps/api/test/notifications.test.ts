@@ -145,6 +145,86 @@ describe('every event of a whole SOP run reaches every configured channel exactl
   });
 });
 
+describe('a cancelled request and a closed collection tell the people waiting on it (session 6)', () => {
+  const CANCEL = 'mutation($i: CancelRequestInput!) { cancelDataRequest(input: $i) { id status } }';
+  const CLOSE = 'mutation($i: CloseCollectionInput!) { closeCollection(input: $i) { id status } }';
+  const MINE = 'query { notifications(first: 50) { edges { node { event title titleEn body bodyEn link requestId } } } }';
+
+  async function told(o: FlowOffice, requestId: string, event: string) {
+    const rows = await t.db.notification.findMany({ where: { officeId: o.office.id, requestId, event } });
+    const who = Object.fromEntries(Object.entries(o.users).map(([k, u]) => [u.id, k]));
+    return rows.map((n) => who[n.userId]).sort();
+  }
+  async function mine(token: string, requestId: string, event: string) {
+    const r = await t.gql(MINE, {}, token);
+    expect(r.errors).toBeUndefined();
+    return r.data.notifications.edges.map((e: any) => e.node).filter((n: any) => n.requestId === requestId && n.event === event);
+  }
+
+  it('cancelled while collecting: the secretariat that holds it and the Bidang still awaited; not a Bidang already accepted, not the Sekretaris', async () => {
+    const o = await setupOffice(t);
+    const req = await requestAt(t, o, 'COLLECTING');
+    await fillAndSubmit(t, o, req.submissions[0]!, 0);
+    await acceptSubmission(t, o, req.submissions[0]!);
+    // A refused cancel (the Kasubbag may not) tells nobody: the jobs are written in the transaction that failed.
+    const refused = await t.gql(CANCEL, { i: { requestId: req.id, reason: 'Surat ditarik kembali oleh pengirim.' } }, o.tok.kasubbag);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    await t.services.jobs.drain();
+    expect(await told(o, req.id, 'REQUEST_CANCELLED')).toEqual([]);
+
+    const done = await t.gql(CANCEL, { i: { requestId: req.id, reason: 'Surat ditarik kembali oleh pengirim.' } }, o.tok.sekretaris);
+    expect(done.errors).toBeUndefined();
+    await t.services.jobs.drain();
+    // Kasubbag and Penyusun received its dispositions; Bidang Dua (op2, no head) had not handed in; Bidang Satu was accepted.
+    expect(await told(o, req.id, 'REQUEST_CANCELLED')).toEqual(['kasubbag', 'op2', 'penyusun']);
+
+    const [bidang] = await mine(o.tok.op2, req.id, 'REQUEST_CANCELLED');
+    expect(bidang.title).toMatch(/^Permintaan data dibatalkan: surat /);
+    expect(bidang.body).toContain(`Data ${o.bidang[1].name} tidak lagi ditunggu`);
+    expect(bidang.body).toContain('Alasan: Surat ditarik kembali oleh pengirim.');
+    expect(bidang.bodyEn).toContain('is no longer awaited');
+    expect(bidang.link).toBe(`/kiriman/${req.submissions[1]}`);
+    const [secretariat] = await mine(o.tok.kasubbag, req.id, 'REQUEST_CANCELLED');
+    expect(secretariat.body).toContain('Langkah yang terbuka telah ditutup');
+    expect(secretariat.link).toBe(`/permintaan/${req.id}`);
+  });
+
+  it('cancelled at the Kepala Dinas’s desk: everyone a disposition went to, the Kepala Dinas included; at step 1 nobody', async () => {
+    const o = await setupOffice(t);
+    const req = await requestAt(t, o, 'AT_KEPALA');
+    const early = await register(t, o);
+    for (const id of [req.id, early.id]) {
+      const r = await t.gql(CANCEL, { i: { requestId: id, reason: 'Permintaan digabung dengan surat lain.' } }, o.tok.sekretaris);
+      expect(r.errors).toBeUndefined();
+    }
+    await t.services.jobs.drain();
+    expect(await told(o, req.id, 'REQUEST_CANCELLED')).toEqual(['kasubbag', 'kepala', 'penyusun']);
+    // Only the Sekretaris held it: nobody else waits on it.
+    expect(await told(o, early.id, 'REQUEST_CANCELLED')).toEqual([]);
+  });
+
+  it('collection closed without a Bidang: that Bidang (operator and head) with the note, and the Penyusun who collected; not the Kasubbag who closed it', async () => {
+    const o = await setupOffice(t);
+    const req = await requestAt(t, o, 'COLLECTING');
+    await fillAndSubmit(t, o, req.submissions[1]!, 1);
+    await acceptSubmission(t, o, req.submissions[1]!);
+    const r = await t.gql(CLOSE, { i: { requestId: req.id, waivedBidangIds: [o.bidang[0].id], note: 'Bidang Satu tidak menyerahkan sampai batas waktu.' } }, o.tok.kasubbag);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.closeCollection.status).toBe('COMPILING');
+    await t.services.jobs.drain();
+    expect(await told(o, req.id, 'COLLECTION_CLOSED')).toEqual(['head1', 'op1', 'penyusun']);
+
+    const [bidang] = await mine(o.tok.head1, req.id, 'COLLECTION_CLOSED');
+    expect(bidang.title).toBe(`Data ${o.bidang[0].name} tidak lagi ditunggu: surat ${(await t.db.dataRequest.findUniqueOrThrow({ where: { id: req.id } })).letterNumber}`);
+    expect(bidang.body).toContain('dicatat "tidak menyerahkan"');
+    expect(bidang.body).toContain('Catatan: Bidang Satu tidak menyerahkan sampai batas waktu.');
+    expect(bidang.link).toBe(`/kiriman/${req.submissions[0]}`);
+    const [collector] = await mine(o.tok.penyusun, req.id, 'COLLECTION_CLOSED');
+    expect(collector.title).toMatch(/^Pengumpulan data ditutup: surat /);
+    expect(collector.body).toContain('tanpa 1 Bidang yang tidak menyerahkan');
+  });
+});
+
 describe('live delivery (server-sent events)', () => {
   it('pushes the notification to the open stream of its recipient, and to nobody else', async () => {
     const o = await setupOffice(t);

@@ -13,7 +13,8 @@ import ExcelJS from 'exceljs';
 import { formatNip } from '@sipedaki/sop';
 import { demoLogoPng, encodePng } from '../src/db/demo-logo';
 import { attacks } from './attacks';
-import { advance, requestAt, saveAnalysis, setupOffice, type FlowOffice, type FlowRequest } from './flow';
+import { advance, callSubmissionAction, fillAndSubmit, getSubmission, requestAt, saveAnalysis, setupOffice, type FlowOffice, type FlowRequest } from './flow';
+import { makeUser } from './factories';
 import { errorCode, fieldsOf, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -275,6 +276,40 @@ describe('the papers on the Kepala Dinas’s desk', () => {
     for (const code of RAW) expect(all).not.toContain(code);
     expect(all).toContain('skala kategori: Skala lima kategori LKjIP (Sangat Baik – Sangat Kurang)');
     expect(cells.filter((c) => c === 'Diterima')).toHaveLength(2);
+  });
+});
+
+describe('the format’s Kepala Bidang box names the Kabid who approved (session 6)', () => {
+  it('before the approval: the holder, the date left open; after it: the approver with the day he signed, even once another holds the post', async () => {
+    const s = await setupOffice(t);
+    await t.db.office.update({ where: { id: s.office.id }, data: { requireHeadApproval: true } });
+    const req = await requestAt(t, s, 'COLLECTING');
+    const url = `/api/requests/${req.id}/format.pdf?bidangId=${s.bidang[0]!.id}`;
+    const post = `Kepala ${s.bidang[0]!.name}`;
+    const head1 = await t.db.user.findUniqueOrThrow({ where: { id: s.users.head1.id } });
+
+    const unsigned = await pdfText((await get(url, s.tok.op1)).bytes);
+    expect(unsigned).toMatch(new RegExp(`Tanda tangan\\n.*, \\.{29}\\n${post}\\n${head1.name}\\n`));
+
+    // The operator sends, the Kepala Bidang approves (issue 11's sign-off) …
+    const sent = await fillAndSubmit(t, s, req.submissions[0]!, 0);
+    expect(sent.status).toBe('AWAITING_HEAD');
+    const current = await getSubmission(t, s.tok.head1, req.submissions[0]!);
+    const approved = await callSubmissionAction(t, 'approveSubmission' as never, s.tok.head1, { submissionId: current.id, expectedVersion: current.version });
+    expect(approved.errors).toBeUndefined();
+    // … and then leaves the post: a new Kepala Bidang holds it when the format is printed again.
+    await t.db.user.update({ where: { id: head1.id }, data: { active: false } });
+    const successor = await makeUser(t.db, s.office.id, ['BIDANG_HEAD'], s.bidang[0]!.id);
+    await t.db.user.update({ where: { id: successor.id }, data: { name: 'Drs. Pengganti Kabid' } });
+
+    const signed = await get(url, s.tok.op1);
+    const text = await pdfText(signed.bytes);
+    expect(text).toMatch(new RegExp(`Tanda tangan\\n\\S+, ${dateToday()}\\n${post}\\n${head1.name}\\nNIP\\. ${formatNip(head1.nip!)}\\n`));
+    expect(text).not.toContain('Drs. Pengganti Kabid');
+    // Looked at: the box with the approver's name, underlined, and his NIP (test-results/papers/format-approved-1.png).
+    const pages = await pdfPng(signed.bytes, 'format-approved');
+    expect(pages.length).toBeGreaterThan(0);
+    fs.writeFileSync(path.join(RESULTS, 'format-approved.txt'), text);
   });
 });
 

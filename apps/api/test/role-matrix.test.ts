@@ -14,7 +14,7 @@ import {
   type GraphQLArgument,
   type GraphQLInputType,
 } from 'graphql';
-import { ROLES, type Role } from '@sipedaki/sop';
+import { CAPABILITIES, ROLES, type CapabilityName, type Role } from '@sipedaki/sop';
 import { getSchema } from '../src/schema/build-schema';
 import { makeOfficeWithStaff, makeUser } from './factories';
 import { startTestApp, type TestApp } from './harness';
@@ -151,6 +151,37 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
 };
 
 /**
+ * The capability table of packages/sop (capabilities.ts) and the GraphQL operations each row
+ * gates. The rows written out in MATRIX above are checked against the live API; this ties the
+ * table to them, so the table, the gates and this matrix cannot drift apart. The document rows
+ * gate file routes, not operations: document-access.test.ts checks them role by role.
+ */
+export const CAPABILITY_OPERATIONS: Partial<Record<CapabilityName, string[]>> = {
+  'request.REGISTER': ['registerDataRequest'],
+  'request.DISPOSE_TO_KASUBBAG': ['disposeToKasubbag'],
+  'request.DISPOSE_TO_STAFF': ['disposeToStaff'],
+  'request.SEND_FORMAT': ['sendFormat'],
+  'request.FORWARD_COLLECTION': ['forwardCollection'],
+  'request.CLOSE_COLLECTION': ['closeCollection'],
+  'request.COMPILE': ['compileData'],
+  'request.SUBMIT_REPORT': ['submitReport'],
+  'request.RAISE_TO_KEPALA': ['raiseToKepala'],
+  'request.RETURN_REPORT': ['returnReport'],
+  'request.ACKNOWLEDGE': ['acknowledgeReport'],
+  'request.KEPALA_RETURN': ['kepalaReturnReport'],
+  'request.CANCEL': ['cancelDataRequest'],
+  'analysis.SAVE': ['saveAnalysis'],
+  'submission.SAVE_DRAFT': ['saveSubmission'],
+  'submission.SUBMIT': ['submitSubmission'],
+  'submission.HEAD_APPROVE': ['approveSubmission'],
+  'submission.HEAD_RETURN': ['headReturnSubmission'],
+  'submission.RETURN': ['returnSubmission'],
+  'submission.ACCEPT': ['acceptSubmission'],
+  'office.SETTINGS': ['setOfficeHours', 'addHoliday', 'moveHoliday', 'removeHoliday', 'calendarWarnings', 'setLetterhead', 'createBidang', 'updateBidang', 'setHeadApprovalRequired'],
+  'office.INDICATORS': ['upsertIndicator', 'upsertRenstraPeriod', 'upsertSasaran'],
+};
+
+/**
  * The service-actor column (machine clients, `spdk_…` tokens): the queries a token may run and
  * the scope each needs. Every mutation and every query not listed is refused (FORBIDDEN).
  */
@@ -214,6 +245,15 @@ it('every operation of the schema has a rule, and every rule names a real operat
   const names = ops.map((o) => o.name).sort();
   expect(names.filter((n) => !(n in MATRIX))).toEqual([]);
   expect(Object.keys(MATRIX).filter((n) => !names.includes(n))).toEqual([]);
+});
+
+it('every row of the capability table that gates operations names them, and grants exactly the roles this matrix does', () => {
+  const gating = (Object.keys(CAPABILITIES) as CapabilityName[]).filter((c) => !c.startsWith('document.'));
+  expect(gating.filter((c) => !CAPABILITY_OPERATIONS[c])).toEqual([]);
+  const disagree = Object.entries(CAPABILITY_OPERATIONS).flatMap(([cap, names]) =>
+    names!.filter((n) => JSON.stringify([...(MATRIX[n] as Role[])].sort()) !== JSON.stringify([...CAPABILITIES[cap as CapabilityName].roles].sort())).map((n) => `${cap} ${n}: ${MATRIX[n]}`),
+  );
+  expect(disagree).toEqual([]);
 });
 
 it('each role is refused exactly the operations it is not granted (and nothing else is refused)', async () => {

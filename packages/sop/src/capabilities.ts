@@ -3,7 +3,8 @@
  * (`@Authorized`), its `availableActions` (with the reason an offered action would be refused now)
  * and the web app's buttons are derived from this table; none of them restates a guard.
  */
-import type { Role } from './roles';
+import { OFFICE_READERS, SECRETARIAT_ROLES } from './documents';
+import { BIDANG_ROLES, INDICATOR_MANAGERS, type Role } from './roles';
 import {
   checkRequestTransition,
   REQUEST_ACTIONS,
@@ -30,7 +31,25 @@ export type CapabilityName =
   | `request.${RequestAction}`
   | `submission.${SubmissionAction}`
   | 'request.REGISTER'
-  | 'analysis.SAVE';
+  | 'analysis.SAVE'
+  | DocumentCapability
+  | OfficeCapability;
+
+/**
+ * Documents (session 6): attaching and reading, from the rules that decide them (documents.ts
+ * `mayReadDocument`, the API's upload check). The object-level part stays in the service: a
+ * Bidang attaches only to its own submission while it is editable, reads only its own Bidang's.
+ */
+export type DocumentCapability =
+  | 'document.ATTACH_TO_SUBMISSION'
+  | 'document.ATTACH_TO_REQUEST'
+  | 'document.ATTACH_FOLLOW_UP_EVIDENCE'
+  | 'document.READ_FORMAT'
+  | 'document.READ_OFFICE_PAPERS'
+  | 'document.READ_DATASET';
+
+/** Office settings (session 6): the calendar, the letterhead, the Bidang, the sign-off switch; the IKU lists. */
+export type OfficeCapability = 'office.SETTINGS' | 'office.INDICATORS';
 
 const fromRequest = (action: RequestAction): Capability => {
   const rows = REQUEST_TRANSITIONS.filter((t) => t.action === action);
@@ -46,6 +65,22 @@ const SUBMISSION_ACTIONS: readonly SubmissionAction[] = [...new Set(SUBMISSION_T
 export const CAPABILITIES: Readonly<Record<CapabilityName, Capability>> = Object.freeze({
   'request.REGISTER': { roles: ['SEKRETARIS'] },
   'analysis.SAVE': { roles: ['KASUBBAG'], requestStates: ['ANALYSING'] },
+  // An attachment of a Bidang's submission (LHP, LHE, TL HP, other): its operator or head, while collecting.
+  'document.ATTACH_TO_SUBMISSION': { roles: BIDANG_ROLES, requestStates: ['COLLECTING'] },
+  // A request-level document (letter, format, report): the procedure's officers; the administrator does not take part.
+  'document.ATTACH_TO_REQUEST': { roles: OFFICE_READERS.filter((r) => r !== 'ADMIN') },
+  // Evidence of a follow-up (TL HP, issue 14): the finding's Bidang, while the APIP has not reviewed it.
+  'document.ATTACH_FOLLOW_UP_EVIDENCE': { roles: BIDANG_ROLES },
+  // The data request format (format.pdf / format.xlsx, a stored FORMAT): the office-wide roles and each Bidang its own.
+  'document.READ_FORMAT': { roles: [...OFFICE_READERS, ...BIDANG_ROLES] },
+  // The recap, the disposition sheet, the request-level papers and their exports.
+  'document.READ_OFFICE_PAPERS': { roles: OFFICE_READERS },
+  // The compiled data set of step 5 (dataset.xlsx): the secretariat that compiles it.
+  'document.READ_DATASET': { roles: SECRETARIAT_ROLES },
+  // Office hours and holidays, the kop surat, the Bidang, whether the Kepala Bidang signs off.
+  'office.SETTINGS': { roles: ['ADMIN'] },
+  // Renstra periods, Sasaran and indicators (IKU).
+  'office.INDICATORS': { roles: INDICATOR_MANAGERS },
   ...(Object.fromEntries(REQUEST_ACTIONS.map((a) => [`request.${a}`, fromRequest(a)])) as Record<`request.${RequestAction}`, Capability>),
   ...(Object.fromEntries(SUBMISSION_ACTIONS.map((a) => [`submission.${a}`, fromSubmission(a)])) as Record<`submission.${SubmissionAction}`, Capability>),
 });

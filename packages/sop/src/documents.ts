@@ -36,7 +36,7 @@ export type DocumentAudience =
 export const SECRETARIAT_ROLES: readonly Role[] = ['SEKRETARIS', 'KASUBBAG', 'PENYUSUN'];
 
 /** Roles that see every document of their office except the secretariat's working data set. */
-const OFFICE_READERS: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', ...SECRETARIAT_ROLES];
+export const OFFICE_READERS: readonly Role[] = ['ADMIN', 'KEPALA_DINAS', ...SECRETARIAT_ROLES];
 
 export function documentAudience(doc: DocumentSubject): DocumentAudience {
   if (doc.kind === 'DATASET') return 'SECRETARIAT';

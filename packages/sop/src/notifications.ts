@@ -20,6 +20,9 @@ export const NOTIFICATION_EVENTS = [
   'REPORT_WAITING',
   'REPORT_AT_KEPALA',
   'REPORT_FINAL',
+  // Session 6: a request ended early, and a collection closed without some Bidang (closeCollection).
+  'REQUEST_CANCELLED',
+  'COLLECTION_CLOSED',
   'STEP_REMINDER',
   'STEP_ESCALATED',
   'DAILY_DIGEST',
@@ -66,6 +69,9 @@ export const NOTIFICATION_RULES: Record<NotificationEvent, EventRule> = {
   REPORT_WAITING: { addressed: true, urgent: false },
   REPORT_AT_KEPALA: { addressed: true, urgent: false },
   REPORT_FINAL: { addressed: true, urgent: false },
+  // Addressed: the person was working on the request, and should stop (not urgent: nothing runs late).
+  REQUEST_CANCELLED: { addressed: true, urgent: false },
+  COLLECTION_CLOSED: { addressed: true, urgent: false },
   STEP_REMINDER: { addressed: true, urgent: false },
   STEP_ESCALATED: { addressed: true, urgent: true },
   DAILY_DIGEST: { addressed: true, urgent: false },

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { INDICATOR_MANAGERS } from '@sipedaki/sop';
+import { capabilityRoles } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -51,19 +51,19 @@ export class AdminResolver {
     return ctx.services.admin.office(actor);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => Bidang)
   createBidang(@Arg('input', () => CreateBidangInput) input: CreateBidangInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.admin.createBidang(actor, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => Bidang)
   updateBidang(@Arg('input', () => UpdateBidangInput) input: UpdateBidangInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.admin.updateBidang(actor, input);
   }
 
-  @Authorized(...INDICATOR_MANAGERS)
+  @Authorized(...capabilityRoles('office.INDICATORS'))
   @Mutation(() => Indicator, { description: 'Buat atau ubah indikator, target tahunan (triwulan 0, Perjanjian Kinerja) dan per Triwulan (Kasubbag, Penyusun, administrator)' })
   upsertIndicator(@Arg('input', () => UpsertIndicatorInput) input: UpsertIndicatorInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.indicators.upsertIndicator(actor, input);

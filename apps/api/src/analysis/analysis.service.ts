@@ -211,9 +211,16 @@ export class AnalysisService {
 
   /** The recap holds every Bidang's figures: only the office-wide roles read it. */
   async forRequest(actor: Actor, requestId: string) {
-    if (!seesWholeOffice(actor) || !serviceHasScope(actor, 'READ_ANALYSES')) return [];
-    const rows = await this.db.performanceAnalysis.findMany({ where: { requestId }, orderBy: { version: 'desc' } });
-    return rows.map(toAnalysisModel);
+    return (await this.forRequests(actor, [requestId])).get(requestId) ?? [];
+  }
+
+  /** Every version of the analyses of several requests (a list's page, common/loaders.ts), newest first, by request id. */
+  async forRequests(actor: Actor, requestIds: readonly string[]): Promise<Map<string, ReturnType<typeof toAnalysisModel>[]>> {
+    const byRequest = new Map(requestIds.map((id) => [id, [] as ReturnType<typeof toAnalysisModel>[]]));
+    if (!seesWholeOffice(actor) || !serviceHasScope(actor, 'READ_ANALYSES')) return byRequest;
+    const rows = await this.db.performanceAnalysis.findMany({ where: { requestId: { in: [...requestIds] } }, orderBy: { version: 'desc' } });
+    for (const a of rows) byRequest.get(a.requestId)?.push(toAnalysisModel(a));
+    return byRequest;
   }
 
   /** The newest version of a request's analysis (for the recap exports); ANALYSIS_MISSING when none. */

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { capabilityRoles } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -13,31 +14,31 @@ export class CalendarResolver {
     return ctx.services.calendars.listHolidays(actor, year);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Query(() => [CalendarWarning], { description: 'Peringatan kalender (mulai Desember: hari libur tahun depan belum tercatat)' })
   calendarWarnings(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.calendars.warnings(actor);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => CalendarChange, { description: 'Tambah hari libur khusus Dinas ini; batas waktu langkah yang terbuka dihitung ulang' })
   addHoliday(@Arg('input', () => AddHolidayInput) input: AddHolidayInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.calendars.addHoliday(actor, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => CalendarChange, { description: 'Pindahkan hari libur (nasional: hanya bagi Dinas ini); batas waktu dihitung ulang' })
   moveHoliday(@Arg('input', () => MoveHolidayInput) input: MoveHolidayInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.calendars.moveHoliday(actor, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => CalendarChange, { description: 'Hapus hari libur Dinas atau batalkan hari libur nasional bagi Dinas ini; batas waktu dihitung ulang' })
   removeHoliday(@Arg('input', () => RemoveHolidayInput) input: RemoveHolidayInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.calendars.removeHoliday(actor, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => CalendarChange, { description: 'Atur zona waktu dan jam kerja Dinas; batas waktu langkah yang terbuka dihitung ulang' })
   setOfficeHours(@Arg('input', () => OfficeHoursInput) input: OfficeHoursInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.calendars.setOfficeHours(actor, input);

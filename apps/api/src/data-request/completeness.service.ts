@@ -4,7 +4,7 @@ import { canReadBidang } from '../common/access';
 import { sqlOf, type Db } from '../db/prisma';
 import type { Sql } from '../db/sql';
 import type { RequestModel } from './data-request.service';
-import { COMPLETENESS } from './data-request.sql';
+import { COMPLETENESS, COMPLETENESS_OF_MANY, type CompletenessRow } from './data-request.sql';
 
 /** Step 4 as the secretariat follows it: which Bidang has sent its data, accepted, on time or late. */
 export class CompletenessService {
@@ -16,7 +16,26 @@ export class CompletenessService {
 
   /** Completeness and timeliness per Bidang (step 4). */
   async forRequest(actor: Actor, r: RequestModel, now = new Date()) {
-    const rows = await this.sql.rows(COMPLETENESS, [r.id, r.officeId]);
+    return this.fromRows(actor, r, await this.sql.rows(COMPLETENESS, [r.id, r.officeId]), now);
+  }
+
+  /**
+   * The rows of several requests at once (a list's page, common/loaders.ts), by request id; a
+   * request asked of no Bidang has none. One request keeps the board's own statement.
+   */
+  async rowsOf(requests: readonly Pick<RequestModel, 'id' | 'officeId'>[]): Promise<Map<string, CompletenessRow[]>> {
+    const byRequest = new Map<string, CompletenessRow[]>(requests.map((r) => [r.id, []]));
+    if (requests.length === 1) {
+      const r = requests[0]!;
+      byRequest.set(r.id, await this.sql.rows(COMPLETENESS, [r.id, r.officeId]));
+      return byRequest;
+    }
+    for (const { requestId, ...row } of await this.sql.rows(COMPLETENESS_OF_MANY, [requests.map((r) => r.id)])) byRequest.get(requestId)?.push(row);
+    return byRequest;
+  }
+
+  /** Completeness from a request's rows, as this actor may see them. */
+  fromRows(actor: Actor, r: RequestModel, rows: readonly CompletenessRow[], now = new Date()) {
     const due = rows[0]?.step4DueAt ?? null;
     const perBidang = rows
       .filter((b) => canReadBidang(actor, b.id))

@@ -31,6 +31,8 @@ import {
 import { Role } from '../common/enums';
 import type { RequestModel } from './data-request.service';
 import { UUID } from '../common/scalars';
+import { loadersOf } from '../common/loaders';
+import { User } from '../office/office.model';
 
 @Resolver(() => DataRequest)
 export class DataRequestResolver {
@@ -175,8 +177,8 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => Completeness)
-  completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.completeness.forRequest(actor, r);
+  async completeness(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return ctx.services.completeness.fromRows(actor, r, await loadersOf(ctx, actor).completenessRows(r));
   }
 
   @FieldResolver(() => [BidangSubmission], { description: 'Kiriman Bidang (pengguna Bidang hanya melihat miliknya)' })
@@ -198,11 +200,16 @@ export class DataRequestResolver {
 
   @FieldResolver(() => [PerformanceAnalysis], { description: 'Semua versi analisis, terbaru dahulu' })
   analyses(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.analyses.forRequest(actor, r.id);
+    return loadersOf(ctx, actor).analyses.load(r.id);
   }
 
   @FieldResolver(() => PerformanceAnalysis, { nullable: true })
   async latestAnalysis(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return (await ctx.services.analyses.forRequest(actor, r.id))[0] ?? null;
+    return (await loadersOf(ctx, actor).analyses.load(r.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Sekretaris yang membatalkan permintaan (status CANCELLED)' })
+  async cancelledBy(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return r.cancelledById ? loadersOf(ctx, actor).user.load(r.cancelledById) : null;
   }
 }

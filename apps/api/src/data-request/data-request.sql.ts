@@ -69,3 +69,28 @@ export const COMPLETENESS = statement<CompletenessRow>()({
     WHERE rb."requestId" = $1::uuid AND b."officeId" = $2::uuid
     ORDER BY b."sortOrder", b.name`,
 });
+
+/**
+ * COMPLETENESS for a page of requests in one statement (the request lists, session 6: one
+ * statement per page instead of one per request). A Bidang counts where it belongs to the
+ * request's own office, as above. A single request keeps COMPLETENESS (the board's statement).
+ */
+export const COMPLETENESS_OF_MANY = statement<CompletenessRow & { requestId: string }>()({
+  name: 'request.completeness-of-many',
+  params: ['uuid[]'],
+  columns: {
+    requestId: 'uuid',
+    id: 'uuid', code: 'text', name: 'text', sortOrder: 'int4', active: 'bool',
+    submissionId: 'uuid?', status: 'SubmissionStatus?', submittedAt: 'timestamptz?', firstSubmittedAt: 'timestamptz?', waiverNote: 'text?',
+    returnCount: 'int8', step4DueAt: 'timestamptz?',
+  },
+  text: `SELECT rb."requestId", b.id, b.code, b.name, b."sortOrder", b.active,
+          s.id AS "submissionId", s.status, s."submittedAt", s."firstSubmittedAt", s."waiverNote",
+          (SELECT count(*) FROM "SubmissionReview" v WHERE v."submissionId" = s.id AND v.action = 'RETURN') AS "returnCount",
+          (SELECT st."dueAt" FROM "RequestStep" st WHERE st."requestId" = rb."requestId" AND st.step = 4 AND st.round = 1) AS "step4DueAt"
+     FROM "DataRequestBidang" rb JOIN "DataRequest" r ON r.id = rb."requestId"
+     JOIN "Bidang" b ON b.id = rb."bidangId" AND b."officeId" = r."officeId"
+     LEFT JOIN "BidangSubmission" s ON s."bidangId" = b.id AND s."requestId" = rb."requestId"
+    WHERE rb."requestId" = ANY($1::uuid[])
+    ORDER BY rb."requestId", b."sortOrder", b.name`,
+});

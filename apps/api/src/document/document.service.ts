@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { BIDANG_ROLES, isDocumentKind, isOfficeWideDocument, isSubmissionEditable, OFFICE_WIDE_ROLES, stepOfStatus, type DocumentKind, type RequestStatus } from '@sipedaki/sop';
+import { BIDANG_ROLES, capabilityRoles, isDocumentKind, isOfficeWideDocument, isSubmissionEditable, stepOfStatus, type DocumentKind, type RequestStatus } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { audit } from '../audit/audit.service';
 import { assertBidangWriter, assertSameOffice, canReadDocument } from '../common/access';
@@ -71,7 +71,7 @@ export class DocumentService {
     if (lock) await lock.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
     const r = await findOr404(db.dataRequest.findUnique({ where: { id: requestId } }));
     assertSameOffice(actor, r.officeId);
-    if (!actor.roles.some((x) => OFFICE_WIDE_ROLES.includes(x) && x !== 'ADMIN')) fail('FORBIDDEN');
+    if (!actor.roles.some((x) => capabilityRoles('document.ATTACH_TO_REQUEST').includes(x))) fail('FORBIDDEN');
     return { officeId: r.officeId, submissionId: null, requestId: r.id, bidangId: null, request: r, kind };
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { INDICATOR_MANAGERS } from '@sipedaki/sop';
+import { capabilityRoles } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
@@ -14,13 +14,13 @@ export class IndicatorResolver {
     return ctx.services.indicators.renstraPeriods(actor);
   }
 
-  @Authorized(...INDICATOR_MANAGERS)
+  @Authorized(...capabilityRoles('office.INDICATORS'))
   @Mutation(() => RenstraPeriod, { description: 'Buat atau ubah periode Renstra (Kasubbag, Penyusun, administrator)' })
   upsertRenstraPeriod(@Arg('input', () => UpsertRenstraPeriodInput) input: UpsertRenstraPeriodInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.indicators.upsertRenstraPeriod(actor, input);
   }
 
-  @Authorized(...INDICATOR_MANAGERS)
+  @Authorized(...capabilityRoles('office.INDICATORS'))
   @Mutation(() => Sasaran, { description: 'Buat atau ubah Sasaran (Kasubbag, Penyusun, administrator)' })
   upsertSasaran(@Arg('input', () => UpsertSasaranInput) input: UpsertSasaranInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.indicators.upsertSasaran(actor, input);

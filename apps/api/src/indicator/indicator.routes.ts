@@ -3,7 +3,7 @@
  * field "file") imports them all-or-nothing. Both for the roles that manage targets.
  */
 import express from 'express';
-import { INDICATOR_MANAGERS, MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from '@sipedaki/sop';
+import { capabilityRoles, MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from '@sipedaki/sop';
 import { fail, fieldProblem } from '../common/errors';
 import type { Config } from '../config';
 import type { Authed } from '../http/authed';
@@ -21,7 +21,7 @@ function yearOf(raw: unknown): number {
 }
 
 function assertManager(actor: Actor) {
-  if (!actor.roles.some((r) => (INDICATOR_MANAGERS as readonly string[]).includes(r))) {
+  if (!actor.roles.some((r) => capabilityRoles('office.INDICATORS').includes(r))) {
     fail('FORBIDDEN', { id: 'Target dikelola oleh Kasubbag, Penyusun atau administrator.', en: 'Targets are managed by the Kasubbag, the Penyusun or the administrator.' });
   }
 }

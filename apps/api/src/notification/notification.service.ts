@@ -99,6 +99,24 @@ interface StepJob {
   toUserId?: string | null;
 }
 
+/** What every notification of one request's move shares (requestMoved's `base`). */
+type RequestNoticeBase = Pick<NotifyJob, 'officeId' | 'params' | 'link' | 'requestId' | 'at' | 'exclude'>;
+
+/** The receivers of a request's dispositions: the named officer, else every holder of the role; each once. */
+function dispositionReceivers(sheets: readonly { toRole: Role; toUserId: string | null }[]): Target[] {
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  for (const d of sheets) {
+    const t: Target = d.toUserId ? { userId: d.toUserId } : { role: d.toRole };
+    const id = d.toUserId ?? `role:${d.toRole}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      targets.push(t);
+    }
+  }
+  return targets;
+}
+
 export const TASKS = { notify: 'notify', deliver: 'notify_deliver', remind: 'step_remind', escalate: 'step_escalate', digest: 'notify_digest', phoneCode: 'notify_phone_code' } as const;
 
 /** The hourly job that sends each office its daily digest at its opening. */
@@ -255,9 +273,53 @@ export class NotificationService {
       await this.notify(tx, { ...base, event: 'REPORT_WAITING', key, targets: [{ role: 'SEKRETARIS' }] });
     } else if (e.action === 'RAISE_TO_KEPALA') {
       await this.notify(tx, { ...base, event: 'REPORT_AT_KEPALA', key, targets: [{ role: 'KEPALA_DINAS' }] });
+    } else if (e.action === 'CANCEL') {
+      await this.requestCancelled(tx, r.id, base, key, e.instruction ?? '');
+    } else if (e.action === 'CLOSE_COLLECTION') {
+      await this.collectionClosed(tx, r.id, base, key, e.instruction ?? '');
     } else if (e.action === 'ACKNOWLEDGE') {
       // Final: the Kepala signed. The secretariat that carried it learns it, with his arahan.
       await this.notify(tx, { ...base, event: 'REPORT_FINAL', key, params: { ...base.params, instruction: e.instruction ?? '' }, targets: [{ role: 'SEKRETARIS' }, { role: 'KASUBBAG' }, { role: 'PENYUSUN' }] });
+    }
+  }
+
+  /**
+   * A cancelled request (session 6, docs/decisions.md): everyone a disposition of it was addressed
+   * to (the named officer, else the role's holders) — they hold its sheet —, and each Bidang whose
+   * data is still awaited (not accepted, not waived), one notification per Bidang naming it. A
+   * Bidang whose data was accepted has finished its part and is not told.
+   */
+  private async requestCancelled(tx: Tx, requestId: string, base: RequestNoticeBase, key: string, reason: string) {
+    // One after the other: a transaction is one connection.
+    const sheets = await tx.disposition.findMany({ where: { requestId }, select: { toRole: true, toUserId: true } });
+    const open = await tx.bidangSubmission.findMany({ where: { requestId, status: { notIn: ['ACCEPTED', 'WAIVED'] } }, select: { id: true, bidangId: true, bidang: { select: { name: true } } } });
+    const targets = dispositionReceivers(sheets);
+    const params = { ...base.params, reason };
+    if (targets.length) await this.notify(tx, { ...base, event: 'REQUEST_CANCELLED', key, params, targets });
+    for (const s of open) {
+      await this.notify(tx, {
+        ...base, event: 'REQUEST_CANCELLED', key: `${key}:${s.bidangId}`, params: { ...params, bidangName: s.bidang.name }, link: `/kiriman/${s.id}`,
+        targets: [{ role: 'BIDANG_OPERATOR', bidangId: s.bidangId }, { role: 'BIDANG_HEAD', bidangId: s.bidangId }],
+      });
+    }
+  }
+
+  /**
+   * Step 4 closed without some Bidang (closeCollection, session 6): each waived Bidang (its
+   * operators and head) learns its data is no longer awaited, with the Kasubbag's note; the
+   * Penyusun who collected (the step-2 disposition's receiver) learns step 4 is over.
+   */
+  private async collectionClosed(tx: Tx, requestId: string, base: RequestNoticeBase, key: string, note: string) {
+    const sheets = await tx.disposition.findMany({ where: { requestId, toRole: 'PENYUSUN' }, select: { toRole: true, toUserId: true } });
+    const waived = await tx.bidangSubmission.findMany({ where: { requestId, status: 'WAIVED' }, select: { id: true, bidangId: true, bidang: { select: { name: true } } } });
+    const params = { ...base.params, reason: note, count: waived.length };
+    const collectors = dispositionReceivers(sheets);
+    await this.notify(tx, { ...base, event: 'COLLECTION_CLOSED', key, params, targets: collectors.length ? collectors : [{ role: 'PENYUSUN' }] });
+    for (const s of waived) {
+      await this.notify(tx, {
+        ...base, event: 'COLLECTION_CLOSED', key: `${key}:${s.bidangId}`, params: { ...params, bidangName: s.bidang.name }, link: `/kiriman/${s.id}`,
+        targets: [{ role: 'BIDANG_OPERATOR', bidangId: s.bidangId }, { role: 'BIDANG_HEAD', bidangId: s.bidangId }],
+      });
     }
   }
 

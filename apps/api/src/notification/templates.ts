@@ -115,6 +115,23 @@ export function render(event: NotificationEvent, p: Params, lang: Lang): Rendere
       return id
         ? { title: `Laporan capaian kinerja final: ${letter}`, body: `Kepala Dinas telah menerima dan menandatangani laporan capaian kinerja "${p.subject}".${p.instruction ? `\nArahan: ${p.instruction}` : ''}` }
         : { title: `Performance report final: ${letter}`, body: `The Kepala Dinas received and signed the performance report "${p.subject}".${p.instruction ? `\nDirection (arahan): ${p.instruction}` : ''}` };
+    case 'REQUEST_CANCELLED':
+      // To a Bidang (bidangName): its data is no longer awaited; to the secretariat: the letter is closed.
+      return id
+        ? { title: `Permintaan data dibatalkan: surat ${letter}`, body: p.bidangName
+            ? `Sekretaris membatalkan permintaan data "${p.subject}". Data ${p.bidangName} tidak lagi ditunggu; kiriman yang belum selesai tidak dapat diubah lagi.\nAlasan: ${p.reason}`
+            : `Sekretaris membatalkan permintaan data "${p.subject}". Langkah yang terbuka telah ditutup; tidak ada tindakan lagi atas surat ini.\nAlasan: ${p.reason}` }
+        : { title: `Data request cancelled: letter ${letter}`, body: p.bidangName
+            ? `The Sekretaris cancelled the data request "${p.subject}". ${p.bidangName}'s data is no longer awaited; an unfinished submission can no longer be changed.\nReason: ${p.reason}`
+            : `The Sekretaris cancelled the data request "${p.subject}". Its open step is closed; nothing more is to be done on this letter.\nReason: ${p.reason}` };
+    case 'COLLECTION_CLOSED':
+      return id
+        ? p.bidangName
+          ? { title: `Data ${p.bidangName} tidak lagi ditunggu: surat ${letter}`, body: `Kasubbag menutup pengumpulan data "${p.subject}" tanpa data ${p.bidangName}; kiriman Bidang ini dicatat "tidak menyerahkan" dan tidak dapat diubah lagi.\nCatatan: ${p.reason}` }
+          : { title: `Pengumpulan data ditutup: surat ${letter}`, body: `Kasubbag menutup pengumpulan data "${p.subject}" tanpa ${p.count} Bidang yang tidak menyerahkan; langkah 4 selesai dan data dihimpun Kasubbag (langkah 5).\nCatatan: ${p.reason}` }
+        : p.bidangName
+          ? { title: `${p.bidangName}'s data no longer awaited: letter ${letter}`, body: `The Kasubbag closed the collection of "${p.subject}" without ${p.bidangName}'s data; this Bidang's submission is recorded as "not handed in" and can no longer be changed.\nNote: ${p.reason}` }
+          : { title: `Data collection closed: letter ${letter}`, body: `The Kasubbag closed the collection of "${p.subject}" without the ${p.count} Bidang that did not hand in; step 4 is done and the Kasubbag compiles the data (step 5).\nNote: ${p.reason}` };
     case 'STEP_REMINDER':
       return id
         ? { title: `Pengingat: ${p.percent} % waktu baku terpakai (${letter})`, body: `${cap(stepName(p.step, lang))} untuk surat ${letter} harus selesai ${at(p.dueAt)}.` }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { capabilityRoles } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import type { GqlContext } from '../common/context';
@@ -20,7 +21,7 @@ export class LetterheadResolver {
     };
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => Office, { description: 'Atur kop surat Dinas (pemerintah daerah, nama Dinas, alamat, kontak, tempat, logo)' })
   setLetterhead(@Arg('input', () => SetLetterheadInput) input: SetLetterheadInput, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.letterheads.set(actor, input);

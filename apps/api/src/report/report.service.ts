@@ -379,9 +379,14 @@ export class ReportService {
   }
 
   async formatPdf(actor: Actor, requestId: string, bidangId: string | undefined, baseUrl: string): Promise<IssuedFile> {
-    const { r, bidang, indicators } = await this.formatData(actor, requestId, bidangId);
+    const { r, bidang, indicators, sub } = await this.formatData(actor, requestId, bidangId);
     const kop = await this.letterheads.forPrint(r.officeId);
-    const [kabid] = await resolveSignatories(this.db, r.officeId, [{ role: 'BIDANG_HEAD', bidangId: bidang.id, post: `Kepala ${bidang.name}`, by: null }], new Date());
+    // The Kepala Bidang box names the one who approved the data that stands now (submitted or
+    // accepted), with the day he signed — Plt/Plh as of that day; before that (or after a
+    // return, when the data is being corrected) whoever holds the post now, the date left open.
+    const approved = sub?.headApprovedById && sub.headApprovedAt && (sub.status === 'SUBMITTED' || sub.status === 'ACCEPTED');
+    const by = approved ? { userId: sub.headApprovedById!, at: sub.headApprovedAt } : null;
+    const [kabid] = await resolveSignatories(this.db, r.officeId, [{ role: 'BIDANG_HEAD', bidangId: bidang.id, post: `Kepala ${bidang.name}`, by }], new Date());
     const content = {
       kop: kop.content,
       bidang: bidang.name,

@@ -3,6 +3,7 @@ import { REQUEST_ASK_ROLES } from '@sipedaki/sop';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import type { GqlContext } from '../common/context';
+import { loadersOf } from '../common/loaders';
 import { DataRequest } from '../data-request/data-request.model';
 import type { RequestModel } from '../data-request/data-request.service';
 import { Bidang, Indicator } from '../office/office.model';
@@ -39,8 +40,8 @@ export class RequestAsksResolver {
   // ---- fields ----
 
   @FieldResolver(() => [Bidang], { description: 'Bidang yang dimintai data oleh permintaan ini' })
-  bidang(@Root() r: RequestModel, @Ctx() ctx: GqlContext) {
-    return ctx.services.asks.bidangOf(r.id);
+  bidang(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
+    return loadersOf(ctx, actor).bidang.load(r.id);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'Batas waktu dari pengirim surat' })

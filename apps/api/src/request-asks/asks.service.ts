@@ -61,8 +61,16 @@ export class RequestAsksService {
 
   /** The Bidang the request is asked of, in the office's order. */
   async bidangOf(requestId: string) {
-    const rows = await this.db.dataRequestBidang.findMany({ where: { requestId }, include: { bidang: true } });
-    return rows.map((r) => r.bidang).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+    return (await this.bidangOfMany([requestId])).get(requestId) ?? [];
+  }
+
+  /** The Bidang of several requests at once (a list's page, common/loaders.ts), by request id. */
+  async bidangOfMany(requestIds: readonly string[]) {
+    const rows = await this.db.dataRequestBidang.findMany({ where: { requestId: { in: [...requestIds] } }, include: { bidang: true } });
+    const byRequest = new Map(requestIds.map((id) => [id, [] as (typeof rows)[number]['bidang'][]]));
+    for (const r of rows) byRequest.get(r.requestId)?.push(r.bidang);
+    for (const list of byRequest.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+    return byRequest;
   }
 
   /** Whether this actor may change the request's Bidang and ad-hoc indicators now. */

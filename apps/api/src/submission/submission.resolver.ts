@@ -1,4 +1,4 @@
-import { submissionActionRoles } from '@sipedaki/sop';
+import { submissionActionRoles, capabilityRoles } from '@sipedaki/sop';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
@@ -58,7 +58,7 @@ export class SubmissionResolver {
     return ctx.services.submissions.compareVersions(actor, submissionId, from, to);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...capabilityRoles('office.SETTINGS'))
   @Mutation(() => Office, { description: 'Wajibkan (atau tidak) persetujuan Kepala Bidang sebelum kiriman sampai ke sekretariat' })
   setHeadApprovalRequired(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
     return ctx.services.submissions.setHeadApprovalRequired(actor, required);

@@ -87,7 +87,7 @@ const en: typeof id = {
     cancelHelp: 'The running step is closed, the divisions’ submissions can no longer change, and the request leaves every inbox. It stays on record.',
     waiveHelp: 'Choose the divisions that did not submit. They are recorded as "did not submit" in the completeness and the recap, and counted late. Every other division must be accepted.',
     waiveWhich: 'Divisions that did not submit', waiveNone: 'No division can be chosen.', waiveConfirm: 'Close collection',
-    arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled. Reason: {reason}', inactive: 'inactive',
+    arahan: 'Direction (arahan) of the Kepala Dinas', cancelled: 'This request was cancelled by {name} on {date}. Reason: {reason}', inactive: 'inactive',
     round: 'Round {n}', earlierRound: 'Round {n}: started {start}, ended {end}', roundAction: { RETURN_REPORT: 'returned by the Sekretaris', KEPALA_RETURN: 'returned by the Kepala Dinas', RAISE_TO_KEPALA: 'raised to the Kepala Dinas', SUBMIT_REPORT: 'handed to the Sekretaris', CANCEL: 'cancelled' },
   },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Head of Office', SEKRETARIS: 'Office Secretary', KASUBBAG: 'Head of Programme and Evaluation', PENYUSUN: 'Reporting officer', BIDANG_OPERATOR: 'Division operator', BIDANG_HEAD: 'Head of Division', APIP: 'APIP verifier (Inspectorate)', PEMDA_ADMIN: 'Regional government administrator', PEMDA_ANALYST: 'Regional analyst (Bappeda/Inspectorate)', PEMDA_VIEWER: 'Regional leadership (read-only)' },
@@ -133,7 +133,7 @@ const en: typeof id = {
   },
   notificationEvent: {
     REQUEST_RECEIVED: 'A data request from the regional government (Bappeda)', DISPOSITION_RECEIVED: 'A disposition for me', FORMAT_RECEIVED: 'A data request format for my Bidang', SUBMISSION_RETURNED: 'My Bidang’s data returned', SUBMISSION_SENT: 'A Bidang submitted (for reviewers)',
-    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time', SUBMISSION_AWAITING_HEAD: 'My Bidang’s data awaits my sign-off (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'The Kepala Bidang returned the data',
+    ALL_ACCEPTED: 'Every Bidang accepted', REPORT_WAITING: 'Report waiting for the Sekretaris', REPORT_AT_KEPALA: 'Report awaiting the Kepala Dinas’s signature', REQUEST_CANCELLED: 'Data request cancelled', COLLECTION_CLOSED: 'Data collection closed (a Bidang’s data no longer awaited)', REPORT_FINAL: 'Final report (signed by the Kepala Dinas)', STEP_REMINDER: 'Reminder before a due time', SUBMISSION_AWAITING_HEAD: 'My Bidang’s data awaits my sign-off (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'The Kepala Bidang returned the data',
     STEP_ESCALATED: 'Escalation of a late step', DAILY_DIGEST: 'Daily digest of late steps', PASSWORD_RESET: 'Password reset', ACCOUNT_LOCKED: 'Account locked', NEW_DEVICE: 'Sign-in from a new device',
     TL_REMINDER: 'Deadline reminder for an audit follow-up', TL_ESCALATED: 'Audit follow-up overdue', TL_FOLLOW_UP_SENT: 'Follow-up awaiting APIP verification', TL_FOLLOW_UP_RETURNED: 'Follow-up returned by the APIP',
   },

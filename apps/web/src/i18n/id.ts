@@ -85,7 +85,7 @@ export default {
     cancelHelp: 'Langkah yang sedang berjalan ditutup, kiriman Bidang tidak dapat diubah lagi, dan permintaan keluar dari semua kotak masuk. Permintaan tetap tersimpan sebagai arsip.',
     waiveHelp: 'Pilih Bidang yang tidak menyerahkan data. Bidang itu tercatat "tidak menyerahkan" pada kelengkapan dan rekap, dan dihitung terlambat. Bidang lain harus sudah diterima datanya.',
     waiveWhich: 'Bidang yang tidak menyerahkan', waiveNone: 'Tidak ada Bidang yang dapat dipilih.', waiveConfirm: 'Tutup pengumpulan',
-    arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan. Alasan: {reason}', inactive: 'nonaktif',
+    arahan: 'Arahan Kepala Dinas', cancelled: 'Permintaan ini dibatalkan oleh {name} pada {date}. Alasan: {reason}', inactive: 'nonaktif',
     round: 'Putaran {n}', earlierRound: 'Putaran {n}: mulai {start}, selesai {end}', roundAction: { RETURN_REPORT: 'dikembalikan Sekretaris', KEPALA_RETURN: 'dikembalikan Kepala Dinas', RAISE_TO_KEPALA: 'dinaikkan kepada Kepala Dinas', SUBMIT_REPORT: 'disampaikan kepada Sekretaris', CANCEL: 'dibatalkan' },
   },
   role: { ADMIN: 'Administrator', KEPALA_DINAS: 'Kepala Dinas', SEKRETARIS: 'Sekretaris Dinas', KASUBBAG: 'Kasubbag Program dan Evaluasi', PENYUSUN: 'Penyusun', BIDANG_OPERATOR: 'Operator Bidang', BIDANG_HEAD: 'Kepala Bidang', APIP: 'Verifikator APIP (Inspektorat)', PEMDA_ADMIN: 'Administrator Pemda', PEMDA_ANALYST: 'Analis Pemda (Bappeda/Inspektorat)', PEMDA_VIEWER: 'Pimpinan Daerah (Sekda/Bupati)' },
@@ -131,7 +131,7 @@ export default {
   },
   notificationEvent: {
     REQUEST_RECEIVED: 'Permintaan data dari Pemda (Bappeda)', DISPOSITION_RECEIVED: 'Disposisi untuk saya', FORMAT_RECEIVED: 'Format permintaan data untuk Bidang saya', SUBMISSION_RETURNED: 'Data Bidang saya dikembalikan', SUBMISSION_SENT: 'Bidang mengirim data (untuk pemeriksa)',
-    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu', SUBMISSION_AWAITING_HEAD: 'Data Bidang menunggu persetujuan saya (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'Kepala Bidang mengembalikan data',
+    ALL_ACCEPTED: 'Semua Bidang diterima', REPORT_WAITING: 'Laporan menunggu Sekretaris', REPORT_AT_KEPALA: 'Laporan menunggu tanda tangan Kepala Dinas', REQUEST_CANCELLED: 'Permintaan data dibatalkan', COLLECTION_CLOSED: 'Pengumpulan data ditutup (data Bidang tidak lagi ditunggu)', REPORT_FINAL: 'Laporan final (ditandatangani Kepala Dinas)', STEP_REMINDER: 'Pengingat sebelum batas waktu', SUBMISSION_AWAITING_HEAD: 'Data Bidang menunggu persetujuan saya (Kepala Bidang)', SUBMISSION_HEAD_RETURNED: 'Kepala Bidang mengembalikan data',
     STEP_ESCALATED: 'Eskalasi langkah terlambat', DAILY_DIGEST: 'Ringkasan harian keterlambatan', PASSWORD_RESET: 'Kata sandi diatur ulang', ACCOUNT_LOCKED: 'Akun dikunci', NEW_DEVICE: 'Masuk dari perangkat baru',
     TL_REMINDER: 'Pengingat batas waktu tindak lanjut temuan', TL_ESCALATED: 'Tindak lanjut temuan terlambat', TL_FOLLOW_UP_SENT: 'Tindak lanjut menunggu verifikasi APIP', TL_FOLLOW_UP_RETURNED: 'Tindak lanjut dikembalikan APIP',
   },
