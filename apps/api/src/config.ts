@@ -46,6 +46,11 @@ const schema = z.object({
   /** Empty = embedded PostgreSQL (PGlite) in DATA_DIR/pglite: the zero-setup run. Secret. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  /**
+   * Uploaded and issued documents (content-addressed, write-once). Default DATA_DIR/documents.
+   * Several API processes behind a load balancer mount one shared volume here (docs/scaling.md §4).
+   */
+  DOCUMENTS_DIR: z.string().optional(),
   /** Session lifetime. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Upload limit per file, in bytes. */
@@ -202,6 +207,8 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Where issued PDFs send their readers: PUBLIC_BASE_URL, else http://HOST:PORT; no trailing slash. */
   publicBaseUrl: string;
+  /** DOCUMENTS_DIR, else DATA_DIR/documents. */
+  documentsDir: string;
   seedDemo: boolean;
   introspection: boolean;
   embedded: boolean;
@@ -240,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   return {
     ...c,
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? listeningAddress(c.HOST, c.PORT)).replace(/\/+$/, ''),
+    documentsDir: path.resolve(c.DOCUMENTS_DIR ?? path.join(c.DATA_DIR, 'documents')),
     // Demo users have published passwords: only seeded outside production unless asked for.
     seedDemo: c.SEED_DEMO ?? !production,
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,

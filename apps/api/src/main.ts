@@ -22,7 +22,7 @@ async function main() {
   await migrateDeploy(url);
   const db = createPrisma(url, { max: embedded ? 1 : 10 });
   await seedReference(db);
-  if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), dataDir: config.DATA_DIR });
+  if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), documentsDir: config.documentsDir });
   const bootstrapped = await seedBootstrap(db, {
     username: config.BOOTSTRAP_ADMIN_USERNAME,
     password: config.BOOTSTRAP_ADMIN_PASSWORD,

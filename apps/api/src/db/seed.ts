@@ -162,10 +162,10 @@ const DEMO_KOP = {
 };
 
 /**
- * `dataDir`: where documents are stored (DATA_DIR); the demo logo is stored there. Without it the
- * kop is seeded without a logo.
+ * `documentsDir`: where documents are stored (config.documentsDir); the demo logo is stored there.
+ * Without it the kop is seeded without a logo.
  */
-export async function seedDemo(db: Db, opts: { password: string; year: number; dataDir?: string }): Promise<{ officeId: string; created: boolean }> {
+export async function seedDemo(db: Db, opts: { password: string; year: number; documentsDir?: string }): Promise<{ officeId: string; created: boolean }> {
   const pemda = await upsertPemda(db, 'Kabupaten Nganjuk');
   const office = await db.office.upsert({
     where: { code: DEMO_OFFICE_CODE },
@@ -252,7 +252,7 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       skipDuplicates: true,
     });
   }
-  await seedDemoKop(db, office.id, opts.dataDir);
+  await seedDemoKop(db, office.id, opts.documentsDir);
   await seedDemoFindings(db, office.id, opts.year, bidangIdOf);
   return { officeId: office.id, created };
 }
@@ -295,13 +295,13 @@ async function seedDemoFindings(db: Db, officeId: string, year: number, bidangId
 }
 
 /** The kop and logo, once: an office whose administrator already set a kop keeps it. */
-async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined) {
+async function seedDemoKop(db: Db, officeId: string, documentsDir: string | undefined) {
   await db.office.updateMany({ where: { id: officeId, kopGovernment: null }, data: DEMO_KOP });
-  if (!dataDir) return;
+  if (!documentsDir) return;
   const office = await db.office.findUniqueOrThrow({ where: { id: officeId } });
   const admin = await db.user.findUnique({ where: { username: 'admin' } });
   if (office.logoDocumentId || !admin || admin.officeId !== officeId) return;
-  const blob = await new DocumentStorage(dataDir).put(Readable.from([demoLogoPng()]), Number.MAX_SAFE_INTEGER);
+  const blob = await new DocumentStorage(documentsDir).put(Readable.from([demoLogoPng()]), Number.MAX_SAFE_INTEGER);
   const logo = await db.storedDocument.create({
     data: { officeId, kind: 'OTHER', filename: 'logo-kop.png', mimeType: 'image/png', size: blob.size, sha256: blob.sha256, storageKey: blob.storageKey, uploadedById: admin.id },
   });
