@@ -29,8 +29,10 @@ async function main() {
     officeCode: config.BOOTSTRAP_OFFICE_CODE,
     officeName: config.BOOTSTRAP_OFFICE_NAME,
     regency: config.BOOTSTRAP_OFFICE_REGENCY,
+    pemdaAdmin: config.BOOTSTRAP_PEMDA_ADMIN,
   });
-  if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
+  if (bootstrapped === 'CREATED') logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME, pemdaAdmin: !!config.BOOTSTRAP_PEMDA_ADMIN }, 'administrator awal dibuat');
+  if (bootstrapped === 'PEMDA_ADMIN_GRANTED') logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal kini juga Administrator Pemda');
 
   const { app, stop, services } = await createApp(config, db, { databaseUrl: url });
   // A few months of finished requests in the demo office, once (the SOP monitoring shows them).
