@@ -75,7 +75,7 @@ describe('LoginRateLimiter on PostgreSQL', () => {
     // One place free (the success's), then full.
     placeOf(await limiter.reserve(ip, T0 + 2_000));
     expect(waitOf(await limiter.reserve(ip, T0 + 3_000))).toBe(1);
-    // A minute after the failure it has left the window: its row is deleted by the next reservation.
+    // A minute after the failure it has left the window: its row is deleted by the sweep of the next reservation.
     const later = await limiter.reserve(ip, T0 + 2_000 + WINDOW);
     const rows = await rowsOf(ip);
     expect(placeOf(later).id).toBe(rows.at(-1)!.id);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { logger } from '../common/logger';
 import type { Db } from '../db/prisma';
 
 /**
@@ -47,28 +48,28 @@ export class LoginRateLimiter {
     const at = new Date(now);
     const since = new Date(now - this.windowMs);
     const id = crypto.randomUUID();
+    // A burst from one address queues on the lock, each holding a connection for a few
+    // milliseconds: more patience than Prisma's default 2 s for a connection on a busy machine.
     return this.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sipedaki.login:${ip}`}, 0))`;
-      // Under the lock: this address's expired rows go, the live ones are counted, and the new
-      // one is written only when there is room — all seen by the next reservation of the address.
-      const [live] = await tx.$queryRaw<Array<{ n: number; busy: boolean; oldest: Date | null; taken: boolean }>>`
-        WITH gone AS (DELETE FROM "LoginAttempt" WHERE ip = ${ip} AND at <= ${since}),
-             live AS (SELECT at, settled FROM "LoginAttempt" WHERE ip = ${ip} AND at > ${since}),
+      // Under the lock: the address's attempts of the window are counted and the new one is
+      // written only when there is room, in one statement (its snapshot is taken after the lock,
+      // so it sees every reservation committed before). Rows older than the window count for
+      // nobody: the sweep deletes them.
+      const [window] = await tx.$queryRaw<Array<{ busy: boolean; oldest: Date | null; taken: boolean }>>`
+        WITH live AS (SELECT at, settled FROM "LoginAttempt" WHERE ip = ${ip} AND at > ${since}),
              taken AS (
                INSERT INTO "LoginAttempt" (id, ip, at)
                SELECT ${id}::uuid, ${ip}::text, ${at}::timestamptz WHERE (SELECT count(*) FROM live) < ${this.perWindow}
                RETURNING id)
-        SELECT (SELECT count(*) FROM live)::int AS n,
-               coalesce((SELECT bool_or(NOT settled) FROM live), false) AS busy,
+        SELECT coalesce((SELECT bool_or(NOT settled) FROM live), false) AS busy,
                (SELECT min(at) FROM live) AS oldest,
                EXISTS (SELECT 1 FROM taken) AS taken`;
-      if (live!.taken) return { reservation: { id, ip } };
+      if (window!.taken) return { reservation: { id, ip } };
       // Full of attempts still being checked: one of them may succeed and free its place in a
       // moment. Full of failures: the oldest leaves the window first.
-      if (live!.busy || !live!.oldest) return { retryAfterSeconds: 1 };
-      return { retryAfterSeconds: Math.max(1, Math.ceil((live!.oldest.getTime() + this.windowMs - now) / 1000)) };
-      // A burst from one address queues on the lock, each holding a connection for a few
-      // milliseconds: more patience than Prisma's default 2 s for a connection on a busy machine.
+      if (window!.busy || !window!.oldest) return { retryAfterSeconds: 1 };
+      return { retryAfterSeconds: Math.max(1, Math.ceil((window!.oldest.getTime() + this.windowMs - now) / 1000)) };
     }, { maxWait: 15_000, timeout: 15_000 });
   }
 
@@ -82,11 +83,18 @@ export class LoginRateLimiter {
     await this.db.$executeRaw`DELETE FROM "LoginAttempt" WHERE id = ${reservation.id}::uuid`;
   }
 
-  // Addresses that have gone quiet are forgotten, so the table stays small: rows older than the
-  // window count for nobody. Several processes sweeping at once delete disjoint or no rows.
+  // Rows older than the window count for nobody: deleted, so the table holds about a minute of
+  // failures. Only here, outside the reservation's transaction, so a reservation never waits for
+  // (or deadlocks with) a sweep. Housekeeping: if two processes' sweeps collide (a deadlock
+  // between two multi-row DELETEs is possible) the loser tries again a minute later, and the
+  // sign-in goes on.
   private async sweep(now: number) {
     if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;
-    await this.db.$executeRaw`DELETE FROM "LoginAttempt" WHERE at <= ${new Date(now - this.windowMs)}`;
+    try {
+      await this.db.$executeRaw`DELETE FROM "LoginAttempt" WHERE at <= ${new Date(now - this.windowMs)}`;
+    } catch (err) {
+      logger.warn({ err }, 'login attempts: sweep of expired rows failed; next try in a minute');
+    }
   }
 }
