@@ -46,6 +46,11 @@ const schema = z.object({
   /** Empty = embedded PostgreSQL (PGlite) in DATA_DIR/pglite: the zero-setup run. Secret. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+  /**
+   * Uploaded and issued documents (content-addressed, write-once). Default DATA_DIR/documents.
+   * Several API processes behind a load balancer mount one shared volume here (docs/scaling.md §4).
+   */
+  DOCUMENTS_DIR: z.string().optional(),
   /** Session lifetime. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Upload limit per file, in bytes. */
@@ -84,6 +89,13 @@ const schema = z.object({
   BOOTSTRAP_OFFICE_CODE: z.string().default('DINAS'),
   BOOTSTRAP_OFFICE_NAME: z.string().default('Dinas'),
   BOOTSTRAP_OFFICE_REGENCY: z.string().default('Kabupaten'),
+  /**
+   * A kabupaten deployment: the bootstrap administrator is also the first PEMDA_ADMIN of the pemda
+   * of BOOTSTRAP_OFFICE_REGENCY ("Pemerintah <regency>"), who then creates the pemda's other
+   * offices and their administrators. Also granted to an existing bootstrap account, once, while
+   * the pemda has no active pemda administrator (an upgrade of a one-office deployment).
+   */
+  BOOTSTRAP_PEMDA_ADMIN: bool.optional(),
   /** Analysis (step 6): |capaian − capaian of the compared period| above this many percentage points is flagged. */
   ANALYSIS_DEVIATION_PCT: z.coerce.number().min(0).max(1000).default(25),
   /**
@@ -202,6 +214,8 @@ const schema = z.object({
 export type Config = z.infer<typeof schema> & {
   /** Where issued PDFs send their readers: PUBLIC_BASE_URL, else http://HOST:PORT; no trailing slash. */
   publicBaseUrl: string;
+  /** DOCUMENTS_DIR, else DATA_DIR/documents. */
+  documentsDir: string;
   seedDemo: boolean;
   introspection: boolean;
   embedded: boolean;
@@ -220,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = schema
     .superRefine((c, ctx) => {
+      if (c.BOOTSTRAP_PEMDA_ADMIN && !(c.BOOTSTRAP_ADMIN_USERNAME && c.BOOTSTRAP_ADMIN_PASSWORD)) {
+        ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_PEMDA_ADMIN'], message: 'needs BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD (the account that becomes the pemda administrator)' });
+      }
       if (!c.BOOTSTRAP_ADMIN_PASSWORD) return;
       const problems = problemsOf(c.BOOTSTRAP_ADMIN_PASSWORD, { username: c.BOOTSTRAP_ADMIN_USERNAME });
       if (problems.length) ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: `password policy: ${problems.map((p) => PASSWORD_PROBLEM_TEXT[p].en).join(' ')}` });
@@ -240,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   return {
     ...c,
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? listeningAddress(c.HOST, c.PORT)).replace(/\/+$/, ''),
+    documentsDir: path.resolve(c.DOCUMENTS_DIR ?? path.join(c.DATA_DIR, 'documents')),
     // Demo users have published passwords: only seeded outside production unless asked for.
     seedDemo: c.SEED_DEMO ?? !production,
     introspection: c.GRAPHQL_INTROSPECTION ?? !production,

@@ -22,15 +22,17 @@ async function main() {
   await migrateDeploy(url);
   const db = createPrisma(url, { max: embedded ? 1 : 10 });
   await seedReference(db);
-  if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), dataDir: config.DATA_DIR });
+  if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), documentsDir: config.documentsDir });
   const bootstrapped = await seedBootstrap(db, {
     username: config.BOOTSTRAP_ADMIN_USERNAME,
     password: config.BOOTSTRAP_ADMIN_PASSWORD,
     officeCode: config.BOOTSTRAP_OFFICE_CODE,
     officeName: config.BOOTSTRAP_OFFICE_NAME,
     regency: config.BOOTSTRAP_OFFICE_REGENCY,
+    pemdaAdmin: config.BOOTSTRAP_PEMDA_ADMIN,
   });
-  if (bootstrapped) logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal dibuat');
+  if (bootstrapped === 'CREATED') logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME, pemdaAdmin: !!config.BOOTSTRAP_PEMDA_ADMIN }, 'administrator awal dibuat');
+  if (bootstrapped === 'PEMDA_ADMIN_GRANTED') logger.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, 'administrator awal kini juga Administrator Pemda');
 
   const { app, stop, services } = await createApp(config, db, { databaseUrl: url });
   // A few months of finished requests in the demo office, once (the SOP monitoring shows them).

@@ -81,9 +81,10 @@ export function createServices(db: Db, config: Config, opts: ServiceOptions = {}
   const completeness = new CompletenessService(db);
   const submissions = new SubmissionService(db, scales, events);
   const analyses = new AnalysisService(db, scales, requests, completeness, config.ANALYSIS_DEVIATION_PCT);
-  // Per client address, in memory; AuthService reserves a place before it checks a password.
-  const loginLimiter = new LoginRateLimiter(config.LOGIN_RATE_LIMIT_PER_MINUTE);
-  const documents = new DocumentService(db, new DocumentStorage(config.DATA_DIR), config.MAX_UPLOAD_BYTES);
+  // Per client address, in PostgreSQL (one budget across every API process); AuthService reserves a
+  // place before it checks a password.
+  const loginLimiter = new LoginRateLimiter(db, config.LOGIN_RATE_LIMIT_PER_MINUTE);
+  const documents = new DocumentService(db, new DocumentStorage(config.documentsDir), config.MAX_UPLOAD_BYTES);
   const letterheads = new LetterheadService(db, documents.storage);
   const reports = new ReportService(db, documents.storage, submissions, analyses, requests, letterheads);
   const monitoring = new MonitoringService(db, calendars);

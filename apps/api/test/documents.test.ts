@@ -29,7 +29,8 @@ const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex'
 /** A PDF with unique content, so each test's file is its own blob. */
 const pdf = (extraBytes = 0) =>
   Buffer.concat([Buffer.from(`%PDF-1.4\n% ${crypto.randomUUID()}\n`), crypto.randomBytes(extraBytes), Buffer.from('\n%%EOF\n')]);
-const tmpFiles = (app: TestApp) => fs.readdirSync(path.join(app.dataDir, 'tmp'));
+// Uploads in progress are written inside the documents directory (one filesystem for the rename).
+const tmpFiles = (app: TestApp) => fs.readdirSync(path.join(app.dataDir, 'documents', 'tmp'));
 const blobPath = (app: TestApp, bytes: Buffer) => {
   const h = sha256(bytes);
   return path.join(app.dataDir, 'documents', h.slice(0, 2), h);

@@ -17,6 +17,7 @@ import { logger, setLogDestination } from '../src/common/logger';
 import { loadConfig } from '../src/config';
 import { createPrisma } from '../src/db/prisma';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from './harness';
+import { uniqueLoopbackAddress } from './loopback';
 import { makeOfficeWithStaff } from './factories';
 
 const print = (line: string) => process.stdout.write(`[hardening] ${line}\n`);
@@ -293,7 +294,8 @@ describe('internal errors are masked', () => {
 describe('login rate limit per client IP', () => {
   it('refuses logins beyond LOGIN_RATE_LIMIT_PER_MINUTE from one address with RATE_LIMITED / HTTP 429', async () => {
     const limit = 5;
-    const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: String(limit) });
+    // Its own address: the budget lives in the database every test app of the run shares.
+    const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: String(limit) }, { clientAddress: uniqueLoopbackAddress() });
     try {
       const { users } = await makeOfficeWithStaff(app.db);
       // Successful logins do not count: a whole office behind one address may sign in at once.
@@ -305,7 +307,7 @@ describe('login rate limit per client IP', () => {
       // Different accounts, wrong password: the per-account lockout never trips; only the per-IP limit can.
       const accounts = [users.admin, users.kepala, users.sekretaris, users.kasubbag, users.penyusun, users.op1, users.op2, users.head1];
       for (let i = 0; i < limit + 3; i++) {
-        const res = await fetch(`${app.url}/graphql`, {
+        const res = await app.fetch(`${app.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { login: accounts[i % accounts.length]!.username, password: 'bukan-sandinya' } } }),
@@ -332,7 +334,7 @@ describe('login rate limit per client IP', () => {
       expect(errorCode(ok)).toBe('RATE_LIMITED');
       // Claiming another address in X-Forwarded-For does not help: no proxy is trusted unless
       // TRUST_PROXY says so (issue 9 item 10; login-attacks.test.ts covers both settings).
-      const spoofed = await fetch(`${app.url}/graphql`, {
+      const spoofed = await app.fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.2.3' },
         body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { login: users.admin.username, password: 'rahasia-uji-123' } } }),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { TEST_DATABASE_URL } from './db-url';
 import { startEmbeddedDbProcess } from './embedded-db';
 import { PASSWORD } from './factories';
+import { fetchFrom, type SimpleInit } from './loopback';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -29,7 +30,12 @@ let jobSchemas = 0;
  * `jobs: true` starts the job runner (notifications, reminders, webhook deliveries) on a job
  * schema of this app's own, so that no other test file's app runs its jobs.
  */
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number; embedded?: boolean; jobs?: boolean } = {}) {
+/**
+ * `clientAddress`: the app's requests (gql, login, fetch) come from this loopback address
+ * (test/loopback.ts) — for tests that count one address's login budget, which lives in the
+ * database every app of the run shares.
+ */
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, opts: { poolMax?: number; embedded?: boolean; jobs?: boolean; clientAddress?: string } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-test-'));
   // `embedded`: the very database `pnpm start` uses without DATABASE_URL (PGlite in dataDir,
   // migrated like production), instead of the run's PostgreSQL database.
@@ -61,8 +67,10 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const send: (url: string, init?: SimpleInit) => Promise<Response> = opts.clientAddress ? fetchFrom(opts.clientAddress) : (u, init) => fetch(u, init);
+
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> {
-    const res = await fetch(`${url}/graphql`, {
+    const res = await send(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -88,6 +96,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
 
   return {
     url,
+    /** fetch, from the app's clientAddress when it has one. */
+    fetch: send,
     db,
     config,
     services,

@@ -12,6 +12,7 @@ import { loadConfig, parseTrustProxy } from '../src/config';
 import { attacks } from './attacks';
 import { makeOfficeWithStaff, PASSWORD } from './factories';
 import { errorCode, startTestApp, type GqlResult, type TestApp } from './harness';
+import { uniqueLoopbackAddress } from './loopback';
 
 const print = (line: string) => process.stdout.write(`[login-attacks] ${line}\n`);
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
@@ -28,9 +29,21 @@ async function countVerifications<T>(fn: () => Promise<T>, hash?: string): Promi
   }
 }
 
+/**
+ * The per-address budget lives in the database every test app of the run shares: each test of
+ * the limit sends from a loopback address of its own (test/loopback.ts).
+ */
+const limitedApp = (limit: number, more: Record<string, string> = {}) => startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: String(limit), ...more }, { clientAddress: uniqueLoopbackAddress() });
+
+/** A private address no other test claims in X-Forwarded-For. */
+const forwardedAddress = (() => {
+  const base = uniqueLoopbackAddress().replace(/^127\.(\d+\.\d+)\.\d+$/, '10.$1');
+  return (n: number) => `${base}.${n}`;
+})();
+
 /** A login sent with raw headers (to claim another address). */
 async function loginFrom(app: TestApp, login: string, password: string, headers: Record<string, string> = {}): Promise<GqlResult> {
-  const res = await fetch(`${app.url}/graphql`, {
+  const res = await app.fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: LOGIN, variables: { i: { login, password } } }),
@@ -138,7 +151,7 @@ describe('per-account lockout under parallel attempts (item 2)', () => {
 describe('per-IP limit under parallel attempts (item 2)', () => {
   it('40 simultaneous failed logins from one address against a limit of 20: exactly 20 are checked, 20 refused with RATE_LIMITED', () =>
     attack('40 parallel logins from one address', async () => {
-      const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '20' });
+      const app = await limitedApp(20);
       try {
         // Unknown logins: the account lockout plays no part, only the per-IP limit can refuse.
         const { result, verified } = await countVerifications(() =>
@@ -155,7 +168,7 @@ describe('per-IP limit under parallel attempts (item 2)', () => {
     }));
 
   it('successful logins give their place back: an office behind one address signs in at once', async () => {
-    const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '5' });
+    const app = await limitedApp(5);
     try {
       const o = await makeOfficeWithStaff(app.db);
       const people = Object.values(o.users);
@@ -177,7 +190,7 @@ describe('per-IP limit under parallel attempts (item 2)', () => {
 describe('X-Forwarded-For and TRUST_PROXY (item 10)', () => {
   it('by default a spoofed X-Forwarded-For gives no fresh budget', () =>
     attack('X-Forwarded-For without a trusted proxy', async () => {
-      const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+      const app = await limitedApp(3);
       try {
         for (let i = 0; i < 3; i++) expect(errorCode(await loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': `10.0.0.${i}` }))).toBe('INVALID_CREDENTIALS');
         const spoofed = await Promise.all(['10.9.9.9', '203.0.113.7', '10.0.0.1, 10.0.0.2'].map((xff) => loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': xff })));
@@ -189,15 +202,15 @@ describe('X-Forwarded-For and TRUST_PROXY (item 10)', () => {
     }));
 
   it('with TRUST_PROXY=loopback the proxy’s X-Forwarded-For is the client address: its own budget, recorded in the session', async () => {
-    const app = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'loopback' });
+    const app = await limitedApp(3, { TRUST_PROXY: 'loopback' });
     try {
       const o = await makeOfficeWithStaff(app.db);
-      for (let i = 0; i < 3; i++) expect(errorCode(await loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': '10.0.0.1' }))).toBe('INVALID_CREDENTIALS');
-      expect(errorCode(await loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': '10.0.0.1' }))).toBe('RATE_LIMITED');
-      const other = await loginFrom(app, o.users.admin.username, PASSWORD, { 'x-forwarded-for': '10.0.0.2', 'user-agent': 'Uji/1.0' });
+      for (let i = 0; i < 3; i++) expect(errorCode(await loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': forwardedAddress(1) }))).toBe('INVALID_CREDENTIALS');
+      expect(errorCode(await loginFrom(app, 'tidak.ada', 'salah', { 'x-forwarded-for': forwardedAddress(1) }))).toBe('RATE_LIMITED');
+      const other = await loginFrom(app, o.users.admin.username, PASSWORD, { 'x-forwarded-for': forwardedAddress(2), 'user-agent': 'Uji/1.0' });
       expect(other.data.login.token).toBeTruthy();
       const session = await app.db.session.findFirstOrThrow({ where: { userId: o.users.admin.id } });
-      expect([session.ip, session.userAgent]).toEqual(['10.0.0.2', 'Uji/1.0']);
+      expect([session.ip, session.userAgent]).toEqual([forwardedAddress(2), 'Uji/1.0']);
     } finally {
       await app.close();
     }

@@ -5,108 +5,38 @@
  *    conversation is held in the middle of DATA — and started again: the e-mail arrives once;
  *  - two API processes serve and run jobs on one database: every event reaches each channel once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { migrateDeploy } from '../src/db/migrate';
-import { createPrisma, type Db } from '../src/db/prisma';
-import { seedReference } from '../src/db/seed';
-import { freshDatabase } from './db-url';
-import { makeOfficeWithStaff, PASSWORD } from './factories';
+import type { ChildProcess } from 'node:child_process';
+import type { Db } from '../src/db/prisma';
+import { apiClient, freePort, processSetup, startApi, stopApis } from './api-processes';
+import { makeOfficeWithStaff } from './factories';
 import { registerInput } from './flow';
 import { smtpReceiver } from './receivers';
 import { exited, until } from './wait';
 
-const repo = path.resolve(__dirname, '../../..');
 const print = (line: string) => process.stdout.write(`[notify-processes] ${line}\n`);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(repo, 'apps/api'), env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += String(d)));
-  child.stdout!.resume();
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited: ${err}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`API did not become ready: ${err}`);
-}
-
-function client(port: number) {
-  const gql = async (query: string, variables: object, token?: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    return (await res.json()) as any;
-  };
-  const login = async (username: string) => (await gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: username, password: PASSWORD } })).data.login.token as string;
-  return { gql, login };
-}
 
 const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
 const DISPOSE = 'mutation($i: DisposeInput!) { disposeToKasubbag(input: $i) { id } }';
 
 describe('exactly once across processes', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let setup: Awaited<ReturnType<typeof processSetup>>;
   let db: Db;
   let smtp: Awaited<ReturnType<typeof smtpReceiver>>;
-  let dataDir: string;
   const children: ChildProcess[] = [];
   let env: NodeJS.ProcessEnv;
 
   beforeEach(async () => {
-    database = await freshDatabase('notify');
-    await migrateDeploy(database.url);
-    db = createPrisma(database.url, { max: 2 });
-    await seedReference(db);
     smtp = await smtpReceiver();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-notify-'));
-    env = {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      SMTP_REQUIRE_TLS: 'false',
-      JOBS_POLL_MS: '200',
-      JOBS_HEARTBEAT_MS: '300',
-      JOBS_STALE_MS: '1500',
-    };
+    // A fast heartbeat, so that a killed process's jobs are handed back within a test.
+    setup = await processSetup('notify', { smtpPort: smtp.port, extra: { JOBS_HEARTBEAT_MS: '300', JOBS_STALE_MS: '1500' } });
+    ({ db, env } = setup);
   }, 120_000);
 
   afterEach(async () => {
-    for (const c of children.splice(0)) {
-      if (c.exitCode === null && c.signalCode === null) {
-        c.kill('SIGTERM');
-        await exited(c);
-      }
-    }
+    await stopApis(children);
     smtp.release();
     await smtp.close();
-    await db.$disconnect();
-    await database.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await setup.cleanup();
   });
 
   it('SIGKILL while the e-mail is being sent, after the commit: started again, the e-mail arrives once and the notification exists once', async () => {
@@ -115,7 +45,7 @@ describe('exactly once across processes', () => {
     const port = await freePort();
     const first = await startApi(env, port);
     children.push(first);
-    const api = client(port);
+    const api = apiClient(port);
     const sekretaris = await api.login(o.users.sekretaris.username);
     const req = (await api.gql(REGISTER, { i: registerInput() }, sekretaris)).data.registerDataRequest;
 
@@ -152,7 +82,7 @@ describe('exactly once across processes', () => {
     await db.user.update({ where: { id: o.users.kasubbag.id }, data: { email: 'kasubbag@dinas.test' } });
     const ports = [await freePort(), await freePort()];
     for (const p of ports) children.push(await startApi(env, p));
-    const apis = ports.map(client);
+    const apis = ports.map((p) => apiClient(p));
     const tokens = await Promise.all(apis.map((a) => a.login(o.users.sekretaris.username)));
     const N = 12;
     const ids: string[] = [];

@@ -3,10 +3,9 @@
  * Kasubbag dashboard, backup/restore round trip, and a SIGKILL in the middle of a burst of
  * submission writes. Each test prints the figure it checks.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -14,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pg from 'pg';
 import { countStatements } from './statements';
+import { freePort, startApi } from './api-processes';
 import { createApp } from '../src/app';
 import type { Actor } from '../src/auth/actor';
 import { logger, setLogDestination } from '../src/common/logger';
@@ -217,36 +217,8 @@ describe('backup and restore', () => {
 });
 
 describe('SIGKILL in the middle of a burst of submission writes', () => {
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as AddressInfo;
-        s.close(() => resolve(port));
-      });
-    });
-
-  const startApi = async (env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> => {
-    // `node --import tsx` (not the tsx CLI, which runs the server in a grandchild): the pid we
-    // SIGKILL is the server itself. cwd apps/api: tsx resolves from there and reads its tsconfig.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(repo, 'apps/api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr!.on('data', (d) => (err += String(d)));
-    child.stdout!.resume();
-    // tsx compiles the API at start: on a loaded machine that alone can take tens of seconds.
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`API exited: ${err}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`API did not become ready: ${err}`);
-  };
-
+  // startApi (test/api-processes.ts) runs `node --import tsx src/main.ts`, not the tsx CLI (which
+  // runs the server in a grandchild): the pid we SIGKILL is the server itself.
   it('leaves no partial state: versions match audit rows, every review has its audit row', async () => {
     const database = await freshDatabase('kill');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-kill-'));

@@ -20,6 +20,9 @@ const GLOBAL_TABLES: Record<string, string> = {
   CategoryScale: 'national reference data',
   // One row per running API process (the job workers' heartbeat), not per office.
   JobWorker: 'one row per API process',
+  // Sign-in attempts of the last minute per client address (auth/login-rate-limit.ts): an address
+  // has no office, and every office's sign-ins must count against one budget per address.
+  LoginAttempt: 'per client address, not per office',
   // Prisma's record of applied migrations.
   _prisma_migrations: "Prisma's migration log",
 };

@@ -1,139 +1,94 @@
 /**
- * Issue 15 "Beyond one machine": the API is stateless — sessions and jobs live in PostgreSQL —
- * so replicas behind a load balancer need no sticky sessions (docs/scaling.md). Two API processes
- * (`src/main.ts`, as shipped) on one database:
+ * Issue 15 "Beyond one machine": the API keeps no state of its own — sessions, jobs and the
+ * per-address login limit live in PostgreSQL, documents on one shared volume (DOCUMENTS_DIR) — so
+ * replicas behind a load balancer need no sticky sessions (docs/scaling.md §4). Two API processes
+ * (`src/main.ts`, as shipped) on one database, each with a data directory of its own and one
+ * documents directory between them:
  *  - a session made on one works on the other, and signing out on the other ends it on the first;
  *  - a job enqueued by one process (the e-mail of a disposition) is run exactly once, whichever
- *    process's worker takes it: one e-mail per disposition reaches the SMTP server.
- * (notify-processes.test.ts adds the SIGKILL case of the same exactly-once property.)
+ *    process's worker takes it: one e-mail per disposition reaches the SMTP server;
+ *  - one address's login budget is spent across both: a burst of wrong passwords sent to both at
+ *    once gets exactly the limit checked, and the address is then refused by either;
+ *  - a document uploaded through one is downloaded byte-identical through the other.
+ * (notify-processes.test.ts adds the SIGKILL case of the exactly-once property.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { migrateDeploy } from '../src/db/migrate';
-import { createPrisma, type Db } from '../src/db/prisma';
-import { seedReference } from '../src/db/seed';
-import { freshDatabase } from './db-url';
+import { apiClient, freePort, processSetup, startApi, stopApis, type ApiClient } from './api-processes';
 import { makeOfficeWithStaff, PASSWORD } from './factories';
 import { registerInput } from './flow';
+import { uniqueLoopbackAddress } from './loopback';
 import { smtpReceiver } from './receivers';
-import { exited, until } from './wait';
+import { until } from './wait';
 
-const repo = path.resolve(__dirname, '../../..');
 const print = (line: string) => process.stdout.write(`[two-processes] ${line}\n`);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: path.join(repo, 'apps/api'), env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += String(d)));
-  child.stdout!.resume();
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited: ${err}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`API did not become ready: ${err}`);
-}
-
-const gqlAt = (port: number) => async (query: string, variables: object, token?: string) => {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as any;
-};
 
 const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
 const DISPOSE = 'mutation($i: DisposeInput!) { disposeToKasubbag(input: $i) { id } }';
+const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
+/** Low enough to spend in a test; successful logins give their place back, so the others never meet it. */
+const LOGIN_LIMIT = 6;
 
 describe('two API processes on one database', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
-  let db: Db;
+  let setup: Awaited<ReturnType<typeof processSetup>>;
   let smtp: Awaited<ReturnType<typeof smtpReceiver>>;
-  let dataDir: string;
+  let documentsDir: string;
+  const ownDataDirs: string[] = [];
   const children: ChildProcess[] = [];
-  let a: ReturnType<typeof gqlAt>;
-  let b: ReturnType<typeof gqlAt>;
+  let ports: number[];
+  let a: ApiClient;
+  let b: ApiClient;
 
   beforeAll(async () => {
-    database = await freshDatabase('twoproc');
-    await migrateDeploy(database.url);
-    db = createPrisma(database.url, { max: 2 });
-    await seedReference(db);
     smtp = await smtpReceiver();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-twoproc-'));
-    const env = {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      DATA_DIR: dataDir,
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      SMTP_REQUIRE_TLS: 'false',
-      JOBS_POLL_MS: '200',
-    };
-    const ports = [await freePort(), await freePort()];
-    for (const p of ports) children.push(await startApi(env, p));
-    [a, b] = ports.map(gqlAt);
+    setup = await processSetup('twoproc', { smtpPort: smtp.port, extra: { LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT) } });
+    // The shared volume: one documents directory, outside either process's DATA_DIR.
+    documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-shared-documents-'));
+    ports = [await freePort(), await freePort()];
+    for (const p of ports) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipedaki-replica-'));
+      ownDataDirs.push(dataDir);
+      children.push(await startApi({ ...setup.env, DATA_DIR: dataDir, DOCUMENTS_DIR: documentsDir }, p));
+    }
+    [a, b] = ports.map((p) => apiClient(p));
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of children.splice(0)) {
-      if (c.exitCode === null && c.signalCode === null) {
-        c.kill('SIGTERM');
-        await exited(c);
-      }
-    }
+    await stopApis(children);
     smtp?.release();
     await smtp?.close();
-    await db?.$disconnect();
-    await database?.drop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await setup?.cleanup();
+    for (const d of [documentsDir, ...ownDataDirs]) if (d) fs.rmSync(d, { recursive: true, force: true });
   });
 
   it('a session made on one process works on the other; signing out on the other ends it on both', async () => {
-    const o = await makeOfficeWithStaff(db);
-    const token = (await a('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: o.users.kasubbag.username, password: PASSWORD } })).data.login.token as string;
-    const meOnB = await b('{ me { roles office { id } } }', {}, token);
+    const o = await makeOfficeWithStaff(setup.db);
+    const token = await a.login(o.users.kasubbag.username);
+    const meOnB = await b.gql('{ me { roles office { id } } }', {}, token);
     expect(meOnB.errors).toBeUndefined();
     expect(meOnB.data.me.office.id).toBe(o.office.id);
-    expect((await b('mutation { logout }', {}, token)).data.logout).toBe(true);
-    const afterOnA = await a('{ me { roles } }', {}, token);
+    expect((await b.gql('mutation { logout }', {}, token)).data.logout).toBe(true);
+    const afterOnA = await a.gql('{ me { roles } }', {}, token);
     print(`login on A, me on B: ${meOnB.data.me.roles.join(',')}; after logout on B, A answers ${afterOnA.errors?.[0]?.extensions?.code}`);
     expect(afterOnA.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 60_000);
 
   it('jobs enqueued by either process run exactly once: one e-mail per disposition', async () => {
+    const { db } = setup;
     const o = await makeOfficeWithStaff(db);
     await db.user.update({ where: { id: o.users.kasubbag.id }, data: { email: 'kasubbag@dinas.test' } });
-    const login = async (api: typeof a) => (await api('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: o.users.sekretaris.username, password: PASSWORD } })).data.login.token as string;
     const apis = [a, b];
-    const tokens = [await login(a), await login(b)];
+    const tokens = [await a.login(o.users.sekretaris.username), await b.login(o.users.sekretaris.username)];
     const N = 6;
     const ids: string[] = [];
     await Promise.all(
       Array.from({ length: N }, async (_, i) => {
         const api = apis[i % 2]!;
-        const req = (await api(REGISTER, { i: registerInput() }, tokens[i % 2])).data.registerDataRequest;
-        const r = await api(DISPOSE, { i: { requestId: req.id, instruction: `Surat ${i}` } }, tokens[i % 2]);
+        const req = (await api.gql(REGISTER, { i: registerInput() }, tokens[i % 2])).data.registerDataRequest;
+        const r = await api.gql(DISPOSE, { i: { requestId: req.id, instruction: `Surat ${i}` } }, tokens[i % 2]);
         expect(r.errors).toBeUndefined();
         ids.push(req.id);
       }),
@@ -150,4 +105,59 @@ describe('two API processes on one database', () => {
     expect(notifications).toHaveLength(N);
     expect(mails).toHaveLength(N);
   }, 180_000);
+
+  it(`one address's login budget is spent across both processes: ${3 * LOGIN_LIMIT} wrong passwords at once over A and B, limit ${LOGIN_LIMIT}: exactly ${LOGIN_LIMIT} checked`, async () => {
+    // An address of its own (test/loopback.ts): the server sees it as the TCP peer, as it would
+    // see a guesser's address behind a round-robin load balancer that preserves it.
+    const guesser = uniqueLoopbackAddress();
+    const [ga, gb] = ports.map((p) => apiClient(p, guesser));
+    const burst = await Promise.all(
+      Array.from({ length: 3 * LOGIN_LIMIT }, (_, i) => (i % 2 ? ga! : gb!).gql(LOGIN, { i: { login: `tidak.ada.${i}`, password: 'tebakan-acak' } })),
+    );
+    const codes = burst.map((r) => r.errors?.[0]?.extensions?.code as string);
+    const checked = codes.filter((c) => c === 'INVALID_CREDENTIALS').length;
+    const refused = burst.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
+    const rows = await setup.db.loginAttempt.findMany({ where: { ip: guesser } });
+    print(`${burst.length} wrong passwords from ${guesser} alternately to A and B, limit ${LOGIN_LIMIT}/min: ${checked} checked, ${refused.length} refused (429); ${rows.length} attempts recorded`);
+    expect(checked).toBe(LOGIN_LIMIT);
+    expect(refused).toHaveLength(2 * LOGIN_LIMIT);
+    expect(refused.every((r) => r.status === 429 && Number(r.retryAfter) > 0)).toBe(true);
+    expect(rows.map((r) => r.settled)).toEqual(Array(LOGIN_LIMIT).fill(true));
+
+    // Spent: either process refuses the address, even the right password of a real account.
+    const o = await makeOfficeWithStaff(setup.db);
+    for (const api of [ga!, gb!]) {
+      const r = await api.gql(LOGIN, { i: { login: o.users.admin.username, password: PASSWORD } });
+      expect(r.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    }
+    // Another address still has its whole budget, on either process.
+    const other = apiClient(ports[1]!, uniqueLoopbackAddress());
+    expect(await other.login(o.users.admin.username)).toBeTruthy();
+  }, 120_000);
+
+  it('a document uploaded through one process is downloaded byte-identical through the other (DOCUMENTS_DIR on one volume)', async () => {
+    const o = await makeOfficeWithStaff(setup.db);
+    const tokenA = await a.login(o.users.sekretaris.username);
+    const tokenB = await b.login(o.users.kasubbag.username);
+    const req = (await a.gql(REGISTER, { i: registerInput() }, tokenA)).data.registerDataRequest;
+    const bytes = Buffer.concat([Buffer.from(`%PDF-1.4\n% ${crypto.randomUUID()}\n`), crypto.randomBytes(200_000), Buffer.from('\n%%EOF\n')]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'Surat permintaan.pdf');
+    const up = await fetch(`${a.url}/api/documents?${new URLSearchParams({ requestId: req.id, kind: 'OTHER' })}`, { method: 'POST', headers: { authorization: `Bearer ${tokenA}` }, body: form });
+    const doc = (await up.json()) as { id: string; sha256: string; storageKey?: string };
+    expect(up.status).toBe(201);
+
+    const down = await fetch(`${b.url}/api/documents/${doc.id}`, { headers: { authorization: `Bearer ${tokenB}` } });
+    const got = Buffer.from(await down.arrayBuffer());
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    const stored = path.join(documentsDir, sha.slice(0, 2), sha);
+    print(`uploaded ${bytes.length} B through A, downloaded ${got.length} B through B (status ${down.status}); in the shared DOCUMENTS_DIR: ${fs.existsSync(stored)}; in A's or B's DATA_DIR: ${ownDataDirs.some((d) => fs.existsSync(path.join(d, 'documents')))}`);
+    expect(down.status).toBe(200);
+    expect(got.equals(bytes)).toBe(true);
+    expect(down.headers.get('x-content-sha256')).toBe(sha);
+    // Stored once, in the shared directory, not under either process's own DATA_DIR; no temp file left.
+    expect(fs.readFileSync(stored).equals(bytes)).toBe(true);
+    expect(ownDataDirs.some((d) => fs.existsSync(path.join(d, 'documents')))).toBe(false);
+    expect(fs.readdirSync(path.join(documentsDir, 'tmp'))).toEqual([]);
+  }, 120_000);
 });

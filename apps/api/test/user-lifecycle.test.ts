@@ -385,7 +385,7 @@ describe('new accounts and the bootstrap administrator', () => {
     expect(loadConfig({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: NEW_PASSWORD }).BOOTSTRAP_ADMIN_PASSWORD).toBe(NEW_PASSWORD);
     const office = await makeOffice(t.db);
     const username = `boot${Date.now()}`;
-    expect(await seedBootstrap(t.db, { username, password: NEW_PASSWORD, officeCode: office.code, officeName: 'x', regency: 'y' })).toBe(true);
+    expect(await seedBootstrap(t.db, { username, password: NEW_PASSWORD, officeCode: office.code, officeName: 'x', regency: 'y' })).toBe('CREATED');
     expect((await t.db.user.findUniqueOrThrow({ where: { username } })).mustChangePassword).toBe(true);
   });
 });

@@ -17,7 +17,9 @@ const plain = (v: unknown): any =>
  * Writes one audit row inside the caller's transaction: the audit record commits or rolls back
  * together with the change it describes. The table refuses UPDATE/DELETE (migration trigger).
  */
-export async function audit(tx: Tx, actor: Pick<Actor, 'userId' | 'officeId'> | null, e: AuditEntry): Promise<void> {
+// `actor` null: no one and no office (an unknown login). `{ userId: null, officeId }`: no one, in an
+// office (the start-up bootstrap, done by the deployment's environment).
+export async function audit(tx: Tx, actor: Pick<Actor, 'userId' | 'officeId'> | { userId: null; officeId: string } | null, e: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,

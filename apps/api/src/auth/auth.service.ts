@@ -49,8 +49,9 @@ interface Account {
  * Signing in and out, sessions, and a user's own password.
  *
  * Guessing is bounded twice, both *before* a password is verified:
- *  - per client address (LoginRateLimiter.reserve): at most LOGIN_RATE_LIMIT_PER_MINUTE attempts
- *    in flight or failed per minute; a success gives its place back;
+ *  - per client address (LoginRateLimiter.reserve, in PostgreSQL: shared by every API process): at
+ *    most LOGIN_RATE_LIMIT_PER_MINUTE attempts in flight or failed per minute; a success gives its
+ *    place back;
  *  - per account (reserveGuess): one atomic UPDATE takes a "guess" from the account's budget of
  *    LOGIN_MAX_FAILURES; an attempt that finds none left is refused without its password being
  *    checked. A wrong password keeps its guess (and locks the account when the budget is spent);
@@ -70,16 +71,19 @@ export class AuthService {
 
   /** Login with NIP (spaces allowed) or username. */
   async login(login: string, password: string, client: LoginClient = {}, now = new Date()) {
-    const place = this.limiter.reserve(client.ip ?? 'unknown', now.getTime());
+    const place = await this.limiter.reserve(client.ip ?? 'unknown', now.getTime());
     if ('retryAfterSeconds' in place) fail('RATE_LIMITED', undefined, { retryAfterSeconds: place.retryAfterSeconds });
+    let session: Awaited<ReturnType<AuthService['attempt']>>;
     try {
-      const session = await this.attempt(login, password, client, now);
-      this.limiter.release(place.reservation);
-      return session;
+      session = await this.attempt(login, password, client, now);
     } catch (err) {
-      this.limiter.settle(place.reservation);
+      // The caller hears about the sign-in, not the bookkeeping: a settle that fails leaves the
+      // place unsettled, which still counts until it leaves the window.
+      await this.limiter.settle(place.reservation).catch(() => undefined);
       throw err;
     }
+    await this.limiter.release(place.reservation);
+    return session;
   }
 
   private async attempt(login: string, password: string, client: LoginClient, now: Date) {

@@ -12,7 +12,7 @@ async function run() {
     await seedReference(db);
     process.stdout.write('Data referensi (hari libur, skala kategori) tersimpan.\n');
     if (config.seedDemo) {
-      const r = await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), dataDir: config.DATA_DIR });
+      const r = await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), documentsDir: config.documentsDir });
       process.stdout.write(`Kantor demo ${r.created ? 'dibuat' : 'sudah ada'}.\n`);
     } else {
       process.stdout.write('SEED_DEMO mati: pengguna demo tidak dibuat.\n');

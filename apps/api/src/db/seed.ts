@@ -7,6 +7,7 @@
  */
 import { DEFAULT_SCALE, NATIONAL_HOLIDAYS, SIX_BAND_SCALE, type Role } from '@sipedaki/sop';
 import { Readable } from 'node:stream';
+import { audit } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { DocumentStorage } from '../document/storage';
 import { demoLogoPng } from './demo-logo';
@@ -162,10 +163,10 @@ const DEMO_KOP = {
 };
 
 /**
- * `dataDir`: where documents are stored (DATA_DIR); the demo logo is stored there. Without it the
- * kop is seeded without a logo.
+ * `documentsDir`: where documents are stored (config.documentsDir); the demo logo is stored there.
+ * Without it the kop is seeded without a logo.
  */
-export async function seedDemo(db: Db, opts: { password: string; year: number; dataDir?: string }): Promise<{ officeId: string; created: boolean }> {
+export async function seedDemo(db: Db, opts: { password: string; year: number; documentsDir?: string }): Promise<{ officeId: string; created: boolean }> {
   const pemda = await upsertPemda(db, 'Kabupaten Nganjuk');
   const office = await db.office.upsert({
     where: { code: DEMO_OFFICE_CODE },
@@ -252,7 +253,7 @@ export async function seedDemo(db: Db, opts: { password: string; year: number; d
       skipDuplicates: true,
     });
   }
-  await seedDemoKop(db, office.id, opts.dataDir);
+  await seedDemoKop(db, office.id, opts.documentsDir);
   await seedDemoFindings(db, office.id, opts.year, bidangIdOf);
   return { officeId: office.id, created };
 }
@@ -295,13 +296,13 @@ async function seedDemoFindings(db: Db, officeId: string, year: number, bidangId
 }
 
 /** The kop and logo, once: an office whose administrator already set a kop keeps it. */
-async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined) {
+async function seedDemoKop(db: Db, officeId: string, documentsDir: string | undefined) {
   await db.office.updateMany({ where: { id: officeId, kopGovernment: null }, data: DEMO_KOP });
-  if (!dataDir) return;
+  if (!documentsDir) return;
   const office = await db.office.findUniqueOrThrow({ where: { id: officeId } });
   const admin = await db.user.findUnique({ where: { username: 'admin' } });
   if (office.logoDocumentId || !admin || admin.officeId !== officeId) return;
-  const blob = await new DocumentStorage(dataDir).put(Readable.from([demoLogoPng()]), Number.MAX_SAFE_INTEGER);
+  const blob = await new DocumentStorage(documentsDir).put(Readable.from([demoLogoPng()]), Number.MAX_SAFE_INTEGER);
   const logo = await db.storedDocument.create({
     data: { officeId, kind: 'OTHER', filename: 'logo-kop.png', mimeType: 'image/png', size: blob.size, sha256: blob.sha256, storageKey: blob.storageKey, uploadedById: admin.id },
   });
@@ -312,27 +313,63 @@ async function seedDemoKop(db: Db, officeId: string, dataDir: string | undefined
  * The regional government named by a regency ("Kabupaten Nganjuk"); its code is the same slug the
  * pemda migration gave existing offices, so a bootstrap after an upgrade finds the same pemda.
  */
-export async function upsertPemda(db: Db, regency: string) {
+export async function upsertPemda(db: Pick<Db, 'pemda'>, regency: string) {
   const code = regency.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toUpperCase();
   return db.pemda.upsert({ where: { code }, create: { code, name: `Pemerintah ${regency}` }, update: {} });
 }
 
-/** Creates the first office and its administrator when BOOTSTRAP_ADMIN_* is configured. */
+/** What a start-up bootstrap did: nothing (already done, or not configured), or what it made. */
+export type BootstrapOutcome = null | 'CREATED' | 'PEMDA_ADMIN_GRANTED';
+
+/**
+ * The first office and its administrator when BOOTSTRAP_ADMIN_* is configured; with
+ * `pemdaAdmin` (BOOTSTRAP_PEMDA_ADMIN) the administrator is also the first PEMDA_ADMIN of the
+ * office's pemda (the pemda of `regency`), so a kabupaten deployment starts with someone who can
+ * create the pemda's other offices. One transaction with its audit rows (no actor: the
+ * environment did it; the rows carry the office).
+ *
+ * Idempotent on every restart: an existing username is not touched — its password, roles and
+ * office are the administrators' to change since — except that, with `pemdaAdmin`, an existing
+ * bootstrap account is granted PEMDA_ADMIN while its pemda has no active pemda administrator at
+ * all (an office-level deployment upgraded to the kabupaten level). Once the pemda has one, a
+ * later hand-over of the role (setPemdaRoles) is never undone by a restart.
+ */
 export async function seedBootstrap(
   db: Db,
-  b: { username?: string; password?: string; officeCode: string; officeName: string; regency: string },
-): Promise<boolean> {
-  if (!b.username || !b.password) return false;
-  if (await db.user.findUnique({ where: { username: b.username } })) return false;
-  const pemda = await upsertPemda(db, b.regency);
-  const office = await db.office.upsert({
-    where: { code: b.officeCode },
-    create: { pemdaId: pemda.id, code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS },
-    update: {},
+  b: { username?: string; password?: string; officeCode: string; officeName: string; regency: string; pemdaAdmin?: boolean },
+): Promise<BootstrapOutcome> {
+  if (!b.username || !b.password) return null;
+  const username = b.username;
+  const existing = await db.user.findUnique({ where: { username }, include: { office: true } });
+  if (existing) {
+    if (!b.pemdaAdmin || existing.roles.includes('PEMDA_ADMIN')) return null;
+    const pemdaId = existing.office.pemdaId;
+    return db.$transaction(async (tx) => {
+      // The same lock as setPemdaRoles: the check below and a role change cannot interleave.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pemda-admins:${pemdaId}`}, 0))`;
+      if (await tx.user.count({ where: { active: true, roles: { has: 'PEMDA_ADMIN' }, office: { pemdaId } } })) return null;
+      const after = await tx.user.update({ where: { id: existing.id }, data: { roles: [...existing.roles, 'PEMDA_ADMIN'] } });
+      await audit(tx, { userId: null, officeId: existing.officeId }, { action: 'user.pemdaRolesSet', entityType: 'User', entityId: existing.id, before: { roles: existing.roles }, after: { roles: after.roles, by: 'BOOTSTRAP_PEMDA_ADMIN' } });
+      return 'PEMDA_ADMIN_GRANTED' as const;
+    });
+  }
+  const passwordHash = await hashPassword(b.password);
+  return db.$transaction(async (tx) => {
+    // Two replicas starting at once with the same environment: one creates, the other finds it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sipedaki.bootstrap:${username}`}, 0))`;
+    if (await tx.user.findUnique({ where: { username } })) return null;
+    let office = await tx.office.findUnique({ where: { code: b.officeCode } });
+    if (!office) {
+      const pemda = await upsertPemda(tx, b.regency);
+      office = await tx.office.create({ data: { pemdaId: pemda.id, code: b.officeCode, name: b.officeName, regency: b.regency, officeHours: DEFAULT_OFFICE_HOURS } });
+      await audit(tx, { userId: null, officeId: office.id }, { action: 'office.created', entityType: 'Office', entityId: office.id, after: { ...office, by: 'BOOTSTRAP_ADMIN' } });
+    }
+    const roles: Role[] = b.pemdaAdmin ? ['ADMIN', 'PEMDA_ADMIN'] : ['ADMIN'];
+    const user = await tx.user.create({
+      // The password sits in the deployment's environment: it must be changed at first sign-in.
+      data: { officeId: office.id, username, name: 'Administrator', roles, passwordHash, mustChangePassword: true },
+    });
+    await audit(tx, { userId: null, officeId: office.id }, { action: 'user.created', entityType: 'User', entityId: user.id, after: { username, roles, mustChangePassword: true, by: 'BOOTSTRAP_ADMIN' } });
+    return 'CREATED' as const;
   });
-  await db.user.create({
-    // The password sits in the deployment's environment: it must be changed at first sign-in.
-    data: { officeId: office.id, username: b.username, name: 'Administrator', roles: ['ADMIN'], passwordHash: await hashPassword(b.password), mustChangePassword: true },
-  });
-  return true;
 }

@@ -13,17 +13,21 @@ export interface StoredBlob {
 }
 
 /**
- * Content-addressed files under DATA_DIR/documents/<aa>/<sha256>. A file is streamed to a temp
- * file while it is hashed and measured, then renamed into place (atomic on one filesystem), so a
- * reader never sees half a file and an identical upload is stored once.
+ * Content-addressed files under DOCUMENTS_DIR/<aa>/<sha256> (default DATA_DIR/documents). A file
+ * is streamed to a temp file while it is hashed and measured, then renamed into place, so a reader
+ * never sees half a file and an identical upload is stored once. The rename is atomic only within
+ * one filesystem, so the temp files live inside the documents directory itself (`tmp/`, which no
+ * storage key can name): replicas that mount one shared volume as DOCUMENTS_DIR each write their
+ * temp files there and rename them into place, and two replicas storing the same bytes rename two
+ * complete copies onto one name (docs/scaling.md §4).
  */
 export class DocumentStorage {
   readonly root: string;
   private readonly tmp: string;
 
-  constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'documents');
-    this.tmp = path.join(dataDir, 'tmp');
+  constructor(documentsDir: string) {
+    this.root = documentsDir;
+    this.tmp = path.join(documentsDir, 'tmp');
     fs.mkdirSync(this.root, { recursive: true });
     fs.mkdirSync(this.tmp, { recursive: true });
   }
