@@ -1,4 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFields } from '../graphql/selection';
+import { submissionPartsOf } from '../submission/submission.service';
 import { capabilityRoles, SOP_STEPS } from '@sipedaki/sop';
 import type { GqlContext } from '../common/context';
 import type { Actor } from '../auth/actor';
@@ -182,8 +185,9 @@ export class DataRequestResolver {
   }
 
   @FieldResolver(() => [BidangSubmission], { description: 'Kiriman Bidang (pengguna Bidang hanya melihat miliknya)' })
-  submissions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor) {
-    return ctx.services.submissions.listForRequest(actor, r.id);
+  submissions(@Root() r: RequestModel, @Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Info() info: GraphQLResolveInfo) {
+    // Only what the query reads of each submission is fetched (the board: no names, no reviews).
+    return ctx.services.submissions.listForRequest(actor, r.id, submissionPartsOf(selectedFields(info), selectedFields(info, ['values'])));
   }
 
   @FieldResolver(() => [Indicator], { description: 'Indikator yang diminta' })

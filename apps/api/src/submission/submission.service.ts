@@ -19,7 +19,7 @@ import { HEAD_RETURN_NOTE, NOT_REQUESTED, RETURN_REASON } from './submission.inp
 import { VersionService } from './version.service';
 import { sqlOf, type Db, type Tx } from '../db/prisma';
 import type { Sql } from '../db/sql';
-import { indicatorValueView } from '../analysis/indicator-value';
+import { indicatorValueView, type IndicatorValueView } from '../analysis/indicator-value';
 import type { ScaleService } from '../analysis/scale.service';
 import type { EventSink } from '../notification/events';
 import type { SaveSubmissionInput } from './submission.input';
@@ -28,6 +28,9 @@ import {
   REVIEWS_OF_SUBMISSIONS,
   SUBMISSION_BY_ID,
   SUBMISSIONS_OF_REQUEST,
+  LEAN_VALUE_FIELDS,
+  LEAN_VALUES_OF_SUBMISSIONS,
+  leanValueView,
   VALUES_OF_SUBMISSIONS,
   valueOfRow,
   type SubmissionRow,
@@ -115,9 +118,10 @@ export class SubmissionService {
     return this.versions.compare(id, from, to);
   }
 
-  async listForRequest(actor: Actor, requestId: string) {
+  /** The request's submissions the actor may see; `parts` leaves out what the caller will not read. */
+  async listForRequest(actor: Actor, requestId: string, parts: SubmissionParts = ALL_PARTS) {
     const bidangIds = seesWholeOffice(actor) ? null : actor.bidangIds;
-    return this.views(await this.sql.rows(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]));
+    return this.views(await this.sql.rows(SUBMISSIONS_OF_REQUEST, [requestId, actor.officeId, bidangIds]), parts);
   }
 
   /** Save a draft: values and narrative of the actor's own Bidang, while it is editable. */
@@ -282,7 +286,7 @@ export class SubmissionService {
 
   /** The submission as the API shows it: values with target, capaian and category. */
   async view(id: string) {
-    const [one] = await this.views(await this.sql.rows(SUBMISSION_BY_ID, [id]));
+    const [one] = await this.fullViews(await this.sql.rows(SUBMISSION_BY_ID, [id]));
     if (!one) fail('NOT_FOUND');
     return one;
   }
@@ -292,13 +296,22 @@ export class SubmissionService {
    * shows every Bidang of a request at once): values, documents and reviews of all of them at
    * once, and the scale. Hand-written SQL (submission.sql.ts): this is the board's hot path.
    */
-  private async views(subs: SubmissionRow[]) {
+  /** Every part of each submission, values with all their fields. */
+  private async fullViews(subs: SubmissionRow[]) {
+    type View = Awaited<ReturnType<SubmissionService['views']>>[number];
+    // With ALL_PARTS every value is an indicatorValueView (views' 'full' branch).
+    return (await this.views(subs, ALL_PARTS)) as (Omit<View, 'values'> & { values: IndicatorValueView[] })[];
+  }
+
+  private async views(subs: SubmissionRow[], parts: SubmissionParts) {
     if (subs.length === 0) return [];
     const ids = subs.map((s) => s.id);
-    const [values, documents, reviews, scale] = await Promise.all([
-      this.sql.rows(VALUES_OF_SUBMISSIONS, [ids]),
-      this.sql.rows(DOCUMENTS_OF_SUBMISSIONS, [ids]),
-      this.sql.rows(REVIEWS_OF_SUBMISSIONS, [ids]),
+    const none = Promise.resolve([]);
+    const [values, leanValues, documents, reviews, scale] = await Promise.all([
+      parts.values === 'full' ? this.sql.rows(VALUES_OF_SUBMISSIONS, [ids]) : none,
+      parts.values === 'lean' ? this.sql.rows(LEAN_VALUES_OF_SUBMISSIONS, [ids]) : none,
+      parts.documents ? this.sql.rows(DOCUMENTS_OF_SUBMISSIONS, [ids]) : none,
+      parts.reviews ? this.sql.rows(REVIEWS_OF_SUBMISSIONS, [ids]) : none,
       this.scales.inForce(new Date(), subs[0]!.officeId),
     ]);
     const bySubmission = <T extends { submissionId: string }>(rows: T[]) => {
@@ -306,6 +319,7 @@ export class SubmissionService {
       return (id: string): T[] => groups.get(id) ?? [];
     };
     const valuesOf = bySubmission(values);
+    const leanValuesOf = bySubmission(leanValues);
     const documentsOf = bySubmission(documents);
     const reviewsOf = bySubmission(reviews);
     return subs.map(({ year: _year, triwulan: _triwulan, requestStatus, requestedDocuments, bidangCode, bidangName, bidangSortOrder, bidangActive, ...s }) => {
@@ -318,7 +332,8 @@ export class SubmissionService {
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
         editable: isSubmissionEditable(s.status) && requestStatus === 'COLLECTING',
         missingDocuments: requestedDocuments.filter((k) => REQUIRED_DOCUMENT_KINDS.includes(k) && !have.has(k)),
-        values: valuesOf(s.id).map((v) => indicatorValueView(valueOfRow(v), scale)),
+        // A lean value has only the fields a query without the others reads (SubmissionParts).
+        values: parts.values === 'lean' ? leanValuesOf(s.id).map((v) => leanValueView(v, scale)) : valuesOf(s.id).map((v) => indicatorValueView(valueOfRow(v), scale)),
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
         headNote: headNoteOf(s.status, reviewsOf(s.id)),
@@ -338,4 +353,25 @@ export const CURRENT_DOCUMENT = { supersededById: null, withdrawnAt: null } as c
 
 export function documentView<T extends { id: string }>(d: T) {
   return { ...d, downloadUrl: `/api/documents/${d.id}` };
+}
+
+/**
+ * What of a submission a caller will read: the board's query reads values' capaian but not their
+ * names, and neither reviews nor documents (graphql/selection.ts tells; submissionPartsOf). Left
+ * out, a part is an empty list. Every caller but the GraphQL list takes ALL_PARTS.
+ */
+export interface SubmissionParts {
+  values: 'full' | 'lean' | 'none';
+  documents: boolean;
+  reviews: boolean;
+}
+export const ALL_PARTS: SubmissionParts = { values: 'full', documents: true, reviews: true };
+
+/** The parts a selection of BidangSubmission fields reads (`fields`: below the submission; `valueFields`: below its values). */
+export function submissionPartsOf(fields: ReadonlySet<string>, valueFields: ReadonlySet<string>): SubmissionParts {
+  return {
+    values: !fields.has('values') ? 'none' : [...valueFields].every((f) => LEAN_VALUE_FIELDS.has(f)) ? 'lean' : 'full',
+    documents: fields.has('documents') || fields.has('missingDocuments'),
+    reviews: fields.has('reviews') || fields.has('headNote'),
+  };
 }

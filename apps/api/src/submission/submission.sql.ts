@@ -4,7 +4,9 @@
  * review, in a fixed number of statements.
  */
 import { statement } from '../db/sql';
-import { indicatorValue, type IndicatorValue } from '../analysis/indicator-value';
+import { indicatorValue, targetOf, type IndicatorValue } from '../analysis/indicator-value';
+import { capaianOf } from '../analysis/compute';
+import type { CategoryScale } from '@sipedaki/sop';
 import type { Bidang, BidangSubmission, DataRequest, Indicator, StoredDocument, SubmissionReview } from '../generated/prisma/client';
 import { userJson, type UserJson } from '../office/office.sql';
 
@@ -101,6 +103,59 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
     WHERE s.id = ANY($1::uuid[])
     ORDER BY i.code`,
 });
+
+/**
+ * The board's values (issue 15): only what a value's target, realisasi, capaian and category need,
+ * when a query selects nothing else of them (graphql/selection.ts decides). The same joins and the
+ * same target choice as VALUES_OF_SUBMISSIONS; without the indicator's name, Sasaran, satuan, kind
+ * and note — on the board's 500 values those strings were most of what pg parsed and the garbage
+ * collector then swept.
+ */
+export type LeanValueRow = Pick<
+  ValueRow,
+  'submissionId' | 'id' | 'code' | 'polarity' | 'targetMode' | 'year' | 'triwulan' | 'frozenTarget' | 'frozenTargetUpper' | 'targetFrozenAt' | 'targets' | 'realisasi'
+>;
+
+export const LEAN_VALUES_OF_SUBMISSIONS = statement<LeanValueRow>()({
+  name: 'submission.values.lean',
+  params: ['uuid[]'],
+  columns: {
+    submissionId: 'uuid', id: 'uuid', code: 'text', polarity: 'Polarity', targetMode: 'TargetMode', year: 'int4', triwulan: 'int4?',
+    frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?',
+  },
+  text: `SELECT s.id AS "submissionId", i.id, i.code, i.polarity, i."targetMode", r.year, r.triwulan,
+          di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt"::text AS "targetFrozenAt",
+          CASE WHEN di."targetFrozenAt" IS NULL
+            THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
+                             FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
+            ELSE '[]'::json END AS targets,
+          v.realisasi
+     FROM "BidangSubmission" s
+     JOIN "DataRequest" r ON r.id = s."requestId"
+     JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId"
+     JOIN "Indicator" i ON i.id = di."indicatorId" AND i."bidangId" = s."bidangId"
+     LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id
+    WHERE s.id = ANY($1::uuid[])
+    ORDER BY i.code`,
+});
+
+/** The fields of a value (GraphQL SubmissionValue) that a lean row gives. */
+export const LEAN_VALUE_FIELDS: ReadonlySet<string> = new Set(['__typename', 'indicatorId', 'indicatorCode', 'polarity', 'target', 'targetUpper', 'targetFrozen', 'realisasi', 'capaian', 'capaianStatus', 'category']);
+
+/** A lean row as the API shows it: the fields of LEAN_VALUE_FIELDS, by the same rules as indicatorValueView. */
+export function leanValueView(r: LeanValueRow, scale: CategoryScale) {
+  const t = targetOf(r, r, { target: r.frozenTarget, targetUpper: r.frozenTargetUpper, targetFrozenAt: r.targetFrozenAt });
+  return {
+    indicatorId: r.id,
+    indicatorCode: r.code,
+    polarity: r.polarity,
+    target: t.target,
+    targetUpper: t.targetUpper,
+    targetFrozen: t.frozen,
+    realisasi: r.realisasi,
+    ...capaianOf(scale, r.polarity, t.target, t.targetUpper, r.realisasi),
+  };
+}
 
 /** A value row as every capaian view takes it (analysis/indicator-value.ts). */
 export function valueOfRow(r: ValueRow): IndicatorValue {
