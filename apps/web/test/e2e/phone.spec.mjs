@@ -9,9 +9,11 @@
  *  - the resend race: the refetch after saving is held back until the submit has answered (as a
  *    slow network or a busy server does), and the page still ends at "Dikirim", read-only;
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
- *  - error messages in Indonesian first, the code folded under "Rincian".
+ *  - error messages in Indonesian first, the code folded under "Rincian";
+ *  - the check itself can fail: a control put into the page under 44 px (phone) or 24 px (desktop)
+ *    fails `shot()`, and the message names the page and the control.
  */
-import { apiLogin, createScenarioRunner, expectAccessible, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, expectAccessible, gql, handIn, MIN_TAP, MIN_TARGET, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -19,6 +21,7 @@ const SCENARIOS = [
   'operator mengirim ulang kiriman yang dikembalikan: jawaban lama yang terlambat tidak mengembalikan "Dikembalikan"',
   'Kepala Dinas: beranda dengan ringkasan capaian, langkah dan keterlambatan; daftar permintaan',
   'pesan galat: bahasa Indonesia dahulu, kode kesalahan terlipat',
+  'pemeriksaan aksesibilitas mengikat: kontrol kecil menggagalkan tangkapan layar, dengan nama halaman dan kontrolnya',
 ];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (ponsel)', scenarios: SCENARIOS, resultFile: 'e2e-phone.json', failedShot: 'FAILED-phone' });
 const year = new Date().getFullYear();
@@ -210,6 +213,48 @@ async function main() {
       await shot(page, 'phone-06-galat-masuk');
       await err.locator('summary').click();
       await code.getByText('Kode kesalahan: INVALID_CREDENTIALS').waitFor();
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[5], async () => {
+      await loginAs('kasubbag');
+      await shot(page, 'phone-07-kasubbag-kotak-masuk-bersih');
+      /** Puts a `size` × `size` px button into the page; returns a function that removes it. */
+      const addButton = async (size) => {
+        await page.evaluate((px) => {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = 'x';
+          b.setAttribute('aria-label', 'Tombol uji kecil');
+          b.dataset.test = 'tiny';
+          b.style.cssText = `min-height:0;min-width:0;width:${px}px;height:${px}px;padding:0`;
+          document.querySelector('main, #app').prepend(b);
+        }, size);
+        return () => page.evaluate(() => document.querySelector('[data-test="tiny"]').remove());
+      };
+      /** Fails unless `shot()` refuses the page with a message naming it and the tiny button. */
+      const expectRefused = async (shotName, viewports, min) => {
+        let message = '';
+        try {
+          await shot(page, shotName, viewports);
+        } catch (err) {
+          message = String(err?.message ?? err);
+        }
+        for (const part of [`page "${shotName}" (/`, `target under ${min}×${min} px`, 'button "Tombol uji kecil" [data-test=tiny]']) {
+          if (!message.includes(part)) throw new Error(`the check did not refuse a small control as it should (wanted "${part}"), got: ${message || 'no error'}`);
+        }
+      };
+      // On the phone: a 30 px button is under 44 px.
+      let remove = await addButton(30);
+      await expectRefused('phone-uji-kontrol-kecil', null, MIN_TAP);
+      await remove();
+      // On a desktop window: 30 px passes (≥ 24 px, WCAG 2.5.8), 20 px fails.
+      remove = await addButton(30);
+      await shot(page, 'phone-uji-kontrol-30px', [{ width: 1280, height: 800 }]);
+      await remove();
+      remove = await addButton(20);
+      await expectRefused('phone-uji-kontrol-20px', [{ width: 1280, height: 800 }], MIN_TARGET);
+      await remove();
     });
   }, { headSignOff: false });
 }
