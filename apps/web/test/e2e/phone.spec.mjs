@@ -3,15 +3,18 @@
  * The SPA as its users found it on a phone (issue 11, last section), on its own fresh database and
  * API, in Indonesian on a 360 × 740 window. Every page visited is checked with axe (serious and
  * critical findings fail, `scrollable-region-focusable` among them) and for tap targets under
- * 44 px (`expectAccessible`). Screenshots: test-results/phone-*.png.
+ * 44 px (`expectAccessible`); the main pages are also shot at 1280 px, where targets must be 24 px
+ * (WCAG 2.5.8). Screenshots: test-results/phone-*.png.
  *  - the Kasubbag's inbox names the Bidang of each "Periksa data …" card, in short actions;
  *  - the reviewer reads Realisasi, Capaian and Kategori of every indicator without scrolling sideways;
  *  - the resend race: the refetch after saving is held back until the submit has answered (as a
  *    slow network or a busy server does), and the page still ends at "Dikirim", read-only;
  *  - the Kepala Dinas's home and request list: office capaian, steps, late badge;
- *  - error messages in Indonesian first, the code folded under "Rincian".
+ *  - error messages in Indonesian first, the code folded under "Rincian";
+ *  - the check itself can fail: a control put into the page under 44 px (phone) or 24 px (desktop)
+ *    fails `shot()`, and the message names the page and the control.
  */
-import { apiLogin, createScenarioRunner, expectAccessible, gql, handIn, PHONE, shot, signIn, withStack } from './harness.mjs';
+import { apiLogin, createScenarioRunner, DESKTOP, expectAccessible, gql, handIn, MIN_TAP, MIN_TARGET, PHONE, shot, signIn, withStack } from './harness.mjs';
 
 const SCENARIOS = [
   'Kasubbag: kotak masuk menyebut Bidang setiap kiriman, judul berupa tindakan singkat',
@@ -19,10 +22,13 @@ const SCENARIOS = [
   'operator mengirim ulang kiriman yang dikembalikan: jawaban lama yang terlambat tidak mengembalikan "Dikembalikan"',
   'Kepala Dinas: beranda dengan ringkasan capaian, langkah dan keterlambatan; daftar permintaan',
   'pesan galat: bahasa Indonesia dahulu, kode kesalahan terlipat',
+  'pemeriksaan aksesibilitas mengikat: kontrol kecil menggagalkan tangkapan layar, dengan nama halaman dan kontrolnya',
 ];
 const { scenario, watch, run } = createScenarioRunner({ label: 'e2e (ponsel)', scenarios: SCENARIOS, resultFile: 'e2e-phone.json', failedShot: 'FAILED-phone' });
 const year = new Date().getFullYear();
 const stamp = Date.now().toString(36).toUpperCase();
+/** The main pages on a phone (44 px targets) and on a desktop (24 px, WCAG 2.5.8): both are checked. */
+const BOTH = [PHONE, DESKTOP];
 
 /** Registers a request of the demo office and takes it to step 4 (the format sent to every Bidang). */
 async function requestAtCollecting(base, tok, letterNumber, subject) {
@@ -79,7 +85,7 @@ async function main() {
         if (/kepada Kasubbag|ke Kasubbag/.test(title)) throw new Error(`the Kasubbag is told to hand over to himself: "${title}"`);
       }
       await expectAccessible(page, 'Kasubbag: kotak masuk');
-      await shot(page, 'phone-01-kasubbag-kotak-masuk');
+      await shot(page, 'phone-01-kasubbag-kotak-masuk', BOTH);
     });
 
     // ------------------------------------------------------------------------------------------
@@ -99,7 +105,7 @@ async function main() {
       const scrollers = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)).length);
       if (scrollers) throw new Error(`${scrollers} sideways scroller(s) on the review page`);
       await expectAccessible(page, 'Kasubbag: periksa kiriman');
-      await shot(page, 'phone-02-kasubbag-periksa-kiriman');
+      await shot(page, 'phone-02-kasubbag-periksa-kiriman', BOTH);
       // Return it, with a reason, for the next scenario.
       await page.fill('#reason', 'Realisasi indikator pertama belum sesuai laporan desa.');
       await page.locator('[data-test="return"]').click();
@@ -150,7 +156,7 @@ async function main() {
       if (status !== 'Dikirim') throw new Error(`status "${status}" after "Data terkirim." (the late, older answer won)`);
       if (await page.locator('[data-test="submit"]').count()) throw new Error('the form is still editable after sending');
       await expectAccessible(page, 'operator: terkirim');
-      await shot(page, 'phone-03-operator-kirim-ulang');
+      await shot(page, 'phone-03-operator-kirim-ulang', BOTH);
     });
 
     // ------------------------------------------------------------------------------------------
@@ -178,7 +184,7 @@ async function main() {
       if (Number(running) < 1) throw new Error(`no request under way counted: ${running}`);
       await overview.locator('[data-test="overview-running"] [data-test="request-card"]', { hasText: letter }).locator('[data-test="request-step"]', { hasText: 'Langkah 4 dari 7' }).waitFor();
       await expectAccessible(page, 'Kepala Dinas: beranda');
-      await shot(page, 'phone-04-kepala-beranda');
+      await shot(page, 'phone-04-kepala-beranda', BOTH);
 
       await page.getByRole('navigation').getByRole('link', { name: 'Daftar permintaan' }).click();
       await page.getByRole('heading', { name: 'Daftar permintaan data' }).waitFor();
@@ -186,7 +192,7 @@ async function main() {
       await list.locator('[data-test="request-card"]', { hasText: `051/${stamp}` }).locator('[data-test="request-capaian"]').waitFor();
       await list.locator('[data-test="request-card"]', { hasText: letter }).locator('[data-test="request-step"]', { hasText: 'Langkah 4 dari 7' }).waitFor();
       await expectAccessible(page, 'Kepala Dinas: daftar permintaan');
-      await shot(page, 'phone-05-kepala-daftar-permintaan');
+      await shot(page, 'phone-05-kepala-daftar-permintaan', BOTH);
     });
 
     // ------------------------------------------------------------------------------------------
@@ -210,6 +216,48 @@ async function main() {
       await shot(page, 'phone-06-galat-masuk');
       await err.locator('summary').click();
       await code.getByText('Kode kesalahan: INVALID_CREDENTIALS').waitFor();
+    });
+
+    // ------------------------------------------------------------------------------------------
+    await scenario(SCENARIOS[5], async () => {
+      await loginAs('kasubbag');
+      await shot(page, 'phone-07-kasubbag-kotak-masuk-bersih');
+      /** Puts a `size` × `size` px button into the page; returns a function that removes it. */
+      const addButton = async (size) => {
+        await page.evaluate((px) => {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = 'x';
+          b.setAttribute('aria-label', 'Tombol uji kecil');
+          b.dataset.test = 'tiny';
+          b.style.cssText = `min-height:0;min-width:0;width:${px}px;height:${px}px;padding:0`;
+          document.querySelector('main, #app').prepend(b);
+        }, size);
+        return () => page.evaluate(() => document.querySelector('[data-test="tiny"]').remove());
+      };
+      /** Fails unless `shot()` refuses the page with a message naming it and the tiny button. */
+      const expectRefused = async (shotName, viewports, min) => {
+        let message = '';
+        try {
+          await shot(page, shotName, viewports);
+        } catch (err) {
+          message = String(err?.message ?? err);
+        }
+        for (const part of [`page "${shotName}" (/`, `target under ${min}×${min} px`, 'button "Tombol uji kecil" [data-test=tiny]']) {
+          if (!message.includes(part)) throw new Error(`the check did not refuse a small control as it should (wanted "${part}"), got: ${message || 'no error'}`);
+        }
+      };
+      // On the phone: a 30 px button is under 44 px.
+      let remove = await addButton(30);
+      await expectRefused('phone-uji-kontrol-kecil', null, MIN_TAP);
+      await remove();
+      // On a desktop window: 30 px passes (≥ 24 px, WCAG 2.5.8), 20 px fails.
+      remove = await addButton(30);
+      await shot(page, 'phone-uji-kontrol-30px', [DESKTOP]);
+      await remove();
+      remove = await addButton(20);
+      await expectRefused('phone-uji-kontrol-20px', [DESKTOP], MIN_TARGET);
+      await remove();
     });
   }, { headSignOff: false });
 }
