@@ -9,7 +9,8 @@
  *  3. autocannon against (a) then (b) (the order alternates per round), for each number of
  *     connections in CONNECTIONS (default "50,4"), REPEAT rounds (default 3), DURATION seconds
  *     each (default 10, after a 2 s warm-up). Prints per run req/s, p50, p95 (exact, from every
- *     response's time), CPU ms per request of each server process, and the ratios; then the
+ *     response's time), CPU ms per request of each server process and of PostgreSQL (all its
+ *     processes, from /proc), and the ratios; then the
  *     median of the rounds and the load average. The two servers share the machine and the
  *     database, so the ratio of one round is measured under the same load.
  *  Goals (issue 15): req/s ratio (a)/(b) ≥ 0.6 at 50 connections; p95 (a) ≤ 1.5 × (b) at 4.
@@ -62,6 +63,29 @@ const sqlCount = (child) => ask(child, 'sql-count', 'sqlCount');
 const cpuMicros = (child) => ask(child, 'cpu', 'cpuMicros');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN; };
+/**
+ * CPU time (ms) of every PostgreSQL process on this machine (Linux /proc; NaN elsewhere): the
+ * database's share of a run, which the server's own CPU does not show. Other clients of the same
+ * server count too, so read it on a quiet machine.
+ */
+function postgresCpuMs() {
+  try {
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const f = stat.slice(close + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 async function waitFor(url, init) {
   let last = '';
@@ -122,13 +146,15 @@ async function main() {
     const measure = async (child, opts, connections) => {
       await run(opts, connections, 2);
       const cpu0 = await cpuMicros(child);
+      const pg0 = postgresCpuMs();
       const { res, times } = await run(opts, connections, duration);
       const cpu = (await cpuMicros(child)) - cpu0;
-      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / Math.max(1, res.requests.total) };
+      const n = Math.max(1, res.requests.total);
+      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / n, pgMs: (postgresCpuMs() - pg0) / n };
     };
     const A = { url: gqlUrl, method: 'POST', headers, body: gqlBody };
     const B = { url: rawUrl, headers };
-    const line = (name, r) => `${name} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  CPU ${r.cpuMs.toFixed(2).padStart(6)} ms/req  errors ${r.errors}`;
+    const line = (name, r) => `${name} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  CPU ${r.cpuMs.toFixed(2).padStart(6)} ms/req  PostgreSQL ${Number.isNaN(r.pgMs) ? '?' : r.pgMs.toFixed(2)} ms/req  errors ${r.errors}`;
     say(`node flags: API ${apiNodeFlags().join(' ') || '(none)'} (its start script), raw server (none)`);
     say(`SQL statements per request: (a) ${sqlA}, (b) ${sqlB}`);
     say(`${repeat} round(s) × connections [${connectionList.join(', ')}] × ${duration} s per server; load average at start ${load()} (${os.cpus().length} CPUs)`);

@@ -83,9 +83,16 @@ const num = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 /** "87,5" — Indonesian number format for reasons shown to people. */
 export const formatNumber = (n: number) => num.format(n);
 
+// One view per band of a scale: a board shows hundreds of values in a handful of categories.
+// The views are never changed by their readers (GraphQL and the exports only read them).
+const bandViews = new WeakMap<object, CategoryView>();
+
 function categoryOf(scale: CategoryScale, value: number | null): CategoryView | null {
   const band = categorize(scale, value);
-  return band ? { code: band.code, label: band.label.id, labelEn: band.label.en } : null;
+  if (!band) return null;
+  let view = bandViews.get(band);
+  if (!view) bandViews.set(band, (view = { code: band.code, label: band.label.id, labelEn: band.label.en }));
+  return view;
 }
 
 /**

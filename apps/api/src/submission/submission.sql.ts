@@ -4,9 +4,9 @@
  * review, in a fixed number of statements.
  */
 import { statement } from '../db/sql';
-import { indicatorValue, targetOf, type IndicatorValue } from '../analysis/indicator-value';
+import { indicatorValue, type IndicatorValue } from '../analysis/indicator-value';
 import { capaianOf } from '../analysis/compute';
-import type { CategoryScale } from '@sipedaki/sop';
+import { periodOf, requestTarget, type CategoryScale } from '@sipedaki/sop';
 import type { Bidang, BidangSubmission, DataRequest, Indicator, StoredDocument, SubmissionReview } from '../generated/prisma/client';
 import { userJson, type UserJson } from '../office/office.sql';
 
@@ -111,20 +111,23 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
  * and note — on the board's 500 values those strings were most of what pg parsed and the garbage
  * collector then swept.
  */
-export type LeanValueRow = Pick<
-  ValueRow,
-  'submissionId' | 'id' | 'code' | 'polarity' | 'targetMode' | 'year' | 'triwulan' | 'frozenTarget' | 'frozenTargetUpper' | 'targetFrozenAt' | 'targets' | 'realisasi'
->;
+export type LeanValueRow = Pick<ValueRow, 'submissionId' | 'id' | 'code' | 'polarity' | 'targetMode' | 'year' | 'triwulan' | 'targets' | 'realisasi'> & {
+  /** The frozen target, named as packages/sop's FrozenTarget so that the row is one. */
+  target: number | null;
+  targetUpper: number | null;
+  /** As PostgreSQL's text: only whether it is set is read (requestTarget). */
+  targetFrozenAt: string | null;
+};
 
 export const LEAN_VALUES_OF_SUBMISSIONS = statement<LeanValueRow>()({
   name: 'submission.values.lean',
   params: ['uuid[]'],
   columns: {
     submissionId: 'uuid', id: 'uuid', code: 'text', polarity: 'Polarity', targetMode: 'TargetMode', year: 'int4', triwulan: 'int4?',
-    frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?',
+    target: 'numeric?', targetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?',
   },
   text: `SELECT s.id AS "submissionId", i.id, i.code, i.polarity, i."targetMode", r.year, r.triwulan,
-          di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt"::text AS "targetFrozenAt",
+          di.target, di."targetUpper", di."targetFrozenAt"::text AS "targetFrozenAt",
           CASE WHEN di."targetFrozenAt" IS NULL
             THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
                              FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
@@ -142,9 +145,15 @@ export const LEAN_VALUES_OF_SUBMISSIONS = statement<LeanValueRow>()({
 /** The fields of a value (GraphQL SubmissionValue) that a lean row gives. */
 export const LEAN_VALUE_FIELDS: ReadonlySet<string> = new Set(['__typename', 'indicatorId', 'indicatorCode', 'polarity', 'target', 'targetUpper', 'targetFrozen', 'realisasi', 'capaian', 'capaianStatus', 'category']);
 
-/** A lean row as the API shows it: the fields of LEAN_VALUE_FIELDS, by the same rules as indicatorValueView. */
+/**
+ * A lean row as the API shows it: the fields of LEAN_VALUE_FIELDS, by the same rules as
+ * indicatorValueView (packages/sop requestTarget, then capaianOf). One object per value: the row
+ * is itself the frozen target and its targets are numbers already (JSON), so nothing is copied on
+ * the way — 500 values per board load.
+ */
 export function leanValueView(r: LeanValueRow, scale: CategoryScale) {
-  const t = targetOf(r, r, { target: r.frozenTarget, targetUpper: r.frozenTargetUpper, targetFrozenAt: r.targetFrozenAt });
+  const t = requestTarget(r, r.targets, periodOf(r.year, r.triwulan), r.targetMode);
+  const c = capaianOf(scale, r.polarity, t.target, t.targetUpper, r.realisasi);
   return {
     indicatorId: r.id,
     indicatorCode: r.code,
@@ -153,7 +162,9 @@ export function leanValueView(r: LeanValueRow, scale: CategoryScale) {
     targetUpper: t.targetUpper,
     targetFrozen: t.frozen,
     realisasi: r.realisasi,
-    ...capaianOf(scale, r.polarity, t.target, t.targetUpper, r.realisasi),
+    capaian: c.capaian,
+    capaianStatus: c.capaianStatus,
+    category: c.category,
   };
 }
 
