@@ -64,14 +64,15 @@ const cpuMicros = (child) => ask(child, 'cpu', 'cpuMicros');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN; };
 /**
- * CPU time (ms) of every PostgreSQL process on this machine (Linux /proc; NaN elsewhere): the
- * database's share of a run, which the server's own CPU does not show. Other clients of the same
- * server count too, so read it on a quiet machine.
+ * CPU time (ms) per PostgreSQL process on this machine (Linux /proc; null elsewhere), and the CPU
+ * they spent between two such snapshots: the database's share of a run, which the server's own CPU
+ * does not show. A process that ended in between is not counted (its time is gone from /proc);
+ * other clients of the same server count too, so read it on a quiet machine.
  */
-function postgresCpuMs() {
+function postgresCpu() {
   try {
     const tick = 1000 / 100; // USER_HZ is 100 on Linux
-    let total = 0;
+    const byPid = new Map();
     for (const pid of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       let stat;
@@ -79,13 +80,20 @@ function postgresCpuMs() {
       const close = stat.lastIndexOf(')');
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
       const f = stat.slice(close + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12])) * tick;
+      byPid.set(pid, (Number(f[11]) + Number(f[12])) * tick);
     }
-    return total;
+    return byPid;
   } catch {
-    return NaN;
+    return null;
   }
 }
+const postgresCpuSince = (before) => {
+  const after = postgresCpu();
+  if (!before || !after) return NaN;
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+};
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 async function waitFor(url, init) {
   let last = '';
@@ -109,6 +117,10 @@ async function main() {
       await admin(`CREATE DATABASE "${dbName}"`);
     }
     const { requestId, kasubbag } = JSON.parse(seeded.stdout.trim().split('\n').pop());
+    // Statistics, as autovacuum would soon gather on a real database: without them the planner
+    // guesses table sizes, and autovacuum analysing in the middle of a run changed the plans (and
+    // the figures) from one round to the next.
+    { const c = new pg.Client({ connectionString: dbUrl.toString() }); await c.connect(); try { await c.query('ANALYZE'); } finally { await c.end(); } }
 
     const apiPort = await freePort();
     const rawPort = await freePort();
@@ -146,11 +158,11 @@ async function main() {
     const measure = async (child, opts, connections) => {
       await run(opts, connections, 2);
       const cpu0 = await cpuMicros(child);
-      const pg0 = postgresCpuMs();
+      const pg0 = postgresCpu();
       const { res, times } = await run(opts, connections, duration);
       const cpu = (await cpuMicros(child)) - cpu0;
       const n = Math.max(1, res.requests.total);
-      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / n, pgMs: (postgresCpuMs() - pg0) / n };
+      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / n, pgMs: postgresCpuSince(pg0) / n };
     };
     const A = { url: gqlUrl, method: 'POST', headers, body: gqlBody };
     const B = { url: rawUrl, headers };

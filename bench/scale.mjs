@@ -119,6 +119,9 @@ async function main() {
     if (!skipBoard) {
       say('small database: migrating and seeding the same board office alone …');
       const small = seedHotOffice(smallUrl);
+      // Statistics on both, as autovacuum gives a real database (the big one got them from the generator).
+      await query(smallUrl, 'ANALYZE');
+      await query(bigUrl, 'ANALYZE "BidangSubmission", "SubmissionValue", "DataRequestIndicator", "Indicator", "DataRequest"');
       const smallApi = await startApi(smallUrl, dataDir);
       const dashboard = fs.readFileSync(path.join(api, 'test/scenario.ts'), 'utf8').match(/DASHBOARD_QUERY = `([\s\S]*?)`/)[1];
       const sides = {
