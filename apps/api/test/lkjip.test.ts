@@ -149,6 +149,32 @@ async function recorded(requestId: string) {
   }));
 }
 
+describe('preview: what a draft will use, before it is generated', () => {
+  it('per year of the period: the chosen frozen analysis, and the annual/Triwulan IV analyses that will not count with why; writes nothing', async () => {
+    const before = await db.auditEvent.count();
+    const p = await services.lkjip.preview(kasubbag, 2026);
+    expect([p.year, p.ready, p.years.map((y) => y.year)]).toEqual([2026, true, [2025, 2026]]);
+    const [y2025, y2026] = p.years;
+    expect([y2025!.source?.requestId, y2025!.source?.label, y2025!.notCounted]).toEqual([req.Y2025, 'Tahun 2025', []]);
+    // The same choice generate() makes (Triwulan IV, its latest frozen version); Triwulan III never appears.
+    expect([y2026!.source?.requestId, y2026!.source?.triwulan, y2026!.source?.analysisVersion]).toEqual([req.TW4, 4, 2]);
+    expect(y2026!.notCounted.map((n) => [n.requestId, n.analysisVersion, n.status, n.label]).sort()).toEqual([
+      [req.TW4, 1, 'SUBMITTED', 'Triwulan IV 2026'],
+      [req.Y2026draft, 1, 'DRAFT', 'Tahun 2026'],
+    ].sort());
+    expect(y2026!.notCounted.find((n) => n.status === 'DRAFT')!.reason).toMatch(/draf/i);
+    expect(await db.auditEvent.count()).toBe(before);
+    expect(await db.lkjipDraft.count({ where: { officeId: o.office.id, year: 2026 } })).toBe(0);
+  });
+
+  it('a year with no frozen analysis is not ready and says so; readers only; a year outside Renstra is refused', async () => {
+    const p = await services.lkjip.preview(kepala, 2027);
+    expect([p.ready, p.years.map((y) => [y.year, y.source === null])]).toEqual([false, [[2025, false], [2026, false], [2027, true]]]);
+    await expect(services.lkjip.preview(actorOf(o.users.op1), 2026)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(services.lkjip.preview(kasubbag, 2031)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'year' }] } });
+  });
+});
+
 describe('the draft of 2026, every number recomputed from the recorded rows', () => {
   let draft: ReturnType<typeof toLkjipDraft>;
   beforeAll(async () => {
