@@ -16,6 +16,7 @@ import {
   Table,
   TableCell,
   TableRow,
+  ImageRun,
   TextRun,
   WidthType,
 } from 'docx';
@@ -28,12 +29,11 @@ import { fail } from '../common/errors';
 import { chapterOf, type Chapter, type ChapterSasaran, type ChapterTable } from './lkjip.chapter';
 import type { LkjipDraftView, LkjipService } from './lkjip.service';
 import { buildBudgetWorkbook, parseBudgetSheet } from './lkjip.xlsx';
+import { CHART_PNG, chartPng, yearColor } from './lkjip.chart-png';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fileStem = (v: LkjipDraftView) => `lkjip-bab3-${v.year}-v${v.version}`;
 
-/** One colour per year of a chart (oldest lightest), the report year the office's blue. */
-const YEAR_COLORS = ['#BDD7EE', '#9DC3E6', '#6FA8DC', '#4A86C5', '#2F5597'];
 
 export class LkjipPrintService {
   constructor(
@@ -142,7 +142,7 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
     const gx = plot.x + g * groupW + (groupW - barW * chart.years.length) / 2;
     s.values.forEach((v, k) => {
       const x = gx + k * barW;
-      const color = YEAR_COLORS[Math.max(0, YEAR_COLORS.length - chart.years.length + k)] ?? '#2F5597';
+      const color = yearColor(chart.years.length, k);
       if (v !== null) d.rect(x + 1, yOf(v), barW - 2, plot.y + plot.h - yOf(v)).fill(color);
       d.font('Helvetica').fontSize(6).fillColor('black').text(v === null ? '–' : pct(v), x - 6, (v === null ? plot.y + plot.h : yOf(v)) - 9, { width: barW + 12, align: 'center', lineBreak: false });
     });
@@ -152,7 +152,7 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   let lx = plot.x;
   const ly = plot.y + plot.h + 34;
   chart.years.forEach((y, k) => {
-    d.rect(lx, ly, 9, 9).fill(YEAR_COLORS[Math.max(0, YEAR_COLORS.length - chart.years.length + k)] ?? '#2F5597');
+    d.rect(lx, ly, 9, 9).fill(yearColor(chart.years.length, k));
     d.fillColor('black').fontSize(7.5).text(String(y), lx + 12, ly + 1, { lineBreak: false });
     lx += 50;
   });
@@ -188,6 +188,25 @@ function wordTable(t: ChapterTable): Table {
 /** A text with line breaks: one paragraph per line (Word keeps paragraphs, not "\n"). */
 const paragraphs = (text: string) => text.split(/\n+/).map((line) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: line, size: 22 })] }));
 
+/**
+ * The PDF's chart as a PNG (lkjip.chart-png.ts), then its legend as text: the years in their bar
+ * colours, the 100 % line, and each indicator's number with its name (the image shows numbers only).
+ */
+function wordChart(chart: ChapterSasaran['chart'], caption: (text: string) => Paragraph): Paragraph[] {
+  const png = chartPng(chart, (g) => chart.series[g]!.label.split(' ')[0]!);
+  if (!png) return [];
+  const legend = [
+    ...chart.years.flatMap((y, k) => [new TextRun({ text: '■ ', color: yearColor(chart.years.length, k).slice(1), size: 22 }), new TextRun({ text: `${y}   `, size: 18 })]),
+    new TextRun({ text: '- - - 100%', color: 'C00000', size: 18 }),
+  ];
+  return [
+    caption(chart.title),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: CHART_PNG.width / 2, height: CHART_PNG.height / 2 }, altText: { name: chart.title, title: chart.title, description: chart.title } })] }),
+    new Paragraph({ children: legend }),
+    ...chart.series.map((x) => new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: x.label, size: 18 })] })),
+  ];
+}
+
 function wordDocument(c: Chapter, kop: { government: string; agency: string }): Document {
   const caption = (text: string) => new Paragraph({ spacing: { before: 200, after: 80 }, children: [new TextRun({ text, bold: true, size: 20 })] });
   const children: (Paragraph | Table)[] = [
@@ -201,6 +220,7 @@ function wordDocument(c: Chapter, kop: { government: string; agency: string }): 
   for (const s of c.sasaran) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 240 }, children: [new TextRun({ text: s.heading })] }));
     for (const t of s.tables) children.push(caption(t.title), wordTable(t));
+    children.push(...wordChart(s.chart, caption));
     for (const n of s.narratives) {
       children.push(caption(n.label), ...paragraphs(n.text ?? '(belum diisi)'));
     }
