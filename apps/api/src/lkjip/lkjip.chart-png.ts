@@ -1,12 +1,12 @@
 /**
  * The PDF's chart per Sasaran (lkjip.print.ts drawChart: grouped bars of capaian per indicator
  * and year, the 100 % line dashed red, the value over each bar) drawn as a PNG for the DOCX.
- * Pure JS on purpose: a tiny rasteriser, a 5×7 bitmap font for the numbers and node's zlib for
- * the PNG — no native module, nothing downloaded at install, so `pnpm install --offline` and
+ * Pure JS on purpose: a tiny rasteriser, a 5×7 bitmap font for the numbers and the PNG encoder of
+ * db/demo-logo.ts — no native module, nothing downloaded at install, so `pnpm install --offline` and
  * `.ci/run` are unchanged. Only digits and "%,.-–" are drawn in the image; the indicator names
  * and the year legend are Word text under it (they stay searchable and editable there).
  */
-import zlib from 'node:zlib';
+import { encodePng } from '../db/demo-logo';
 import { pct } from '../report/pdf';
 
 export interface ChartData {
@@ -80,37 +80,26 @@ class Raster {
   }
 
   png(): Buffer {
-    const stride = this.width * 3;
-    const raw = Buffer.alloc((stride + 1) * this.height);
-    for (let y = 0; y < this.height; y++) {
-      raw[y * (stride + 1)] = 0; // filter: none
-      Buffer.from(this.px.buffer, y * stride, stride).copy(raw, y * (stride + 1) + 1);
-    }
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(this.width, 0);
-    ihdr.writeUInt32BE(this.height, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+    return encodePng(this.width, this.height, (x, y) => {
+      const i = (y * this.width + x) * 3;
+      return [this.px[i]!, this.px[i + 1]!, this.px[i + 2]!, 255] as const;
+    });
   }
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
+/**
+ * Where the bars go, shared by the PDF and the PNG so the two charts agree: the scale reaches at
+ * least 120 % (and 8 % over the highest capaian), one group per indicator, one bar per year.
+ */
+export function chartGeometry(chart: ChartData, plot: { x: number; y: number; w: number; h: number }, maxBarW: number) {
+  const values = chart.series.flatMap((s) => s.values.filter((x): x is number => x !== null));
+  const max = Math.max(120, ...values) * 1.08;
+  const yOf = (v: number) => plot.y + plot.h - (Math.max(0, v) / max) * plot.h;
+  const groupW = plot.w / chart.series.length;
+  const barW = Math.min(maxBarW, (groupW * 0.8) / Math.max(1, chart.years.length));
+  /** Left edge of bar k of group g. */
+  const barX = (g: number, k: number) => plot.x + g * groupW + (groupW - barW * chart.years.length) / 2 + k * barW;
+  return { max, yOf, groupW, barW, barX };
 }
 
 /** Pixel size of every chart PNG (drawn at twice the size it is shown in Word, for print). */
@@ -125,21 +114,16 @@ export function chartPng(chart: ChartData, groupLabel: (i: number) => string): B
   if (!chart.series.length) return null;
   const r = new Raster(CHART_PNG.width, CHART_PNG.height);
   const plot = { x: 110, y: 30, w: CHART_PNG.width - 130, h: CHART_PNG.height - 90 };
-  const values = chart.series.flatMap((s) => s.values.filter((x): x is number => x !== null));
-  const max = Math.max(120, ...values) * 1.08;
-  const yOf = (v: number) => plot.y + plot.h - (Math.max(0, v) / max) * plot.h;
+  const { max, yOf, groupW, barW, barX } = chartGeometry(chart, plot, 110);
   for (let t = 0; t <= max; t += 20) {
     r.text(`${t}%`, plot.x - 14, yOf(t) - 7, 2, '#333333', 'right');
     r.rect(plot.x - 8, yOf(t), 8, 2, '#333333');
   }
   // 100 %, under the bars and their values; dashed as in the PDF.
   for (let x = plot.x; x < plot.x + plot.w; x += 18) r.rect(x, yOf(100) - 1, Math.min(12, plot.x + plot.w - x), 3, '#C00000');
-  const groupW = plot.w / chart.series.length;
-  const barW = Math.min(110, (groupW * 0.8) / Math.max(1, chart.years.length));
   chart.series.forEach((s, g) => {
-    const gx = plot.x + g * groupW + (groupW - barW * chart.years.length) / 2;
     s.values.forEach((v, k) => {
-      const x = gx + k * barW;
+      const x = barX(g, k);
       if (v !== null) r.rect(x + 3, yOf(v), barW - 6, plot.y + plot.h - yOf(v), yearColor(chart.years.length, k));
       const label = v === null ? '–' : pct(v);
       r.text(label, x + barW / 2, (v === null ? plot.y + plot.h : yOf(v)) - 20, barW >= 70 ? 2 : 1, '#000000', 'center');

@@ -29,7 +29,7 @@ import { fail } from '../common/errors';
 import { chapterOf, type Chapter, type ChapterSasaran, type ChapterTable } from './lkjip.chapter';
 import type { LkjipDraftView, LkjipService } from './lkjip.service';
 import { buildBudgetWorkbook, parseBudgetSheet } from './lkjip.xlsx';
-import { CHART_PNG, chartPng, yearColor } from './lkjip.chart-png';
+import { CHART_PNG, chartGeometry, chartPng, yearColor } from './lkjip.chart-png';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fileStem = (v: LkjipDraftView) => `lkjip-bab3-${v.year}-v${v.version}`;
@@ -124,9 +124,7 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   d.font('Helvetica-Bold').fontSize(9).fillColor('black').text(chart.title, left, d.y + 4, { width: pdf.width });
   const top = d.y + 6;
   const plot = { x: left + 36, y: top + 8, w: pdf.width - 46, h: h - 60 };
-  const values = chart.series.flatMap((s) => s.values.filter((x): x is number => x !== null));
-  const max = Math.max(120, ...values) * 1.08;
-  const yOf = (v: number) => plot.y + plot.h - (Math.max(0, v) / max) * plot.h;
+  const { max, yOf, groupW, barW, barX } = chartGeometry(chart, plot, 28);
   // Axis, ticks every 20 %.
   d.lineWidth(0.6).moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.h).lineTo(plot.x + plot.w, plot.y + plot.h).stroke('#333333');
   d.font('Helvetica').fontSize(6.5).fillColor('#333333');
@@ -136,12 +134,9 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   }
   // 100 %, under the bars and their values.
   d.moveTo(plot.x, yOf(100)).lineTo(plot.x + plot.w, yOf(100)).dash(3, { space: 2 }).lineWidth(0.8).stroke('#C00000').undash();
-  const groupW = plot.w / chart.series.length;
-  const barW = Math.min(28, (groupW * 0.8) / Math.max(1, chart.years.length));
   chart.series.forEach((s, g) => {
-    const gx = plot.x + g * groupW + (groupW - barW * chart.years.length) / 2;
     s.values.forEach((v, k) => {
-      const x = gx + k * barW;
+      const x = barX(g, k);
       const color = yearColor(chart.years.length, k);
       if (v !== null) d.rect(x + 1, yOf(v), barW - 2, plot.y + plot.h - yOf(v)).fill(color);
       d.font('Helvetica').fontSize(6).fillColor('black').text(v === null ? '–' : pct(v), x - 6, (v === null ? plot.y + plot.h : yOf(v)) - 9, { width: barW + 12, align: 'center', lineBreak: false });
