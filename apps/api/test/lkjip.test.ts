@@ -12,6 +12,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../src/auth/actor';
@@ -148,6 +149,32 @@ async function recorded(requestId: string) {
     }] as const;
   }));
 }
+
+describe('preview: what a draft will use, before it is generated', () => {
+  it('per year of the period: the chosen frozen analysis, and the annual/Triwulan IV analyses that will not count with why; writes nothing', async () => {
+    const before = await db.auditEvent.count();
+    const p = await services.lkjip.preview(kasubbag, 2026);
+    expect([p.year, p.ready, p.years.map((y) => y.year)]).toEqual([2026, true, [2025, 2026]]);
+    const [y2025, y2026] = p.years;
+    expect([y2025!.source?.requestId, y2025!.source?.label, y2025!.notCounted]).toEqual([req.Y2025, 'Tahun 2025', []]);
+    // The same choice generate() makes (Triwulan IV, its latest frozen version); Triwulan III never appears.
+    expect([y2026!.source?.requestId, y2026!.source?.triwulan, y2026!.source?.analysisVersion]).toEqual([req.TW4, 4, 2]);
+    expect(y2026!.notCounted.map((n) => [n.requestId, n.analysisVersion, n.status, n.label]).sort()).toEqual([
+      [req.TW4, 1, 'SUBMITTED', 'Triwulan IV 2026'],
+      [req.Y2026draft, 1, 'DRAFT', 'Tahun 2026'],
+    ].sort());
+    expect(y2026!.notCounted.find((n) => n.status === 'DRAFT')!.reason).toMatch(/draf/i);
+    expect(await db.auditEvent.count()).toBe(before);
+    expect(await db.lkjipDraft.count({ where: { officeId: o.office.id, year: 2026 } })).toBe(0);
+  });
+
+  it('a year with no frozen analysis is not ready and says so; readers only; a year outside Renstra is refused', async () => {
+    const p = await services.lkjip.preview(kepala, 2027);
+    expect([p.ready, p.years.map((y) => [y.year, y.source === null])]).toEqual([false, [[2025, false], [2026, false], [2027, true]]]);
+    await expect(services.lkjip.preview(actorOf(o.users.op1), 2026)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(services.lkjip.preview(kasubbag, 2031)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'year' }] } });
+  });
+});
 
 describe('the draft of 2026, every number recomputed from the recorded rows', () => {
   let draft: ReturnType<typeof toLkjipDraft>;
@@ -348,6 +375,25 @@ function unzipEntry(zip: Buffer, name: string): Buffer {
   throw new Error(`${name} not in the archive`);
 }
 
+/** The names of a zip's entries (its central directory). */
+function zipNames(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const names: string[] = [];
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const [nameLen, extraLen, commentLen] = [zip.readUInt16LE(p + 28), zip.readUInt16LE(p + 30), zip.readUInt16LE(p + 32)];
+    names.push(zip.toString('utf8', p + 46, p + 46 + nameLen));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/**
+ * A PNG decoder that is not ours: pngjs, which qrcode (a dependency of the API) brings; reached
+ * through qrcode so that no test-only dependency is added.
+ */
+const { PNG } = createRequire(require.resolve('qrcode'))('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } };
+
 /** The text of word/document.xml, paragraph by paragraph (runs joined, XML entities read). */
 function docxParagraphs(bytes: Buffer): string[] {
   const xml = unzipEntry(bytes, 'word/document.xml').toString('utf8');
@@ -378,6 +424,31 @@ describe('files', () => {
     }
     // Bab III B: 1.187.500.000 of 1.250.000.000 = 95 %; the totals.
     expect(text).toEqual(expect.arrayContaining(['Program Pemberdayaan Masyarakat Desa', '1.250.000.000', '1.187.500.000', '95%', 'Jumlah', '800.000.000,50', '2.050.000.000,50', '1.827.500.000', '89,15%']));
+  });
+
+  it('DOCX: one chart image per Sasaran (a PNG that decodes at the chart size, the PDF chart’s colours), its title and legend as text', async () => {
+    const f = await services.lkjipPrint.docx(kasubbag, 2026, null);
+    const v = toLkjipDraft((await services.lkjip.view(kasubbag, 2026))!);
+    const media = zipNames(f.bytes).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(v.sasaran.length);
+    expect(media.every((n) => n.endsWith('.png'))).toBe(true);
+    const rgbAt = (img: { width: number; data: Buffer }, i: number) => `#${[0, 1, 2].map((k) => img.data[i * 4 + k]!.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+    fs.mkdirSync(RESULTS, { recursive: true });
+    for (const [k, name] of media.entries()) {
+      const bytes = unzipEntry(f.bytes, name);
+      fs.writeFileSync(path.join(RESULTS, `docx-chart-${k + 1}.png`), bytes);
+      const img = PNG.sync.read(bytes);
+      expect([img.width, img.height]).toEqual([1200, 480]);
+      // Two years (2025, 2026): the report year's bar in the office's blue, the year before lighter, the 100 % line red.
+      const colours = new Set(Array.from({ length: img.width * img.height }, (_, i) => rgbAt(img, i)));
+      expect([...['#2F5597', '#4A86C5', '#C00000'].filter((c) => colours.has(c))]).toEqual(['#2F5597', '#4A86C5', '#C00000']);
+    }
+    const text = docxParagraphs(f.bytes);
+    for (const s of v.sasaran) {
+      expect(text).toContain(`Grafik 3.${s.no} Capaian indikator Sasaran ${s.no} per tahun (%)`);
+      for (const i of s.indicators) expect(text).toContain(`${i.no} ${i.name}`);
+    }
+    expect(text).toContain('■ 2025   ■ 2026   - - - 100%');
   });
 
   it('PDF: an issued document with a verification code, the tables and a chart per Sasaran, rendered to PNG', async () => {

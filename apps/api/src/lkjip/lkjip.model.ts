@@ -124,3 +124,31 @@ export class LkjipDraft {
   @Field(() => Boolean, { description: 'Pemanggil dapat menyimpan versi baru' }) editable!: boolean;
   @Field(() => [LkjipVersionInfo], { description: 'Semua versi tahun ini, yang terbaru dahulu' }) versions!: LkjipVersionInfo[];
 }
+
+@ObjectType({ simpleResolvers: true, description: 'Analisis tahunan/Triwulan IV yang TIDAK akan dihitung draf, dengan alasannya' })
+export class LkjipNotCounted {
+  @Field(() => Int) year!: number;
+  @Field(() => ID) requestId!: string;
+  @Field(() => String) letterNumber!: string;
+  @Field(() => Int, { nullable: true }) triwulan!: number | null;
+  @Field(() => String) label!: string;
+  @Field(() => ID) analysisId!: string;
+  @Field(() => Int) analysisVersion!: number;
+  @Field(() => String, { description: 'DRAFT atau SUBMITTED' }) status!: string;
+  @Field(() => String, { description: 'Alasan tidak dihitung (bahasa Indonesia)' }) reason!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Satu tahun periode Renstra: analisis yang akan dipakai dan yang tidak' })
+export class LkjipPreviewYear {
+  @Field(() => Int) year!: number;
+  @Field(() => LkjipSource, { nullable: true, description: 'Kosong = belum ada analisis beku tahun itu (tahunan atau Triwulan IV)' }) source!: LkjipSource | null;
+  @Field(() => [LkjipNotCounted]) notCounted!: LkjipNotCounted[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Pratinjau sumber draf LKjIP sebelum disusun: tidak menulis apa pun' })
+export class LkjipPreview {
+  @Field(() => Int) year!: number;
+  @Field(() => String) renstraName!: string;
+  @Field(() => Boolean, { description: 'Tahun laporan punya analisis beku: penyusunan draf tidak akan ditolak' }) ready!: boolean;
+  @Field(() => [LkjipPreviewYear], { description: 'Setiap tahun periode Renstra sampai tahun laporan, yang tertua dahulu' }) years!: LkjipPreviewYear[];
+}

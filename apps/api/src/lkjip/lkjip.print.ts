@@ -16,6 +16,7 @@ import {
   Table,
   TableCell,
   TableRow,
+  ImageRun,
   TextRun,
   WidthType,
 } from 'docx';
@@ -28,12 +29,11 @@ import { fail } from '../common/errors';
 import { chapterOf, type Chapter, type ChapterSasaran, type ChapterTable } from './lkjip.chapter';
 import type { LkjipDraftView, LkjipService } from './lkjip.service';
 import { buildBudgetWorkbook, parseBudgetSheet } from './lkjip.xlsx';
+import { CHART_PNG, chartGeometry, chartPng, yearColor } from './lkjip.chart-png';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fileStem = (v: LkjipDraftView) => `lkjip-bab3-${v.year}-v${v.version}`;
 
-/** One colour per year of a chart (oldest lightest), the report year the office's blue. */
-const YEAR_COLORS = ['#BDD7EE', '#9DC3E6', '#6FA8DC', '#4A86C5', '#2F5597'];
 
 export class LkjipPrintService {
   constructor(
@@ -124,9 +124,7 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   d.font('Helvetica-Bold').fontSize(9).fillColor('black').text(chart.title, left, d.y + 4, { width: pdf.width });
   const top = d.y + 6;
   const plot = { x: left + 36, y: top + 8, w: pdf.width - 46, h: h - 60 };
-  const values = chart.series.flatMap((s) => s.values.filter((x): x is number => x !== null));
-  const max = Math.max(120, ...values) * 1.08;
-  const yOf = (v: number) => plot.y + plot.h - (Math.max(0, v) / max) * plot.h;
+  const { max, yOf, groupW, barW, barX } = chartGeometry(chart, plot, 28);
   // Axis, ticks every 20 %.
   d.lineWidth(0.6).moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.h).lineTo(plot.x + plot.w, plot.y + plot.h).stroke('#333333');
   d.font('Helvetica').fontSize(6.5).fillColor('#333333');
@@ -136,13 +134,10 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   }
   // 100 %, under the bars and their values.
   d.moveTo(plot.x, yOf(100)).lineTo(plot.x + plot.w, yOf(100)).dash(3, { space: 2 }).lineWidth(0.8).stroke('#C00000').undash();
-  const groupW = plot.w / chart.series.length;
-  const barW = Math.min(28, (groupW * 0.8) / Math.max(1, chart.years.length));
   chart.series.forEach((s, g) => {
-    const gx = plot.x + g * groupW + (groupW - barW * chart.years.length) / 2;
     s.values.forEach((v, k) => {
-      const x = gx + k * barW;
-      const color = YEAR_COLORS[Math.max(0, YEAR_COLORS.length - chart.years.length + k)] ?? '#2F5597';
+      const x = barX(g, k);
+      const color = yearColor(chart.years.length, k);
       if (v !== null) d.rect(x + 1, yOf(v), barW - 2, plot.y + plot.h - yOf(v)).fill(color);
       d.font('Helvetica').fontSize(6).fillColor('black').text(v === null ? '–' : pct(v), x - 6, (v === null ? plot.y + plot.h : yOf(v)) - 9, { width: barW + 12, align: 'center', lineBreak: false });
     });
@@ -152,7 +147,7 @@ function drawChart(pdf: PdfWriter, chart: ChapterSasaran['chart']) {
   let lx = plot.x;
   const ly = plot.y + plot.h + 34;
   chart.years.forEach((y, k) => {
-    d.rect(lx, ly, 9, 9).fill(YEAR_COLORS[Math.max(0, YEAR_COLORS.length - chart.years.length + k)] ?? '#2F5597');
+    d.rect(lx, ly, 9, 9).fill(yearColor(chart.years.length, k));
     d.fillColor('black').fontSize(7.5).text(String(y), lx + 12, ly + 1, { lineBreak: false });
     lx += 50;
   });
@@ -188,6 +183,25 @@ function wordTable(t: ChapterTable): Table {
 /** A text with line breaks: one paragraph per line (Word keeps paragraphs, not "\n"). */
 const paragraphs = (text: string) => text.split(/\n+/).map((line) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: line, size: 22 })] }));
 
+/**
+ * The PDF's chart as a PNG (lkjip.chart-png.ts), then its legend as text: the years in their bar
+ * colours, the 100 % line, and each indicator's number with its name (the image shows numbers only).
+ */
+function wordChart(chart: ChapterSasaran['chart'], caption: (text: string) => Paragraph): Paragraph[] {
+  const png = chartPng(chart, (g) => chart.series[g]!.label.split(' ')[0]!);
+  if (!png) return [];
+  const legend = [
+    ...chart.years.flatMap((y, k) => [new TextRun({ text: '■ ', color: yearColor(chart.years.length, k).slice(1), size: 22 }), new TextRun({ text: `${y}   `, size: 18 })]),
+    new TextRun({ text: '- - - 100%', color: 'C00000', size: 18 }),
+  ];
+  return [
+    caption(chart.title),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: CHART_PNG.width / 2, height: CHART_PNG.height / 2 }, altText: { name: chart.title, title: chart.title, description: chart.title } })] }),
+    new Paragraph({ children: legend }),
+    ...chart.series.map((x) => new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: x.label, size: 18 })] })),
+  ];
+}
+
 function wordDocument(c: Chapter, kop: { government: string; agency: string }): Document {
   const caption = (text: string) => new Paragraph({ spacing: { before: 200, after: 80 }, children: [new TextRun({ text, bold: true, size: 20 })] });
   const children: (Paragraph | Table)[] = [
@@ -201,6 +215,7 @@ function wordDocument(c: Chapter, kop: { government: string; agency: string }): 
   for (const s of c.sasaran) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 240 }, children: [new TextRun({ text: s.heading })] }));
     for (const t of s.tables) children.push(caption(t.title), wordTable(t));
+    children.push(...wordChart(s.chart, caption));
     for (const n of s.narratives) {
       children.push(caption(n.label), ...paragraphs(n.text ?? '(belum diisi)'));
     }

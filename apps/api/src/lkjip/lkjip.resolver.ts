@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor';
 import type { LkjipDraftView } from './lkjip.service';
 import { GenerateLkjipDraftInput, SaveLkjipDraftInput } from './lkjip.input';
-import { LkjipDraft } from './lkjip.model';
+import { LkjipDraft, LkjipPreview } from './lkjip.model';
 
 /** The GraphQL shape of a version: the frozen tables with the entered narratives beside them. */
 export function toLkjipDraft(v: LkjipDraftView): LkjipDraft {
@@ -48,6 +48,13 @@ export class LkjipResolver {
   ) {
     const v = await ctx.services.lkjip.view(actor, year, version ?? null);
     return v ? toLkjipDraft(v) : null;
+  }
+
+  @Authorized(...LKJIP_READERS)
+  @Query(() => LkjipPreview, { description: 'Pratinjau: analisis beku mana yang akan dipakai draf tahun itu (per tahun periode Renstra) dan mana yang tidak dihitung' })
+  async lkjipPreview(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('year', () => Int) year: number) {
+    const p = await ctx.services.lkjip.preview(actor, year);
+    return { ...p, years: p.years.map((y) => ({ ...y, source: y.source ? { ...y.source, submittedAt: new Date(y.source.submittedAt) } : null })) };
   }
 
   @Authorized(...LKJIP_EDITORS)

@@ -62,6 +62,20 @@ export interface LkjipNarrativeJson {
   programmes: string | null;
 }
 
+export interface LkjipPreviewYearView {
+  year: number;
+  source: LkjipSourceJson | null;
+  notCounted: (Omit<LkjipSourceJson, 'submittedAt'> & { status: 'DRAFT' | 'SUBMITTED'; reason: string })[];
+}
+
+export interface LkjipPreviewView {
+  year: number;
+  renstraName: string;
+  /** The report year has a frozen analysis: generation will not be refused. */
+  ready: boolean;
+  years: LkjipPreviewYearView[];
+}
+
 export interface LkjipVersionView {
   version: number;
   change: LkjipChange;
@@ -136,12 +150,7 @@ export class LkjipService {
    * and for each year of the period up to this one its source analysis (chooseYearSource).
    */
   async compute(officeId: string, year: number): Promise<LkjipComputed> {
-    const renstra = await this.db.renstraPeriod.findFirst({ where: { officeId, startYear: { lte: year }, endYear: { gte: year } } });
-    if (!renstra) {
-      fail('VALIDATION_FAILED', { id: `Tidak ada periode Renstra yang mencakup tahun ${year}.`, en: `No Renstra period covers the year ${year}.` }, {
-        fields: [fieldProblem('year', { id: 'Tidak ada periode Renstra', en: 'No Renstra period' })],
-      });
-    }
+    const renstra = await this.renstraOf(officeId, year);
     const analyses = await this.db.performanceAnalysis.findMany({
       where: {
         status: 'SUBMITTED',
@@ -223,6 +232,63 @@ export class LkjipService {
         gathered: gatherNarrative(narrativesOf.filter((b) => sasaranInput[k]!.bidangIds.includes(b.bidangId))),
       })),
     };
+  }
+
+  /**
+   * What a draft of the year would use, before it is generated: per year of the Renstra period up
+   * to this one the analysis chooseYearSource picks, and the annual/Triwulan IV analyses that will
+   * not count (still DRAFT, or passed over by a later/annual one). Reads only; nothing is written.
+   */
+  async preview(actor: Actor, year: number): Promise<LkjipPreviewView> {
+    this.assertReader(actor);
+    checkYear(year);
+    const renstra = await this.renstraOf(actor.officeId, year);
+    const analyses = await this.db.performanceAnalysis.findMany({
+      where: { request: { officeId: actor.officeId, year: { gte: renstra.startYear, lte: year }, status: { not: 'CANCELLED' }, OR: [{ triwulan: null }, { triwulan: 4 }] } },
+      orderBy: [{ createdAt: 'asc' }],
+      select: { id: true, version: true, status: true, submittedAt: true, request: { select: { id: true, year: true, triwulan: true, letterNumber: true } } },
+    });
+    const asSource = (a: (typeof analyses)[number]) => ({
+      year: a.request.year,
+      requestId: a.request.id,
+      letterNumber: a.request.letterNumber,
+      triwulan: a.request.triwulan,
+      label: periodLabel(periodOf(a.request.year, a.request.triwulan)),
+      analysisId: a.id,
+      analysisVersion: a.version,
+    });
+    const years: LkjipPreviewYearView[] = [];
+    for (let y = renstra.startYear; y <= year; y++) {
+      const ofYear = analyses.filter((a) => a.request.year === y);
+      const frozen = ofYear.filter((a) => a.status === 'SUBMITTED' && a.submittedAt).map((a) => ({ ...a, triwulan: a.request.triwulan, submittedAt: a.submittedAt as Date }));
+      const chosen = chooseYearSource(frozen);
+      years.push({
+        year: y,
+        source: chosen ? { ...asSource(chosen), submittedAt: chosen.submittedAt.toISOString() } : null,
+        notCounted: ofYear
+          .filter((a) => a.id !== chosen?.id)
+          .map((a) => ({
+            ...asSource(a),
+            status: a.status,
+            reason: a.status === 'DRAFT'
+              ? 'Masih draf (belum dikirim): tidak dihitung sampai dikirim.'
+              : a.request.triwulan === 4 && chosen?.triwulan === null
+                ? 'Ada analisis tahunan: Triwulan IV tidak dipakai.'
+                : 'Ada analisis yang dikirim lebih baru: yang ini tidak dipakai.',
+          })),
+      });
+    }
+    return { year, renstraName: renstra.name, ready: years.at(-1)!.source !== null, years };
+  }
+
+  private async renstraOf(officeId: string, year: number) {
+    const renstra = await this.db.renstraPeriod.findFirst({ where: { officeId, startYear: { lte: year }, endYear: { gte: year } } });
+    if (!renstra) {
+      fail('VALIDATION_FAILED', { id: `Tidak ada periode Renstra yang mencakup tahun ${year}.`, en: `No Renstra period covers the year ${year}.` }, {
+        fields: [fieldProblem('year', { id: 'Tidak ada periode Renstra', en: 'No Renstra period' })],
+      });
+    }
+    return renstra;
   }
 
   /** A version of the year's draft (the latest when none is named); null before the first generation. */

@@ -308,6 +308,12 @@ const en: typeof id = {
   },
   lkjip: {
     title: 'LKjIP Chapter III — Performance accountability', nav: 'LKjIP',
+    preview: {
+      title: 'Preview of the draft’s sources', hint: 'Before generating: which frozen analysis each year uses (annual, else Triwulan IV) and which will not count.',
+      show: 'Check the analyses used', hide: 'Close the preview', year: 'Year', used: 'Used', notCounted: 'Not counted',
+      missing: 'No frozen analysis yet (annual or Triwulan IV) — this year’s column will be empty.',
+      ready: 'The {year} draft can be generated.', notReady: 'The {year} draft cannot be generated yet: no frozen analysis of {year}.',
+    },
     intro: 'The draft of LKjIP chapter III is made from the frozen analyses of capaian. The table numbers are computed by the system and cannot be typed; the narratives per Sasaran and chapter III B (budget realisation) are entered here. Every save is a new version.',
     year: 'Report year', version: 'Version', versionLabel: 'Version {v} · {change} · {at}',
     change: { GENERATED: 'made from the analyses', EDITED: 'narratives/budget changed', BUDGET_IMPORTED: 'chapter III B imported' },

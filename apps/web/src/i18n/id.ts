@@ -306,6 +306,12 @@ export default {
   },
   lkjip: {
     title: 'LKjIP Bab III — Akuntabilitas Kinerja', nav: 'LKjIP',
+    preview: {
+      title: 'Pratinjau sumber draf', hint: 'Sebelum menyusun: analisis beku mana yang dipakai tiap tahun (tahunan, bila tidak ada Triwulan IV) dan mana yang tidak dihitung.',
+      show: 'Periksa sumber analisis', hide: 'Tutup pratinjau', year: 'Tahun', used: 'Dipakai', notCounted: 'Tidak dihitung',
+      missing: 'Belum ada analisis beku (tahunan atau Triwulan IV) — kolom tahun ini akan kosong.',
+      ready: 'Draf {year} dapat disusun.', notReady: 'Draf {year} belum dapat disusun: belum ada analisis beku tahun {year}.',
+    },
     intro: 'Draf Bab III LKjIP disusun dari analisis capaian yang sudah dibekukan. Angka tabel dihitung sistem dan tidak dapat diketik; narasi per Sasaran dan Bab III B (realisasi anggaran) diisi di sini. Setiap simpan menjadi versi baru.',
     year: 'Tahun laporan', version: 'Versi', versionLabel: 'Versi {v} · {change} · {at}',
     change: { GENERATED: 'disusun dari analisis', EDITED: 'narasi/anggaran diubah', BUDGET_IMPORTED: 'Bab III B diimpor' },

@@ -49,6 +49,12 @@ async function main() {
       await page.locator('[data-test="no-draft"]').waitFor();
       await shots(page, '80-lkjip-kosong');
 
+      // Before generating: the preview names the analysis each year will use.
+      await page.locator('[data-test="preview-toggle"]').click();
+      await page.locator('[data-test="preview-ready"]', { hasText: `Draf ${YEAR} dapat disusun.` }).waitFor();
+      await page.locator(`[data-test="preview-${YEAR}"] [data-test="used"]`, { hasText: `Tahun ${YEAR}` }).waitFor();
+      await shots(page, '80b-lkjip-pratinjau');
+
       // Generate from the frozen analyses: one table per Sasaran, last year beside, numbers read-only.
       await page.locator('[data-test="generate"]').click();
       await page.locator('[data-test="note"]', { hasText: 'Draf versi 1 disusun dari analisis beku.' }).waitFor();
