@@ -146,6 +146,7 @@ export const MATRIX: Record<string, Role[] | typeof PUBLIC | typeof ANY> = {
   setPemdaRoles: ['PEMDA_ADMIN'],
   // LKjIP chapter III draft (issue 14 §3): the check of packages/sop LKJIP_READERS / LKJIP_EDITORS.
   lkjipDraft: ['KASUBBAG', 'PENYUSUN', 'SEKRETARIS', 'KEPALA_DINAS'],
+  lkjipPreview: ['KASUBBAG', 'PENYUSUN', 'SEKRETARIS', 'KEPALA_DINAS'],
   generateLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
   saveLkjipDraft: ['KASUBBAG', 'PENYUSUN'],
 };
