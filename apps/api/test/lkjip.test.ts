@@ -152,7 +152,7 @@ async function recorded(requestId: string) {
 
 describe('preview: what a draft will use, before it is generated', () => {
   it('per year of the period: the chosen frozen analysis, and the annual/Triwulan IV analyses that will not count with why; writes nothing', async () => {
-    const before = await db.auditEvent.count();
+    const before = await db.auditEvent.count({ where: { officeId: o.office.id } });
     const p = await services.lkjip.preview(kasubbag, 2026);
     expect([p.year, p.ready, p.years.map((y) => y.year)]).toEqual([2026, true, [2025, 2026]]);
     const [y2025, y2026] = p.years;
@@ -164,7 +164,7 @@ describe('preview: what a draft will use, before it is generated', () => {
       [req.Y2026draft, 1, 'DRAFT', 'Tahun 2026'],
     ].sort());
     expect(y2026!.notCounted.find((n) => n.status === 'DRAFT')!.reason).toMatch(/draf/i);
-    expect(await db.auditEvent.count()).toBe(before);
+    expect(await db.auditEvent.count({ where: { officeId: o.office.id } })).toBe(before);
     expect(await db.lkjipDraft.count({ where: { officeId: o.office.id, year: 2026 } })).toBe(0);
   });
 
