@@ -11,7 +11,7 @@
  * work); apart, both keep a cached generic plan (0.4 + 1 ms on the 10-million-value database).
  */
 import { statement } from '../db/sql';
-import type { ValueRow } from '../submission/submission.sql';
+import { masterTargetsJson, type ValueRow } from '../submission/submission.sql';
 
 /** The cursor of a first page: no value id is smaller (ids are random v4 UUIDs, never nil). */
 export const BEFORE_ANY_VALUE = '00000000-0000-0000-0000-000000000000';
@@ -35,9 +35,7 @@ const PAGE_COLUMNS = {
 } as const;
 
 /**
- * What the page's values show, in cursor order; $1 the page's value ids. The master targets of the request's year only when
- * the target was never frozen (as the board's VALUES_OF_SUBMISSIONS): requestTarget reads them
- * only then.
+ * What the page's values show, in cursor order; $1 the page's value ids.
  */
 export const PERFORMANCE_PAGE_VALUES = statement<PerformanceRow>()({
   name: 'performance.page-values',
@@ -47,10 +45,7 @@ export const PERFORMANCE_PAGE_VALUES = statement<PerformanceRow>()({
           s."reviewedAt" AS "acceptedAt", s.id AS "submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
           i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", r.year, r.triwulan,
           di.target AS "frozenTarget", di."targetUpper" AS "frozenTargetUpper", di."targetFrozenAt"::text AS "targetFrozenAt",
-          CASE WHEN di."targetFrozenAt" IS NULL
-            THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
-                             FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
-            ELSE '[]'::json END AS targets,
+          ${masterTargetsJson('di."targetFrozenAt"')} AS targets,
           v.realisasi, v.note
      FROM "SubmissionValue" v
      JOIN "BidangSubmission" s ON s.id = v."submissionId"

@@ -99,11 +99,15 @@ const REQUESTED_VALUES_FROM = `FROM "BidangSubmission" s
        OFFSET 0) i
      LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id`;
 
-/** The master targets of the request's year, only when the target was never frozen (requestTarget reads them only then). */
-const MASTER_TARGETS = `CASE WHEN i."targetFrozenAt" IS NULL
+/**
+ * The master targets of the request's year as JSON, only when the target was never frozen
+ * (requestTarget reads them only then): `frozenAt` is the asked indicator's targetFrozenAt column;
+ * the indicator is `i` and the request `r`. Shared by the board's and performanceData's values.
+ */
+export const masterTargetsJson = (frozenAt: string) => `CASE WHEN ${frozenAt} IS NULL
             THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
                              FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
-            ELSE '[]'::json END AS targets`;
+            ELSE '[]'::json END`;
 
 export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
   name: 'submission.values.v2',
@@ -116,7 +120,7 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
   text: `SELECT s.id AS "submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
           i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", r.year, r.triwulan,
           i.target AS "frozenTarget", i."targetUpper" AS "frozenTargetUpper", i."targetFrozenAt"::text AS "targetFrozenAt",
-          ${MASTER_TARGETS},
+          ${masterTargetsJson('i."targetFrozenAt"')} AS targets,
           v.realisasi, v.note
      ${REQUESTED_VALUES_FROM}
      LEFT JOIN "Sasaran" sa ON sa.id = i."sasaranId"
@@ -148,7 +152,7 @@ export const LEAN_VALUES_OF_SUBMISSIONS = statement<LeanValueRow>()({
   },
   text: `SELECT s.id AS "submissionId", i.id, i.code, i.polarity, i."targetMode", r.year, r.triwulan,
           i.target, i."targetUpper", i."targetFrozenAt"::text AS "targetFrozenAt",
-          ${MASTER_TARGETS},
+          ${masterTargetsJson('i."targetFrozenAt"')} AS targets,
           v.realisasi
      ${REQUESTED_VALUES_FROM}
     WHERE s.id = ANY($1::uuid[])
