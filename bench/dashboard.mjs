@@ -9,8 +9,8 @@
  *  3. autocannon against (a) then (b) (the order alternates per round), for each number of
  *     connections in CONNECTIONS (default "50,4"), REPEAT rounds (default 3), DURATION seconds
  *     each (default 10, after a 2 s warm-up). Prints per run req/s, p50, p95 (exact, from every
- *     response's time), CPU ms per request of each server process and of PostgreSQL (all its
- *     processes, from /proc), and the ratios; then the
+ *     response's time), CPU ms per request of each server process and of the PostgreSQL
+ *     backends serving the bench's database (bench/cpu.mjs), and the ratios; then the
  *     median of the rounds and the load average. The two servers share the machine and the
  *     database, so the ratio of one round is measured under the same load.
  *  Goals (issue 15): req/s ratio (a)/(b) ≥ 0.6 at 50 connections; p95 (a) ≤ 1.5 × (b) at 4.
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { apiNodeFlags } from './api-process.mjs';
+import { databaseCpu } from './cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
@@ -63,37 +64,6 @@ const sqlCount = (child) => ask(child, 'sql-count', 'sqlCount');
 const cpuMicros = (child) => ask(child, 'cpu', 'cpuMicros');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN; };
-/**
- * CPU time (ms) per PostgreSQL process on this machine (Linux /proc; null elsewhere), and the CPU
- * they spent between two such snapshots: the database's share of a run, which the server's own CPU
- * does not show. A process that ended in between is not counted (its time is gone from /proc);
- * other clients of the same server count too, so read it on a quiet machine.
- */
-function postgresCpu() {
-  try {
-    const tick = 1000 / 100; // USER_HZ is 100 on Linux
-    const byPid = new Map();
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      const f = stat.slice(close + 2).split(' ');
-      byPid.set(pid, (Number(f[11]) + Number(f[12])) * tick);
-    }
-    return byPid;
-  } catch {
-    return null;
-  }
-}
-const postgresCpuSince = (before) => {
-  const after = postgresCpu();
-  if (!before || !after) return NaN;
-  let ms = 0;
-  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
-  return ms;
-};
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
 async function waitFor(url, init) {
   let last = '';
@@ -120,7 +90,11 @@ async function main() {
     // Statistics, as autovacuum would soon gather on a real database: without them the planner
     // guesses table sizes, and autovacuum analysing in the middle of a run changed the plans (and
     // the figures) from one round to the next.
-    { const c = new pg.Client({ connectionString: dbUrl.toString() }); await c.connect(); try { await c.query('ANALYZE'); } finally { await c.end(); } }
+    // One connection of the bench's own for that and for reading PostgreSQL's CPU (bench/cpu.mjs).
+    const probe = new pg.Client({ connectionString: dbUrl.toString() });
+    probe.on('error', () => {}); // the database is dropped WITH (FORCE) at the end, probe or not
+    await probe.connect();
+    await probe.query('ANALYZE');
 
     const apiPort = await freePort();
     const rawPort = await freePort();
@@ -158,11 +132,11 @@ async function main() {
     const measure = async (child, opts, connections) => {
       await run(opts, connections, 2);
       const cpu0 = await cpuMicros(child);
-      const pg0 = postgresCpu();
+      const db = await databaseCpu(probe);
       const { res, times } = await run(opts, connections, duration);
       const cpu = (await cpuMicros(child)) - cpu0;
       const n = Math.max(1, res.requests.total);
-      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / n, pgMs: postgresCpuSince(pg0) / n };
+      return { rps: res.requests.total / duration, p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: res.errors + res.non2xx, cpuMs: cpu / 1000 / n, pgMs: (await db.since()) / n };
     };
     const A = { url: gqlUrl, method: 'POST', headers, body: gqlBody };
     const B = { url: rawUrl, headers };
@@ -186,6 +160,7 @@ async function main() {
         say(`  ratio req/s ${r.ratio.toFixed(3)}, p95 ${r.p95x.toFixed(2)}× raw, CPU ${r.cpux.toFixed(2)}× raw`);
       }
     }
+    await probe.end();
     say('');
     say(`median of ${repeat} round(s); load average at end ${load()}:`);
     for (const [connections, rs] of results) {

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { apiNodeFlags } from './api-process.mjs';
+import { cpuMs, databaseCpu } from './cpu.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
@@ -42,8 +43,6 @@ async function waitFor(url) {
   for (let i = 0; i < 600; i++) { try { const r = await fetch(url); if (r.status < 500) return r; last = await r.text(); } catch (e) { last = String(e); } await new Promise((r) => setTimeout(r, 100)); }
   throw new Error(`not ready: ${url}: ${last}`);
 }
-/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux; 10 ms ticks). */
-const cpuMs = (pid) => { try { const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { return 0; } };
 /** Nearest-rank percentile of the measured milliseconds. */
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const fmt = (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n = ${xs.length})`;
@@ -93,9 +92,8 @@ async function main() {
     // machine the wall-clock latency mostly measures the wait for a core, this measures the work.
     const probe = new pg.Client({ connectionString: dbUrl.toString() });
     await probe.connect();
-    const backends = async () => (await probe.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((x) => x.pid);
-    const dbCpu = async () => (await backends()).reduce((n, pid) => n + cpuMs(pid), 0);
-    const cpu0 = { api: cpuMs(child.pid), db: await dbCpu() };
+    const apiCpu0 = cpuMs(child.pid);
+    const dbCpu = await databaseCpu(probe);
     const times = [];
     for (let i = 0; i < sequential; i++) {
       const t0 = performance.now();
@@ -104,7 +102,7 @@ async function main() {
       times.push(performance.now() - t0);
       if (res.status !== 200 || body.includes('"errors"')) throw new Error(body.slice(0, 500));
     }
-    const cpu = { api: (cpuMs(child.pid) - cpu0.api) / sequential, db: ((await dbCpu()) - cpu0.db) / sequential };
+    const cpu = { api: (cpuMs(child.pid) - apiCpu0) / sequential, db: (await dbCpu.since()) / sequential };
     await probe.end();
     say(`kabupatenRollup, one request at a time: ${fmt(times)}`);
     say(`CPU per request: API ${cpu.api.toFixed(1)} ms + PostgreSQL ${cpu.db.toFixed(1)} ms = ${(cpu.api + cpu.db).toFixed(1)} ms (what one request costs on an idle core)`);
