@@ -16,6 +16,7 @@ import { createPrisma, type Db } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
 import { freshDatabase } from './db-url';
 import { PASSWORD } from './factories';
+import { registerInput } from './flow';
 import { fetchFrom } from './loopback';
 import { exited } from './wait';
 
@@ -111,4 +112,28 @@ export async function processSetup(tag: string, opts: { smtpPort?: number; extra
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The Sekretaris registers a request (step 1) / disposes it to the Kasubbag. */
+export const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
+export const DISPOSE = 'mutation($i: DisposeInput!) { disposeToKasubbag(input: $i) { id } }';
+
+/**
+ * `n` requests registered and disposed to the Kasubbag, all at once, alternately through each of
+ * `apis` with the matching token (the Sekretaris signed in on each): each disposition makes an
+ * e-mail job. The requests' ids.
+ */
+export async function disposeAcross(apis: ApiClient[], tokens: string[], n: number): Promise<string[]> {
+  const ids: string[] = [];
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const api = apis[i % apis.length]!;
+      const token = tokens[i % apis.length];
+      const req = (await api.gql(REGISTER, { i: registerInput() }, token)).data.registerDataRequest;
+      const r = await api.gql(DISPOSE, { i: { requestId: req.id, instruction: `Surat ${i}` } }, token);
+      expect(r.errors).toBeUndefined();
+      ids.push(req.id);
+    }),
+  );
+  return ids;
 }

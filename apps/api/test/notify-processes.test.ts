@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Db } from '../src/db/prisma';
-import { apiClient, freePort, processSetup, startApi, stopApis } from './api-processes';
+import { apiClient, disposeAcross, DISPOSE, freePort, processSetup, REGISTER, startApi, stopApis } from './api-processes';
 import { makeOfficeWithStaff } from './factories';
 import { registerInput } from './flow';
 import { smtpReceiver } from './receivers';
@@ -15,8 +15,6 @@ import { exited, until } from './wait';
 
 const print = (line: string) => process.stdout.write(`[notify-processes] ${line}\n`);
 
-const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
-const DISPOSE = 'mutation($i: DisposeInput!) { disposeToKasubbag(input: $i) { id } }';
 
 describe('exactly once across processes', () => {
   let setup: Awaited<ReturnType<typeof processSetup>>;
@@ -85,17 +83,8 @@ describe('exactly once across processes', () => {
     const apis = ports.map((p) => apiClient(p));
     const tokens = await Promise.all(apis.map((a) => a.login(o.users.sekretaris.username)));
     const N = 12;
-    const ids: string[] = [];
     // Registered and disposed alternately on each process, several at once.
-    await Promise.all(
-      Array.from({ length: N }, async (_, i) => {
-        const api = apis[i % 2]!;
-        const req = (await api.gql(REGISTER, { i: registerInput() }, tokens[i % 2])).data.registerDataRequest;
-        const r = await api.gql(DISPOSE, { i: { requestId: req.id, instruction: `Surat ${i}` } }, tokens[i % 2]);
-        expect(r.errors).toBeUndefined();
-        ids.push(req.id);
-      }),
-    );
+    const ids = await disposeAcross(apis, tokens, N);
     await until('every e-mail', async () => (await db.notificationDelivery.count({ where: { status: 'SENT', notification: { requestId: { in: ids } } } })) === N, 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     const notifications = await db.notification.findMany({ where: { requestId: { in: ids } }, include: { deliveries: true } });

@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiClient, freePort, processSetup, startApi, stopApis, type ApiClient } from './api-processes';
+import { apiClient, freePort, processSetup, startApi, stopApis, disposeAcross, DISPOSE, REGISTER, type ApiClient } from './api-processes';
 import { makeOfficeWithStaff, PASSWORD } from './factories';
 import { registerInput } from './flow';
 import { uniqueLoopbackAddress } from './loopback';
@@ -26,8 +26,6 @@ import { until } from './wait';
 
 const print = (line: string) => process.stdout.write(`[two-processes] ${line}\n`);
 
-const REGISTER = 'mutation($i: RegisterDataRequestInput!) { registerDataRequest(input: $i) { id } }';
-const DISPOSE = 'mutation($i: DisposeInput!) { disposeToKasubbag(input: $i) { id } }';
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
 /** Low enough to spend in a test; successful logins give their place back, so the others never meet it. */
 const LOGIN_LIMIT = 6;
@@ -83,16 +81,7 @@ describe('two API processes on one database', () => {
     const apis = [a, b];
     const tokens = [await a.login(o.users.sekretaris.username), await b.login(o.users.sekretaris.username)];
     const N = 6;
-    const ids: string[] = [];
-    await Promise.all(
-      Array.from({ length: N }, async (_, i) => {
-        const api = apis[i % 2]!;
-        const req = (await api.gql(REGISTER, { i: registerInput() }, tokens[i % 2])).data.registerDataRequest;
-        const r = await api.gql(DISPOSE, { i: { requestId: req.id, instruction: `Surat ${i}` } }, tokens[i % 2]);
-        expect(r.errors).toBeUndefined();
-        ids.push(req.id);
-      }),
-    );
+    const ids = await disposeAcross(apis, tokens, N);
     await until('every e-mail sent', async () => (await db.notificationDelivery.count({ where: { status: 'SENT', notification: { requestId: { in: ids } } } })) === N, 60_000);
     // Time for a second run of any job to show itself.
     await new Promise((r) => setTimeout(r, 1500));
