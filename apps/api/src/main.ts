@@ -20,7 +20,7 @@ async function main() {
   if (embedded) logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL kosong: memakai PostgreSQL tertanam (PGlite)');
   const url = embedded?.url ?? config.DATABASE_URL ?? '';
   await migrateDeploy(url);
-  const db = createPrisma(url, { max: embedded ? 1 : 10 });
+  const db = createPrisma(url, { max: embedded ? 1 : 10, embedded: !!embedded });
   await seedReference(db);
   if (config.seedDemo) await seedDemo(db, { password: config.DEMO_PASSWORD, year: new Date().getFullYear(), documentsDir: config.documentsDir });
   const bootstrapped = await seedBootstrap(db, {

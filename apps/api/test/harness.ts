@@ -55,7 +55,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     ...(opts.embedded ? { JOBS_POOL_MAX: '2' } : {}),
     ...overrides,
   });
-  const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)) });
+  const db: Db = createPrisma(databaseUrl, { max: embedded ? 1 : (opts.poolMax ?? Number(process.env.TEST_POOL_MAX ?? 5)), embedded: !!embedded });
   await seedReference(db);
   const { app, stop, services } = await createApp(config, db, { databaseUrl });
   if (opts.jobs) {

@@ -115,7 +115,7 @@ describe('LoginRateLimiter on the embedded PGlite (the zero-setup run)', () => {
     embedded = await startEmbeddedDbProcess(dir);
     await migrateDeploy(embedded.url);
     // One connection, as the app runs on PGlite.
-    pglite = createPrisma(embedded.url, { max: 1 });
+    pglite = createPrisma(embedded.url, { max: 1, embedded: true });
   }, 180_000);
   afterAll(async () => {
     await pglite?.$disconnect();

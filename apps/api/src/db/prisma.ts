@@ -8,10 +8,11 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const sqlByDb = new WeakMap<Db, Sql>();
 
-export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): Db {
+/** `embedded`: the database is the embedded PGlite (one session for every connection; see Sql). */
+export function createPrisma(databaseUrl: string, opts: { max?: number; embedded?: boolean } = {}): Db {
   const { adapter, pool } = createRuntimeAdapter(databaseUrl, { max: opts.max });
   const db = new PrismaClient({ adapter });
-  sqlByDb.set(db, new Sql(pool));
+  sqlByDb.set(db, new Sql(pool, !opts.embedded));
   return db;
 }
 

@@ -172,11 +172,21 @@ function rowBuilder(stmt: Pick<Statement, 'columns'>): (values: unknown[]) => un
 }
 
 export class Sql {
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * `named: false` for the embedded database (PGlite): it serves every connection from ONE
+   * session, so a statement prepared under its name by one connection is still there when the
+   * pool opens another (after an idle client was closed, or beside the job runner's pool), and
+   * preparing it again fails ("prepared statement … already exists") — every sign-in failed after
+   * ten idle seconds. Unnamed, a statement is parsed per execution and nothing outlives it.
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly named = true,
+  ) {}
 
   async rows<Row, Params extends readonly unknown[]>(stmt: Statement<Row, Params>, values: Params): Promise<Row[]> {
     const result = await this.pool.query<unknown[]>({
-      name: stmt.name,
+      name: this.named ? stmt.name : undefined,
       text: stmt.text,
       values: values as readonly unknown[] as unknown[],
       types: types as never,
