@@ -79,34 +79,61 @@ export type ValueRow = Pick<Indicator, 'id' | 'code' | 'name' | 'satuan' | 'pola
   };
 
 /**
- * Each submission with the indicators its request asks of its Bidang, and the value if any. The
- * request's asked indicators (DataRequestIndicator) carry no Bidang, so a plain join reached them
- * by request — every submission × every indicator of the request (10 × 500 on the board) — and
- * only then kept its own Bidang's: 5,000 index probes, 7–9 ms on the 10-million-value database
- * against 0.7 ms on a small one (bench/scale.mjs, issue 15). Here each submission starts from its
- * Bidang's indicators (index bidangId, ~50) and probes the request's row for each (primary key):
- * ~2 ms whatever the size. OFFSET 0 keeps PostgreSQL from flattening the LATERAL subquery back
- * into the plain join.
+ * Each submission of `$1` with the indicators its request asks of its Bidang, and the value if
+ * any: the relation `i` with the submission (submissionId, requestId), its request's year and
+ * Triwulan, the named columns of the Indicator and of the SubmissionValue, and the asked row's
+ * frozen target (target, targetUpper, targetFrozenAt).
+ *
+ * Why this shape (issue 15, bench/scale.mjs). The asked indicators (DataRequestIndicator) carry no
+ * Bidang. A plain join reached them by request: every submission × every indicator of the request
+ * (10 × 500 on the board), then kept its own Bidang's. Session 6 probed the asked row and the value
+ * row by key for each of a submission's ~50 indicators instead: 1,000 descents of
+ * 10-million-row indexes per board, 5,754 buffer hits on the big bench database against 148 on a
+ * small one — most of the board's growth. Now three kinds of short range are read, each once: the
+ * submission's Bidang's indicators (index bidangId) with its own values (unique key prefix
+ * submissionId), joined per submission; then the asked rows of the requests (primary key prefix
+ * requestId, 500 rows read once, not once per submission), joined to all of them: 220 hits on
+ * either database, and half the statement's CPU (1.6 ms against 2.1–3.6 ms per board).
+ *
+ * The fences keep that shape whatever the statistics say. Each range is its own subquery with
+ * OFFSET 0, so PostgreSQL cannot turn a join back into per-row probes; both joins are FULL JOINs,
+ * which PostgreSQL runs only by hash or merge — as a LEFT JOIN it estimated one row from the
+ * cross-table statistics and re-read the submission's values for each indicator. The rows a FULL
+ * JOIN adds (a value of an indicator not in the Bidang, an asked indicator of another Bidang) are
+ * dropped by the outer WHERE, behind one more fence, where PostgreSQL cannot use that filter to
+ * make the joins inner or left joins again.
  */
-const REQUESTED_VALUES_FROM = `FROM "BidangSubmission" s
-     JOIN "DataRequest" r ON r.id = s."requestId"
-     CROSS JOIN LATERAL (
-       SELECT i.id, i.code, i.name, i."sasaranId", i.satuan, i.polarity, i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId",
-              di.target, di."targetUpper", di."targetFrozenAt"
-         FROM "Indicator" i
-         JOIN "DataRequestIndicator" di ON di."requestId" = s."requestId" AND di."indicatorId" = i.id
-        WHERE i."bidangId" = s."bidangId"
-       OFFSET 0) i
-     LEFT JOIN "SubmissionValue" v ON v."submissionId" = s.id AND v."indicatorId" = i.id`;
+function requestedValues(indicatorColumns: readonly string[], valueColumns: readonly string[]): string {
+  const of = (alias: string, cols: readonly string[]) => cols.map((c) => `${alias}."${c}"`).join(', ');
+  return `(SELECT * FROM (
+       SELECT x.*, di."indicatorId" AS "askedId", di.target, di."targetUpper", di."targetFrozenAt"
+         FROM (SELECT s.id AS "submissionId", s."requestId", r.year, r.triwulan, iv.*
+                 FROM "BidangSubmission" s
+                 JOIN "DataRequest" r ON r.id = s."requestId"
+                 CROSS JOIN LATERAL (
+                   SELECT ${of('i', indicatorColumns)}, ${of('v', valueColumns)}
+                     FROM (SELECT ${of('i', indicatorColumns)} FROM "Indicator" i WHERE i."bidangId" = s."bidangId" OFFSET 0) i
+                     FULL JOIN (SELECT v."indicatorId", ${of('v', valueColumns)}
+                                  FROM "SubmissionValue" v WHERE v."submissionId" = s.id OFFSET 0) v ON v."indicatorId" = i.id
+                   OFFSET 0) iv
+                WHERE s.id = ANY($1::uuid[])
+               OFFSET 0) x
+         FULL JOIN (SELECT di."requestId", di."indicatorId", di.target, di."targetUpper", di."targetFrozenAt"
+                      FROM "DataRequestIndicator" di
+                     WHERE di."requestId" IN (SELECT s."requestId" FROM "BidangSubmission" s WHERE s.id = ANY($1::uuid[]))
+                    OFFSET 0) di ON di."requestId" = x."requestId" AND di."indicatorId" = x.id
+       OFFSET 0) j
+     WHERE j.id IS NOT NULL AND j."askedId" IS NOT NULL) i`;
+}
 
 /**
  * The master targets of the request's year as JSON, only when the target was never frozen
- * (requestTarget reads them only then): `frozenAt` is the asked indicator's targetFrozenAt column;
- * the indicator is `i` and the request `r`. Shared by the board's and performanceData's values.
+ * (requestTarget reads them only then): `frozenAt` is the asked indicator's targetFrozenAt column,
+ * `year` the request's year; the indicator is `i`. Shared by the board's and performanceData's values.
  */
-export const masterTargetsJson = (frozenAt: string) => `CASE WHEN ${frozenAt} IS NULL
+export const masterTargetsJson = (frozenAt: string, year = 'r.year') => `CASE WHEN ${frozenAt} IS NULL
             THEN COALESCE((SELECT json_agg(json_build_object('year', t.year, 'triwulan', t.triwulan, 'target', t.target, 'targetUpper', t."targetUpper"))
-                             FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = r.year), '[]'::json)
+                             FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t.year = ${year}), '[]'::json)
             ELSE '[]'::json END`;
 
 export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
@@ -117,14 +144,13 @@ export const VALUES_OF_SUBMISSIONS = statement<ValueRow>()({
     targetMode: 'TargetMode', valueKind: 'ValueKind?', allowAbove100: 'bool', adHocRequestId: 'uuid?', year: 'int4', triwulan: 'int4?',
     frozenTarget: 'numeric?', frozenTargetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?', note: 'text?',
   },
-  text: `SELECT s.id AS "submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
-          i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", r.year, r.triwulan,
+  text: `SELECT i."submissionId", i.id, i.code, i.name, sa.name AS "sasaranName", i.satuan, i.polarity,
+          i."targetMode", i."valueKind", i."allowAbove100", i."adHocRequestId", i.year, i.triwulan,
           i.target AS "frozenTarget", i."targetUpper" AS "frozenTargetUpper", i."targetFrozenAt"::text AS "targetFrozenAt",
-          ${masterTargetsJson('i."targetFrozenAt"')} AS targets,
-          v.realisasi, v.note
-     ${REQUESTED_VALUES_FROM}
+          ${masterTargetsJson('i."targetFrozenAt"', 'i.year')} AS targets,
+          i.realisasi, i.note
+     FROM ${requestedValues(['id', 'code', 'name', 'sasaranId', 'satuan', 'polarity', 'targetMode', 'valueKind', 'allowAbove100', 'adHocRequestId'], ['realisasi', 'note'])}
      LEFT JOIN "Sasaran" sa ON sa.id = i."sasaranId"
-    WHERE s.id = ANY($1::uuid[])
     ORDER BY i.code`,
 });
 
@@ -150,12 +176,11 @@ export const LEAN_VALUES_OF_SUBMISSIONS = statement<LeanValueRow>()({
     submissionId: 'uuid', id: 'uuid', code: 'text', polarity: 'Polarity', targetMode: 'TargetMode', year: 'int4', triwulan: 'int4?',
     target: 'numeric?', targetUpper: 'numeric?', targetFrozenAt: 'text?', targets: 'json', realisasi: 'numeric?',
   },
-  text: `SELECT s.id AS "submissionId", i.id, i.code, i.polarity, i."targetMode", r.year, r.triwulan,
+  text: `SELECT i."submissionId", i.id, i.code, i.polarity, i."targetMode", i.year, i.triwulan,
           i.target, i."targetUpper", i."targetFrozenAt"::text AS "targetFrozenAt",
-          ${masterTargetsJson('i."targetFrozenAt"')} AS targets,
-          v.realisasi
-     ${REQUESTED_VALUES_FROM}
-    WHERE s.id = ANY($1::uuid[])
+          ${masterTargetsJson('i."targetFrozenAt"', 'i.year')} AS targets,
+          i.realisasi
+     FROM ${requestedValues(['id', 'code', 'polarity', 'targetMode'], ['realisasi'])}
     ORDER BY i.code`,
 });
 
