@@ -6,8 +6,13 @@ import { Polarity, ValueKind } from '../common/enums';
  * performance data, an analysis's indicators): the indicator, the period's target and the value.
  * An object type only so that those types inherit its fields (analysis/indicator-value.ts builds
  * the values); no field returns it, so it is not a type of the schema.
+ *
+ * simpleResolvers as on every other object type: the types that inherit these fields take them
+ * with this class's options, and without it each field got type-graphql's basic resolver — on the
+ * board's 500 values, four resolver calls per value, each with its resolve info, path and
+ * arguments objects (1.2 MB of garbage per board load; bench/dashboard.mjs, issue 15).
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IndicatorValueFields {
   @Field(() => ID) indicatorId!: string;
   @Field(() => String) indicatorCode!: string;

@@ -21,7 +21,7 @@ export class DueTimeChange {
   @Field(() => Date) after!: Date;
 }
 
-@ObjectType({ description: 'Hasil perubahan kalender: hari libur/jam kerja yang berlaku dan batas waktu yang bergeser' })
+@ObjectType({ simpleResolvers: true, description: 'Hasil perubahan kalender: hari libur/jam kerja yang berlaku dan batas waktu yang bergeser' })
 export class CalendarChange {
   @Field(() => Holiday, { nullable: true }) holiday!: Holiday | null;
   @Field(() => Office, { nullable: true }) office!: Office | null;

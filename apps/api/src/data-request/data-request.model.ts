@@ -149,7 +149,7 @@ export class Completeness {
   @Field(() => [BidangProgress]) perBidang!: BidangProgress[];
 }
 
-@ObjectType({ description: 'Permintaan data dan informasi kinerja (surat masuk) yang berjalan melalui 7 langkah SOP' })
+@ObjectType({ simpleResolvers: true, description: 'Permintaan data dan informasi kinerja (surat masuk) yang berjalan melalui 7 langkah SOP' })
 export class DataRequest {
   @Field(() => ID) id!: string;
   @Field(() => Period) period!: Period;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Logo kop surat (dokumen Dinas, PNG/JPEG)' })
+@ObjectType({ simpleResolvers: true, description: 'Logo kop surat (dokumen Dinas, PNG/JPEG)' })
 export class LetterheadLogo {
   @Field(() => ID, { description: 'Dokumen tersimpan; unduh di /api/documents/:id' }) documentId!: string;
   @Field(() => String) mimeType!: string;

@@ -8,7 +8,7 @@ export class OfficeDay {
   @Field(() => String) end!: string;
 }
 
-@ObjectType({ description: 'Satu perangkat daerah (Dinas) / one office' })
+@ObjectType({ simpleResolvers: true, description: 'Satu perangkat daerah (Dinas) / one office' })
 export class Office {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;

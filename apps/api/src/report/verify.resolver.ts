@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql'
 import type { GqlContext } from '../common/context';
 import { DocumentKind } from '../common/enums';
 
-@ObjectType({ description: 'Hasil verifikasi salinan dokumen terbitan SIPEDAKI (publik)' })
+@ObjectType({ simpleResolvers: true, description: 'Hasil verifikasi salinan dokumen terbitan SIPEDAKI (publik)' })
 export class DocumentVerification {
   @Field(() => String) code!: string;
   @Field(() => Boolean, { description: 'Kode terdaftar' }) found!: boolean;
