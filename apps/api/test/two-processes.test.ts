@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiClient, freePort, processSetup, startApi, stopApis, disposeAcross, DISPOSE, REGISTER, type ApiClient } from './api-processes';
+import { apiClient, freePort, processSetup, startApi, stopApis, disposeAcross, REGISTER, type ApiClient } from './api-processes';
 import { makeOfficeWithStaff, PASSWORD } from './factories';
 import { registerInput } from './flow';
 import { uniqueLoopbackAddress } from './loopback';
