@@ -7,6 +7,9 @@ import type { LkjipDraftView } from './lkjip.service';
 import { GenerateLkjipDraftInput, SaveLkjipDraftInput } from './lkjip.input';
 import { LkjipDraft, LkjipPreview } from './lkjip.model';
 
+/** A source analysis as GraphQL shows it: the stored JSON keeps its time as text. */
+const sourceOf = <S extends { submittedAt: string }>(s: S) => ({ ...s, submittedAt: new Date(s.submittedAt) });
+
 /** The GraphQL shape of a version: the frozen tables with the entered narratives beside them. */
 export function toLkjipDraft(v: LkjipDraftView): LkjipDraft {
   const c = v.computed;
@@ -24,7 +27,7 @@ export function toLkjipDraft(v: LkjipDraftView): LkjipDraft {
     renstraStartYear: c.renstra.startYear,
     renstraEndYear: c.renstra.endYear,
     scale: `${c.scale.code} v${c.scale.version}`,
-    sources: c.sources.map((s) => ({ ...s, submittedAt: new Date(s.submittedAt) })),
+    sources: c.sources.map(sourceOf),
     yearsWithoutSource: c.yearsWithoutSource,
     sasaran: c.sasaran.map((s) => {
       const { sasaranId: _, ...narrative } = v.narratives.find((n) => n.sasaranId === s.sasaranId) ?? { sasaranId: s.sasaranId, ...empty };
@@ -54,7 +57,7 @@ export class LkjipResolver {
   @Query(() => LkjipPreview, { description: 'Pratinjau: analisis beku mana yang akan dipakai draf tahun itu (per tahun periode Renstra) dan mana yang tidak dihitung' })
   async lkjipPreview(@Ctx() ctx: GqlContext, @CurrentActor() actor: Actor, @Arg('year', () => Int) year: number) {
     const p = await ctx.services.lkjip.preview(actor, year);
-    return { ...p, years: p.years.map((y) => ({ ...y, source: y.source ? { ...y.source, submittedAt: new Date(y.source.submittedAt) } : null })) };
+    return { ...p, years: p.years.map((y) => ({ ...y, source: y.source && sourceOf(y.source) })) };
   }
 
   @Authorized(...LKJIP_EDITORS)
