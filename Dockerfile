@@ -9,6 +9,8 @@ COPY packages/sop/package.json packages/sop/
 COPY prisma prisma
 COPY apps/api/prisma.config.ts apps/api/
 COPY apps/api/src/db/pg-adapter.ts apps/api/src/db/
+# pnpm applies patches/ (patchedDependencies in package.json) while it installs.
+COPY patches patches
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter @sipedaki/web build

@@ -15,6 +15,7 @@ import { createServices, type ServiceOptions, type Services } from './services';
 import { notificationStream } from './notification/notification.routes';
 import { requireUserActor } from './auth/auth-checker';
 import { sendError } from './http/errors';
+import { extend } from './common/objects';
 
 export interface App {
   app: express.Express;
@@ -52,14 +53,15 @@ export async function createApp(config: Config, db: Db, opts: ServiceOptions = {
     '/graphql',
     graphqlHeaders,
     express.json({ limit: '1mb' }),
-    graphqlHandler(apollo, async ({ req }) => ({
-      ...(await authenticate(services.auth, req)),
-      config,
-      services,
-      requestId: String(req.id),
-      ip: req.ip,
-      userAgent: req.get('user-agent'),
-    })),
+    graphqlHandler(apollo, async ({ req }) =>
+      extend(await authenticate(services.auth, req), {
+        config,
+        services,
+        requestId: String(req.id),
+        ip: req.ip,
+        userAgent: req.get('user-agent'),
+      }),
+    ),
   );
 
   // Live in-app notifications (server-sent events), for the signed-in person only.

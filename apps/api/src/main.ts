@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { listen } from './http/server';
 import { DIGEST_CRONTAB } from './notification/notification.service';
 import { logger } from './common/logger';
 import { loadStartupConfig } from './config';
@@ -41,9 +42,7 @@ async function main() {
   // live stream's LISTEN; both stop (jobs in flight finished) on shutdown.
   await services.jobs.start(DIGEST_CRONTAB);
   await services.notifications.startLive(url, !!embedded);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-  });
+  const server: Server = await listen(app, config.PORT, config.HOST);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;

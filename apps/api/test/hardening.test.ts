@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { parse, validate, type ASTVisitor, type ValidationContext } from 'graphql';
 import { operationCost } from '../src/common/query-cost';
 import { createApp } from '../src/app';
+import { listen } from '../src/http/server';
 import { getSchema } from '../src/schema/build-schema';
 import { logger, setLogDestination } from '../src/common/logger';
 import { loadConfig } from '../src/config';
@@ -257,9 +258,7 @@ describe('internal errors are masked', () => {
     const brokenUrl = 'postgresql://postgres@127.0.0.1:1/nowhere';
     const db = createPrisma(brokenUrl, { max: 1 });
     const { app, stop } = await createApp(loadConfig({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://sipedaki.example.go.id', DATABASE_URL: brokenUrl, DATA_DIR: dataDir }), db);
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const server: Server = await listen(app, 0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
         method: 'POST',

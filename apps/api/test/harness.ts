@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../src/app';
+import { listen } from '../src/http/server';
 import { loadConfig, type Config } from '../src/config';
 import { createPrisma, type Db } from '../src/db/prisma';
 import { seedReference } from '../src/db/seed';
@@ -62,9 +63,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     await services.jobs.start();
     await services.notifications.startLive(databaseUrl, !!embedded);
   }
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const send: (url: string, init?: SimpleInit) => Promise<Response> = opts.clientAddress ? fetchFrom(opts.clientAddress) : (u, init) => fetch(u, init);

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { countStatements } from './statements';
 import { freePort, startApi } from './api-processes';
 import { createApp } from '../src/app';
+import { listen } from '../src/http/server';
 import type { Actor } from '../src/auth/actor';
 import { logger, setLogDestination } from '../src/common/logger';
 import { loadConfig } from '../src/config';
@@ -98,9 +99,7 @@ describe('request logging, health and readiness', () => {
     const brokenUrl = 'postgresql://postgres@127.0.0.1:1/nowhere';
     const db = createPrisma(brokenUrl, { max: 1 });
     const { app, stop } = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: brokenUrl, DATA_DIR: dataDir }), db);
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const server: Server = await listen(app, 0, '127.0.0.1');
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const downHealth = await fetch(`${base}/healthz`);

@@ -11,6 +11,7 @@ import { SESSION_ACTOR } from './auth.sql';
 import type { LoginRateLimiter } from './login-rate-limit';
 import { passwords } from './password';
 import { assertPasswordAcceptable } from './password-policy';
+import { extend } from '../common/objects';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -242,7 +243,7 @@ export class AuthService {
       where: { userId: actor.userId, revokedAt: null, expiresAt: { gt: now } },
       orderBy: { createdAt: 'desc' },
     });
-    const views = rows.map((s) => ({ ...s, current: s.id === actor.sessionId }));
+    const views = rows.map((s) => extend(s, { current: s.id === actor.sessionId }));
     return [...views.filter((s) => s.current), ...views.filter((s) => !s.current)];
   }
 

@@ -5,6 +5,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { describeRefusedRequest } from './request-errors';
+import { extend } from './objects';
 
 export const ERROR_CATALOG = {
   UNAUTHENTICATED: { id: 'Anda belum masuk atau sesi telah berakhir. Silakan masuk kembali.', en: 'You are not signed in or your session has expired.' },
@@ -141,7 +142,7 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const cause = (original as { originalError?: unknown })?.originalError ?? original;
-  if (cause instanceof AppError) return { ...formatted, message: cause.message, extensions: cause.toGraphQL().extensions };
+  if (cause instanceof AppError) return extend(formatted, { message: cause.message, extensions: cause.toGraphQL().extensions });
   const fields = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' ? inputProblems?.(original) : null;
   if (fields) {
     return { message: ERROR_CATALOG.VALIDATION_FAILED.id, locations: formatted.locations, extensions: { code: 'VALIDATION_FAILED', messageEn: ERROR_CATALOG.VALIDATION_FAILED.en, fields } };

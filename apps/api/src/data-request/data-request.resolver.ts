@@ -36,12 +36,13 @@ import type { RequestModel } from './data-request.service';
 import { UUID } from '../common/scalars';
 import { loadersOf } from '../common/loaders';
 import { User } from '../office/office.model';
+import { extend } from '../common/objects';
 
 @Resolver(() => DataRequest)
 export class DataRequestResolver {
   @Query(() => [SopStep], { description: 'Tujuh langkah SOP Mekanisme Pengumpulan Data Kinerja' })
   sopSteps(): SopStep[] {
-    return SOP_STEPS.map((s) => ({ ...s, actors: [...s.actors], standardTime: standardTimeLabel(s.standardTime) })) as never;
+    return SOP_STEPS.map((s) => extend(s, { actors: [...s.actors], standardTime: standardTimeLabel(s.standardTime) })) as never;
   }
 
   @Authorized()

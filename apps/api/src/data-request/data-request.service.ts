@@ -22,10 +22,10 @@ import { MAX_PAGE_SIZE } from './data-request.input';
 import { REQUEST_BY_ID } from './data-request.sql';
 import { activeBidangOf, assertDeadlineAfterLetter } from '../request-asks/asks.service';
 import { roleHolders } from './officers';
+import { extend } from '../common/objects';
 
 export function toRequestModel(r: DataRequest) {
-  return {
-    ...r,
+  return extend(r, {
     letterDate: dateOnly(r.letterDate),
     period: {
       year: r.year,
@@ -34,7 +34,7 @@ export function toRequestModel(r: DataRequest) {
     },
     statusLabel: REQUEST_STATUS_LABELS[r.status].id,
     statusLabelEn: REQUEST_STATUS_LABELS[r.status].en,
-  };
+  });
 }
 export type RequestModel = ReturnType<typeof toRequestModel>;
 
@@ -67,7 +67,7 @@ export class DataRequestService {
     const rows = await this.db.disposition.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' } });
     const ids = [...new Set(rows.flatMap((d) => (d.toUserId ? [d.fromUserId, d.toUserId] : [d.fromUserId])))];
     const users = new Map((await this.db.user.findMany({ where: { id: { in: ids } } })).map((u) => [u.id, u]));
-    return rows.map((d) => ({ ...d, from: users.get(d.fromUserId), to: d.toUserId ? users.get(d.toUserId) ?? null : null }));
+    return rows.map((d) => extend(d, { from: users.get(d.fromUserId), to: d.toUserId ? users.get(d.toUserId) ?? null : null }));
   }
 
   /** Who may receive a disposition addressed to `role` now: holders first, then Plt/Plh. */
@@ -171,7 +171,7 @@ export class DataRequestService {
         if ((e as { code?: string })?.code === 'P2002') fail('DUPLICATE', duplicateLetter(input.letterNumber));
         throw e;
       });
-      await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: { ...r, bidangIds: bidang.map((b) => b.id) } });
+      await audit(tx, actor, { action: 'request.registered', entityType: 'DataRequest', entityId: r.id, after: extend(r, { bidangIds: bidang.map((b) => b.id) }) });
       // Notifications: step 1's reminders and escalation are scheduled now (notification/).
       await this.events?.emit(tx, { kind: 'request.moved', request: r, action: null, completedStep: null, nextStep: 1, dueAt, calendar: cal, at: now, actorId: actor.userId });
       return toRequestModel(r);

@@ -19,6 +19,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { BREAK, execute, GraphQLError, printSchema, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { extend } from '../common/objects';
 
 // Apollo Server's one documented way to hand it an executor is its gateway interface (types
 // taken from @apollo/server itself rather than a package of their own).
@@ -89,7 +90,7 @@ export function jitSafe(document: DocumentNode): boolean {
  */
 function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
-  return { ...result, errors: result.errors.map(asGraphQLError) };
+  return extend(result, { errors: result.errors.map(asGraphQLError) });
 }
 
 function asGraphQLError(e: GraphQLError): GraphQLError {

@@ -23,6 +23,7 @@ import { indicatorValueView, type IndicatorValueView } from '../analysis/indicat
 import type { ScaleService } from '../analysis/scale.service';
 import type { EventSink } from '../notification/events';
 import type { SaveSubmissionInput } from './submission.input';
+import { extend } from '../common/objects';
 import {
   DOCUMENTS_OF_SUBMISSIONS,
   REVIEWS_OF_SUBMISSIONS,
@@ -261,7 +262,7 @@ export class SubmissionService {
    * one waits for the first's row lock, then matches no row and gets CONFLICT — no lost update.
    */
   private async bumpVersion(tx: Tx, id: string, expected: number, data: Record<string, unknown>) {
-    const res = await tx.bidangSubmission.updateMany({ where: { id, version: expected }, data: { ...data, version: { increment: 1 } } });
+    const res = await tx.bidangSubmission.updateMany({ where: { id, version: expected }, data: extend(data, { version: { increment: 1 } }) });
     if (res.count !== 1) fail('CONFLICT');
   }
 
@@ -325,8 +326,8 @@ export class SubmissionService {
     return subs.map(({ year: _year, triwulan: _triwulan, requestStatus, requestedDocuments, bidangCode, bidangName, bidangSortOrder, bidangActive, ...s }) => {
       const docs = documentsOf(s.id);
       const have = new Set(docs.map((d) => d.kind));
-      return {
-        ...s,
+      // extend, not a spread literal: common/objects.ts (s is already this submission's own copy).
+      return extend(s, {
         bidang: { id: s.bidangId, code: bidangCode, name: bidangName, sortOrder: bidangSortOrder, active: bidangActive },
         statusLabel: SUBMISSION_STATUS_LABELS[s.status].id,
         statusLabelEn: SUBMISSION_STATUS_LABELS[s.status].en,
@@ -337,7 +338,7 @@ export class SubmissionService {
         documents: docs.map(documentView),
         reviews: reviewsOf(s.id),
         headNote: headNoteOf(s.status, reviewsOf(s.id)),
-      };
+      });
     });
   }
 }
@@ -352,7 +353,7 @@ function headNoteOf(status: SubmissionStatus, reviews: { action: string; reason:
 export const CURRENT_DOCUMENT = { supersededById: null, withdrawnAt: null } as const;
 
 export function documentView<T extends { id: string }>(d: T) {
-  return { ...d, downloadUrl: `/api/documents/${d.id}` };
+  return extend(d, { downloadUrl: `/api/documents/${d.id}` });
 }
 
 /**
