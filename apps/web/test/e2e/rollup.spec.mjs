@@ -83,6 +83,21 @@ async function main() {
       await page.selectOption('[data-test="period"]', String(period.triwulan ?? 0));
       const label = period.triwulan ? `Triwulan ${['I', 'II', 'III', 'IV'][period.triwulan - 1]} ${period.year}` : `Tahun ${period.year}`;
       await page.locator('[data-test="summary"] h2', { hasText: label }).waitFor();
+      // On a phone the chosen period reads whole ("Setahun penuh" was cut to "Setahun penu" when
+      // the year and the period shared the row half and half): the select is wider than its text
+      // plus its padding and arrow.
+      const before = page.viewportSize();
+      await page.setViewportSize(PHONE);
+      await page.selectOption('[data-test="period"]', '0');
+      const fit = await page.locator('[data-test="period"]').evaluate((s) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = getComputedStyle(s).font;
+        return { width: s.clientWidth, text: Math.ceil(ctx.measureText(s.options[s.selectedIndex].text).width) };
+      });
+      if (fit.width < fit.text + 40) throw new Error(`the period select is ${fit.width}px for ${fit.text}px of text at ${PHONE.width}px`);
+      await page.selectOption('[data-test="period"]', String(period.triwulan ?? 0));
+      await page.locator('[data-test="summary"] h2', { hasText: label }).waitFor();
+      await page.setViewportSize(before);
 
       // By capaian: the two offices with a final report ranked 1 and 2, the others unranked.
       const league = async () =>
